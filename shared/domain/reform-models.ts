@@ -59,7 +59,8 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
       vi: 'Bộ phận một cửa mở cửa cả sáng thứ Bảy để bà con bận đi làm trong tuần vẫn đến nộp hồ sơ và nhận kết quả được.',
       en: 'The one-stop desk also opens on Saturday morning, so people who work during the week can still hand in papers and collect results.',
     },
-    source: 'Bắc Kạn, "Bộ phận Một cửa các cấp phát huy tốt vai trò trong thực hiện cải cách hành chính" (13/06/2024)',
+    source:
+      'Bắc Kạn, "Bộ phận Một cửa các cấp phát huy tốt vai trò trong thực hiện cải cách hành chính" (13/06/2024)',
   },
 };
 
