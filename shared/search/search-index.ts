@@ -71,7 +71,8 @@ interface TokenMatch {
 }
 
 const HAS_DIGIT = /\d/;
-const HAS_MARK = /[^\u0000-\u007f]/;
+// Anything beyond ASCII in a Vietnamese token is a tone or vowel mark (or đ).
+const HAS_MARK = /[^ -~]/;
 
 /** Edit-distance tolerance for a folded query token of this length. */
 function tolerance(length: number): number {
