@@ -64,6 +64,8 @@ export const OfficeProfileSchema = z.object({
   feeOverrides: z.record(ProcedureCodeSchema, FeeSchema).default({}),
   portalUrls: z.record(ProcedureCodeSchema, z.url()).default({}),
   bankAccount: BankAccountSchema.optional(),
+  /** Free notes for people maintaining the profile: sources, what a report leaves open, examples. Not shown to citizens. */
+  notes: z.array(z.string().min(1)).optional(),
   kiosk: z
     .object({
       idleTimeoutSeconds: z.number().int().min(15).default(90),
