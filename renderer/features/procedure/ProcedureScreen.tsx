@@ -1,0 +1,151 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain/localised.ts';
+import { computeToday } from '../../../shared/domain/today.ts';
+import { sameDayDeadline, type Deadline } from '../../../shared/domain/deadline.ts';
+import { formatVietnamDate, formatVietnamTime, formatVnd } from '../../../shared/domain/format.ts';
+import { useKioskConfig } from '../shell/config-store.ts';
+import { catalogueIndex } from '../catalogue/catalogue-index.ts';
+import { useNow } from '../../hooks/useNow.ts';
+import { QrImage } from './QrImage.tsx';
+import { effectiveFee, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
+
+/** A profile with no working day ahead has no deadline to show; the screen still works. */
+function safeDeadline(compute: () => Deadline): Deadline | null {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
+}
+
+export function ProcedureScreen({ code }: { code: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { profile, catalogue } = useKioskConfig();
+  const procedure = catalogueIndex(catalogue).byCode.get(code);
+  const now = useNow();
+  const today = useMemo(() => computeToday(profile, now), [profile, now]);
+
+  if (!procedure) {
+    return (
+      <main className="screen">
+        <h1>{t('procedure.notFound')}</h1>
+      </main>
+    );
+  }
+
+  const fee = effectiveFee(profile, procedure);
+  const portalUrl = portalUrlFor(profile, procedure);
+  const transfer = feeTransferQr(profile, procedure);
+  const deadline = safeDeadline(() => sameDayDeadline(profile, procedure, now));
+  // Same-day today: on the office's no-appointment list, or a procedure that is same-day by law.
+  const sameDayToday =
+    today.sameDayProcedures.includes(procedure.code) ||
+    deadline?.rule === 'same-day' ||
+    deadline?.rule === 'within-working-hours';
+  const due = deadline?.dueAt ?? null;
+  const feeText =
+    fee.amountVnd === null
+      ? t('procedure.feeVaries')
+      : fee.amountVnd === 0
+        ? t('procedure.feeFree')
+        : formatVnd(fee.amountVnd);
+
+  return (
+    <main className="screen procedure-screen">
+      <h1 lang="vi">{procedure.name.vi}</h1>
+      {lang === 'en' && <p className="subtitle">{procedure.name.en}</p>}
+      <p>
+        {t('procedure.code', { code: procedure.code })} ·{' '}
+        {t('procedure.field', { field: procedure.field[lang] })}
+      </p>
+      <p>{t(`procedure.online.${procedure.onlineLevel}`)}</p>
+
+      <section aria-labelledby="same-day" className={`same-day ${sameDayToday ? 'yes' : 'no'}`}>
+        <h2 id="same-day">{t('procedure.sameDayHeading')}</h2>
+        <p>
+          <strong>{sameDayToday ? t('procedure.sameDayToday') : t('procedure.notSameDayToday')}</strong>
+        </p>
+        {due && (
+          <p>{t('procedure.dueIfNow', { time: formatVietnamTime(due), date: formatVietnamDate(due) })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="documents">
+        <h2 id="documents">{t('procedure.documents')}</h2>
+        {procedure.documents.length === 0 ? (
+          <p>{t('procedure.noDocuments')}</p>
+        ) : (
+          <ul className="documents">
+            {procedure.documents.map((d, i) => (
+              <li key={i}>
+                <strong>{d.name[lang]}</strong> — {t(`procedure.docForm.${d.form}`)},{' '}
+                {t('procedure.docCount', { count: d.count })}
+                {d.note && <div className="note">{d.note[lang]}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="fee">
+        <h2 id="fee">{t('procedure.fee')}</h2>
+        <p className="fee-amount">{feeText}</p>
+        <p>{fee.description[lang]}</p>
+      </section>
+
+      <section aria-labelledby="time">
+        <h2 id="time">{t('procedure.time')}</h2>
+        <p>{procedure.processingTime.description[lang]}</p>
+      </section>
+
+      <section aria-labelledby="portal" className="qr-section">
+        <h2 id="portal">{t('procedure.portalHeading')}</h2>
+        {portalUrl ? (
+          <>
+            <p>{t('procedure.portalHint')}</p>
+            <QrImage
+              text={portalUrl}
+              alt={t('procedure.portalQrAlt', { name: procedure.name[lang] })}
+              errorText={t('procedure.qrError')}
+            />
+            <p className="url-text">{portalUrl}</p>
+          </>
+        ) : (
+          <p>{t('procedure.noPortal')}</p>
+        )}
+      </section>
+
+      {transfer && profile.bankAccount && (
+        <section aria-labelledby="bank" className="qr-section">
+          <h2 id="bank">{t('procedure.bankHeading')}</h2>
+          <p>{t('procedure.bankHint', { amount: formatVnd(transfer.amountVnd) })}</p>
+          <QrImage
+            text={transfer.payload}
+            alt={t('procedure.bankQrAlt', {
+              amount: formatVnd(transfer.amountVnd),
+              account: profile.bankAccount.accountNumber,
+            })}
+            errorText={t('procedure.qrError')}
+          />
+          <p>
+            {t('procedure.bankAccount', {
+              name: profile.bankAccount.accountName,
+              number: profile.bankAccount.accountNumber,
+            })}
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="legal">
+        <h2 id="legal">{t('procedure.legalBasis')}</h2>
+        <ul>
+          {procedure.legalBasis.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { App } from './App.tsx';
+import { createBridgeClient } from '../../bridge/client.ts';
+import { useShellStore } from './store.ts';
+import { useConfigStore } from './config-store.ts';
+import { useCatalogueStore } from '../catalogue/store.ts';
+import { testProfile, vn } from '../../../shared/domain/test-support.ts';
+import { CATALOGUE } from '../../../shared/catalogue/procedures.ts';
+
+function clientReturning(value: unknown) {
+  return createBridgeClient(async () => value);
+}
+const okConfig = () => ({
+  ok: true,
+  value: { profile: testProfile(), catalogue: CATALOGUE, appVersion: '0.0.0', host: 'headless' },
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  useShellStore.getState().resetSession();
+  useCatalogueStore.getState().setQuery('');
+  useConfigStore.setState({ state: { status: 'loading' } });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('App shell', () => {
+  it('shows Monday in Vietnam (while UTC is still Sunday) with the no-appointment procedures as tiles', async () => {
+    vi.setSystemTime(vn('2026-11-23 06:30')); // Sunday 23:30 UTC
+    render(<App client={clientReturning(okConfig())} />);
+    expect(await screen.findByText('Thứ Hai, ngày 23/11/2026')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeTruthy();
+    expect(screen.getByText(/Đang đóng cửa/)).toBeTruthy();
+    const tiles = within(screen.getByRole('list', { name: /Thủ tục của Ngày không giấy hẹn/ })).getAllByRole(
+      'button',
+    );
+    expect(tiles).toHaveLength(4);
+    fireEvent.click(tiles[0]!);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      CATALOGUE.procedures.find((p) => p.code === '2.000815')!.name.vi,
+    );
+    expect(screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày.')).toBeTruthy();
+  });
+
+  it('on a day with no model says so and tells when each model runs next', async () => {
+    vi.setSystemTime(vn('2026-11-25 09:00')); // Wednesday
+    render(<App client={clientReturning(okConfig())} />);
+    expect(await screen.findByText(/Hôm nay không có ngày cải cách nào/)).toBeTruthy();
+    expect(screen.getByText('Ngày dịch vụ công trực tuyến: Thứ Năm, ngày 26/11/2026')).toBeTruthy();
+    expect(screen.getByText('Ngày không giấy hẹn: Thứ Hai, ngày 30/11/2026')).toBeTruthy();
+  });
+
+  it('reports a configuration it cannot load, in the chosen language, with a retry', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(
+      <App client={clientReturning({ ok: false, error: { code: 'profile-invalid', message: 'bad' } })} />,
+    );
+    expect(await screen.findByText('Ki-ốt chưa sẵn sàng')).toBeTruthy();
+    expect(screen.getByText(/profile-invalid/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('The kiosk is not ready')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('searches without diacritics and lists results named by their Vietnamese name', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(<App client={clientReturning(okConfig())} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Tìm thủ tục' }), {
+      target: { value: 'dang ky khai sinh' },
+    });
+    const list = await screen.findByRole('list', { name: /Kết quả tìm kiếm/ });
+    const first = within(list).getAllByRole('listitem')[0]!;
+    expect(first.getAttribute('aria-label')).toMatch(/^Đăng ký khai sinh/);
+  });
+
+  it('the on-screen keyboard types Vietnamese with Telex into the search box', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(<App client={clientReturning(okConfig())} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' }));
+    const keyboard = screen.getByRole('group', { name: 'Bàn phím tiếng Việt' });
+    for (const k of 'kethoon') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('kethôn');
+    fireEvent.click(within(keyboard).getByRole('button', { name: /Xoá hết/ }));
+    fireEvent.click(within(keyboard).getByRole('radio', { name: 'VNI' }));
+    for (const k of 'ke1t') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('két');
+  });
+
+  it('idle reset: warns with a countdown, then returns to Today and forgets the search', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    const profile = testProfile({
+      kiosk: { idleTimeoutSeconds: 30, idleWarningSeconds: 10, receiptPaper: 'A5' },
+    });
+    render(
+      <App
+        client={clientReturning({
+          ok: true,
+          value: { profile, catalogue: CATALOGUE, appVersion: '0', host: 'headless' },
+        })}
+      />,
+    );
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Tìm tất cả thủ tục' }));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'khai sinh' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(21_000);
+    });
+    expect(screen.getByRole('alertdialog').textContent).toMatch(/sau (9|10) giây/);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+    });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByText('Thứ Hai, ngày 23/11/2026')).toBeTruthy();
+    expect(useCatalogueStore.getState().query).toBe('');
+  });
+});

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPristine, useShellStore } from './store.ts';
+import { runIdleResetListeners } from './idle.ts';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+
+/**
+ * Returns a public kiosk to its start after `timeoutSeconds` without a touch, warning with
+ * a visible countdown for the last `warningSeconds`; any touch or key cancels. Time is read
+ * from Date.now(), so a frozen or fast-forwarded clock in tests behaves like real time.
+ */
+export function IdleGuard({
+  timeoutSeconds,
+  warningSeconds,
+}: {
+  timeoutSeconds: number;
+  warningSeconds: number;
+}) {
+  const { t } = useTranslation();
+  const lastActivity = useRef(0);
+  const [remaining, setRemaining] = useState<number | null>(null);
+  const pristine = useShellStore(isPristine);
+  const resetSession = useShellStore((s) => s.resetSession);
+
+  useEffect(() => {
+    const onActivity = () => {
+      lastActivity.current = Date.now();
+      setRemaining(null);
+    };
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { capture: true, passive: true });
+    return () => {
+      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, onActivity, { capture: true });
+    };
+  }, []);
+
+  useEffect(() => {
+    if (pristine) return;
+    // Leaving the pristine start screen is itself a touch: the idle time starts now.
+    lastActivity.current = Date.now();
+    const tick = () => {
+      const idleSeconds = (Date.now() - lastActivity.current) / 1000;
+      const left = Math.ceil(timeoutSeconds - idleSeconds);
+      if (left <= 0) {
+        setRemaining(null);
+        runIdleResetListeners();
+        resetSession();
+        document.documentElement.scrollTop = 0;
+      } else {
+        setRemaining(left <= warningSeconds ? left : null);
+      }
+    };
+    const id = window.setInterval(tick, 250);
+    return () => window.clearInterval(id);
+  }, [pristine, timeoutSeconds, warningSeconds, resetSession]);
+
+  if (remaining === null || pristine) return null;
+  return (
+    <div className="idle-backdrop">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-countdown"
+        className="idle-dialog"
+      >
+        <h2 id="idle-title">{t('idle.title')}</h2>
+        <p id="idle-countdown" className="idle-countdown">
+          {t('idle.countdown', { count: remaining })}
+        </p>
+        <button type="button" className="primary" autoFocus onClick={() => setRemaining(null)}>
+          {t('idle.stay')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
+import { BridgeCallError, type BridgeClient } from '../../bridge/client.ts';
+
+export type KioskConfig = BridgeOutput<'getKioskConfig'>;
+
+type ConfigState =
+  | { status: 'loading' }
+  | { status: 'ready'; config: KioskConfig }
+  | { status: 'error'; code: string; message: string };
+
+interface ConfigStore {
+  state: ConfigState;
+  load(client: BridgeClient): Promise<void>;
+}
+
+export const useConfigStore = create<ConfigStore>((set) => ({
+  state: { status: 'loading' },
+  load: async (client) => {
+    set({ state: { status: 'loading' } });
+    try {
+      const config = await client.invoke('getKioskConfig', {});
+      set({ state: { status: 'ready', config } });
+    } catch (err) {
+      const code = err instanceof BridgeCallError ? err.code : 'unknown';
+      set({ state: { status: 'error', code, message: err instanceof Error ? err.message : String(err) } });
+    }
+  },
+}));
+
+/** For screens rendered only once the config is ready. */
+export function useKioskConfig(): KioskConfig {
+  const state = useConfigStore((s) => s.state);
+  if (state.status !== 'ready') throw new Error('kiosk config used before it loaded');
+  return state.config;
+}
