@@ -1,0 +1,119 @@
+/**
+ * The Electron host: a thin shell (secure window, kiosk lock, preload bridge) over the
+ * plain Node services in main/services, which the headless host uses as well.
+ * Built by `tsc -p tsconfig.main.json` to dist/main/electron/main.js (ESM) and started
+ * by `npm start` (scripts/start-electron.mjs).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
+import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
+import { isAppUrl } from '../services/app-origin.ts';
+import { createBridgeHandlers } from '../services/bridge-handlers.ts';
+import { defaultCatalogue } from '../services/catalogue.ts';
+import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
+import { createKioskServices } from '../services/kiosk-services.ts';
+import { createFileLogger } from '../services/logger.ts';
+import { formatProfileProblems, loadOfficeProfile, locateOfficeProfile } from '../services/profile-loader.ts';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { guardAllWebContents, hardenSession } from './hardening.ts';
+import { createKioskWindow } from './window.ts';
+
+const production = app.isPackaged || process.env.NODE_ENV === 'production';
+
+// Before `ready`: privileged schemes can only be registered now.
+registerAppScheme();
+
+// Before `ready` too: Chromium's profile (IndexedDB with the dossiers) goes in the
+// kiosk's data folder, so KIOSK_DATA_DIR moves all of the kiosk's state together.
+const appPath = app.getAppPath();
+const dataDir = resolveDataDir({
+  env: process.env,
+  platform: process.platform,
+  homeDir: os.homedir(),
+  projectRoot: appPath,
+  development: !production,
+});
+const layout = dataDirLayout(dataDir);
+app.setPath('userData', layout.electronProfile);
+
+/** A clear message (native dialog, and stderr for whoever started it) and a non-zero exit. */
+function refuseToStart(title: string, message: string): void {
+  console.error(message);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const logger = createFileLogger({ dir: layout.logs });
+  logger.info('electron-start', { version: app.getVersion(), production, dataDir });
+
+  const catalogue = defaultCatalogue();
+  const location = locateOfficeProfile({
+    env: process.env,
+    installedProfile: layout.officeProfile,
+    developmentDefault: production ? null : path.join(appPath, 'assets', 'profiles', 'pac-nam.json'),
+    exists: existsSync,
+  });
+  const loaded = location.ok
+    ? await loadOfficeProfile({ file: location.file, catalogue, readFile: (file) => readFile(file, 'utf8') })
+    : location;
+  if (!loaded.ok) {
+    logger.error('profile-rejected', { file: loaded.file, problems: loaded.problems });
+    refuseToStart('Hồ sơ cơ quan không hợp lệ / Invalid office profile', formatProfileProblems(loaded.file, loaded.problems));
+    return;
+  }
+
+  const distDir = path.join(appPath, 'dist', 'renderer');
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    refuseToStart('Kiosk', `The renderer is not built at ${distDir} — run "npm run build".`);
+    return;
+  }
+
+  const dispatcher = createBridgeHandlers(
+    createKioskServices({ profile: loaded.profile, catalogue, appVersion: app.getVersion(), host: 'electron' }),
+    { logger },
+  );
+  ipcMain.handle('bridge', async (event, method: unknown, input: unknown): Promise<BridgeResponse> => {
+    // Only the kiosk's own page may call the bridge (not an error page or a foreign frame).
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isAppUrl(frameUrl)) {
+      logger.warn('bridge-call-rejected', { frameUrl });
+      return { ok: false, error: { code: 'forbidden', message: 'Bridge calls only from kiosk://app' } };
+    }
+    return dispatcher.invoke(typeof method === 'string' ? method : '', input);
+  });
+
+  handleAppProtocol(distDir);
+  hardenSession(session.defaultSession, logger);
+  guardAllWebContents(logger);
+
+  // A kiosk screen that goes dark looks broken to a citizen walking up to it.
+  powerSaveBlocker.start('prevent-display-sleep');
+
+  const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+  let win = createKioskWindow({ preload, production, logger });
+
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createKioskWindow({ preload, production, logger });
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+// One kiosk per machine: a second start (a double tap on the icon) focuses the first.
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+} else {
+  start().catch((error: unknown) => {
+    refuseToStart('Kiosk', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  });
+}

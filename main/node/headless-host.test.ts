@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bridgeContract } from '../../shared/contracts/bridge.ts';
+import { CONTENT_SECURITY_POLICY } from '../services/security-policy.ts';
+import { fakeRendererBuild, rawRequest, tempDir, validProfile, writeProfile } from '../test-support/fixtures.ts';
+import { HostStartError, startHeadlessHost, type HeadlessHost } from './headless-host.ts';
+
+describe('headless host', () => {
+  let host: HeadlessHost;
+  const distDir = fakeRendererBuild();
+
+  beforeAll(async () => {
+    const profilePath = writeProfile(tempDir('host'), validProfile());
+    host = await startHeadlessHost({ port: 0, profilePath, distDir, maxBodyBytes: 4096, appVersion: '9.9.9' });
+  });
+  afterAll(() => host.close());
+
+  const post = (method: string, body: string, headers: Record<string, string> = {}) =>
+    rawRequest({ port: host.port, method: 'POST', path: `/bridge/${method}`, body, headers: { 'Content-Type': 'application/json', ...headers } });
+
+  it('listens on loopback only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves index.html with a strict CSP and hardening headers', async () => {
+    const response = await fetch(host.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toContain('<div id="root">');
+  });
+
+  it('serves assets with their type and falls back to index.html for client routes only', async () => {
+    const asset = await fetch(new URL('assets/index-abc123.js', host.url));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+
+    const route = await fetch(new URL('procedures/2.000815x', host.url));
+    expect(route.status).toBe(404); // has an "extension": not a client route
+    const clientRoute = await fetch(new URL('today', host.url));
+    expect(clientRoute.status).toBe(200);
+    expect(await clientRoute.text()).toContain('<div id="root">');
+
+    expect((await fetch(new URL('assets/missing.js', host.url))).status).toBe(404);
+  });
+
+  it('never serves files outside the build or dotfiles', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/..%5c..%5cpackage.json', '/.env', '/%00']) {
+      const response = await rawRequest({ port: host.port, path });
+      // Either a 404 or (a dot-dot the URL parser folded away into a client route) index.html.
+      expect([200, 404], path).toContain(response.status);
+      if (response.status === 200) expect(response.body, path).toContain('<div id="root">');
+      expect(response.body, path).not.toMatch(/SECRET|root:|commune-kiosk/);
+    }
+    expect((await rawRequest({ port: host.port, path: '/.env' })).status).toBe(404);
+    expect((await rawRequest({ port: host.port, path: '/assets/..%2f..%2fpackage.json' })).status).toBe(404);
+  });
+
+  it('answers getKioskConfig over the bridge with a contract-valid config', async () => {
+    const response = await post('getKioskConfig', '{}');
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const body = JSON.parse(response.body) as { ok: boolean; value: unknown };
+    expect(body.ok).toBe(true);
+    const config = bridgeContract.getKioskConfig.output.parse(body.value);
+    expect(config).toMatchObject({ host: 'headless', appVersion: '9.9.9', profile: { office: { communeCode: '00565' } } });
+  });
+
+  it('accepts same-origin browser requests (fetch from the page)', async () => {
+    const response = await fetch(new URL('bridge/getKioskConfig', host.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.url.slice(0, -1) },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
+    const rebinding = await rawRequest({ port: host.port, path: '/', headers: { Host: `evil.example:${host.port}` } });
+    expect(rebinding.status).toBe(403);
+    const wrongPort = await rawRequest({ port: host.port, path: '/', headers: { Host: '127.0.0.1:1' } });
+    expect(wrongPort.status).toBe(403);
+    const crossSite = await post('getKioskConfig', '{}', { Origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    const fetchMetadata = await post('getKioskConfig', '{}', { 'Sec-Fetch-Site': 'cross-site' });
+    expect(fetchMetadata.status).toBe(403);
+  });
+
+  it('answers bad bridge requests with a BridgeResponse error and a matching status', async () => {
+    const unknown = await post('formatDisk', '{}');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+
+    const badJson = await post('getKioskConfig', '{nope');
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-json' } });
+
+    const badInput = await post('getKioskConfig', '"a string"');
+    expect(badInput.status).toBe(400);
+    expect(JSON.parse(badInput.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    const notJson = await post('getKioskConfig', '{}', { 'Content-Type': 'text/plain' });
+    expect(notJson.status).toBe(415);
+
+    const wrongVerb = await rawRequest({ port: host.port, path: '/bridge/getKioskConfig' });
+    expect(wrongVerb.status).toBe(405);
+    expect(wrongVerb.headers.allow).toBe('POST');
+  });
+
+  it('refuses bodies over the limit, declared or streamed', async () => {
+    const big = JSON.stringify({ padding: 'x'.repeat(10_000) });
+    const declared = await post('getKioskConfig', big);
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { code: 'payload-too-large' } });
+    const chunked = await post('getKioskConfig', big, { 'Transfer-Encoding': 'chunked' });
+    expect(chunked.status).toBe(413);
+    // The host is still serving afterwards.
+    expect((await post('getKioskConfig', '{}')).status).toBe(200);
+  });
+});
+
+describe('headless host start-up checks', () => {
+  it('refuses to start with an invalid profile, naming the field', async () => {
+    const profile = validProfile();
+    profile.office.communeCode = 'ABC';
+    const profilePath = writeProfile(tempDir('host'), profile);
+    const start = startHeadlessHost({ port: 0, profilePath, distDir: fakeRendererBuild() });
+    await expect(start).rejects.toBeInstanceOf(HostStartError);
+    await expect(start).rejects.toThrow(/office.*communeCode/);
+  });
+
+  it('refuses to start without a built renderer', async () => {
+    const profilePath = writeProfile(tempDir('host'), validProfile());
+    await expect(startHeadlessHost({ port: 0, profilePath, distDir: tempDir('empty') })).rejects.toThrow(/npm run build:renderer/);
+  });
+
+  it('says so when the port is taken', async () => {
+    const profilePath = writeProfile(tempDir('host'), validProfile());
+    const distDir = fakeRendererBuild();
+    const first = await startHeadlessHost({ port: 0, profilePath, distDir });
+    try {
+      await expect(startHeadlessHost({ port: first.port, profilePath, distDir })).rejects.toThrow(/already in use/);
+    } finally {
+      await first.close();
+    }
+  });
+});

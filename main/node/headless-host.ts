@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Catalogue } from '../../shared/domain/procedure.ts';
+import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
+import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
+import { createKioskServices } from '../services/kiosk-services.ts';
+import { createMemoryLogger, type Logger } from '../services/logger.ts';
+import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
+import { defaultCatalogue } from '../services/catalogue.ts';
+import { createKioskRequestHandler } from './http-server.ts';
+
+/** The checkout this file lives in (the headless host always runs from source via tsx). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'renderer');
+export const DEFAULT_PORT = 5170;
+
+/** Thrown when the host refuses to start; `message` is the text to show a person. */
+export class HostStartError extends Error {
+  constructor(
+    message: string,
+    readonly problems: ProfileProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'HostStartError';
+  }
+}
+
+export interface HeadlessHostOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  profilePath: string;
+  distDir?: string;
+  catalogue?: Catalogue;
+  logger?: Logger;
+  appVersion?: string;
+  maxBodyBytes?: number;
+}
+
+export interface HeadlessHost {
+  /** e.g. http://127.0.0.1:5170/ */
+  url: string;
+  port: number;
+  profile: OfficeProfile;
+  dispatcher: BridgeDispatcher;
+  close(): Promise<void>;
+}
+
+function readAppVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * Start the kiosk's headless host: validate the office profile (refusing to start on a
+ * bad one), then serve the built renderer and the bridge on 127.0.0.1 only.
+ */
+export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  const logger = options.logger ?? createMemoryLogger().logger;
+  const distDir = path.resolve(options.distDir ?? DEFAULT_DIST_DIR);
+  const catalogue = options.catalogue ?? defaultCatalogue();
+
+  const loaded = await loadOfficeProfile({
+    file: options.profilePath,
+    catalogue,
+    readFile: (file) => readFile(file, 'utf8'),
+  });
+  if (!loaded.ok) {
+    logger.error('profile-rejected', { file: loaded.file, problems: loaded.problems });
+    throw new HostStartError(formatProfileProblems(loaded.file, loaded.problems), loaded.problems);
+  }
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    throw new HostStartError(
+      `Chưa có giao diện kiosk đã build ở ${distDir} — chạy "npm run build:renderer".\n` +
+        `The kiosk renderer is not built at ${distDir} — run "npm run build:renderer".`,
+    );
+  }
+
+  const dispatcher = createBridgeHandlers(
+    createKioskServices({
+      profile: loaded.profile,
+      catalogue,
+      appVersion: options.appVersion ?? readAppVersion(),
+      host: 'headless',
+    }),
+    { logger },
+  );
+
+  let port = options.port;
+  const server = http.createServer(
+    createKioskRequestHandler({
+      distDir,
+      dispatcher,
+      logger,
+      port: () => port,
+      ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    }),
+  );
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new HostStartError(
+              `Cổng ${options.port} đang bận (có kiosk khác đang chạy?). / Port ${options.port} is already in use (is another kiosk running?). Set KIOSK_PORT to use another.`,
+            )
+          : error,
+      );
+    });
+    // Loopback only: the kiosk's bridge must never be reachable from the network.
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  logger.info('headless-host-started', { url, profile: loaded.file, distDir });
+
+  return {
+    url,
+    port,
+    profile: loaded.profile,
+    dispatcher,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

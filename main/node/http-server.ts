@@ -1,0 +1,171 @@
+import { createReadStream } from 'node:fs';
+import http from 'node:http';
+import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
+import type { BridgeDispatcher } from '../services/bridge-handlers.ts';
+import type { Logger } from '../services/logger.ts';
+import { SECURITY_HEADERS } from '../services/security-policy.ts';
+import { resolveStaticFile } from '../services/static-files.ts';
+
+export interface KioskHttpOptions {
+  distDir: string;
+  dispatcher: BridgeDispatcher;
+  logger: Logger;
+  /** Largest bridge request body accepted. */
+  maxBodyBytes?: number;
+  /** The port the server listens on, once known; Host/Origin must name it. */
+  port: () => number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * A page on any website can make the kiosk's browser send requests to 127.0.0.1, and a
+ * DNS-rebinding attack can even make them same-origin with a hostile name. So every
+ * request must carry a loopback Host naming our port, and a request with an Origin must
+ * come from the kiosk's own origin.
+ */
+export function isLoopbackRequest(headers: http.IncomingHttpHeaders, port: number): boolean {
+  const allowed = LOOPBACK_NAMES.map((name) => `${name}:${port}`);
+  const host = headers.host?.toLowerCase();
+  if (!host || !allowed.includes(host)) return false;
+  const origin = headers.origin;
+  if (origin !== undefined && !allowed.some((name) => origin.toLowerCase() === `http://${name}`)) return false;
+  // Browsers mark cross-site requests; a kiosk page only ever talks to itself.
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  return true;
+}
+
+function statusFor(response: BridgeResponse): number {
+  if (response.ok) return 200;
+  switch (response.error.code) {
+    case 'unknown-method':
+      return 404;
+    case 'invalid-input':
+    case 'invalid-json':
+      return 400;
+    case 'internal':
+    case 'invalid-output':
+      return 500;
+    default:
+      // An expected failure a service reported (e.g. printer offline): the request was fine.
+      return 422;
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The headless host's request handler: the built renderer as static files, and the
+ * bridge as `POST /bridge/<method>` with a JSON body (the method's input) answered by a
+ * JSON BridgeResponse. The status code mirrors the outcome (200 ok, 400 bad input, 404
+ * unknown method, 413 too large, 422 a service's expected failure, 500 internal), but
+ * the body is always a BridgeResponse, so a client can rely on it alone.
+ */
+export function createKioskRequestHandler(options: KioskHttpOptions): http.RequestListener {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { logger } = options;
+
+  const send = (res: http.ServerResponse, status: number, headers: Record<string, string>, body?: string) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
+    res.end(body);
+  };
+  const sendBridge = (res: http.ServerResponse, response: BridgeResponse, status = statusFor(response)) =>
+    send(
+      res,
+      status,
+      { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+      JSON.stringify(response),
+    );
+  const sendText = (res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}) =>
+    send(res, status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra }, text);
+
+  async function handleBridge(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (req.method !== 'POST') return sendText(res, 405, 'Method Not Allowed', { Allow: 'POST' });
+    const type = req.headers['content-type'] ?? '';
+    // Requiring JSON also rules out the "simple" cross-site form posts browsers send without preflight.
+    if (!/^application\/json\b/i.test(type)) {
+      return sendBridge(res, { ok: false, error: { code: 'invalid-input', message: 'Content-Type must be application/json' } }, 415);
+    }
+    let text: string;
+    try {
+      text = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        return sendBridge(res, { ok: false, error: { code: 'payload-too-large', message: `Body over ${maxBodyBytes} bytes` } }, 413);
+      }
+      throw error;
+    }
+    let input: unknown = {};
+    if (text.trim() !== '') {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        return sendBridge(res, { ok: false, error: { code: 'invalid-json', message: 'Body is not valid JSON' } });
+      }
+    }
+    sendBridge(res, await options.dispatcher.invoke(method, input));
+  }
+
+  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    const found = await resolveStaticFile(options.distDir, pathname);
+    if (!found) return sendText(res, 404, 'Not Found');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': found.cacheControl });
+    if (req.method === 'HEAD') return res.end();
+    const stream = createReadStream(found.file);
+    stream.on('error', (error) => {
+      logger.error('static-read-failed', { file: found.file, error });
+      res.destroy(error);
+    });
+    stream.pipe(res);
+  }
+
+  return (req, res) => {
+    const port = options.port();
+    if (!isLoopbackRequest(req.headers, port)) {
+      logger.warn('http-rejected-foreign-request', { host: req.headers.host, origin: req.headers.origin });
+      sendText(res, 403, 'Forbidden');
+      req.resume();
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    } catch {
+      return sendText(res, 400, 'Bad Request');
+    }
+    const bridge = /^\/bridge\/([^/]+)$/.exec(pathname);
+    const work = bridge ? handleBridge(req, res, bridge[1] ?? '') : handleStatic(req, res, pathname);
+    work.catch((error: unknown) => {
+      logger.error('http-handler-failed', { url: req.url, error });
+      if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  };
+}
