@@ -1,0 +1,1 @@
+export { CATALOGUE, PROCEDURES, findProcedure } from './procedures.ts';
