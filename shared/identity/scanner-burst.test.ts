@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createBurstState,
+  feedKey,
+  nextDeadline,
+  tick,
+  type BurstSettlement,
+  type BurstState,
+} from './scanner-burst.ts';
+
+/** Plays keys at the given times, running tick whenever a deadline passes, like the renderer. */
+function play(
+  events: Array<[string, number]>,
+  end: number,
+): { settled: BurstSettlement[]; decisions: string[] } {
+  let state: BurstState = createBurstState();
+  const settled: BurstSettlement[] = [];
+  const decisions: string[] = [];
+  for (const [key, at] of events) {
+    const deadline = nextDeadline(state);
+    if (deadline !== null && deadline <= at) {
+      const t = tick(state, deadline);
+      state = t.state;
+      settled.push(...t.settled);
+    }
+    const step = feedKey(state, key, at);
+    state = step.state;
+    settled.push(...step.settled);
+    decisions.push(step.decision);
+  }
+  const t = tick(state, end);
+  settled.push(...t.settled);
+  return { settled, decisions };
+}
+
+const QR = '042098654321|186000001|Nguyen Van An|01011998|Nam|Thon 1|15082021';
+
+describe('scanner burst detector', () => {
+  it('captures a scanner burst terminated by Enter, swallowing the Enter', () => {
+    const events: Array<[string, number]> = [...QR].map((c, i) => [c, 1000 + i * 8]);
+    events.push(['Enter', 1000 + QR.length * 8]);
+    const { settled, decisions } = play(events, 5000);
+    expect(settled).toEqual([{ kind: 'scan', text: QR }]);
+    expect(decisions.every((d) => d === 'hold')).toBe(true);
+  });
+
+  it('captures a burst ended by a quiet gap (scanner without terminator)', () => {
+    const events: Array<[string, number]> = [...QR].map((c, i) => [c, i * 12]);
+    expect(play(events, 10_000).settled).toEqual([{ kind: 'scan', text: QR }]);
+  });
+
+  it('ignores Shift between characters', () => {
+    const events: Array<[string, number]> = [];
+    [...QR].forEach((c, i) => {
+      events.push(['Shift', i * 10 + 1]);
+      events.push([c, i * 10 + 2]);
+    });
+    expect(play(events, 10_000).settled).toEqual([{ kind: 'scan', text: QR }]);
+  });
+
+  it('gives a person their keys back, in order, and lets their Enter through', () => {
+    const typed = 'Nguyen Van An';
+    const events: Array<[string, number]> = [...typed].map((c, i) => [c, i * 150]);
+    events.push(['Enter', typed.length * 150]);
+    const { settled, decisions } = play(events, 10_000);
+    expect(settled.every((s) => s.kind === 'release')).toBe(true);
+    expect(settled.map((s) => s.text).join('')).toBe(typed);
+    expect(decisions.at(-1)).toBe('pass');
+  });
+
+  it('a fast typist’s short rollover run is still a person', () => {
+    // Two keys 20 ms apart, then a pause, repeated: never 20 fast keys in a row.
+    const events: Array<[string, number]> = [];
+    for (let i = 0; i < 15; i++) {
+      events.push(['a', i * 200]);
+      events.push(['b', i * 200 + 20]);
+    }
+    const { settled } = play(events, 10_000);
+    expect(settled.every((s) => s.kind === 'release')).toBe(true);
+    expect(settled.map((s) => s.text).join('')).toBe('ab'.repeat(15));
+  });
+
+  it('a short fast run followed by Enter is released before the Enter passes', () => {
+    const step1 = feedKey(createBurstState(), '1', 0);
+    const step2 = feedKey(step1.state, '2', 5);
+    const enter = feedKey(step2.state, 'Enter', 10);
+    expect(enter.settled).toEqual([{ kind: 'release', text: '12' }]);
+    expect(enter.decision).toBe('pass');
+  });
+
+  it('passes navigation keys without touching the buffer', () => {
+    const s = feedKey(createBurstState(), 'x', 0);
+    const arrow = feedKey(s.state, 'ArrowLeft', 5);
+    expect(arrow.decision).toBe('pass');
+    expect(arrow.state).toBe(s.state);
+    expect(nextDeadline(createBurstState())).toBeNull();
+  });
+});
