@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { tempDir, validProfile, writeProfile } from '../test-support/fixtures.ts';
+import { jsonSyntaxErrorAt } from './json-syntax.ts';
 import { formatProfileProblems, jsonErrorLocation, loadOfficeProfile, locateOfficeProfile } from './profile-loader.ts';
 
 const read = (file: string) => readFile(file, 'utf8');
@@ -32,8 +33,8 @@ describe('loadOfficeProfile', () => {
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.path).toBe('(JSON, line 3, column 28)');
-    expect(result.problems[0]?.message.vi).toContain('dòng 3, cột 28');
-    expect(result.problems[0]?.message.en).toContain('line 3, column 28');
+    expect(result.problems[0]?.message.vi).toBe('Lỗi cú pháp JSON ở dòng 3, cột 28: gặp ký tự "," không đúng chỗ.');
+    expect(result.problems[0]?.message.en).toBe('JSON syntax error at line 3, column 28: unexpected ",".');
   });
 
   it('refuses an invalid field, naming its path and why in both languages', async () => {
@@ -82,10 +83,27 @@ describe('formatProfileProblems', () => {
 });
 
 describe('jsonErrorLocation', () => {
-  it('turns a position into line and column', () => {
-    const text = 'ab\ncd\nef';
-    expect(jsonErrorLocation(text, new SyntaxError('Unexpected token in JSON at position 4'))).toEqual({ line: 2, column: 2 });
-    expect(jsonErrorLocation(text, new SyntaxError('Unexpected end of JSON input'))).toEqual({ line: 3, column: 3 });
+  it('finds the first syntax error as line and column, or the end of a truncated file', () => {
+    expect(jsonErrorLocation('{\n "a": 1,\n "b": }')).toEqual({ line: 3, column: 7, found: '}' });
+    expect(jsonErrorLocation('{\n  "a": [1, 2')).toEqual({ line: 2, column: 13, found: null });
+    expect(jsonErrorLocation('{"a": 1}\n{')).toEqual({ line: 2, column: 1, found: '{' });
+    expect(jsonErrorLocation('{"a": \'x\'}')).toMatchObject({ line: 1, column: 7 });
+    expect(jsonErrorLocation('{"a": "tab\there"}')).toMatchObject({ line: 1, column: 11 });
+  });
+});
+
+describe('jsonSyntaxErrorAt', () => {
+  it('accepts every valid JSON text JSON.parse accepts', () => {
+    for (const text of ['{}', '[]', ' 0 ', '-1.5e+3', '"\\u00e9\\n"', '{"a":[true,false,null,{"b":"c"}]}', JSON.stringify(validProfile(), null, 2)]) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(jsonSyntaxErrorAt(text), text).toBeNull();
+    }
+  });
+  it('rejects what JSON.parse rejects', () => {
+    for (const text of ['', '{', '{"a":1,}', '[1,]', '01', '-', '1.', 'tru', '{"a" 1}', '{a:1}', '"\\x"', '[1] 2']) {
+      expect(() => JSON.parse(text), text).toThrow();
+      expect(jsonSyntaxErrorAt(text), text).not.toBeNull();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { LocalisedText } from '../../shared/domain/localised.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { validateOfficeProfile } from '../../shared/domain/profile-validation.ts';
+import { jsonSyntaxErrorAt } from './json-syntax.ts';
 
 export type ProfileCatalogue = Parameters<typeof validateOfficeProfile>[1];
 
@@ -21,15 +22,13 @@ export interface LoadProfileOptions {
   readFile: (file: string) => Promise<string>;
 }
 
-/** Turn V8's "… at position N" into a line and column a person can find in an editor. */
-export function jsonErrorLocation(text: string, error: unknown): { line: number; column: number } {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  const position = match ? Math.min(Number(match[1]), text.length) : text.length;
+/** Line and column (1-based) of the first JSON syntax error, for a person with an editor. */
+export function jsonErrorLocation(text: string): { line: number; column: number; found: string | null } {
+  const position = Math.min(jsonSyntaxErrorAt(text) ?? text.length, text.length);
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return { line, column };
+  return { line, column, found: position < text.length ? (text[position] ?? null) : null };
 }
 
 /**
@@ -59,9 +58,12 @@ export async function loadOfficeProfile(options: LoadProfileOptions): Promise<Pr
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    const { line, column } = jsonErrorLocation(text, error);
-    const detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    const { line, column, found } = jsonErrorLocation(text);
+    const what: LocalisedText =
+      found === null
+        ? { vi: 'tệp kết thúc giữa chừng', en: 'the file ends too early' }
+        : { vi: `gặp ký tự "${found}" không đúng chỗ`, en: `unexpected "${found}"` };
     return {
       ok: false,
       file,
@@ -69,8 +71,8 @@ export async function loadOfficeProfile(options: LoadProfileOptions): Promise<Pr
         {
           path: `(JSON, line ${line}, column ${column})`,
           message: {
-            vi: `Tệp không phải JSON hợp lệ ở dòng ${line}, cột ${column}: ${detail}`,
-            en: `The file is not valid JSON at line ${line}, column ${column}: ${detail}`,
+            vi: `Lỗi cú pháp JSON ở dòng ${line}, cột ${column}: ${what.vi}.`,
+            en: `JSON syntax error at line ${line}, column ${column}: ${what.en}.`,
           },
         },
       ],
