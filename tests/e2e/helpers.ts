@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { startKioskHost, profilePath, type KioskHostHandle } from '../support/kiosk-host.ts';
+import type { OfficeProfileInput } from '../../shared/domain/office-profile.ts';
+
+export const TEST_OFFICE = fileURLToPath(new URL('./fixtures/test-office.json', import.meta.url));
+
+export { startKioskHost, type KioskHostHandle };
+
+/** The profile file a host serves, read as data so specs can state what the screen must show. */
+export function readProfile(profile: string): OfficeProfileInput {
+  return JSON.parse(readFileSync(profilePath(profile), 'utf8')) as OfficeProfileInput;
+}
+
+/** A Vietnam wall-clock instant, whatever zone the test runner is in. */
+export function vn(dateTime: string): Date {
+  return new Date(`${dateTime.replace(' ', 'T')}:00+07:00`);
+}
+
+/** Opens the kiosk with the page clock frozen at `at` (Date only; timers keep running). */
+export async function openKioskAt(page: Page, url: string, at: Date): Promise<void> {
+  await page.clock.setFixedTime(at);
+  await page.goto(url);
+}
+
+/**
+ * Decodes a QR <img> with jsQR (an implementation independent of the `qrcode` package that
+ * drew it), from the pixels the browser decoded for that image.
+ */
+export async function decodeQrImage(img: Locator): Promise<string | null> {
+  await img.evaluate((el: HTMLImageElement) => el.decode());
+  const pixels = await img.evaluate((el: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = el.naturalWidth;
+    canvas.height = el.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(el, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, data: Array.from(data.data) };
+  });
+  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  return code?.data ?? null;
+}
