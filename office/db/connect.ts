@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database } from './schema.ts';
+import { migrationProvider, type DialectName } from './migrations.ts';
+
+export interface OfficeDb {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface DbConfig {
+  /** Directory for the SQLite file (`office.sqlite`), used when no databaseUrl is given. */
+  dataDir: string;
+  /** postgres://… — PostgreSQL instead of SQLite. */
+  databaseUrl?: string | undefined;
+}
+
+/** Opens the database (SQLite by default, PostgreSQL with a URL) and brings its schema up to date. */
+export async function openDatabase(config: DbConfig): Promise<OfficeDb> {
+  const opened = config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
+  await migrate(opened.db, opened.dialect);
+  return opened;
+}
+
+function openSqlite(dataDir: string): OfficeDb {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SQLite(join(dataDir, 'office.sqlite'));
+  // WAL: readers (dashboard) never block the writer (sync). synchronous=FULL: a
+  // dossier we answered "stored" survives a power cut, not only a process crash.
+  file.pragma('journal_mode = WAL');
+  file.pragma('synchronous = FULL');
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** node-postgres returns int8 as strings to be safe beyond 2^53; our ms times and counts fit. */
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format ?? 'text');
+  },
+};
+
+function openPostgres(url: string): OfficeDb {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes as pg.CustomTypesConfig });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`office database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+}

@@ -1,0 +1,170 @@
+import { sql, type Kysely, type ColumnDefinitionBuilder } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The one set of migrations, in TypeScript, for both databases. The only dialect
+ * differences are spelled out here: auto-increment ids and the binary type.
+ */
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}
+
+function migrations(dialect: DialectName): Record<string, Migration> {
+  const serial = dialect === 'postgres' ? sql`bigserial` : sql`integer`;
+  const idCol = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const binary = dialect === 'postgres' ? sql`bytea` : sql`blob`;
+
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('accounts')
+          .addColumn('id', serial, idCol)
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('officer','head','admin')`))
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('kiosks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull())
+          .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('enrolled_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_contact_at', 'bigint')
+          .addColumn('app_version', 'text')
+          .addColumn('waiting_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+
+        await db.schema
+          .createTable('enrolment_codes')
+          .addColumn('code', 'text', (c) => c.primaryKey())
+          .addColumn('created_by', 'bigint', (c) => c.notNull().references('accounts.id'))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .addColumn('kiosk_id', 'text', (c) => c.references('kiosks.id'))
+          .execute();
+
+        await db.schema
+          .createTable('dossiers')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('procedure_code', 'text', (c) => c.notNull())
+          .addColumn('models', 'text', (c) => c.notNull())
+          .addColumn('model_mask', 'integer', (c) => c.notNull())
+          .addColumn('form_id', 'text', (c) => c.notNull())
+          .addColumn('form_data', 'text', (c) => c.notNull())
+          .addColumn('applicant_name', 'text', (c) => c.notNull())
+          .addColumn('volunteer_id', 'text')
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('received_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('due_at', 'text', (c) => c.notNull())
+          .addColumn('due_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('attachment_hashes', 'text', (c) => c.notNull())
+          .addColumn('office_received_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('status_reason', 'text')
+          .addColumn('status_changed_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('resolved_at_ms', 'bigint')
+          .execute();
+        // The queue and the weekly report both range over arrival time; the report's
+        // index covers every column it reads so it never touches the table rows.
+        await db.schema
+          .createIndex('dossiers_report')
+          .on('dossiers')
+          .columns(['received_at_ms', 'procedure_code', 'model_mask', 'channel', 'volunteer_id', 'due_at_ms', 'resolved_at_ms'])
+          .execute();
+        await db.schema.createIndex('dossiers_kiosk_seq').on('dossiers').columns(['kiosk_id', 'seq']).execute();
+        await db.schema.createIndex('dossiers_code').on('dossiers').column('code').execute();
+
+        await db.schema
+          .createTable('dossier_events')
+          .addColumn('id', serial, idCol)
+          .addColumn('dossier_id', 'text', (c) => c.notNull().references('dossiers.id'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('account_id', 'bigint', (c) => c.references('accounts.id'))
+          .addColumn('at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('dossier_events_dossier').on('dossier_events').column('dossier_id').execute();
+
+        await db.schema
+          .createTable('attachments')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('total', 'bigint', (c) => c.notNull())
+          .addColumn('received', 'bigint', (c) => c.notNull())
+          .addColumn('complete', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('completed_at', 'bigint')
+          .execute();
+        await db.schema
+          .createTable('attachment_chunks')
+          .addColumn('hash', 'text', (c) => c.notNull().references('attachments.hash').onDelete('cascade'))
+          .addColumn('offset', 'bigint', (c) => c.notNull())
+          .addColumn('data', binary, (c) => c.notNull())
+          .addPrimaryKeyConstraint('attachment_chunks_pk', ['hash', 'offset'])
+          .execute();
+        await db.schema
+          .createTable('attachment_meta')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('dossier_id', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('size', 'bigint', (c) => c.notNull())
+          .addColumn('media_type', 'text', (c) => c.notNull())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('office_received_at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('attachment_meta_dossier').on('attachment_meta').column('dossier_id').execute();
+
+        await db.schema
+          .createTable('ratings')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('dossier_id', 'text')
+          .addColumn('procedure_code', 'text')
+          .addColumn('score', 'integer', (c) => c.notNull())
+          .addColumn('comment', 'text', (c) => c.notNull())
+          .addColumn('rated_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('office_received_at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('ratings_dossier').on('ratings').column('dossier_id').execute();
+
+        await db.schema
+          .createTable('published_config')
+          .addColumn('id', serial, idCol)
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('published_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('published_by', 'bigint', (c) => c.references('accounts.id'))
+          .addUniqueConstraint('published_config_kind_version', ['kind', 'version'])
+          .execute();
+      },
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Times are epoch milliseconds (bigint columns, read back as
+ * numbers) so both databases compare and group them the same way; the kiosk's own
+ * ISO strings (with +07:00) are kept beside them for display. Booleans are 0/1.
+ */
+export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  kiosks: KiosksTable;
+  enrolment_codes: EnrolmentCodesTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  attachments: AttachmentsTable;
+  attachment_chunks: AttachmentChunksTable;
+  attachment_meta: AttachmentMetaTable;
+  ratings: RatingsTable;
+  published_config: PublishedConfigTable;
+}
+
+export type Role = 'officer' | 'head' | 'admin';
+
+export interface AccountsTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value: a leaked database does not yield live sessions. */
+  id: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface KiosksTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  revoked: number;
+  enrolled_at: number;
+  last_contact_at: number | null;
+  app_version: string | null;
+  waiting_count: number;
+}
+
+export interface EnrolmentCodesTable {
+  code: string;
+  created_by: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  kiosk_id: string | null;
+}
+
+export interface DossiersTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  content_hash: string;
+  code: string;
+  procedure_code: string;
+  /** JSON array of reform model ids, and the same as a bit mask for the report. */
+  models: string;
+  model_mask: number;
+  form_id: string;
+  form_data: string;
+  applicant_name: string;
+  volunteer_id: string | null;
+  channel: 'kiosk' | 'portal';
+  received_at: string;
+  received_at_ms: number;
+  due_at: string;
+  due_at_ms: number;
+  attachment_hashes: string;
+  office_received_at_ms: number;
+  status: string;
+  status_reason: string | null;
+  status_changed_at_ms: number;
+  /** First time the result was ready (or returned): early / on time / late. */
+  resolved_at_ms: number | null;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: string;
+  status: string;
+  reason: string | null;
+  /** null: recorded by the sync (arrival). */
+  account_id: number | null;
+  at_ms: number;
+}
+
+export interface AttachmentsTable {
+  hash: string;
+  total: number;
+  received: number;
+  complete: number;
+  created_at: number;
+  completed_at: number | null;
+}
+
+export interface AttachmentChunksTable {
+  hash: string;
+  offset: number;
+  data: Uint8Array;
+}
+
+export interface AttachmentMetaTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  content_hash: string;
+  dossier_id: string;
+  hash: string;
+  size: number;
+  media_type: string;
+  file_name: string;
+  office_received_at_ms: number;
+}
+
+export interface RatingsTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  content_hash: string;
+  dossier_id: string | null;
+  procedure_code: string | null;
+  score: number;
+  comment: string;
+  rated_at_ms: number;
+  office_received_at_ms: number;
+}
+
+export interface PublishedConfigTable {
+  id: Generated<number>;
+  kind: 'profile' | 'catalogue';
+  version: string;
+  body: string;
+  published_at_ms: number;
+  published_by: number | null;
+}
