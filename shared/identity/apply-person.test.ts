@@ -45,7 +45,7 @@ describe('applyPersonToSection', () => {
 
   it('fills the section and keeps every other value', () => {
     const form = getForm('marriage-registration')!;
-    const values = Object.freeze({
+    const values: Readonly<Record<string, string>> = Object.freeze({
       ...initialValues(form),
       'bride.fullName': 'Trần Thị Hoa',
       'groom.ethnicity': 'Tày',
