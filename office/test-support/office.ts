@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startOffice, type OfficeConfig, type RunningOffice } from '../server.ts';
+import { createEnrolmentCode } from '../sync/enrol.ts';
+import { EnrolAnswerSchema } from '../../shared/contracts/sync.ts';
+
+export const ADMIN_PASSWORD = 'admin-test-password';
+
+/** An office on 127.0.0.1, random port, temporary SQLite data dir (unless a config says otherwise). */
+export async function testOffice(over: Partial<OfficeConfig> = {}): Promise<RunningOffice & { dataDir: string; cleanup(): Promise<void> }> {
+  const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'office-http-'));
+  const office = await startOffice({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    adminPassword: ADMIN_PASSWORD,
+    officeName: 'UBND xã Thử nghiệm',
+    log: () => {},
+    ...over,
+  });
+  return {
+    ...office,
+    dataDir,
+    async cleanup() {
+      await office.close();
+      if (!over.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Enrols a kiosk the way the dashboard + kiosk settings do; returns its token. */
+export async function enrol(office: RunningOffice, name = 'Kiosk sảnh'): Promise<{ kioskId: string; token: string }> {
+  const admin = await office.database.db.selectFrom('accounts').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const code = await createEnrolmentCode(office.database.db, Number(admin.id), Date.now());
+  const res = await fetch(`${office.url}/api/sync/enrol`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ protocol: 1, code, deviceName: name, appVersion: '0.1.0' }),
+  });
+  if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  const answer = EnrolAnswerSchema.parse(await res.json());
+  return { kioskId: answer.kioskId, token: answer.token };
+}
