@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // `npm start`: build the renderer and the main process, then run the kiosk in Electron.
 // The Electron binary is optional for everything else in this project (install, tests,
 // the headless host), so when it is missing this says so clearly instead of failing
@@ -49,7 +50,11 @@ Chromium in kiosk mode:
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 for (const script of ['build:renderer', 'build:main']) {
-  const result = spawnSync(npm, ['run', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(npm, ['run', script], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`npm run ${script} failed; not starting Electron.`);
     process.exit(result.status ?? 1);

@@ -13,12 +13,18 @@ import { resolveStaticFile } from '../services/static-files.ts';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 
 function textResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /** Serve the built renderer at kiosk://app/ with the same rules (and headers) as the headless host. */
@@ -32,7 +38,11 @@ export function handleAppProtocol(distDir: string): void {
     const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(found.file));
     return new Response(body, {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': found.cacheControl },
+      headers: {
+        ...SECURITY_HEADERS,
+        'Content-Type': found.contentType,
+        'Cache-Control': found.cacheControl,
+      },
     });
   });
 }

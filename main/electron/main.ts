@@ -64,7 +64,10 @@ async function start(): Promise<void> {
     : location;
   if (!loaded.ok) {
     logger.error('profile-rejected', { file: loaded.file, problems: loaded.problems });
-    refuseToStart('Hồ sơ cơ quan không hợp lệ / Invalid office profile', formatProfileProblems(loaded.file, loaded.problems));
+    refuseToStart(
+      'Hồ sơ cơ quan không hợp lệ / Invalid office profile',
+      formatProfileProblems(loaded.file, loaded.problems),
+    );
     return;
   }
 
@@ -75,7 +78,12 @@ async function start(): Promise<void> {
   }
 
   const dispatcher = createBridgeHandlers(
-    createKioskServices({ profile: loaded.profile, catalogue, appVersion: app.getVersion(), host: 'electron' }),
+    createKioskServices({
+      profile: loaded.profile,
+      catalogue,
+      appVersion: app.getVersion(),
+      host: 'electron',
+    }),
     { logger },
   );
   ipcMain.handle('bridge', async (event, method: unknown, input: unknown): Promise<BridgeResponse> => {

@@ -11,7 +11,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeResponse, KioskBridgeGlobal } from '../../shared/contracts/bridge.ts';
 
 const kiosk: KioskBridgeGlobal = {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke('bridge', method, input) as Promise<BridgeResponse>,
+  invoke: (method: string, input: unknown) =>
+    ipcRenderer.invoke('bridge', method, input) as Promise<BridgeResponse>,
 };
 
 contextBridge.exposeInMainWorld('kiosk', kiosk);

@@ -68,7 +68,12 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     if (!production || input.type !== 'keyDown') return;
     const key = input.key.toLowerCase();
     const withCtrl = input.control || input.meta;
-    if (key === 'f5' || key === 'f11' || key === 'f12' || (withCtrl && ['r', 'w', 'q', 'p', '+', '-', '=', '0'].includes(key))) {
+    if (
+      key === 'f5' ||
+      key === 'f11' ||
+      key === 'f12' ||
+      (withCtrl && ['r', 'w', 'q', 'p', '+', '-', '=', '0'].includes(key))
+    ) {
       event.preventDefault();
     }
   });

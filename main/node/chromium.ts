@@ -13,7 +13,10 @@ const defaultDeps: FindChromiumDeps = {
   exists: existsSync,
   which: (name) => {
     try {
-      return execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+      return (
+        execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+        undefined
+      );
     } catch {
       return undefined;
     }

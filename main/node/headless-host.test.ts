@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bridgeContract } from '../../shared/contracts/bridge.ts';
 import { CONTENT_SECURITY_POLICY } from '../services/security-policy.ts';
-import { fakeRendererBuild, rawRequest, tempDir, validProfile, writeProfile } from '../test-support/fixtures.ts';
+import {
+  fakeRendererBuild,
+  rawRequest,
+  tempDir,
+  validProfile,
+  writeProfile,
+} from '../test-support/fixtures.ts';
 import { HostStartError, startHeadlessHost, type HeadlessHost } from './headless-host.ts';
 
 describe('headless host', () => {
@@ -10,12 +16,24 @@ describe('headless host', () => {
 
   beforeAll(async () => {
     const profilePath = writeProfile(tempDir('host'), validProfile());
-    host = await startHeadlessHost({ port: 0, profilePath, distDir, maxBodyBytes: 4096, appVersion: '9.9.9' });
+    host = await startHeadlessHost({
+      port: 0,
+      profilePath,
+      distDir,
+      maxBodyBytes: 4096,
+      appVersion: '9.9.9',
+    });
   });
   afterAll(() => host.close());
 
   const post = (method: string, body: string, headers: Record<string, string> = {}) =>
-    rawRequest({ port: host.port, method: 'POST', path: `/bridge/${method}`, body, headers: { 'Content-Type': 'application/json', ...headers } });
+    rawRequest({
+      port: host.port,
+      method: 'POST',
+      path: `/bridge/${method}`,
+      body,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
 
   it('listens on loopback only', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -50,7 +68,14 @@ describe('headless host', () => {
   });
 
   it('never serves files outside the build or dotfiles', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/..%5c..%5cpackage.json', '/.env', '/%00']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2fpackage.json',
+      '/..%5c..%5cpackage.json',
+      '/.env',
+      '/%00',
+    ]) {
       const response = await rawRequest({ port: host.port, path });
       // Either a 404 or (a dot-dot the URL parser folded away into a client route) index.html.
       expect([200, 404], path).toContain(response.status);
@@ -68,7 +93,11 @@ describe('headless host', () => {
     const body = JSON.parse(response.body) as { ok: boolean; value: unknown };
     expect(body.ok).toBe(true);
     const config = bridgeContract.getKioskConfig.output.parse(body.value);
-    expect(config).toMatchObject({ host: 'headless', appVersion: '9.9.9', profile: { office: { communeCode: '00565' } } });
+    expect(config).toMatchObject({
+      host: 'headless',
+      appVersion: '9.9.9',
+      profile: { office: { communeCode: '00565' } },
+    });
   });
 
   it('accepts same-origin browser requests (fetch from the page)', async () => {
@@ -81,7 +110,11 @@ describe('headless host', () => {
   });
 
   it('rejects a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
-    const rebinding = await rawRequest({ port: host.port, path: '/', headers: { Host: `evil.example:${host.port}` } });
+    const rebinding = await rawRequest({
+      port: host.port,
+      path: '/',
+      headers: { Host: `evil.example:${host.port}` },
+    });
     expect(rebinding.status).toBe(403);
     const wrongPort = await rawRequest({ port: host.port, path: '/', headers: { Host: '127.0.0.1:1' } });
     expect(wrongPort.status).toBe(403);
@@ -136,7 +169,9 @@ describe('headless host start-up checks', () => {
 
   it('refuses to start without a built renderer', async () => {
     const profilePath = writeProfile(tempDir('host'), validProfile());
-    await expect(startHeadlessHost({ port: 0, profilePath, distDir: tempDir('empty') })).rejects.toThrow(/npm run build:renderer/);
+    await expect(startHeadlessHost({ port: 0, profilePath, distDir: tempDir('empty') })).rejects.toThrow(
+      /npm run build:renderer/,
+    );
   });
 
   it('says so when the port is taken', async () => {
@@ -144,7 +179,9 @@ describe('headless host start-up checks', () => {
     const distDir = fakeRendererBuild();
     const first = await startHeadlessHost({ port: 0, profilePath, distDir });
     try {
-      await expect(startHeadlessHost({ port: first.port, profilePath, distDir })).rejects.toThrow(/already in use/);
+      await expect(startHeadlessHost({ port: first.port, profilePath, distDir })).rejects.toThrow(
+        /already in use/,
+      );
     } finally {
       await first.close();
     }

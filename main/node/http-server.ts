@@ -30,7 +30,8 @@ export function isLoopbackRequest(headers: http.IncomingHttpHeaders, port: numbe
   const host = headers.host?.toLowerCase();
   if (!host || !allowed.includes(host)) return false;
   const origin = headers.origin;
-  if (origin !== undefined && !allowed.some((name) => origin.toLowerCase() === `http://${name}`)) return false;
+  if (origin !== undefined && !allowed.some((name) => origin.toLowerCase() === `http://${name}`))
+    return false;
   // Browsers mark cross-site requests; a kiosk page only ever talks to itself.
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
@@ -101,15 +102,29 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
       JSON.stringify(response),
     );
-  const sendText = (res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}) =>
-    send(res, status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra }, text);
+  const sendText = (
+    res: http.ServerResponse,
+    status: number,
+    text: string,
+    extra: Record<string, string> = {},
+  ) =>
+    send(
+      res,
+      status,
+      { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra },
+      text,
+    );
 
   async function handleBridge(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
     if (req.method !== 'POST') return sendText(res, 405, 'Method Not Allowed', { Allow: 'POST' });
     const type = req.headers['content-type'] ?? '';
     // Requiring JSON also rules out the "simple" cross-site form posts browsers send without preflight.
     if (!/^application\/json\b/i.test(type)) {
-      return sendBridge(res, { ok: false, error: { code: 'invalid-input', message: 'Content-Type must be application/json' } }, 415);
+      return sendBridge(
+        res,
+        { ok: false, error: { code: 'invalid-input', message: 'Content-Type must be application/json' } },
+        415,
+      );
     }
     let text: string;
     try {
@@ -117,7 +132,11 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         res.setHeader('Connection', 'close');
-        return sendBridge(res, { ok: false, error: { code: 'payload-too-large', message: `Body over ${maxBodyBytes} bytes` } }, 413);
+        return sendBridge(
+          res,
+          { ok: false, error: { code: 'payload-too-large', message: `Body over ${maxBodyBytes} bytes` } },
+          413,
+        );
       }
       throw error;
     }
@@ -126,17 +145,25 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       try {
         input = JSON.parse(text);
       } catch {
-        return sendBridge(res, { ok: false, error: { code: 'invalid-json', message: 'Body is not valid JSON' } });
+        return sendBridge(res, {
+          ok: false,
+          error: { code: 'invalid-json', message: 'Body is not valid JSON' },
+        });
       }
     }
     sendBridge(res, await options.dispatcher.invoke(method, input));
   }
 
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const found = await resolveStaticFile(options.distDir, pathname);
     if (!found) return sendText(res, 404, 'Not Found');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': found.cacheControl });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': found.contentType,
+      'Cache-Control': found.cacheControl,
+    });
     if (req.method === 'HEAD') return res.end();
     const stream = createReadStream(found.file);
     stream.on('error', (error) => {

@@ -37,7 +37,13 @@ async function main() {
   // empty database while the old one sits unreachable beside it. Change KIOSK_PORT on a
   // kiosk only before its first dossier.
   const port = parsePort(env.KIOSK_PORT);
-  const dataDir = resolveDataDir({ env, platform: process.platform, homeDir: os.homedir(), projectRoot: PROJECT_ROOT, development });
+  const dataDir = resolveDataDir({
+    env,
+    platform: process.platform,
+    homeDir: os.homedir(),
+    projectRoot: PROJECT_ROOT,
+    development,
+  });
   const layout = dataDirLayout(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const logger = createFileLogger({ dir: layout.logs });

@@ -11,7 +11,9 @@ const profile: OfficeProfile = OfficeProfileSchema.parse(validProfile());
 
 function setup(implementation?: BridgeImplementation) {
   const { logger, records } = createMemoryLogger();
-  const impl = implementation ?? createKioskServices({ profile, catalogue: CATALOGUE, appVersion: '1.2.3', host: 'headless' });
+  const impl =
+    implementation ??
+    createKioskServices({ profile, catalogue: CATALOGUE, appVersion: '1.2.3', host: 'headless' });
   return { dispatcher: createBridgeHandlers(impl, { logger }), records };
 }
 
@@ -46,12 +48,22 @@ describe('bridge handlers', () => {
   it('rejects unknown methods, including inherited object keys', async () => {
     const { dispatcher } = setup();
     for (const method of ['deleteEverything', 'toString', '__proto__', 'constructor', '']) {
-      expect(await dispatcher.invoke(method, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+      expect(await dispatcher.invoke(method, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-method' },
+      });
     }
   });
 
   it('never lets an invalid output reach the renderer', async () => {
-    const broken = { getKioskConfig: () => ({ profile: { nope: true }, catalogue: CATALOGUE, appVersion: '1', host: 'headless' }) };
+    const broken = {
+      getKioskConfig: () => ({
+        profile: { nope: true },
+        catalogue: CATALOGUE,
+        appVersion: '1',
+        host: 'headless',
+      }),
+    };
     const { dispatcher, records } = setup(broken as unknown as BridgeImplementation);
     const response = await dispatcher.invoke('getKioskConfig', {});
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid-output' } });

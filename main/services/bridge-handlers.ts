@@ -9,7 +9,13 @@ import {
 import type { Logger } from './logger.ts';
 
 /** Stable codes the renderer localises; `message` is for logs and developers. */
-export const BRIDGE_ERROR_CODES = ['unknown-method', 'invalid-input', 'invalid-output', 'failed', 'internal'] as const;
+export const BRIDGE_ERROR_CODES = [
+  'unknown-method',
+  'invalid-input',
+  'invalid-output',
+  'failed',
+  'internal',
+] as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number] | (string & {});
 
 /** Throw this from an implementation for an expected failure the renderer should show (e.g. printer offline). */
@@ -47,7 +53,10 @@ function issuesOf(error: z.ZodError) {
  * it, and output is parsed before it leaves, so a bug in main never reaches the
  * renderer as a malformed value.
  */
-export function createBridgeHandlers(implementation: BridgeImplementation, deps: { logger: Logger }): BridgeDispatcher {
+export function createBridgeHandlers(
+  implementation: BridgeImplementation,
+  deps: { logger: Logger },
+): BridgeDispatcher {
   const { logger } = deps;
 
   async function run<M extends BridgeMethod>(method: M, input: unknown): Promise<BridgeResponse> {
@@ -56,7 +65,11 @@ export function createBridgeHandlers(implementation: BridgeImplementation, deps:
     if (!parsedInput.success) {
       return {
         ok: false,
-        error: { code: 'invalid-input', message: `Invalid input for ${method}`, details: issuesOf(parsedInput.error) },
+        error: {
+          code: 'invalid-input',
+          message: `Invalid input for ${method}`,
+          details: issuesOf(parsedInput.error),
+        },
       };
     }
     const handler = implementation[method] as (input: unknown) => unknown;
@@ -64,7 +77,10 @@ export function createBridgeHandlers(implementation: BridgeImplementation, deps:
     const parsedOutput = contract.output.safeParse(value);
     if (!parsedOutput.success) {
       logger.error('bridge-invalid-output', { method, issues: issuesOf(parsedOutput.error) });
-      return { ok: false, error: { code: 'invalid-output', message: `The kiosk produced an invalid answer for ${method}` } };
+      return {
+        ok: false,
+        error: { code: 'invalid-output', message: `The kiosk produced an invalid answer for ${method}` },
+      };
     }
     return { ok: true, value: parsedOutput.data };
   }
@@ -72,7 +88,10 @@ export function createBridgeHandlers(implementation: BridgeImplementation, deps:
   return {
     async invoke(method, input) {
       if (typeof method !== 'string' || !isBridgeMethod(method)) {
-        return { ok: false, error: { code: 'unknown-method', message: `Unknown bridge method: ${String(method)}` } };
+        return {
+          ok: false,
+          error: { code: 'unknown-method', message: `Unknown bridge method: ${String(method)}` },
+        };
       }
       try {
         return await run(method, input);

@@ -10,9 +10,21 @@ describe('file logger', () => {
     const logger = createFileLogger({ dir, clock: () => new Date('2026-03-02T01:00:00Z') });
     logger.info('started', { port: 5170 });
     logger.error('failed', { error: new Error('boom') });
-    const lines = readFileSync(path.join(dir, 'kiosk.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines[0]).toEqual({ time: '2026-03-02T01:00:00.000Z', level: 'info', event: 'started', port: 5170 });
-    expect(lines[1]).toMatchObject({ level: 'error', event: 'failed', error: { name: 'Error', message: 'boom' } });
+    const lines = readFileSync(path.join(dir, 'kiosk.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toEqual({
+      time: '2026-03-02T01:00:00.000Z',
+      level: 'info',
+      event: 'started',
+      port: 5170,
+    });
+    expect(lines[1]).toMatchObject({
+      level: 'error',
+      event: 'failed',
+      error: { name: 'Error', message: 'boom' },
+    });
   });
 
   it('rotates by size and keeps a bounded number of files', () => {

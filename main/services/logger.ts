@@ -65,7 +65,8 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const rotate = () => {
     fs.rmSync(`${file}.${maxFiles}`, { force: true });
     for (let n = maxFiles - 1; n >= 1; n--) {
-      if (fs.statSync(`${file}.${n}`, { throwIfNoEntry: false })) fs.renameSync(`${file}.${n}`, `${file}.${n + 1}`);
+      if (fs.statSync(`${file}.${n}`, { throwIfNoEntry: false }))
+        fs.renameSync(`${file}.${n}`, `${file}.${n + 1}`);
     }
     if (maxFiles >= 1) fs.renameSync(file, `${file}.1`);
     else fs.rmSync(file, { force: true });
@@ -97,9 +98,16 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
 /** A logger that keeps lines in memory: for tests and for code paths before the data folder exists. */
 export function createMemoryLogger() {
   const records: Array<{ level: LogLevel; event: string; fields: LogFields }> = [];
-  const push = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
-    records.push({ level, event, fields });
+  const push =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      records.push({ level, event, fields });
+    };
+  const logger: Logger = {
+    debug: push('debug'),
+    info: push('info'),
+    warn: push('warn'),
+    error: push('error'),
   };
-  const logger: Logger = { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
   return { logger, records };
 }

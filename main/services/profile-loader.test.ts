@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { tempDir, validProfile, writeProfile } from '../test-support/fixtures.ts';
 import { jsonSyntaxErrorAt } from './json-syntax.ts';
-import { formatProfileProblems, jsonErrorLocation, loadOfficeProfile, locateOfficeProfile } from './profile-loader.ts';
+import {
+  formatProfileProblems,
+  jsonErrorLocation,
+  loadOfficeProfile,
+  locateOfficeProfile,
+} from './profile-loader.ts';
 
 const read = (file: string) => readFile(file, 'utf8');
 
@@ -33,7 +38,9 @@ describe('loadOfficeProfile', () => {
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.path).toBe('(JSON, line 3, column 28)');
-    expect(result.problems[0]?.message.vi).toBe('Lỗi cú pháp JSON ở dòng 3, cột 28: gặp ký tự "," không đúng chỗ.');
+    expect(result.problems[0]?.message.vi).toBe(
+      'Lỗi cú pháp JSON ở dòng 3, cột 28: gặp ký tự "," không đúng chỗ.',
+    );
     expect(result.problems[0]?.message.en).toBe('JSON syntax error at line 3, column 28: unexpected ",".');
   });
 
@@ -58,7 +65,9 @@ describe('loadOfficeProfile', () => {
     const result = await loadOfficeProfile({ file, catalogue: CATALOGUE, readFile: read });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.some((p) => p.path.includes('procedures') || p.message.en.includes('9.999999'))).toBe(true);
+    expect(
+      result.problems.some((p) => p.path.includes('procedures') || p.message.en.includes('9.999999')),
+    ).toBe(true);
   });
 
   it('reports a missing file', async () => {
@@ -94,13 +103,34 @@ describe('jsonErrorLocation', () => {
 
 describe('jsonSyntaxErrorAt', () => {
   it('accepts every valid JSON text JSON.parse accepts', () => {
-    for (const text of ['{}', '[]', ' 0 ', '-1.5e+3', '"\\u00e9\\n"', '{"a":[true,false,null,{"b":"c"}]}', JSON.stringify(validProfile(), null, 2)]) {
+    for (const text of [
+      '{}',
+      '[]',
+      ' 0 ',
+      '-1.5e+3',
+      '"\\u00e9\\n"',
+      '{"a":[true,false,null,{"b":"c"}]}',
+      JSON.stringify(validProfile(), null, 2),
+    ]) {
       expect(() => JSON.parse(text)).not.toThrow();
       expect(jsonSyntaxErrorAt(text), text).toBeNull();
     }
   });
   it('rejects what JSON.parse rejects', () => {
-    for (const text of ['', '{', '{"a":1,}', '[1,]', '01', '-', '1.', 'tru', '{"a" 1}', '{a:1}', '"\\x"', '[1] 2']) {
+    for (const text of [
+      '',
+      '{',
+      '{"a":1,}',
+      '[1,]',
+      '01',
+      '-',
+      '1.',
+      'tru',
+      '{"a" 1}',
+      '{a:1}',
+      '"\\x"',
+      '[1] 2',
+    ]) {
       expect(() => JSON.parse(text), text).toThrow();
       expect(jsonSyntaxErrorAt(text), text).not.toBeNull();
     }
@@ -113,13 +143,20 @@ describe('locateOfficeProfile', () => {
     developmentDefault: '/repo/assets/profiles/pac-nam.json',
   };
   it('prefers KIOSK_PROFILE, then the installed profile, then the development default', () => {
-    expect(locateOfficeProfile({ ...base, env: { KIOSK_PROFILE: '/x/p.json' }, exists: () => true })).toMatchObject({
+    expect(
+      locateOfficeProfile({ ...base, env: { KIOSK_PROFILE: '/x/p.json' }, exists: () => true }),
+    ).toMatchObject({
       ok: true,
       file: path.resolve('/x/p.json'),
       source: 'env',
     });
-    expect(locateOfficeProfile({ ...base, env: {}, exists: () => true })).toMatchObject({ file: '/data/office-profile.json', source: 'data-dir' });
-    expect(locateOfficeProfile({ ...base, env: {}, exists: () => false })).toMatchObject({ source: 'development-default' });
+    expect(locateOfficeProfile({ ...base, env: {}, exists: () => true })).toMatchObject({
+      file: '/data/office-profile.json',
+      source: 'data-dir',
+    });
+    expect(locateOfficeProfile({ ...base, env: {}, exists: () => false })).toMatchObject({
+      source: 'development-default',
+    });
   });
   it('refuses in a release when no profile is installed', () => {
     const result = locateOfficeProfile({ ...base, developmentDefault: null, env: {}, exists: () => false });

@@ -81,7 +81,11 @@ export async function loadOfficeProfile(options: LoadProfileOptions): Promise<Pr
 
   const result = validateOfficeProfile(raw, catalogue);
   if (result.ok) return { ok: true, file, profile: result.profile };
-  return { ok: false, file, problems: result.errors.map((e) => ({ path: e.path || '(root)', message: e.message })) };
+  return {
+    ok: false,
+    file,
+    problems: result.errors.map((e) => ({ path: e.path || '(root)', message: e.message })),
+  };
 }
 
 /** The text both hosts show (stderr, error dialog) when they refuse to start. */
@@ -122,8 +126,10 @@ export type ProfileLocation =
 export function locateOfficeProfile(options: ProfileLocationOptions): ProfileLocation {
   const fromEnv = options.env.KIOSK_PROFILE?.trim();
   if (fromEnv) return { ok: true, file: path.resolve(fromEnv), source: 'env' };
-  if (options.exists(options.installedProfile)) return { ok: true, file: options.installedProfile, source: 'data-dir' };
-  if (options.developmentDefault) return { ok: true, file: options.developmentDefault, source: 'development-default' };
+  if (options.exists(options.installedProfile))
+    return { ok: true, file: options.installedProfile, source: 'data-dir' };
+  if (options.developmentDefault)
+    return { ok: true, file: options.developmentDefault, source: 'development-default' };
   return {
     ok: false,
     file: options.installedProfile,

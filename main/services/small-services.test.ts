@@ -8,16 +8,30 @@ import { resolveStaticFile } from './static-files.ts';
 describe('resolveDataDir', () => {
   const base = { homeDir: '/home/k', projectRoot: '/repo', platform: 'linux' as const };
   it('uses KIOSK_DATA_DIR, then the checkout in development, then the OS data folder', () => {
-    expect(resolveDataDir({ ...base, env: { KIOSK_DATA_DIR: '/srv/kiosk' }, development: false })).toBe('/srv/kiosk');
-    expect(resolveDataDir({ ...base, env: {}, development: true })).toBe('/repo/.kiosk-data');
-    expect(resolveDataDir({ ...base, env: {}, development: false })).toBe('/home/k/.local/share/commune-kiosk');
-    expect(resolveDataDir({ ...base, env: { XDG_DATA_HOME: '/x' }, development: false })).toBe('/x/commune-kiosk');
-    expect(resolveDataDir({ ...base, platform: 'win32', env: { LOCALAPPDATA: 'C:\\Users\\k\\AppData\\Local' }, development: false })).toBe(
-      'C:\\Users\\k\\AppData\\Local\\commune-kiosk',
+    expect(resolveDataDir({ ...base, env: { KIOSK_DATA_DIR: '/srv/kiosk' }, development: false })).toBe(
+      '/srv/kiosk',
     );
+    expect(resolveDataDir({ ...base, env: {}, development: true })).toBe('/repo/.kiosk-data');
+    expect(resolveDataDir({ ...base, env: {}, development: false })).toBe(
+      '/home/k/.local/share/commune-kiosk',
+    );
+    expect(resolveDataDir({ ...base, env: { XDG_DATA_HOME: '/x' }, development: false })).toBe(
+      '/x/commune-kiosk',
+    );
+    expect(
+      resolveDataDir({
+        ...base,
+        platform: 'win32',
+        env: { LOCALAPPDATA: 'C:\\Users\\k\\AppData\\Local' },
+        development: false,
+      }),
+    ).toBe('C:\\Users\\k\\AppData\\Local\\commune-kiosk');
   });
   it('lays out the data folder', () => {
-    expect(dataDirLayout('/d')).toMatchObject({ officeProfile: '/d/office-profile.json', chromiumProfile: '/d/chromium-profile' });
+    expect(dataDirLayout('/d')).toMatchObject({
+      officeProfile: '/d/office-profile.json',
+      chromiumProfile: '/d/chromium-profile',
+    });
   });
 });
 
@@ -38,7 +52,14 @@ describe('isAppUrl', () => {
     expect(isAppUrl('kiosk://app/')).toBe(true);
     expect(isAppUrl('kiosk://app/today?x=1')).toBe(true);
     expect(isAppUrl('kiosk://app')).toBe(true);
-    for (const url of ['kiosk://evil/', 'https://app/', 'kiosk://user@app/', 'file:///etc/passwd', 'data:text/html,x', 'not a url']) {
+    for (const url of [
+      'kiosk://evil/',
+      'https://app/',
+      'kiosk://user@app/',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'not a url',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });
@@ -53,9 +74,15 @@ describe('resolveStaticFile', () => {
     },
   };
   it('maps paths into the build and nowhere else', async () => {
-    expect(await resolveStaticFile('/dist', '/', deps)).toMatchObject({ file: path.join('/dist', 'index.html') });
-    expect(await resolveStaticFile('/dist', '/assets/a.js', deps)).toMatchObject({ contentType: 'text/javascript; charset=utf-8' });
-    expect(await resolveStaticFile('/dist', '/settings/printer', deps)).toMatchObject({ file: '/dist/index.html' });
+    expect(await resolveStaticFile('/dist', '/', deps)).toMatchObject({
+      file: path.join('/dist', 'index.html'),
+    });
+    expect(await resolveStaticFile('/dist', '/assets/a.js', deps)).toMatchObject({
+      contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(await resolveStaticFile('/dist', '/settings/printer', deps)).toMatchObject({
+      file: '/dist/index.html',
+    });
     expect(await resolveStaticFile('/dist', '/assets/b.js', deps)).toBeNull();
     expect(await resolveStaticFile('/dist', '/%E0%A4%A', deps)).toBeNull();
     expect(await resolveStaticFile('/dist', '/..%5c..%5cwin.ini', deps)).toBeNull();
