@@ -24,7 +24,9 @@ import { createKioskWindow } from './window.ts';
 
 const production = app.isPackaged || process.env.NODE_ENV === 'production';
 
-// Before `ready`: privileged schemes can only be registered now.
+// Before `ready`: privileged schemes can only be registered now. In an ESM entry only the
+// synchronous top-level code (and static imports) is guaranteed to run before `ready`, so
+// nothing may be awaited above these lines (Electron docs, tutorial/esm).
 registerAppScheme();
 
 // Before `ready` too: Chromium's profile (IndexedDB with the dossiers) goes in the
