@@ -70,7 +70,7 @@ describe('sync API', () => {
       fetch(`${office.url}/api/sync/attachments/${hash}?offset=${offset}&total=${bytes.length}`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
-        body: chunk,
+        body: new Uint8Array(chunk),
       });
     expect((await put(0, bytes.subarray(0, 2000))).status).toBe(200);
     expect((await put(4000, bytes.subarray(4000))).status).toBe(409);
