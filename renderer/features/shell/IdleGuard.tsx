@@ -24,9 +24,10 @@ export function IdleGuard({
   const resetSession = useShellStore((s) => s.resetSession);
 
   useEffect(() => {
+    // Only the time is noted here; the next tick hides the warning. Hiding it on pointerdown
+    // would pull the dialog from under the finger before its own button gets the click.
     const onActivity = () => {
       lastActivity.current = Date.now();
-      setRemaining(null);
     };
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { capture: true, passive: true });
     return () => {
