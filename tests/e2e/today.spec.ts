@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
+import { openKioskAt, readProfile, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
+
+const nameOf = (code: string) => CATALOGUE.procedures.find((p) => p.code === code)!.name.vi;
+
+/** The procedure codes a profile file schedules for one model on one weekday. */
+function scheduled(profile: string, weekday: number, model: string): string[] {
+  const day = readProfile(profile).schedule.find((d) => d.weekday === weekday);
+  return day?.models.find((m) => m.model === model)?.procedures ?? [];
+}
+
+async function expectTiles(page: Page, model: string, codes: string[]) {
+  const tiles = page.getByRole('list', { name: `Thủ tục của ${model}` }).getByRole('button');
+  await expect(tiles).toHaveText(codes.map(nameOf));
+}
+
+for (const profile of ['pac-nam', 'gia-lam'] as const) {
+  test.describe(profile, () => {
+    let host: KioskHostHandle;
+    test.beforeAll(async () => {
+      host = await startKioskHost({ profile });
+    });
+    test.afterAll(async () => {
+      await host.close();
+    });
+
+    test(`Monday 23/11/2026 at ${profile}`, async ({ page }) => {
+      await openKioskAt(page, host.url, vn('2026-11-23 09:00'));
+      await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+      await expect(page.getByText('Đang mở cửa')).toBeVisible();
+      if (profile === 'pac-nam') {
+        // Pác Nặm: Monday is the no-appointment day for the certification procedures.
+        await expect(page.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeVisible();
+        await expectTiles(page, 'Ngày không giấy hẹn', scheduled(profile, 1, 'no-appointment'));
+        await expect(page.getByText('Ngày dịch vụ công trực tuyến: Thứ Năm, ngày 26/11/2026')).toBeVisible();
+      } else {
+        // Gia Lâm runs its models on Tuesday only: nothing today, and it says when.
+        await expect(page.getByText(/Hôm nay không có ngày cải cách nào/)).toBeVisible();
+        await expect(page.getByText('Ngày không giấy hẹn: Thứ Ba, ngày 24/11/2026')).toBeVisible();
+        await expect(page.getByText('Ngày không viết: Thứ Ba, ngày 24/11/2026')).toBeVisible();
+      }
+    });
+
+    test(`Tuesday 24/11/2026 at ${profile}`, async ({ page }) => {
+      await openKioskAt(page, host.url, vn('2026-11-24 09:00'));
+      await expect(page.getByText('Thứ Ba, ngày 24/11/2026')).toBeVisible();
+      if (profile === 'pac-nam') {
+        await expect(page.getByText(/Hôm nay không có ngày cải cách nào/)).toBeVisible();
+        await expect(page.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toHaveCount(0);
+        await expect(page.getByText('Ngày không giấy hẹn: Thứ Hai, ngày 30/11/2026')).toBeVisible();
+        await expect(page.getByText('Ngày dịch vụ công trực tuyến: Thứ Năm, ngày 26/11/2026')).toBeVisible();
+      } else {
+        // Gia Lâm: Tuesday is no-writing and no-appointment, results within 2 working hours.
+        await expect(page.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeVisible();
+        await expect(page.getByRole('heading', { name: 'Ngày không viết' })).toBeVisible();
+        await expect(page.getByText('Trả kết quả trong vòng 2 giờ làm việc.')).toBeVisible();
+        await expectTiles(page, 'Ngày không giấy hẹn', scheduled(profile, 2, 'no-appointment'));
+        await expectTiles(page, 'Ngày không viết', scheduled(profile, 2, 'no-writing'));
+        // A tile opens its procedure, same-day today with the 2-working-hour deadline.
+        await page
+          .getByRole('list', { name: 'Thủ tục của Ngày không giấy hẹn' })
+          .getByRole('button', { name: nameOf('2.000815') })
+          .click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(nameOf('2.000815'));
+        await expect(page.getByText('Hôm nay thủ tục này được giải quyết trong ngày.')).toBeVisible();
+        await expect(
+          page.getByText('Nếu nộp bây giờ, hẹn trả kết quả trước 11:00 ngày 24/11/2026.'),
+        ).toBeVisible();
+      }
+    });
+  });
+}
+
+test('closed at lunch: says when the desk opens again', async ({ page }) => {
+  const host = await startKioskHost({ profile: 'pac-nam' });
+  try {
+    await openKioskAt(page, host.url, vn('2026-11-23 12:00'));
+    await expect(page.getByText('Đang đóng cửa')).toBeVisible();
+    await expect(page.getByText(/Mở cửa lại lúc 13:30, Thứ Hai ngày 23\/11\/2026/)).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});
