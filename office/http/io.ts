@@ -39,12 +39,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         resolve(Buffer.concat(chunks));
       }
     });
-    req.on('error', (e) => {
+    const fail = (e: Error) => {
       if (!done) {
         done = true;
         reject(e);
       }
-    });
+    };
+    req.on('error', fail);
+    // A client that disconnects mid-body: nothing was read completely, nothing is stored.
+    req.on('close', () => fail(new Error('request aborted before its body was complete')));
   });
 }
 
