@@ -79,6 +79,15 @@ async function expectAccessible(page: import('@playwright/test').Page) {
       .map(({ text, box }) => `${text} ${box.width}×${box.height}`),
   );
   expect(small).toEqual([]);
+  // Every button's label is drawn in a colour other than its own background.
+  const invisible = await page
+    .getByRole('button')
+    .evaluateAll((els) =>
+      els
+        .filter((el) => getComputedStyle(el).color === getComputedStyle(el).backgroundColor)
+        .map((el) => el.textContent),
+    );
+  expect(invisible).toEqual([]);
 }
 
 test('no serious accessibility violations on Today, search and procedure screens', async ({ page }) => {
