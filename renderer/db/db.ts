@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Dossier } from '../../shared/domain/dossier.ts';
+import type { SyncItemKind } from '../../shared/contracts/sync.ts';
 
 /**
  * The kiosk's own database. Every row has a UUID string primary key made on the kiosk
@@ -16,19 +17,62 @@ export interface DraftRow {
   updatedAt: string;
 }
 
+/** Fields of a dossier row that are local bookkeeping, not the frozen declaration. */
+export const DOSSIER_LOCAL_FIELDS = ['createdAt', 'printed', 'acknowledgedAt', 'officeStatus'] as const;
+export type DossierLocalField = (typeof DOSSIER_LOCAL_FIELDS)[number];
+
 export interface DossierRow extends Dossier {
   /** Local bookkeeping; the sync contract's Dossier is the rest. */
   createdAt: string;
+  /** When each document was last printed and where its PDF is kept (main-process path or key). */
+  printed?: Partial<Record<'declaration' | 'receipt', { at: string; pdfRef: string | null }>>;
+  /** When the office acknowledged the dossier's outbox item (stored or duplicate). */
+  acknowledgedAt?: string | null;
+  /** The last status the office reported for it (pulled), for the status screen. */
+  officeStatus?: { status: string; reason: string | null; changedAt: string } | null;
 }
 
-export interface OutboxRow {
+/** Version 1's outbox row (kept for the v1 → v2 upgrade). */
+export interface OutboxRowV1 {
   id: string;
   dossierId: string;
-  /** pending → sent (the office acknowledged); only acknowledged rows leave the kiosk. */
   state: 'pending' | 'sent';
   attempts: number;
   nextAttemptAt: string;
   createdAt: string;
+}
+
+export type OutboxStatus =
+  /** Waiting for the office's acknowledgement; retried with backoff. */
+  | 'pending'
+  /** The office acknowledged id and hash (stored/duplicate); payload dropped, bookkeeping kept. */
+  | 'sent'
+  /** The office answered invalid/conflict: kept for staff, never retried automatically. */
+  | 'refused';
+
+/**
+ * One sync item (shared/contracts/sync.ts PushItem) waiting for the office. There is
+ * deliberately no persisted "sending" state: a crash mid-push would leave it stuck;
+ * an item simply stays pending until an answer acknowledges its id and hash, and a
+ * resend is harmless because the office answers `duplicate`.
+ */
+export interface OutboxRow {
+  /** The PushItem id = the payload's id (dossier, rating or attachment-meta UUID). */
+  id: string;
+  kind: SyncItemKind;
+  /** Per-install sequence 1, 2, 3 … across all kinds. */
+  seq: number;
+  /** sha256(canonicalJson(payload)); null only for rows carried over from schema v1 until rehashed. */
+  hash: string | null;
+  /** The payload exactly as hashed and sent; null once sent (the dossier row keeps the content). */
+  payload: unknown;
+  dossierId: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 export interface RatingRow {
@@ -38,6 +82,50 @@ export interface RatingRow {
   score: number;
   criteria: Record<string, number>;
   createdAt: string;
+  /** v2: the scale level chosen and the optional reason (NFC). */
+  level?: string;
+  comment?: string;
+}
+
+/** An attachment's bytes, keyed by its sha256 within a dossier (id = the attachment-meta sync id). */
+export interface AttachmentRow {
+  id: string;
+  dossierId: string;
+  hash: string;
+  mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  fileName: string;
+  size: number;
+  bytes: Blob;
+  createdAt: string;
+  /** Set when the office confirmed the whole file (chunk upload complete). */
+  uploadedAt: string | null;
+}
+
+/** A PBKDF2-SHA256 PIN hash (renderer/features/volunteer/pin.ts). */
+export interface PinRecord {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  /** base64 */
+  salt: string;
+  /** base64 of the 32-byte derived key */
+  hash: string;
+}
+
+/** Consecutive failed PIN attempts; persisted so a reload does not reset a lockout. */
+export interface LockoutState {
+  failures: number;
+  lockedUntil: string | null;
+}
+
+export interface VolunteerRow {
+  id: string;
+  name: string;
+  pin: PinRecord;
+  lockout: LockoutState;
+  /** 1 active, 0 deactivated (IndexedDB cannot index booleans). */
+  active: 0 | 1;
+  createdAt: string;
+  deactivatedAt: string | null;
 }
 
 export interface MetaRow {
@@ -53,6 +141,8 @@ export type KioskDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   ratings: EntityTable<RatingRow, 'id'>;
   meta: EntityTable<MetaRow, 'id'>;
+  attachments: EntityTable<AttachmentRow, 'id'>;
+  volunteers: EntityTable<VolunteerRow, 'id'>;
 };
 
 export const DB_NAME = 'commune-kiosk';
@@ -66,21 +156,142 @@ export const SCHEMA_V1 = {
   meta: 'id, &key',
 } as const;
 
-export function openKioskDb(
-  name = DB_NAME,
-  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
-): KioskDb {
-  // 'strict' makes Chromium flush a committed write transaction to disk before it reports
-  // success: "saved" must survive a power cut right after it is shown.
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict', ...options }) as KioskDb;
+/**
+ * Version 2 (issue 3: dossiers, volunteers, attachments). Only the changed tables are
+ * listed; Dexie carries the others over from version 1.
+ * - outbox: one row per sync item of any kind (dossier, rating, attachment-meta), so
+ *   dossierId is no longer unique; `&seq` is the per-install sequence; `[status+seq]`
+ *   serves "pending items in seq order" from the index alone.
+ * - attachments: the bytes of photos/files, unique per dossier and content hash.
+ * - volunteers: the few people who may sign in; looked up by id only.
+ * Dossier indexes stay as in v1: `&code` (receipt QR look-up) and `receivedAt` (today's
+ * dossiers and the list, newest first) cover the queries at 100,000 dossiers.
+ */
+export const SCHEMA_V2 = {
+  outbox: 'id, &seq, [status+seq], dossierId, kind',
+  attachments: 'id, &[dossierId+hash], dossierId, hash',
+  volunteers: 'id',
+} as const;
+
+/** Keys of the meta table (one row each). */
+export const META = {
+  /** { kioskId, kioskNumber } */
+  kioskIdentity: 'kiosk.identity',
+  /** DossierCodeState of shared/dossier/dossier-code.ts */
+  dossierCodeState: 'dossier.codeState',
+  /** Last per-install outbox seq issued (number). */
+  outboxSeq: 'outbox.seq',
+  /** Bytes of all stored attachments (number), kept in step in each writing transaction. */
+  attachmentBytes: 'attachments.totalBytes',
+  /** { pin: PinRecord, lockout: LockoutState } */
+  officerPin: 'officer.pin',
+} as const;
+
+export interface OpenKioskDbOptions {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /**
+   * 'strict' (default) makes Chromium flush a committed write transaction to disk before
+   * it reports success: "saved" must survive a power cut right after it is shown.
+   * Chromium's own default is 'relaxed'. Drafts use a second, relaxed connection
+   * (kioskDraftDb): losing the last keystroke to a power cut is acceptable, an fsync per
+   * keystroke is not.
+   */
+  durability?: 'strict' | 'relaxed';
+}
+
+export function openKioskDb(name = DB_NAME, options: OpenKioskDbOptions = {}): KioskDb {
+  const { durability = 'strict', ...idb } = options;
+  const db = new Dexie(name, { chromeTransactionDurability: durability, ...idb }) as KioskDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+  guardFrozenDossiers(db);
   return db;
 }
 
+/**
+ * v1 outbox rows (state, one per dossier) become v2 sync items. v1 shipped with no code
+ * that wrote dossiers or outbox rows, so this normally finds nothing; it is here so an
+ * install that did have rows loses none. The content hash needs WebCrypto, which cannot
+ * run inside an upgrade transaction, so carried-over rows get hash null and
+ * renderer/features/dossier/outbox.ts computes it before they are first sent.
+ */
+async function upgradeV1toV2(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('outbox').toArray()) as unknown as OutboxRowV1[];
+  rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  let seq = 0;
+  for (const old of rows) {
+    const dossier = (await tx.table('dossiers').get(old.dossierId)) as DossierRow | undefined;
+    seq += 1;
+    const row: OutboxRow = {
+      id: old.dossierId,
+      kind: 'dossier',
+      seq,
+      hash: null,
+      payload: dossier ? dossierPayloadOf(dossier) : null,
+      dossierId: old.dossierId,
+      status: old.state === 'sent' ? 'sent' : 'pending',
+      attempts: old.attempts,
+      lastError: null,
+      nextAttemptAt: old.nextAttemptAt,
+      createdAt: old.createdAt,
+      sentAt: null,
+    };
+    await tx.table('outbox').delete(old.id);
+    await tx.table('outbox').put(row);
+  }
+  if (seq > 0) await tx.table('meta').put({ id: newId(), key: META.outboxSeq, value: seq });
+}
+
+/** The dossier as the sync contract carries it: the domain fields and the channel, no local bookkeeping. */
+export function dossierPayloadOf(row: Dossier): Dossier & { channel: 'kiosk' } {
+  return {
+    id: row.id,
+    code: row.code,
+    kioskId: row.kioskId,
+    procedureCode: row.procedureCode,
+    models: [...row.models],
+    formId: row.formId,
+    formData: { ...row.formData },
+    applicantName: row.applicantName,
+    volunteerId: row.volunteerId,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+    attachmentHashes: [...row.attachmentHashes],
+    channel: 'kiosk',
+  };
+}
+
+export class FrozenDossierError extends Error {
+  override name = 'FrozenDossierError';
+}
+
+/**
+ * Once submitted, a dossier's content is frozen: the database itself refuses any update
+ * that touches a field other than local bookkeeping (printing, acknowledgement, the
+ * office's status), whoever calls it. Deleting is left to retention, not to editing.
+ */
+function guardFrozenDossiers(db: KioskDb): void {
+  const local = new Set<string>(DOSSIER_LOCAL_FIELDS);
+  db.dossiers.hook('updating', (mods) => {
+    const touched = Object.keys(mods).map((k) => k.split('.')[0] as string);
+    const content = touched.filter((k) => !local.has(k));
+    if (content.length > 0) throw new FrozenDossierError(`dossier content is frozen: ${content.join(', ')}`);
+    return undefined;
+  });
+}
+
 let shared: KioskDb | undefined;
+let sharedDrafts: KioskDb | undefined;
+/** The kiosk's database (strict durability). */
 export function kioskDb(): KioskDb {
   shared ??= openKioskDb();
   return shared;
+}
+/** A second connection to the same database with relaxed durability, for draft autosave only. */
+export function kioskDraftDb(): KioskDb {
+  sharedDrafts ??= openKioskDb(DB_NAME, { durability: 'relaxed' });
+  return sharedDrafts;
 }
 
 /** Asks the browser to keep our storage under pressure; false if refused or unsupported. */
