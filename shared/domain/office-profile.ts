@@ -73,6 +73,17 @@ export const OfficeProfileSchema = z.object({
       receiptPaper: z.enum(['80mm', 'A5', 'A4']).default('A5'),
       printerName: z.string().optional(),
       officeServerUrl: z.url().optional(),
+      /**
+       * The code that authorises setting the officer PIN of the kiosk's settings (first
+       * run) or resetting a forgotten one. It lives in the profile file, which only whoever
+       * installs the kiosk can write, so a member of the public at the screen cannot claim
+       * settings on a fresh kiosk. Without it, first-run setup is allowed only while no PIN
+       * exists, with a warning to set it at installation.
+       */
+      setupCode: z
+        .string()
+        .regex(/^\d{6,12}$/, 'expected 6 to 12 digits')
+        .optional(),
     })
     .default({ idleTimeoutSeconds: 90, idleWarningSeconds: 20, receiptPaper: 'A5' }),
 });
