@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newId, openKioskDb, SCHEMA_V1, type KioskDb } from './db.ts';
+import { META, SCHEMA_V1, newId, openKioskDb, type KioskDb } from './db.ts';
 
 let db: KioskDb | undefined;
 afterEach(async () => {
@@ -10,31 +11,94 @@ afterEach(async () => {
   }
 });
 
-/** The day-one guarantees (issue 2); later versions' own rules are tested with their code. */
-describe('kiosk database, version 1 guarantees', () => {
-  it('keeps the five version-1 tables, each keyed by its id', async () => {
+describe('kiosk database', () => {
+  it('opens at schema version 2 with the tables of issue 3', async () => {
     db = openKioskDb(`test-${newId()}`);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(1);
-    const names = db.tables.map((t) => t.name);
-    for (const table of Object.keys(SCHEMA_V1)) {
-      expect(names).toContain(table);
-      expect(db.table(table).schema.primKey.keyPath).toBe('id');
-    }
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'attachments',
+      'dossiers',
+      'drafts',
+      'meta',
+      'outbox',
+      'ratings',
+      'volunteers',
+    ]);
   });
 
-  it('stores rows under kiosk-made UUID strings', async () => {
+  it('keys outbox rows by item id and refuses a repeated per-install seq', async () => {
     db = openKioskDb(`test-${newId()}`);
-    const id = newId();
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    await db.drafts.add({
-      id,
+    const row = {
+      id: newId(),
+      kind: 'rating' as const,
+      seq: 1,
+      hash: 'a'.repeat(64),
+      payload: {},
+      dossierId: null,
+      status: 'pending' as const,
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: 'x',
+      createdAt: 'x',
+      sentAt: null,
+    };
+    await db.outbox.add(row);
+    expect((await db.outbox.get(row.id))?.seq).toBe(1);
+    await expect(db.outbox.add({ ...row, id: newId() })).rejects.toThrow();
+  });
+
+  it('upgrades a v1 database: outbox rows become dossier sync items in order, nothing is lost', async () => {
+    const name = `upgrade-${newId()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const dossierId = newId();
+    const dossier = {
+      id: dossierId,
+      code: 'TEST.K01-261124-0001',
+      kioskId: 'k',
       procedureCode: '1.001193',
-      formId: 'f',
-      formData: {},
-      step: 0,
-      updatedAt: 'x',
+      models: ['no-writing'],
+      formId: 'birth-registration',
+      formData: { 'child.fullName': 'Lê Minh An' },
+      applicantName: 'Nguyễn Thị Hoa',
+      volunteerId: null,
+      receivedAt: '2026-11-24T10:00:00+07:00',
+      dueAt: '2026-11-24T17:00:00+07:00',
+      attachmentHashes: [],
+      createdAt: '2026-11-24T03:00:00.000Z',
+    };
+    await v1.table('dossiers').add(dossier);
+    await v1.table('outbox').add({
+      id: newId(),
+      dossierId,
+      state: 'pending',
+      attempts: 2,
+      nextAttemptAt: 'n',
+      createdAt: '2026-11-24T03:00:00.000Z',
     });
-    expect((await db.drafts.get(id))?.procedureCode).toBe('1.001193');
+    await v1.table('outbox').add({
+      id: newId(),
+      dossierId: newId(),
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: 'n',
+      createdAt: '2026-11-24T04:00:00.000Z',
+    });
+    v1.close();
+
+    db = openKioskDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => [r.id, r.kind, r.seq, r.status, r.hash])).toEqual([
+      [dossierId, 'dossier', 1, 'pending', null],
+      [rows[1]!.id, 'dossier', 2, 'refused', null],
+    ]);
+    expect(rows[0]!.payload).toMatchObject({ id: dossierId, code: dossier.code, channel: 'kiosk' });
+    expect(rows[0]!.payload).not.toHaveProperty('createdAt');
+    expect(rows[0]!.attempts).toBe(2);
+    expect((await db.meta.where('key').equals(META.outboxSeq).first())?.value).toBe(2);
+    expect(await db.dossiers.count()).toBe(1);
   });
 });

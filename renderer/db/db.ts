@@ -230,9 +230,9 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
       hash: null,
       payload: dossier ? dossierPayloadOf(dossier) : null,
       dossierId: old.dossierId,
-      status: old.state === 'sent' ? 'sent' : 'pending',
+      status: !dossier ? 'refused' : old.state === 'sent' ? 'sent' : 'pending',
       attempts: old.attempts,
-      lastError: null,
+      lastError: dossier ? null : 'dossier missing at the v2 upgrade',
       nextAttemptAt: old.nextAttemptAt,
       createdAt: old.createdAt,
       sentAt: null,
@@ -271,12 +271,27 @@ export class FrozenDossierError extends Error {
  * that touches a field other than local bookkeeping (printing, acknowledgement, the
  * office's status), whoever calls it. Deleting is left to retention, not to editing.
  */
+function valueAt(obj: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
+}
+const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 function guardFrozenDossiers(db: KioskDb): void {
   const local = new Set<string>(DOSSIER_LOCAL_FIELDS);
-  db.dossiers.hook('updating', (mods) => {
-    const touched = Object.keys(mods).map((k) => k.split('.')[0] as string);
-    const content = touched.filter((k) => !local.has(k));
-    if (content.length > 0) throw new FrozenDossierError(`dossier content is frozen: ${content.join(', ')}`);
+  db.dossiers.hook('updating', (mods, _key, current) => {
+    // Dexie reports arrays as modified whenever they are new objects, so compare values.
+    const changed = Object.entries(mods).filter(
+      ([path, value]) =>
+        !local.has(path.split('.')[0] as string) && !sameValue(valueAt(current, path), value),
+    );
+    if (changed.length > 0) {
+      throw new FrozenDossierError(`dossier content is frozen: ${changed.map(([p]) => p).join(', ')}`);
+    }
     return undefined;
   });
 }

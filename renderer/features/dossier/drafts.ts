@@ -1,0 +1,125 @@
+/**
+ * Draft autosave. The wizard calls saveDraft on every change with all values, hidden
+ * ones included (a section hidden by an answer comes back intact if the answer changes
+ * back). Calls are coalesced per draft: while one write is in flight only the newest
+ * values wait, so typing fast costs at most one transaction at a time.
+ */
+import type { DraftRow, KioskDb } from '../../db/db.ts';
+import { newId } from '../../db/db.ts';
+import { nfcValues } from '../../../shared/forms/text.ts';
+import { draftDbOf, nowOf, type DataContext } from './context.ts';
+import { writeFailure, type WriteFailure } from './storage.ts';
+
+export interface DraftInput {
+  id: string;
+  procedureCode: string;
+  formId: string;
+  /** Every value, hidden ones included. */
+  formData: Readonly<Record<string, string>>;
+  /** Wizard step, so a reload resumes where the person was. */
+  step: number;
+}
+
+export type SaveDraftResult =
+  | { ok: true; draft: DraftRow }
+  /** Already submitted as a dossier: late autosaves must not resurrect the draft. */
+  | { ok: false; reason: 'submitted' }
+  | WriteFailure;
+
+/** A new draft id (it becomes the dossier's UUID on submit). */
+export const newDraftId = (): string => newId();
+
+interface Slot {
+  next: DraftRow | null;
+  running: Promise<SaveDraftResult> | null;
+}
+const slots = new Map<string, Slot>();
+const slotKey = (db: KioskDb, id: string) => `${db.name}\u0000${id}`;
+
+async function writeDraft(db: KioskDb, row: DraftRow): Promise<SaveDraftResult> {
+  try {
+    return await db.transaction('rw', db.drafts, db.dossiers, async () => {
+      if (await db.dossiers.get(row.id)) return { ok: false, reason: 'submitted' } as const;
+      await db.drafts.put(row);
+      return { ok: true, draft: row } as const;
+    });
+  } catch (e) {
+    return writeFailure(e);
+  }
+}
+
+/** Saves the draft (latest call wins); resolves once a write including these values committed. */
+export function saveDraft(draft: DraftInput, ctx: DataContext = {}): Promise<SaveDraftResult> {
+  const db = draftDbOf(ctx);
+  const row: DraftRow = {
+    id: draft.id,
+    procedureCode: draft.procedureCode,
+    formId: draft.formId,
+    formData: nfcValues(draft.formData),
+    step: draft.step,
+    updatedAt: nowOf(ctx).toISOString(),
+  };
+  const key = slotKey(db, draft.id);
+  let slot = slots.get(key);
+  if (!slot) {
+    slot = { next: null, running: null };
+    slots.set(key, slot);
+  }
+  slot.next = row;
+  if (slot.running) return slot.running;
+  const s = slot;
+  const running = (async (): Promise<SaveDraftResult> => {
+    let result: SaveDraftResult = { ok: true, draft: row };
+    try {
+      while (s.next) {
+        const r = s.next;
+        s.next = null;
+        result = await writeDraft(db, r);
+      }
+      return result;
+    } finally {
+      s.running = null;
+      if (!s.next) slots.delete(key);
+    }
+  })();
+  s.running = running;
+  return running;
+}
+
+/** Waits for any autosave of this draft still in flight (submit calls it first). */
+export async function flushDraft(id: string, ctx: DataContext = {}): Promise<void> {
+  const slot = slots.get(slotKey(draftDbOf(ctx), id));
+  if (slot?.running) await slot.running;
+}
+
+/** The most recently saved draft (to resume after a reload or crash), or null. */
+export async function loadLatestDraft(ctx: DataContext = {}): Promise<DraftRow | null> {
+  return (await draftDbOf(ctx).drafts.orderBy('updatedAt').last()) ?? null;
+}
+
+export async function loadDraft(id: string, ctx: DataContext = {}): Promise<DraftRow | null> {
+  return (await draftDbOf(ctx).drafts.get(id)) ?? null;
+}
+
+/** Discards a draft (idle reset after the warning, or the person cancels); pending autosaves are dropped. */
+export async function discardDraft(id: string, ctx: DataContext = {}): Promise<void> {
+  const db = draftDbOf(ctx);
+  const slot = slots.get(slotKey(db, id));
+  if (slot) {
+    slot.next = null;
+    if (slot.running) await slot.running;
+  }
+  await db.drafts.delete(id);
+}
+
+/** Discards every draft: the idle reset leaves no personal data behind. */
+export async function discardAllDrafts(ctx: DataContext = {}): Promise<void> {
+  const db = draftDbOf(ctx);
+  for (const [key, slot] of slots) {
+    if (key.startsWith(`${db.name}\u0000`)) {
+      slot.next = null;
+      if (slot.running) await slot.running;
+    }
+  }
+  await db.drafts.clear();
+}

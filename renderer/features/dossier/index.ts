@@ -1,0 +1,57 @@
+/** Public API of the dossier data layer (the wizard and screens use only this). */
+export {
+  saveDraft,
+  loadLatestDraft,
+  loadDraft,
+  discardDraft,
+  discardAllDrafts,
+  flushDraft,
+  newDraftId,
+} from './drafts.ts';
+export type { DraftInput, SaveDraftResult } from './drafts.ts';
+export { submitDossier, attachmentBytesStored } from './submit.ts';
+export type { SubmitDossierInput, SubmitOptions, SubmitResult } from './submit.ts';
+export { getKioskIdentity, setKioskNumber } from './identity.ts';
+export type { KioskIdentity } from './identity.ts';
+export {
+  requestPersistence,
+  checkSpace,
+  isQuotaError,
+  writeFailure,
+  DEFAULT_SPACE_MARGIN_BYTES,
+} from './storage.ts';
+export type { PersistenceResult, SpaceCheck, CheckSpaceOptions, WriteFailure } from './storage.ts';
+export {
+  prepareImage,
+  prepareAttachment,
+  attachmentBudget,
+  scaledSize,
+  attachmentFileName,
+  DEFAULT_ATTACHMENT_BUDGET,
+} from './attachments.ts';
+export type {
+  PreparedAttachment,
+  AttachmentBudgetConfig,
+  AttachmentBudgetResult,
+  AttachmentMediaType,
+  PrepareImageOptions,
+} from './attachments.ts';
+export {
+  todayDossiers,
+  todayDossierCount,
+  dossierByCode,
+  getDossier,
+  listDossiers,
+  dossierAttachments,
+} from './queries.ts';
+export type { DossierPage } from './queries.ts';
+export {
+  outboxPending,
+  outboxPendingCount,
+  outboxRefused,
+  toPushItems,
+  recordPushResults,
+  recordPushFailure,
+} from './outbox.ts';
+export { recordPrinted, recordOfficeStatus } from './bookkeeping.ts';
+export type { DataContext } from './context.ts';

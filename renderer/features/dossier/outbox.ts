@@ -1,0 +1,169 @@
+/**
+ * The outbox: one row per sync item (dossier, rating, attachment-meta), written in the
+ * same transaction as the thing it carries. Rows stay `pending` until the office
+ * acknowledges their id and hash (shared/contracts/sync.ts isAcknowledged); there is no
+ * persisted "sending" state that a crash could leave stuck, and a resend on a slow link
+ * is harmless because the office answers `duplicate`.
+ */
+import Dexie from 'dexie';
+import { META, type KioskDb, type OutboxRow } from '../../db/db.ts';
+import {
+  isAcknowledged,
+  type PushItem,
+  type PushResult,
+  type SyncItemKind,
+} from '../../../shared/contracts/sync.ts';
+import { getMeta, putMeta } from './meta.ts';
+import { contentHashOf } from './crypto.ts';
+import { dbOf, nowOf, type DataContext } from './context.ts';
+
+/** Call inside a rw transaction over outbox and meta: issues the next per-install seq. */
+export async function issueOutboxSeq(db: KioskDb, count = 1): Promise<number[]> {
+  const last = (await getMeta<number>(db, META.outboxSeq)) ?? 0;
+  const seqs = Array.from({ length: count }, (_, i) => last + 1 + i);
+  await putMeta(db, META.outboxSeq, last + count);
+  return seqs;
+}
+
+export function newOutboxRow(
+  fields: {
+    id: string;
+    kind: SyncItemKind;
+    seq: number;
+    hash: string;
+    payload: unknown;
+    dossierId: string | null;
+  },
+  now: Date,
+): OutboxRow {
+  const at = now.toISOString();
+  return {
+    ...fields,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: at,
+    createdAt: at,
+    sentAt: null,
+  };
+}
+
+const pendingRange = (db: KioskDb) =>
+  db.outbox.where('[status+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]);
+
+/**
+ * Pending items in seq order, oldest first, at most `limit` (the sync engine's batch).
+ * Pass `dueBy` to leave out items whose backoff has not expired. Rows carried over from
+ * schema v1 get their content hash here first.
+ */
+export async function outboxPending(
+  limit: number,
+  options: { dueBy?: Date } = {},
+  ctx: DataContext = {},
+): Promise<OutboxRow[]> {
+  const db = dbOf(ctx);
+  let rows = await pendingRange(db).limit(limit).toArray();
+  if (rows.some((r) => r.hash === null)) {
+    await rehashLegacyRows(db, rows);
+    rows = await pendingRange(db).limit(limit).toArray();
+  }
+  const due = options.dueBy?.toISOString();
+  return due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due);
+}
+
+/** How many items wait for the office (for the status bar and PushRequest.waiting). */
+export function outboxPendingCount(ctx: DataContext = {}): Promise<number> {
+  return pendingRange(dbOf(ctx)).count();
+}
+
+/** The rows as the sync protocol's PushItems. */
+export function toPushItems(rows: readonly OutboxRow[]): PushItem[] {
+  return rows
+    .filter((r): r is OutboxRow & { hash: string } => r.hash !== null && r.payload !== null)
+    .map((r) => ({ kind: r.kind, id: r.id, seq: r.seq, hash: r.hash, payload: r.payload }));
+}
+
+/**
+ * Records the office's answer to a push: acknowledged items become `sent` (payload
+ * dropped; the dossier keeps its content and gets acknowledgedAt), invalid/conflict
+ * become `refused` with the reasons, anything unanswered stays pending with its backoff.
+ */
+export async function recordPushResults(
+  items: readonly Pick<PushItem, 'id' | 'hash'>[],
+  results: readonly PushResult[],
+  retryAt: Date,
+  ctx: DataContext = {},
+): Promise<{ sent: number; refused: number; retry: number }> {
+  const db = dbOf(ctx);
+  const at = nowOf(ctx).toISOString();
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const counts = { sent: 0, refused: 0, retry: 0 };
+  await db.transaction('rw', db.outbox, db.dossiers, async () => {
+    for (const item of items) {
+      const row = await db.outbox.get(item.id);
+      if (!row || row.status !== 'pending') continue;
+      const result = byId.get(item.id);
+      if (isAcknowledged(item, result)) {
+        counts.sent++;
+        await db.outbox.update(row.id, { status: 'sent', sentAt: at, payload: null, lastError: null });
+        if (row.kind === 'dossier') await db.dossiers.update(row.id, { acknowledgedAt: at });
+      } else if (result && (result.outcome === 'invalid' || result.outcome === 'conflict')) {
+        counts.refused++;
+        const reason =
+          result.outcome === 'invalid'
+            ? result.reasons.join('; ')
+            : `conflict with stored ${result.storedHash}`;
+        await db.outbox.update(row.id, { status: 'refused', attempts: row.attempts + 1, lastError: reason });
+      } else {
+        counts.retry++;
+        await db.outbox.update(row.id, {
+          attempts: row.attempts + 1,
+          lastError: result ? `unexpected answer ${result.outcome}` : 'no answer for this item',
+          nextAttemptAt: retryAt.toISOString(),
+        });
+      }
+    }
+  });
+  return counts;
+}
+
+/** A push that failed as a whole (network, timeout, 5xx): every item keeps waiting, with the reason. */
+export async function recordPushFailure(
+  ids: readonly string[],
+  error: string,
+  retryAt: Date,
+  ctx: DataContext = {},
+): Promise<void> {
+  const db = dbOf(ctx);
+  await db.transaction('rw', db.outbox, async () => {
+    for (const id of ids) {
+      const row = await db.outbox.get(id);
+      if (!row || row.status !== 'pending') continue;
+      await db.outbox.update(id, {
+        attempts: row.attempts + 1,
+        lastError: error,
+        nextAttemptAt: retryAt.toISOString(),
+      });
+    }
+  });
+}
+
+/** Items the office refused, for staff to see (newest first). */
+export function outboxRefused(limit = 100, ctx: DataContext = {}): Promise<OutboxRow[]> {
+  const db = dbOf(ctx);
+  return db.outbox
+    .where('[status+seq]')
+    .between(['refused', Dexie.minKey], ['refused', Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}
+
+async function rehashLegacyRows(db: KioskDb, rows: readonly OutboxRow[]): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const r of rows)
+    if (r.hash === null && r.payload !== null) hashes.set(r.id, await contentHashOf(r.payload));
+  await db.transaction('rw', db.outbox, async () => {
+    for (const [id, hash] of hashes) await db.outbox.update(id, { hash });
+  });
+}

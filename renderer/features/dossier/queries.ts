@@ -1,0 +1,75 @@
+/**
+ * Read side for the screens. Each query walks one index (dossiers: `receivedAt`,
+ * `&code`; outbox: `[status+seq]`), so its cost depends on the rows returned, not on the
+ * 100,000 stored (measured in bench/dossier.bench.ts).
+ *
+ * receivedAt is always written by toVietnamIso ("YYYY-MM-DDTHH:mm:ss+07:00"), one fixed
+ * format and offset, so string order is time order and a Vietnam day is a string range.
+ */
+import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
+import type { AttachmentRow, DossierRow } from '../../db/db.ts';
+import { dbOf, type DataContext } from './context.ts';
+
+/** Dossiers received on the Vietnam calendar day of `now`, newest first. */
+export async function todayDossiers(now: Date, ctx: DataContext = {}): Promise<DossierRow[]> {
+  const date = vietnamDate(now);
+  const rows = await dbOf(ctx)
+    .dossiers.where('receivedAt')
+    .between(`${date}T00:00:00+07:00`, `${date}T23:59:59+07:00`, true, true)
+    .reverse()
+    .toArray();
+  return rows;
+}
+
+/** How many dossiers were received on that Vietnam day (for the Today screen's counter). */
+export function todayDossierCount(now: Date, ctx: DataContext = {}): Promise<number> {
+  const date = vietnamDate(now);
+  return dbOf(ctx)
+    .dossiers.where('receivedAt')
+    .between(`${date}T00:00:00+07:00`, `${date}T23:59:59+07:00`, true, true)
+    .count();
+}
+
+/** The dossier with this code (receipt QR scanned, or typed), or null. */
+export async function dossierByCode(code: string, ctx: DataContext = {}): Promise<DossierRow | null> {
+  return (await dbOf(ctx).dossiers.where('code').equals(code.trim()).first()) ?? null;
+}
+
+export async function getDossier(id: string, ctx: DataContext = {}): Promise<DossierRow | null> {
+  return (await dbOf(ctx).dossiers.get(id)) ?? null;
+}
+
+export interface DossierPage {
+  items: DossierRow[];
+  /** 0-based */
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+}
+
+/** The dossier list (reprint), newest first, a page at a time. */
+export async function listDossiers(
+  options: { page?: number; pageSize?: number } = {},
+  ctx: DataContext = {},
+): Promise<DossierPage> {
+  const db = dbOf(ctx);
+  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? 20)), 200);
+  const page = Math.max(0, Math.floor(options.page ?? 0));
+  const [total, items] = await Promise.all([
+    db.dossiers.count(),
+    db.dossiers
+      .orderBy('receivedAt')
+      .reverse()
+      .offset(page * pageSize)
+      .limit(pageSize)
+      .toArray(),
+  ]);
+  return { items, page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
+}
+
+/** A dossier's attachments (with their bytes), in the order they were added. */
+export async function dossierAttachments(dossierId: string, ctx: DataContext = {}): Promise<AttachmentRow[]> {
+  const rows = await dbOf(ctx).attachments.where('dossierId').equals(dossierId).toArray();
+  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+}

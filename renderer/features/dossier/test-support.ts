@@ -1,0 +1,66 @@
+/** Shared fixtures for the data-layer tests (fake-indexeddb, a birth registration). */
+import { getForm } from '../../../shared/forms/registry.ts';
+import { initialValues } from '../../../shared/forms/engine.ts';
+import { findProcedure } from '../../../shared/catalogue/index.ts';
+import { testProfile, vn } from '../../../shared/domain/test-support.ts';
+import { newId, openKioskDb, type KioskDb } from '../../db/db.ts';
+import type { SubmitDossierInput } from './submit.ts';
+
+export const birthForm = getForm('birth-registration')!;
+export const birthProcedure = findProcedure('1.001193')!;
+export const profile = testProfile();
+export { vn };
+
+export function birthValues(): Record<string, string> {
+  return {
+    ...initialValues(birthForm),
+    'requester.fullName': 'Nguye\u0302\u0303n Thi\u0323 Hoa'.normalize('NFD'),
+    'requester.residence.province': '01',
+    'requester.residence.commune': '00565',
+    'requester.residence.detail': 'Thôn Đông',
+    'requester.personalId': '001300123456',
+    'requester.relationship': 'mother',
+    'requester.phone': '0912345678',
+    'child.fullName': 'Lê Minh An',
+    'child.dateOfBirth': '01/11/2026',
+    'child.sex': 'male',
+    'child.placeOfBirth': 'Bệnh viện Đa khoa Gia Lâm',
+    'child.hometown': 'Gia Lâm, Hà Nội',
+    'mother.fullName': 'Nguyễn Thị Hoa',
+    'mother.birthYear': '2000',
+    'mother.residence.province': '01',
+    'mother.residence.commune': '00565',
+    'mother.residence.detail': 'Thôn Đông',
+    'father.known': '',
+  };
+}
+
+export const KIOSK_ID = '5d0c7a57-3f1e-4d55-9b0e-0a4f8b6c2d11';
+
+export function submitInput(now: Date, overrides: Partial<SubmitDossierInput> = {}): SubmitDossierInput {
+  return {
+    draft: { id: newId(), formData: birthValues() },
+    profile,
+    procedure: birthProcedure,
+    form: birthForm,
+    volunteerId: null,
+    kioskId: KIOSK_ID,
+    kioskNumber: 1,
+    attachments: [],
+    now,
+    ...overrides,
+  };
+}
+
+/** A fresh database per test, named uniquely so tests never share state. */
+export function freshDb(name = `test-${newId()}`): KioskDb {
+  return openKioskDb(name);
+}
+
+export async function dropDb(db: KioskDb): Promise<void> {
+  db.close();
+  await db.delete();
+}
+
+/** Plenty of space: tests decide the storage answer instead of the machine. */
+export const roomy = { estimate: async () => ({ quota: 10e9, usage: 0 }) };
