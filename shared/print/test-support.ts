@@ -1,0 +1,90 @@
+/**
+ * Sample answers for printing every form in tests: one map with the fields of all six
+ * forms (a form ignores the ids it does not have). Only used by *.test.ts files.
+ */
+import type { FormDef } from '../forms/model.ts';
+import { initialValues } from '../forms/engine.ts';
+
+const SAMPLE: Readonly<Record<string, string>> = {
+  'requester.fullName': 'Nguyễn Thị Hoa',
+  'requester.dateOfBirth': '02/03/2000',
+  'requester.sex': 'female',
+  'requester.residence.province': '19',
+  'requester.residence.commune': '01864',
+  'requester.residence.detail': 'Thôn Nà Phầy',
+  'requester.personalId': '006300123456',
+  'requester.relationship': 'mother',
+  'requester.phone': '0912345678',
+  'child.fullName': 'Hoàng Minh Đức',
+  'child.dateOfBirth': '01/11/2026',
+  'child.sex': 'male',
+  'child.placeOfBirth': 'Trạm y tế xã Bằng Thành',
+  'child.hometown': 'Bằng Thành, Thái Nguyên',
+  'mother.fullName': 'Nguyễn Thị Hoa',
+  'mother.birthYear': '2000',
+  'mother.residence.province': '19',
+  'mother.residence.commune': '01864',
+  'mother.residence.detail': 'Thôn Nà Phầy',
+  'father.fullName': 'Hoàng Văn Ước',
+  'father.birthYear': '1998',
+  'father.ethnicity': 'Tày',
+  'father.residence.province': '19',
+  'father.residence.commune': '01864',
+  'father.residence.detail': 'Thôn Nà Phầy',
+  'bride.fullName': 'Lường Thị Hạnh',
+  'bride.dateOfBirth': '02/03/2000',
+  'bride.residence.province': '19',
+  'bride.residence.commune': '01864',
+  'bride.residence.detail': 'Bản Khuổi Ún',
+  'bride.personalId': '006300123456',
+  'groom.fullName': 'Hoàng Văn Ước',
+  'groom.dateOfBirth': '05/06/1998',
+  'groom.ethnicity': 'Tày',
+  'groom.personalId': '006098123456',
+  'groom.residence.province': '19',
+  'groom.residence.commune': '01864',
+  'groom.residence.detail': 'Thôn Bản Đăm',
+  'status.current': 'never-married',
+  'purpose.kind': 'marriage',
+  'purpose.partnerName': 'Hoàng Văn Ước',
+  'deceased.fullName': 'Hoàng Văn Ưng',
+  'deceased.dateOfBirth': '01/01/1940',
+  'deceased.sex': 'male',
+  'deceased.residence.province': '19',
+  'deceased.residence.commune': '01864',
+  'deceased.residence.detail': 'Thôn Nà Phầy',
+  'death.time': '14:30',
+  'death.date': '20/11/2026',
+  'death.place': 'Tại nhà',
+  'death.cause': 'Già yếu',
+  'death.noticeNumber': '12/GBT',
+  'death.noticeIssuer': 'Trạm y tế xã Bằng Thành',
+  'death.noticeDate': '21/11/2026',
+  'request.documentName': 'Giấy khai sinh',
+  'copies.wantCopies': 'true',
+  'copies.copies': '2',
+  'business.name': 'Hộ kinh doanh Tạp hóa Hoa',
+  'business.phone': '0912345678',
+  'business.address.province': '19',
+  'business.address.commune': '01864',
+  'business.address.detail': 'Chợ Bằng Thành',
+  'business.lines': 'Bán lẻ tạp hóa\nDịch vụ ăn uống',
+  'business.capital': '50000000',
+  'business.ownerKind': 'individual',
+  'owner.fullName': 'Nguyễn Thị Hoa',
+  'owner.dateOfBirth': '02/03/2000',
+  'owner.sex': 'female',
+  'owner.personalId': '006300123456',
+  'owner.residence.province': '19',
+  'owner.residence.commune': '01864',
+  'owner.residence.detail': 'Thôn Nà Phầy',
+  'owner.email': 'hoa@example.vn',
+};
+
+/** The form's defaults (and the procedure's), then the sample answers for its fields. */
+export function sampleValues(form: FormDef, overrides: Record<string, string> = {}): Record<string, string> {
+  const ids = new Set(form.sections.flatMap((s) => s.fields.map((f) => f.id)));
+  const out: Record<string, string> = initialValues(form, form.procedures[0]);
+  for (const [k, v] of Object.entries(SAMPLE)) if (ids.has(k)) out[k] = v;
+  return { ...out, ...overrides };
+}
