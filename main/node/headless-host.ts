@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,9 @@ import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
 import { defaultCatalogue } from '../services/catalogue.ts';
 import { createKioskRequestHandler } from './http-server.ts';
+import { dataDirLayout } from '../services/data-dir.ts';
+import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
+import { createHeadlessPrintService, fontsDirOf, PRINT_BODY_LIMIT_BYTES } from './print-host.ts';
 
 /** The checkout this file lives in (the headless host always runs from source via tsx). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +42,11 @@ export interface HeadlessHostOptions {
   logger?: Logger;
   appVersion?: string;
   maxBodyBytes?: number;
+  /** The kiosk's data folder (printed documents are kept in <dataDir>/prints); default a temp folder. */
+  dataDir?: string;
+  /** Print collaborators, injected in tests; default the system Chromium and the printer the profile names. */
+  printRenderer?: DocumentRenderer;
+  printer?: PrinterDriver;
 }
 
 export interface HeadlessHost {
@@ -85,12 +94,24 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     );
   }
 
+  // Tests and e2e runs without a data folder keep their prints in a fresh temp folder.
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-data-'));
+  const print = await createHeadlessPrintService({
+    printsDir: dataDirLayout(dataDir).prints,
+    fontsDir: fontsDirOf(PROJECT_ROOT),
+    printerName: loaded.profile.kiosk.printerName,
+    logger,
+    ...(options.printRenderer ? { renderer: options.printRenderer } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
+  });
+
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
       catalogue,
       appVersion: options.appVersion ?? readAppVersion(),
       host: 'headless',
+      print,
     }),
     { logger },
   );
@@ -102,6 +123,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       dispatcher,
       logger,
       port: () => port,
+      maxBodyBytesFor: (method) => (method === 'printDocument' ? PRINT_BODY_LIMIT_BYTES : undefined),
+      printDocuments: (ref) => print.readDocumentHtml(ref),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     }),
   );
@@ -130,10 +153,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     port,
     profile: loaded.profile,
     dispatcher,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      // The print browser (if one was started) goes with the host.
+      await print.close();
+    },
   };
 }

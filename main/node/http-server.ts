@@ -1,6 +1,12 @@
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
-import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
+import {
+  PrintDossierIdSchema,
+  PrintKindSchema,
+  type BridgeResponse,
+  type PrintKind,
+} from '../../shared/contracts/bridge.ts';
+import { PRINT_DOCUMENT_CSP } from '../services/print/document-html.ts';
 import type { BridgeDispatcher } from '../services/bridge-handlers.ts';
 import type { Logger } from '../services/logger.ts';
 import { SECURITY_HEADERS } from '../services/security-policy.ts';
@@ -12,6 +18,13 @@ export interface KioskHttpOptions {
   logger: Logger;
   /** Largest bridge request body accepted. */
   maxBodyBytes?: number;
+  /** A larger limit for some methods (printDocument carries a whole HTML document). */
+  maxBodyBytesFor?: (method: string) => number | undefined;
+  /**
+   * Kept print documents, served at GET /print/<dossierId>/<kind>.html for the kiosk
+   * browser to print itself (printVia 'renderer').
+   */
+  printDocuments?: (ref: { dossierId: string; kind: PrintKind }) => Promise<string | undefined>;
   /** The port the server listens on, once known; Host/Origin must name it. */
   port: () => number;
 }
@@ -127,14 +140,15 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       );
     }
     let text: string;
+    const limit = options.maxBodyBytesFor?.(method) ?? maxBodyBytes;
     try {
-      text = await readBody(req, maxBodyBytes);
+      text = await readBody(req, limit);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         res.setHeader('Connection', 'close');
         return sendBridge(
           res,
-          { ok: false, error: { code: 'payload-too-large', message: `Body over ${maxBodyBytes} bytes` } },
+          { ok: false, error: { code: 'payload-too-large', message: `Body over ${limit} bytes` } },
           413,
         );
       }
@@ -152,6 +166,36 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       }
     }
     sendBridge(res, await options.dispatcher.invoke(method, input));
+  }
+
+  /**
+   * A kept print document, for the kiosk page to print in a hidden same-origin iframe.
+   * It is untrusted HTML, so it gets its own policy: no script at all (CSP and sandbox),
+   * only inline styles and data: fonts/images, framable by the kiosk page only; the
+   * sandbox keeps same-origin (so the page may call print() on it) and modals (print).
+   */
+  async function handlePrintDocument(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    match: RegExpExecArray,
+  ) {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    const dossierId = PrintDossierIdSchema.safeParse(match[1]);
+    const kind = PrintKindSchema.safeParse(match[2]);
+    const html =
+      dossierId.success && kind.success && options.printDocuments
+        ? await options.printDocuments({ dossierId: dossierId.data, kind: kind.data })
+        : undefined;
+    if (html === undefined) return sendText(res, 404, 'Not Found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': `${PRINT_DOCUMENT_CSP}; frame-ancestors 'self'; sandbox allow-modals allow-same-origin`,
+      'X-Frame-Options': 'SAMEORIGIN',
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : html);
   }
 
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
@@ -188,7 +232,12 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       return sendText(res, 400, 'Bad Request');
     }
     const bridge = /^\/bridge\/([^/]+)$/.exec(pathname);
-    const work = bridge ? handleBridge(req, res, bridge[1] ?? '') : handleStatic(req, res, pathname);
+    const printDocument = /^\/print\/([^/]+)\/([a-z]+)\.html$/.exec(pathname);
+    const work = bridge
+      ? handleBridge(req, res, bridge[1] ?? '')
+      : printDocument
+        ? handlePrintDocument(req, res, printDocument)
+        : handleStatic(req, res, pathname);
     work.catch((error: unknown) => {
       logger.error('http-handler-failed', { url: req.url, error });
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error');

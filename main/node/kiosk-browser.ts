@@ -61,7 +61,7 @@ async function main() {
 
   let host;
   try {
-    host = await startHeadlessHost({ port, profilePath: location.file, logger });
+    host = await startHeadlessHost({ port, profilePath: location.file, logger, dataDir });
   } catch (error) {
     console.error(error instanceof HostStartError ? error.message : error);
     logger.error('host-start-failed', { error });
@@ -70,6 +70,7 @@ async function main() {
   console.log(`Kiosk: ${host.url}`);
   console.log(`  profile: ${location.file} (${location.source})`);
   console.log(`  data:    ${dataDir}`);
+  console.log(`  prints:  ${layout.prints}`);
 
   let browser: ChildProcess | undefined;
   let shuttingDown = false;

@@ -71,21 +71,21 @@ describe('bridge handlers', () => {
   });
 
   it('passes an expected failure through with its code and hides internal errors', async () => {
-    const failing: BridgeImplementation = {
+    const failing = {
       getKioskConfig: () => {
         throw new BridgeFailure('printer-offline', 'No printer', { printer: 'EPSON' });
       },
-    };
+    } as unknown as BridgeImplementation;
     expect(await setup(failing).dispatcher.invoke('getKioskConfig', {})).toEqual({
       ok: false,
       error: { code: 'printer-offline', message: 'No printer', details: { printer: 'EPSON' } },
     });
 
-    const crashing: BridgeImplementation = {
+    const crashing = {
       getKioskConfig: async () => {
         throw new Error('secret path /home/kiosk/.ssh');
       },
-    };
+    } as unknown as BridgeImplementation;
     const { dispatcher, records } = setup(crashing);
     const response = await dispatcher.invoke('getKioskConfig', {});
     expect(response).toMatchObject({ ok: false, error: { code: 'internal' } });

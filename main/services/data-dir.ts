@@ -46,6 +46,8 @@ export function dataDirLayout(dataDir: string) {
     logs: path.join(dataDir, 'logs'),
     /** Chromium's user-data-dir under the headless host (IndexedDB lives here). */
     chromiumProfile: path.join(dataDir, 'chromium-profile'),
+    /** Printed documents kept for reprint: prints/<dossierId>/<kind>.{pdf,html,json}. */
+    prints: path.join(dataDir, 'prints'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
   };

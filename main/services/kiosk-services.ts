@@ -1,12 +1,15 @@
 import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
-import type { BridgeImplementation } from './bridge-handlers.ts';
+import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
+import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
 
 export interface KioskServiceDeps {
   profile: OfficeProfile;
   catalogue: Catalogue;
   appVersion: string;
   host: 'electron' | 'headless';
+  /** Both hosts pass one; without it the print methods answer 'print-unavailable'. */
+  print?: PrintService;
 }
 
 /**
@@ -15,6 +18,15 @@ export interface KioskServiceDeps {
  * their own injected collaborators.
  */
 export function createKioskServices(deps: KioskServiceDeps): BridgeImplementation {
+  const printService = (): PrintService => {
+    if (!deps.print) throw new BridgeFailure('print-unavailable', 'This host has no print service');
+    return deps.print;
+  };
+  const notKept = (error: unknown): never => {
+    if (error instanceof NoKeptDocumentError) throw new BridgeFailure('not-found', error.message);
+    throw error;
+  };
+
   return {
     getKioskConfig: () => ({
       profile: deps.profile,
@@ -22,5 +34,12 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
       appVersion: deps.appVersion,
       host: deps.host,
     }),
+    printDocument: (input) => printService().print(input),
+    reprintDocument: (input) => printService().reprint(input).catch(notKept),
+    getPrintedPdf: async (input) => {
+      const pdf = await printService().readPdf(input);
+      if (!pdf) throw new BridgeFailure('not-found', `No kept ${input.kind} for dossier ${input.dossierId}`);
+      return { pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
+    },
   };
 }
