@@ -1,0 +1,167 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openKioskDb, type KioskDb } from '../../db/db.ts';
+import { dropDb, freshDb } from '../dossier/test-support.ts';
+import { constantTimeEqual, hashPin, pinFormatProblem, pinMatches, MIN_PIN_ITERATIONS } from './pin.ts';
+import {
+  createVolunteer,
+  deactivateVolunteer,
+  listVolunteers,
+  resetVolunteerPin,
+  verifyVolunteerPin,
+} from './volunteers.ts';
+import { officerPinState, setOfficerPin, verifyOfficerPin } from './officer-pin.ts';
+
+// The minimum the module allows, to keep the suite quick; production uses 310,000.
+const iterations = MIN_PIN_ITERATIONS;
+let dbs: KioskDb[] = [];
+afterEach(async () => {
+  for (const db of dbs) await dropDb(db);
+  dbs = [];
+});
+const open = (name?: string) => {
+  const db = name ? openKioskDb(name) : freshDb();
+  dbs.push(db);
+  return db;
+};
+/** A clock the test moves by hand. */
+function clock(start = '2026-11-24T02:00:00Z') {
+  let t = Date.parse(start);
+  return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
+}
+
+describe('PIN hashing', () => {
+  it('PBKDF2 with a random salt: same PIN, different records; verifies only the right PIN', async () => {
+    const a = await hashPin('482915', iterations);
+    const b = await hashPin('482915', iterations);
+    expect(a.algorithm).toBe('PBKDF2-SHA256');
+    expect(a.iterations).toBe(iterations);
+    expect(atob(a.salt)).toHaveLength(16);
+    expect(a.salt).not.toBe(b.salt);
+    expect(a.hash).not.toBe(b.hash);
+    expect(await pinMatches('482915', a)).toBe(true);
+    expect(await pinMatches('482916', a)).toBe(false);
+    await expect(hashPin('482915', 1000)).rejects.toThrow(RangeError);
+  });
+  it('compares in constant time over the whole length', () => {
+    expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
+    expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false);
+    expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
+  });
+  it('refuses PINs everyone tries first', () => {
+    expect(pinFormatProblem('1234', 4)).toBe('too-simple');
+    expect(pinFormatProblem('0000', 4)).toBe('too-simple');
+    expect(pinFormatProblem('9876', 4)).toBe('too-simple');
+    expect(pinFormatProblem('12a4', 4)).toBe('not-digits');
+    expect(pinFormatProblem('482', 4)).toBe('too-short');
+    expect(pinFormatProblem('4829', 4)).toBeNull();
+  });
+});
+
+describe('volunteers', () => {
+  it('creates, lists by Vietnamese name order, and deactivates', async () => {
+    const db = open();
+    const a = await createVolunteer({ name: '  Trần   Văn Bình ', pin: '4829' }, { db, iterations });
+    const b = await createVolunteer({ name: 'Đỗ Thị Mai', pin: '5173' }, { db, iterations });
+    expect(a.ok && a.volunteer.name).toBe('Trần Văn Bình');
+    expect(await createVolunteer({ name: 'X', pin: '1111' }, { db, iterations })).toEqual({
+      ok: false,
+      reason: 'invalid-pin',
+      problem: 'too-simple',
+    });
+    expect((await listVolunteers({}, { db })).map((v) => v.name)).toEqual(['Đỗ Thị Mai', 'Trần Văn Bình']);
+    if (!b.ok) return;
+    expect(await deactivateVolunteer(b.volunteer.id, { db })).toBe(true);
+    expect((await listVolunteers({}, { db })).map((v) => v.name)).toEqual(['Trần Văn Bình']);
+    expect((await listVolunteers({ includeInactive: true }, { db })).length).toBe(2);
+    expect(await verifyVolunteerPin(b.volunteer.id, '5173', { db })).toEqual({
+      ok: false,
+      reason: 'inactive',
+    });
+    expect((await db.volunteers.get(b.volunteer.id))?.pin.hash).not.toContain('5173');
+  });
+
+  it('locks after 5 failures for 5 minutes, across a reload, then accepts the right PIN', async () => {
+    const name = `vol-${crypto.randomUUID()}`;
+    const c = clock();
+    let db = openKioskDb(name);
+    const created = await createVolunteer(
+      { name: 'Lò Văn Sáng', pin: '4829' },
+      { db, iterations, now: c.now },
+    );
+    if (!created.ok) return expect.fail(created.reason);
+    const id = created.volunteer.id;
+    expect(await verifyVolunteerPin(id, '4829', { db, now: c.now })).toEqual({ ok: true });
+    for (let i = 1; i <= 4; i++) {
+      expect(await verifyVolunteerPin(id, '0001', { db, now: c.now })).toEqual({
+        ok: false,
+        reason: 'wrong-pin',
+        attemptsLeft: 5 - i,
+      });
+    }
+    const fifth = await verifyVolunteerPin(id, '0001', { db, now: c.now });
+    expect(fifth).toMatchObject({ ok: false, reason: 'locked', retryAfterMs: 5 * 60 * 1000 });
+    db.close();
+    db = open(name); // reload: the lockout is still there
+    c.advance(4 * 60 * 1000);
+    expect(await verifyVolunteerPin(id, '4829', { db, now: c.now })).toMatchObject({
+      reason: 'locked',
+      retryAfterMs: 60 * 1000,
+    });
+    c.advance(60 * 1000);
+    expect(await verifyVolunteerPin(id, '4829', { db, now: c.now })).toEqual({ ok: true });
+    // The count starts again from zero after a success.
+    expect(await verifyVolunteerPin(id, '0001', { db, now: c.now })).toMatchObject({ attemptsLeft: 4 });
+  });
+
+  it('the office can reset a forgotten PIN, which lifts the lockout', async () => {
+    const db = open();
+    const c = clock();
+    const created = await createVolunteer(
+      { name: 'Hà Thị Lan', pin: '4829' },
+      { db, iterations, now: c.now },
+    );
+    if (!created.ok) return;
+    const id = created.volunteer.id;
+    for (let i = 0; i < 5; i++) await verifyVolunteerPin(id, '0001', { db, now: c.now });
+    expect((await listVolunteers({}, { db, now: c.now }))[0]?.lockedUntil).not.toBeNull();
+    expect(await resetVolunteerPin(id, '7305', { db, iterations })).toEqual({ ok: true });
+    expect(await verifyVolunteerPin(id, '7305', { db, now: c.now })).toEqual({ ok: true });
+  });
+});
+
+describe('officer PIN', () => {
+  it('is unset on first run, set once without a current PIN, then changed only with it', async () => {
+    const db = open();
+    const c = clock();
+    const ctx = { db, iterations, now: c.now };
+    expect(await officerPinState(ctx)).toBe('unset');
+    expect(await verifyOfficerPin('482915', ctx)).toEqual({ ok: false, reason: 'unset' });
+    expect(await setOfficerPin('4829', null, ctx)).toMatchObject({
+      reason: 'invalid-pin',
+      problem: 'too-short',
+    });
+    expect(await setOfficerPin('482915', null, ctx)).toEqual({ ok: true });
+    expect(await officerPinState(ctx)).toBe('set');
+    expect(await setOfficerPin('736204', null, ctx)).toEqual({ ok: false, reason: 'current-pin-required' });
+    expect(await setOfficerPin('736204', '000001', ctx)).toMatchObject({
+      reason: 'current-pin-rejected',
+      check: { reason: 'wrong-pin', attemptsLeft: 4 },
+    });
+    expect(await setOfficerPin('736204', '482915', ctx)).toEqual({ ok: true });
+    expect(await verifyOfficerPin('736204', ctx)).toEqual({ ok: true });
+    expect(await verifyOfficerPin('482915', ctx)).toMatchObject({ reason: 'wrong-pin' });
+  });
+
+  it('locks after 5 failures like the volunteers', async () => {
+    const db = open();
+    const c = clock();
+    const ctx = { db, iterations, now: c.now };
+    await setOfficerPin('482915', null, ctx);
+    for (let i = 0; i < 4; i++) await verifyOfficerPin('000001', ctx);
+    expect(await verifyOfficerPin('000001', ctx)).toMatchObject({ reason: 'locked' });
+    expect(await verifyOfficerPin('482915', ctx)).toMatchObject({ reason: 'locked' });
+    c.advance(5 * 60 * 1000);
+    expect(await verifyOfficerPin('482915', ctx)).toEqual({ ok: true });
+  });
+});
