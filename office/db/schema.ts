@@ -17,6 +17,7 @@ export interface Database {
   attachment_meta: AttachmentMetaTable;
   ratings: RatingsTable;
   published_config: PublishedConfigTable;
+  report_daily: ReportDailyTable;
 }
 
 export type Role = 'officer' | 'head' | 'admin';
@@ -146,4 +147,16 @@ export interface PublishedConfigTable {
   body: string;
   published_at_ms: number;
   published_by: number | null;
+}
+
+/** Dossiers counted per Vietnam day and report cell; see report/timeliness.ts. */
+export interface ReportDailyTable {
+  /** floor((received_at_ms + 7 h) / 24 h): the Vietnam calendar day number. */
+  day: number;
+  procedure_code: string;
+  model_mask: number;
+  timeliness: number;
+  channel: string;
+  assisted: number;
+  n: number;
 }

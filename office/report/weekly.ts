@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { REFORM_MODEL_IDS, type ReformModelId } from '../../shared/domain/reform-model.ts';
-import { VN_OFFSET_MS, DAY_MS } from '../time.ts';
+import { DAY_MS } from '../time.ts';
+import { vnDayNumber } from './timeliness.ts';
 
 export type ReportModel = ReformModelId | 'none';
 
@@ -22,33 +23,34 @@ export interface ReportRow {
 
 /**
  * The table the reform reports publish, per procedure × model of the day, for dossiers
- * received in [fromMs, toMs). A dossier counts under every model it was received
- * under. Resolved (result ready / returned / refused) after its deadline → late; on an
- * earlier Vietnam calendar day than the deadline → early; otherwise on time.
+ * received on Vietnam days in [fromMs, toMs) (both at Vietnam midnight). A dossier
+ * counts under every model it was received under. Resolved (result ready / returned /
+ * refused) after its deadline → late; on an earlier Vietnam day than the deadline →
+ * early; otherwise on time (report/timeliness.ts).
  *
- * One pass grouped by (procedure, model bit mask) over the covering index, then the
- * masks are spread to models here: a handful of groups instead of a join per model.
+ * Reads the per-day summary (report_daily), kept in the same transactions that store
+ * dossiers and change their status, so its cost depends on days × cells, not on the
+ * number of dossiers. Bit masks are spread to models here.
  */
 export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: number): Promise<ReportRow[]> {
-  // Literals, not parameters: better-sqlite3 binds JS numbers as REAL, which would make this a float division.
-  const day = (col: string) => sql`((${sql.ref(col)} + ${sql.lit(VN_OFFSET_MS)}) / ${sql.lit(DAY_MS)})`;
   const groups = await db
-    .selectFrom('dossiers')
+    .selectFrom('report_daily')
     .select([
       'procedure_code',
       'model_mask',
-      sql<number>`count(*)`.as('received'),
-      sql<number>`sum(case when resolved_at_ms is not null and resolved_at_ms <= due_at_ms and ${day('resolved_at_ms')} < ${day('due_at_ms')} then 1 else 0 end)`.as('early'),
-      sql<number>`sum(case when resolved_at_ms is not null and resolved_at_ms <= due_at_ms and ${day('resolved_at_ms')} >= ${day('due_at_ms')} then 1 else 0 end)`.as('on_time'),
-      sql<number>`sum(case when resolved_at_ms > due_at_ms then 1 else 0 end)`.as('late'),
-      sql<number>`sum(case when resolved_at_ms is null then 1 else 0 end)`.as('pending'),
-      sql<number>`sum(case when channel = 'portal' then 1 else 0 end)`.as('portal'),
-      sql<number>`sum(case when volunteer_id is not null then 1 else 0 end)`.as('volunteer'),
+      sql<number>`sum(n)`.as('received'),
+      sql<number>`sum(case when timeliness = 1 then n else 0 end)`.as('early'),
+      sql<number>`sum(case when timeliness = 2 then n else 0 end)`.as('on_time'),
+      sql<number>`sum(case when timeliness = 3 then n else 0 end)`.as('late'),
+      sql<number>`sum(case when timeliness = 0 then n else 0 end)`.as('pending'),
+      sql<number>`sum(case when channel = 'portal' then n else 0 end)`.as('portal'),
+      sql<number>`sum(case when assisted = 1 then n else 0 end)`.as('volunteer'),
     ])
-    .where('received_at_ms', '>=', fromMs)
-    .where('received_at_ms', '<', toMs)
+    .where('day', '>=', vnDayNumber(fromMs))
+    .where('day', '<', vnDayNumber(toMs))
     .groupBy(['procedure_code', 'model_mask'])
     .execute();
+  // Ratings of the dossiers received in the period (a rating is given at the visit).
   const ratingGroups = await db
     .selectFrom('ratings as r')
     .innerJoin('dossiers as d', 'd.id', 'r.dossier_id')
@@ -59,6 +61,8 @@ export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: n
       sql<number>`sum(case when r.score >= 4 then 1 else 0 end)`.as('satisfied'),
       sql<number>`sum(r.score)`.as('score_sum'),
     ])
+    .where('r.rated_at_ms', '>=', fromMs - DAY_MS)
+    .where('r.rated_at_ms', '<', toMs + 60 * DAY_MS)
     .where('d.received_at_ms', '>=', fromMs)
     .where('d.received_at_ms', '<', toMs)
     .groupBy(['d.procedure_code', 'd.model_mask'])

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { bumpReportCells, timeliness, vnDayNumber, type ReportCell } from '../report/timeliness.ts';
 import type { Database } from '../db/schema.ts';
 import { sha256Hex } from '../auth/passwords.ts';
 import { canonicalJson } from '../../shared/contracts/canonical-json.ts';
@@ -40,9 +41,10 @@ function check(item: PushItem): Checked | PushResult {
 
 /**
  * Stores a batch in one transaction and answers per item only after it committed.
- * Uniqueness is the primary key's: insert … on conflict do nothing, and when nothing
- * was inserted, compare the stored hash (duplicate → the original receipt time again;
- * different → conflict, never overwritten).
+ * Uniqueness is the primary key's: insert … on conflict do nothing (multi-row,
+ * returning the ids actually inserted); for the others the stored hash decides:
+ * the same → duplicate with the original receipt time; different → conflict, never
+ * overwritten. A handful of statements per batch, not per item.
  */
 export async function ingestBatch(
   db: Kysely<Database>,
@@ -51,117 +53,135 @@ export async function ingestBatch(
   now: number,
 ): Promise<PushResult[]> {
   const checked = items.map(check);
-  return db.transaction().execute(async (trx) => {
-    const results: PushResult[] = [];
-    for (const c of checked) {
-      results.push('outcome' in c ? c : await store(trx, kioskId, c, now));
+  const valid = checked.filter((c): c is Checked => !('outcome' in c));
+  const answers = new Map<string, PushResult>();
+  await db.transaction().execute(async (trx) => {
+    const dossiers = valid.filter((c): c is Extract<Checked, { kind: 'dossier' }> => c.kind === 'dossier');
+    const ratings = valid.filter((c): c is Extract<Checked, { kind: 'rating' }> => c.kind === 'rating');
+    const metas = valid.filter((c): c is Extract<Checked, { kind: 'attachment-meta' }> => c.kind === 'attachment-meta');
+    if (dossiers.length) {
+      const rows = dossiers.map(({ item, payload: d }) => ({
+        id: d.id,
+        kiosk_id: kioskId,
+        seq: item.seq,
+        content_hash: item.hash,
+        code: d.code,
+        procedure_code: d.procedureCode,
+        models: JSON.stringify(d.models),
+        model_mask: modelMask(d.models),
+        form_id: d.formId,
+        form_data: JSON.stringify(d.formData),
+        applicant_name: d.applicantName,
+        volunteer_id: d.volunteerId,
+        channel: d.channel,
+        received_at: d.receivedAt,
+        received_at_ms: Date.parse(d.receivedAt),
+        due_at: d.dueAt,
+        due_at_ms: Date.parse(d.dueAt),
+        attachment_hashes: JSON.stringify(d.attachmentHashes),
+        office_received_at_ms: now,
+        status: 'received',
+        status_reason: null,
+        status_changed_at_ms: now,
+        resolved_at_ms: null,
+      }));
+      const inserted = new Set(
+        (await trx.insertInto('dossiers').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
+      );
+      const fresh = rows.filter((r) => inserted.has(r.id));
+      if (fresh.length) {
+        await trx
+          .insertInto('dossier_events')
+          .values(fresh.map((r) => ({ dossier_id: r.id, status: 'received', reason: null, account_id: null, at_ms: now })))
+          .execute();
+        await bumpReportCells(trx, fresh.map(reportCell), 1);
+      }
+      await answer(trx, 'dossiers', dossiers, inserted, now, answers);
     }
-    return results;
+    if (ratings.length) {
+      const rows = ratings.map(({ item, payload: r }) => ({
+        id: r.id,
+        kiosk_id: kioskId,
+        seq: item.seq,
+        content_hash: item.hash,
+        dossier_id: r.dossierId,
+        procedure_code: r.procedureCode,
+        score: r.score,
+        comment: r.comment,
+        rated_at_ms: Date.parse(r.ratedAt),
+        office_received_at_ms: now,
+      }));
+      const inserted = new Set(
+        (await trx.insertInto('ratings').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
+      );
+      await answer(trx, 'ratings', ratings, inserted, now, answers);
+    }
+    if (metas.length) {
+      const rows = metas.map(({ item, payload: a }) => ({
+        id: a.id,
+        kiosk_id: kioskId,
+        seq: item.seq,
+        content_hash: item.hash,
+        dossier_id: a.dossierId,
+        hash: a.hash,
+        size: a.size,
+        media_type: a.mediaType,
+        file_name: a.fileName,
+        office_received_at_ms: now,
+      }));
+      const inserted = new Set(
+        (await trx.insertInto('attachment_meta').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
+      );
+      await answer(trx, 'attachment_meta', metas, inserted, now, answers);
+    }
   });
+  return checked.map((c) => ('outcome' in c ? c : answers.get(c.item.id)!));
 }
 
-async function store(trx: Transaction<Database>, kioskId: string, c: Checked, now: number): Promise<PushResult> {
-  const { item } = c;
-  const officeReceivedAt = new Date(now).toISOString();
-  let inserted: bigint;
-  let table: 'dossiers' | 'ratings' | 'attachment_meta';
-  if (c.kind === 'dossier') {
-    const d = c.payload;
-    table = 'dossiers';
-    const receivedMs = Date.parse(d.receivedAt);
-    inserted = (
-      await trx
-        .insertInto('dossiers')
-        .values({
-          id: d.id,
-          kiosk_id: kioskId,
-          seq: item.seq,
-          content_hash: item.hash,
-          code: d.code,
-          procedure_code: d.procedureCode,
-          models: JSON.stringify(d.models),
-          model_mask: modelMask(d.models),
-          form_id: d.formId,
-          form_data: JSON.stringify(d.formData),
-          applicant_name: d.applicantName,
-          volunteer_id: d.volunteerId,
-          channel: d.channel,
-          received_at: d.receivedAt,
-          received_at_ms: receivedMs,
-          due_at: d.dueAt,
-          due_at_ms: Date.parse(d.dueAt),
-          attachment_hashes: JSON.stringify(d.attachmentHashes),
-          office_received_at_ms: now,
-          status: 'received',
-          status_reason: null,
-          status_changed_at_ms: now,
-          resolved_at_ms: null,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst()
-    ).numInsertedOrUpdatedRows ?? 0n;
-    if (inserted > 0n) {
-      await trx
-        .insertInto('dossier_events')
-        .values({ dossier_id: d.id, status: 'received', reason: null, account_id: null, at_ms: now })
-        .execute();
+export function reportCell(d: {
+  received_at_ms: number;
+  procedure_code: string;
+  model_mask: number;
+  channel: string;
+  volunteer_id: string | null;
+  resolved_at_ms: number | null;
+  due_at_ms: number;
+}): ReportCell {
+  return {
+    day: vnDayNumber(d.received_at_ms),
+    procedure_code: d.procedure_code,
+    model_mask: d.model_mask,
+    timeliness: timeliness(d.resolved_at_ms, d.due_at_ms),
+    channel: d.channel,
+    assisted: d.volunteer_id === null ? 0 : 1,
+  };
+}
+
+async function answer(
+  trx: Transaction<Database>,
+  table: 'dossiers' | 'ratings' | 'attachment_meta',
+  items: readonly Checked[],
+  inserted: ReadonlySet<string>,
+  now: number,
+  out: Map<string, PushResult>,
+): Promise<void> {
+  const existingIds = items.filter((c) => !inserted.has(c.item.id)).map((c) => c.item.id);
+  const existing = new Map(
+    existingIds.length
+      ? (await trx.selectFrom(table).select(['id', 'content_hash', 'office_received_at_ms']).where('id', 'in', existingIds).execute()).map((r) => [r.id, r])
+      : [],
+  );
+  for (const { item } of items) {
+    if (inserted.has(item.id)) {
+      out.set(item.id, { outcome: 'stored', id: item.id, hash: item.hash, officeReceivedAt: new Date(now).toISOString() });
+      continue;
     }
-  } else if (c.kind === 'rating') {
-    const r = c.payload;
-    table = 'ratings';
-    inserted = (
-      await trx
-        .insertInto('ratings')
-        .values({
-          id: r.id,
-          kiosk_id: kioskId,
-          seq: item.seq,
-          content_hash: item.hash,
-          dossier_id: r.dossierId,
-          procedure_code: r.procedureCode,
-          score: r.score,
-          comment: r.comment,
-          rated_at_ms: Date.parse(r.ratedAt),
-          office_received_at_ms: now,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst()
-    ).numInsertedOrUpdatedRows ?? 0n;
-  } else {
-    const a = c.payload;
-    table = 'attachment_meta';
-    inserted = (
-      await trx
-        .insertInto('attachment_meta')
-        .values({
-          id: a.id,
-          kiosk_id: kioskId,
-          seq: item.seq,
-          content_hash: item.hash,
-          dossier_id: a.dossierId,
-          hash: a.hash,
-          size: a.size,
-          media_type: a.mediaType,
-          file_name: a.fileName,
-          office_received_at_ms: now,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst()
-    ).numInsertedOrUpdatedRows ?? 0n;
+    const row = existing.get(item.id)!;
+    out.set(
+      item.id,
+      row.content_hash === item.hash
+        ? { outcome: 'duplicate', id: item.id, hash: item.hash, officeReceivedAt: new Date(Number(row.office_received_at_ms)).toISOString() }
+        : { outcome: 'conflict', id: item.id, hash: item.hash, storedHash: row.content_hash },
+    );
   }
-  if (inserted > 0n) return { outcome: 'stored', id: item.id, hash: item.hash, officeReceivedAt };
-  const existing = await trx
-    .selectFrom(table)
-    .select(['content_hash', 'office_received_at_ms'])
-    .where('id', '=', item.id)
-    .executeTakeFirstOrThrow();
-  if (existing.content_hash === item.hash) {
-    return {
-      outcome: 'duplicate',
-      id: item.id,
-      hash: item.hash,
-      officeReceivedAt: new Date(Number(existing.office_received_at_ms)).toISOString(),
-    };
-  }
-  return { outcome: 'conflict', id: item.id, hash: item.hash, storedHash: existing.content_hash };
 }

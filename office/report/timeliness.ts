@@ -1,0 +1,44 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { DAY_MS, VN_OFFSET_MS } from '../time.ts';
+
+/** 0 pending, 1 early (resolved on a Vietnam day before the deadline's), 2 on time, 3 late. */
+export type Timeliness = 0 | 1 | 2 | 3;
+
+export function vnDayNumber(ms: number): number {
+  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
+}
+
+export function timeliness(resolvedMs: number | null, dueMs: number): Timeliness {
+  if (resolvedMs === null) return 0;
+  if (resolvedMs > dueMs) return 3;
+  return vnDayNumber(resolvedMs) < vnDayNumber(dueMs) ? 1 : 2;
+}
+
+export interface ReportCell {
+  day: number;
+  procedure_code: string;
+  model_mask: number;
+  timeliness: Timeliness;
+  channel: string;
+  assisted: number;
+}
+
+/** Adds `delta` to each cell (summed per cell first), in the caller's transaction. */
+export async function bumpReportCells(db: Kysely<Database> | Transaction<Database>, cells: readonly ReportCell[], delta: 1 | -1): Promise<void> {
+  const merged = new Map<string, ReportCell & { n: number }>();
+  for (const c of cells) {
+    const key = `${c.day}|${c.procedure_code}|${c.model_mask}|${c.timeliness}|${c.channel}|${c.assisted}`;
+    const m = merged.get(key);
+    if (m) m.n += delta;
+    else merged.set(key, { ...c, n: delta });
+  }
+  if (merged.size === 0) return;
+  await db
+    .insertInto('report_daily')
+    .values([...merged.values()])
+    .onConflict((oc) =>
+      oc.columns(['day', 'procedure_code', 'model_mask', 'timeliness', 'channel', 'assisted']).doUpdateSet({ n: sql`report_daily.n + excluded.n` }),
+    )
+    .execute();
+}
