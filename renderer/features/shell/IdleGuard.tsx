@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPristine, useShellStore } from './store.ts';
-import { runIdleResetListeners } from './idle.ts';
+import { idleHeld, runIdleResetListeners, subscribeIdleHolds } from './idle.ts';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
@@ -20,7 +20,8 @@ export function IdleGuard({
   const { t } = useTranslation();
   const lastActivity = useRef(0);
   const [remaining, setRemaining] = useState<number | null>(null);
-  const pristine = useShellStore(isPristine);
+  const held = useSyncExternalStore(subscribeIdleHolds, idleHeld);
+  const pristine = useShellStore(isPristine) && !held;
   const resetSession = useShellStore((s) => s.resetSession);
 
   useEffect(() => {

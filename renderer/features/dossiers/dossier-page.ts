@@ -1,0 +1,66 @@
+/**
+ * The rows the dossier list shows, a page at a time: today's dossiers or all, newest
+ * first, each with its sync state from the outbox (the dossier's outbox item has the
+ * dossier's id). Only what the list needs leaves here: initials, never the full name.
+ */
+import type { DossierRow, OutboxStatus } from '../../db/db.ts';
+import { dbOf, type DataContext } from '../dossier/context.ts';
+import { listDossiers, todayDossiers } from '../dossier/queries.ts';
+import { nameInitials } from './initials.ts';
+
+export const PAGE_SIZE = 20;
+
+export type SyncState = OutboxStatus | 'unknown';
+
+export interface DossierListRow {
+  id: string;
+  code: string;
+  procedureCode: string;
+  receivedAt: string;
+  initials: string;
+  sync: SyncState;
+  printedReceipt: boolean;
+  printedDeclaration: boolean;
+}
+
+export interface DossierListPage {
+  rows: DossierListRow[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export async function loadDossierPage(
+  scope: 'today' | 'all',
+  page: number,
+  now: Date,
+  ctx: DataContext = {},
+): Promise<DossierListPage> {
+  let items: DossierRow[];
+  let total: number;
+  if (scope === 'today') {
+    // A day at one kiosk is at most a few hundred dossiers: one index range, sliced here.
+    const all = await todayDossiers(now, ctx);
+    total = all.length;
+    items = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  } else {
+    const result = await listDossiers({ page, pageSize: PAGE_SIZE }, ctx);
+    total = result.total;
+    items = result.items;
+  }
+  const outbox = await dbOf(ctx).outbox.bulkGet(items.map((d) => d.id));
+  const rows = items.map((d, i): DossierListRow => {
+    const item = outbox[i];
+    return {
+      id: d.id,
+      code: d.code,
+      procedureCode: d.procedureCode,
+      receivedAt: d.receivedAt,
+      initials: nameInitials(d.applicantName),
+      sync: item ? item.status : d.acknowledgedAt ? 'sent' : 'unknown',
+      printedReceipt: Boolean(d.printed?.receipt),
+      printedDeclaration: Boolean(d.printed?.declaration),
+    };
+  });
+  return { rows, page, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
