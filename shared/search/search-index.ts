@@ -60,6 +60,8 @@ const QUALITY = {
 const MAX_QUERY_TOKENS = 8;
 const DEFAULT_LIMIT = 20;
 const TOKEN_CACHE_LIMIT = 4096;
+/** Shortest query token compared by edit distance with two joined syllables. */
+const JOINED_FUZZY_MIN_LENGTH = 6;
 
 type MatchKind = 'exact' | 'prefix' | 'fuzzy';
 
@@ -89,15 +91,18 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
   const fieldMarked: string[][] = [];
   const vocab: string[] = [];
   const vocabJoined: boolean[] = [];
+  /** For a joined token ("khaisinh"), the length of its first syllable; 0 otherwise. */
+  const vocabSplit: number[] = [];
   const vocabIds = new Map<string, number>();
   const postingLists: number[][] = [];
 
-  const vocabId = (token: string, joined: boolean): number => {
+  const vocabId = (token: string, split: number): number => {
     let id = vocabIds.get(token);
     if (id === undefined) {
       id = vocab.length;
       vocab.push(token);
-      vocabJoined.push(joined);
+      vocabJoined.push(split > 0);
+      vocabSplit.push(split);
       vocabIds.set(token, id);
       postingLists.push([]);
     }
@@ -120,9 +125,9 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
     fieldLength.push(folded.length);
     fieldMarked.push(marked);
     folded.forEach((token, position) => {
-      post(vocabId(token, false), field, position);
+      post(vocabId(token, 0), field, position);
       const next = folded[position + 1];
-      if (next !== undefined) post(vocabId(token + next, true), field, position);
+      if (next !== undefined) post(vocabId(token + next, token.length), field, position);
     });
   };
 
@@ -137,16 +142,19 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
     fieldWeight.push(FIELD_WEIGHT.code);
     fieldLength.push(1);
     fieldMarked.push([procedure.code]);
-    post(vocabId(procedure.code, false), field, 0);
+    post(vocabId(procedure.code, 0), field, 0);
     const tail = procedure.code.split('.')[1];
-    if (tail) post(vocabId(tail, false), field, 0);
+    if (tail) post(vocabId(tail, 0), field, 0);
   });
 
   const postings = postingLists.map((list) => Int32Array.from(list));
   const sortedVocab = Array.from(vocab.keys()).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
+  // Vocabulary by length for the edit-distance scan; joined tokens apart, since
+  // only a query token long enough to hold two syllables can be a mistyped pair.
   const byLength: number[][] = [];
+  const joinedByLength: number[][] = [];
   vocab.forEach((token, id) => {
-    (byLength[token.length] ??= []).push(id);
+    ((vocabJoined[id] ? joinedByLength : byLength)[token.length] ??= []).push(id);
   });
 
   const fieldCount = fieldDoc.length;
@@ -189,18 +197,25 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
         const candidate = vocab[id]!;
         if (!candidate.startsWith(token)) break;
         if (candidate.length === token.length) continue;
+        // A joined token only adds something once the prefix runs past its first
+        // syllable; before that, the syllable itself matches the same fields.
+        if (vocabSplit[id]! >= token.length) continue;
         offer(id, 'prefix', QUALITY.prefixBase + (QUALITY.prefixTyped * token.length) / candidate.length);
       }
     }
 
     const max = HAS_DIGIT.test(token) ? 0 : tolerance(token.length);
     for (let length = token.length - max; max > 0 && length <= token.length + max; length++) {
-      for (const id of byLength[length] ?? []) {
-        const d = boundedEditDistance(token, vocab[id]!, max);
-        if (d === 0 || d > max) continue;
-        const quality = token.length <= 3 ? QUALITY.fuzzyShort : d === 1 ? QUALITY.fuzzy1 : QUALITY.fuzzy2;
-        offer(id, 'fuzzy', quality);
-      }
+      const scan = (ids: readonly number[] | undefined): void => {
+        for (const id of ids ?? []) {
+          const d = boundedEditDistance(token, vocab[id]!, max);
+          if (d === 0 || d > max) continue;
+          const quality = token.length <= 3 ? QUALITY.fuzzyShort : d === 1 ? QUALITY.fuzzy1 : QUALITY.fuzzy2;
+          offer(id, 'fuzzy', quality);
+        }
+      };
+      scan(byLength[length]);
+      if (token.length >= JOINED_FUZZY_MIN_LENGTH) scan(joinedByLength[length]);
     }
 
     const matches = Array.from(found.values());
@@ -229,8 +244,14 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
     // The last word is still being typed unless the query ends in a space or punctuation.
     const typingLast = !/[\s\p{P}]$/u.test(query);
 
+    // Most query tokens must match in one field; a long query may miss a word or two.
+    const required = n - Math.floor(n / 4);
     const touched: number[] = [];
     for (let i = 0; i < n; i++) {
+      // A field first reached by token i can match at most n - i tokens; when that
+      // cannot reach `required`, only fields already reached need updating. This
+      // keeps the half-typed last letter ("đăng ký t") from walking thousands of postings.
+      const newFieldsCanQualify = n - i >= required;
       const marked = queryMarked[i]!;
       const bare = !HAS_MARK.test(marked);
       for (const match of matchToken(queryFolded[i]!, typingLast && i === n - 1)) {
@@ -240,6 +261,7 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
           const field = list[k]!;
           const position = list[k + 1]!;
           if (!fieldSeen[field]) {
+            if (!newFieldsCanQualify) continue;
             fieldSeen[field] = 1;
             touched.push(field);
           }
@@ -254,8 +276,6 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
       }
     }
 
-    // Most query tokens must match in one field; a long query may miss a word or two.
-    const required = n - Math.floor(n / 4);
     const touchedDocs: number[] = [];
     for (const field of touched) {
       const base = field * MAX_QUERY_TOKENS;
@@ -285,10 +305,27 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
       if (score > docScore[doc]!) docScore[doc] = score;
     }
 
-    const hits = touchedDocs.map((doc) => ({ doc, score: docScore[doc]! }));
+    // Keep the best `limit` in a small sorted array rather than sorting every candidate.
+    const better = (a: number, b: number): boolean => {
+      const sa = docScore[a]!;
+      const sb = docScore[b]!;
+      if (sa !== sb) return sa > sb;
+      if (nameLength[a] !== nameLength[b]) return nameLength[a]! < nameLength[b]!;
+      return a < b;
+    };
+    const best: number[] = [];
+    for (const doc of touchedDocs) {
+      if (best.length === limit && !better(doc, best[limit - 1]!)) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && better(doc, best[at - 1]!)) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = doc;
+    }
+    const hits = best.map((doc) => ({ code: procedures[doc]!.code, score: Math.round(docScore[doc]! * 1e4) / 1e4 }));
     for (const doc of touchedDocs) docScore[doc] = 0;
-    hits.sort((a, b) => b.score - a.score || nameLength[a.doc]! - nameLength[b.doc]! || a.doc - b.doc);
-    return hits.slice(0, limit).map(({ doc, score }) => ({ code: procedures[doc]!.code, score: Math.round(score * 1e4) / 1e4 }));
+    return hits;
   };
 
   return { search };
