@@ -1,0 +1,99 @@
+/**
+ * Citizen satisfaction at the end of a visit: one tap on a three-level scale, an
+ * optional reason, stored with an outbox item of kind 'rating' in one transaction.
+ *
+ * The scale is the one public-service portals show, "Rất hài lòng / Hài lòng / Không
+ * hài lòng" (DOMAIN_FACTS.md, "Receipts, dossier codes, ratings, statistics"): three large
+ * buttons are easier for an elderly citizen than five. The sync contract carries a 1–5
+ * score (some portals use five levels), so the levels are sent as their place on that
+ * five-level scale (Rất hài lòng 5, Hài lòng 4, Không hài lòng 2; 3 would be "Bình
+ * thường", 1 "Rất không hài lòng"), which keeps the office's "satisfied = score ≥ 4"
+ * count right for either kind of kiosk.
+ */
+import { RatingPayloadSchema, issuesToReasons, type RatingPayload } from '../../../shared/contracts/sync.ts';
+import type { LocalisedText } from '../../../shared/domain/localised.ts';
+import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
+import { cleanText } from '../../../shared/forms/text.ts';
+import { newId, type RatingRow } from '../../db/db.ts';
+import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
+import { contentHashOf } from '../dossier/crypto.ts';
+import { issueOutboxSeq, newOutboxRow } from '../dossier/outbox.ts';
+import { writeFailure, type WriteFailure } from '../dossier/storage.ts';
+
+export type SatisfactionLevel = 'very-satisfied' | 'satisfied' | 'dissatisfied';
+
+export const SATISFACTION_LEVELS: readonly {
+  level: SatisfactionLevel;
+  score: number;
+  label: LocalisedText;
+}[] = [
+  { level: 'very-satisfied', score: 5, label: { vi: 'Rất hài lòng', en: 'Very satisfied' } },
+  { level: 'satisfied', score: 4, label: { vi: 'Hài lòng', en: 'Satisfied' } },
+  { level: 'dissatisfied', score: 2, label: { vi: 'Không hài lòng', en: 'Dissatisfied' } },
+];
+
+export interface SaveRatingInput {
+  /** The dossier just submitted, or null for a visit without one (e.g. only asked for information). */
+  dossierId: string | null;
+  procedureCode: string | null;
+  level: SatisfactionLevel;
+  /** Optional free text (NFC, trimmed, ≤ 1000 characters). */
+  reason?: string;
+}
+
+export type SaveRatingResult =
+  | { ok: true; rating: RatingRow; alreadyRated: boolean }
+  | { ok: false; reason: 'invalid'; reasons: string[] }
+  | WriteFailure;
+
+export async function saveRating(input: SaveRatingInput, ctx: DataContext = {}): Promise<SaveRatingResult> {
+  const db = dbOf(ctx);
+  const now = nowOf(ctx);
+  const level = SATISFACTION_LEVELS.find((l) => l.level === input.level);
+  if (!level) return { ok: false, reason: 'invalid', reasons: [`unknown level ${String(input.level)}`] };
+  const parsed = RatingPayloadSchema.safeParse({
+    id: newId(),
+    dossierId: input.dossierId,
+    procedureCode: input.procedureCode,
+    score: level.score,
+    comment: cleanText(input.reason ?? ''),
+    ratedAt: toVietnamIso(now),
+  });
+  if (!parsed.success) return { ok: false, reason: 'invalid', reasons: issuesToReasons(parsed.error) };
+  const payload: RatingPayload = parsed.data;
+  const hash = await contentHashOf(payload);
+  const row: RatingRow = {
+    id: payload.id,
+    dossierId: payload.dossierId,
+    procedureCode: payload.procedureCode,
+    score: payload.score,
+    criteria: {},
+    createdAt: now.toISOString(),
+    level: level.level,
+    comment: payload.comment,
+  };
+  try {
+    return await db.transaction(
+      'rw',
+      [db.ratings, db.outbox, db.meta],
+      async (): Promise<SaveRatingResult> => {
+        // One rating per dossier: a second tap (or a back-and-forth) keeps the first.
+        if (payload.dossierId) {
+          const existing = await db.ratings.where('dossierId').equals(payload.dossierId).first();
+          if (existing) return { ok: true, rating: existing, alreadyRated: true };
+        }
+        const [seq] = await issueOutboxSeq(db, 1);
+        await db.ratings.add(row);
+        await db.outbox.add(
+          newOutboxRow(
+            { id: row.id, kind: 'rating', seq: seq!, hash, payload, dossierId: payload.dossierId },
+            now,
+          ),
+        );
+        return { ok: true, rating: row, alreadyRated: false };
+      },
+    );
+  } catch (e) {
+    return writeFailure(e);
+  }
+}
