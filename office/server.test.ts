@@ -221,3 +221,21 @@ describe('staff dashboard', () => {
     expect((await staff.req('/reports/weekly?from=2026-13-01&to=2026-11-29')).status).toBe(400);
   });
 });
+
+describe('published configuration', () => {
+  it('publishes a profile from the dashboard; pull delivers it once per version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const profile = readFileSync(new URL('../assets/profiles/gia-lam.json', import.meta.url), 'utf8');
+    const staff = new Staff(office.url);
+    await staff.signIn();
+    const csrf = await staff.csrf('/config');
+    expect((await staff.form('/config/profile', { csrf, json: '{"schemaVersion":1}' })).status).toBe(400);
+    const ok = await staff.form('/config/profile', { csrf, json: profile });
+    expect(ok.status).toBe(200);
+    const pullOnce = async (profileVersion: string | null) =>
+      PullAnswerSchema.parse(await (await post('/api/sync/pull', { protocol: 1, profileVersion, catalogueVersion: null, statusCursor: null })).json());
+    const first = await pullOnce(null);
+    expect(first.profile?.profile.office.name).toBe(JSON.parse(profile).office.name);
+    expect((await pullOnce(first.profile!.version)).profile).toBeNull();
+  });
+});

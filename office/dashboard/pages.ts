@@ -16,7 +16,7 @@ export function layout(lang: Lang, title: string, session: StaffSession | null, 
 <body><header><strong>${t(lang, 'app.title')}</strong>
 ${
   session
-    ? html`<nav><a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> · <a href="/reports/weekly">${t(lang, 'nav.report')}</a></nav>
+    ? html`<nav><a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> · <a href="/reports/weekly">${t(lang, 'nav.report')}</a> · <a href="/config">${t(lang, 'nav.config')}</a></nav>
 <span>${session.displayName}</span>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="${session.csrfToken}"><button type="submit">${t(lang, 'nav.signOut')}</button></form>`
     : ''
@@ -138,4 +138,26 @@ ${kiosks.map(
     : html`<p>${t(lang, 'kiosks.empty')}</p>`
 }`;
   return layout(lang, t(lang, 'kiosks.title'), session, body, '/kiosks');
+}
+
+export function configPage(
+  lang: Lang,
+  session: StaffSession,
+  versions: Record<'profile' | 'catalogue', { version: string; publishedAtMs: number } | null>,
+  message: { ok: boolean; text: string; reasons?: string[] } | null,
+): string {
+  const section = (kind: 'profile' | 'catalogue') => {
+    const v = versions[kind];
+    return html`<h2>${t(lang, `config.${kind}`)}</h2>
+<p>${t(lang, 'config.current')}: ${v ? `${v.version} (${formatVnDateTime(v.publishedAtMs)})` : t(lang, 'config.none')}</p>
+<form method="post" action="/config/${kind}"><input type="hidden" name="csrf" value="${session.csrfToken}">
+<label>${t(lang, `config.${kind}`)}<br><textarea name="json" rows="10" cols="100" required></textarea></label>
+<button type="submit">${t(lang, 'config.publish')}</button></form>`;
+  };
+  const notice = message
+    ? message.ok
+      ? html`<p class="notice" role="status">${message.text}</p>`
+      : html`<div class="error" role="alert"><p>${message.text}</p><ul>${(message.reasons ?? []).map((r) => html`<li>${r}</li>`)}</ul></div>`
+    : '';
+  return layout(lang, t(lang, 'config.title'), session, html`${notice}${section('profile')}${section('catalogue')}`, '/config');
 }

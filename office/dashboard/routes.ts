@@ -13,7 +13,8 @@ import { DossierStatusSchema } from '../../shared/domain/dossier.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
 import { parseLang, t, type Lang } from './i18n.ts';
 import { html } from './html.ts';
-import { dossierPage, kiosksPage, layout, loginPage, queuePage, type QueueRow } from './pages.ts';
+import { configPage, dossierPage, kiosksPage, layout, loginPage, queuePage, type QueueRow } from './pages.ts';
+import { currentVersions, publishConfig } from '../published-config.ts';
 import { reportResponse } from './report-page.ts';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './static.ts';
 import { DAY_MS, msToVnDate, vnDayStart } from '../time.ts';
@@ -21,6 +22,8 @@ import { DAY_MS, msToVnDate, vnDayStart } from '../time.ts';
 const SESSION_COOKIE = 'office_session';
 const LOGIN_CSRF_COOKIE = 'office_login_csrf';
 const FORM_LIMIT = 16 * 1024;
+/** A published catalogue can be large; only the configuration forms get this much. */
+const CONFIG_FORM_LIMIT = 4 * 1024 * 1024;
 
 function cookies(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -35,12 +38,12 @@ function cookie(name: string, value: string, maxAgeSeconds: number): string {
   return `${name}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+async function readForm(req: IncomingMessage, limit = FORM_LIMIT): Promise<URLSearchParams> {
   if (!/^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
     req.resume();
     throw new HttpError(415, 'unsupported-media-type', ['expected a form']);
   }
-  return new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
+  return new URLSearchParams((await readBody(req, limit)).toString('utf8'));
 }
 
 /** Same-token check without leaking timing; both are random base64url strings. */
@@ -107,7 +110,7 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
 
     let form: URLSearchParams | null = null;
     if (method === 'POST') {
-      form = await readForm(req);
+      form = await readForm(req, path.startsWith('/config/') ? CONFIG_FORM_LIMIT : FORM_LIMIT);
       if (!tokensMatch(form.get('csrf'), session.csrfToken)) {
         sendHtml(res, 403, layout(lang, t(lang, 'error.forbidden'), session, html`<p class="error">${t(lang, 'error.csrf')}</p>`));
         return true;
@@ -171,6 +174,20 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       redirect(res, '/kiosks');
       return true;
     }
+    if (path === '/config' && method === 'GET') {
+      sendHtml(res, 200, configPage(lang, session, await currentVersions(ctx.db), null), langCookie);
+      return true;
+    }
+    const publish = /^\/config\/(profile|catalogue)$/.exec(path);
+    if (publish && form) {
+      if (!canManageKiosks(session)) return forbidden(res, lang, session);
+      const result = await publishConfig(ctx.db, publish[1] as 'profile' | 'catalogue', form.get('json') ?? '', session.accountId, now);
+      const message = result.ok
+        ? { ok: true, text: t(lang, 'config.published', { version: result.version }) }
+        : { ok: false, text: t(lang, 'config.invalid'), reasons: result.reasons };
+      sendHtml(res, result.ok ? 200 : 400, configPage(lang, session, await currentVersions(ctx.db), message));
+      return true;
+    }
     if (path === '/reports/weekly' && method === 'GET') {
       await reportResponse(ctx.db, res, url, lang, session, now, (code) => procedureName(ctx.db, code, lang));
       return true;
@@ -187,7 +204,7 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
 }
 
 function isDashboardPath(path: string): boolean {
-  return path === '/' || /^\/(logout|dossiers|kiosks|reports|attachments)(\/|$)/.test(path);
+  return path === '/' || /^\/(logout|dossiers|kiosks|reports|attachments|config)(\/|$)/.test(path);
 }
 
 function canManageKiosks(s: StaffSession): boolean {

@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { forEachDatabase } from '../test-support/db-targets.ts';
 import { openDatabase, type OfficeDb } from './connect.ts';
-import { ingestBatch } from '../sync/push.ts';
+import { ingestBatch, reportCell } from '../sync/push.ts';
 import { sequenceGaps } from '../sync/gaps.ts';
 import { pull } from '../sync/pull.ts';
 import { putChunk, readAttachment } from '../sync/attachments.ts';
@@ -128,5 +128,15 @@ forEachDatabase('office database', (target) => {
     expect(row('online-service')).toMatchObject({ received: 1, early: 1, portal: 1 });
     expect(row('none')).toMatchObject({ received: 1, pending: 1 });
     expect(rows.reduce((n, r) => n + (r.model === 'no-writing' ? 0 : r.received), 0)).toBe(4);
+    // The per-day summary the report reads equals a recount from the dossiers themselves.
+    const all = await db.selectFrom('dossiers').selectAll().execute();
+    const recount = new Map<string, number>();
+    for (const d of all) {
+      const c = reportCell(d);
+      const key = `${c.day}|${c.procedure_code}|${c.model_mask}|${c.timeliness}|${c.channel}|${c.assisted}`;
+      recount.set(key, (recount.get(key) ?? 0) + 1);
+    }
+    const summary = await db.selectFrom('report_daily').selectAll().where('n', '>', 0).execute();
+    expect(new Map(summary.map((c) => [`${c.day}|${c.procedure_code}|${c.model_mask}|${c.timeliness}|${c.channel}|${c.assisted}`, Number(c.n)]))).toEqual(recount);
   });
 });
