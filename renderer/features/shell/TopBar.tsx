@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShellStore } from './store.ts';
+import { VolunteerBar } from '../volunteer-session/VolunteerBar.tsx';
 
 /** On every screen: home, search, back, language and large text, as large labelled buttons. */
 export function TopBar({ officeName }: { officeName?: string }) {
@@ -39,6 +40,14 @@ export function TopBar({ officeName }: { officeName?: string }) {
         </button>
         <button type="button" aria-pressed={largeText} onClick={toggleLargeText}>
           {t('settings.largeText')}
+        </button>
+        <VolunteerBar />
+        <button
+          type="button"
+          aria-current={screen.name === 'settings' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'settings' })}
+        >
+          {t('settings:entry')}
         </button>
       </nav>
     </header>

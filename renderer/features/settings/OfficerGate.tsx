@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatVietnamTime } from '../../../shared/domain/format.ts';
+import { useKioskConfig } from '../shell/config-store.ts';
+import { PinPad } from '../volunteer-session/PinPad.tsx';
+import { OFFICER_PIN_MIN_LENGTH, officerPinState, setOfficerPin, verifyOfficerPin } from '../volunteer/index.ts';
+import { useOfficerSession } from './officer-session.ts';
+import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
+
+type Mode = 'loading' | 'enter' | 'setup';
+
+/**
+ * The officer PIN in front of settings. First run (no PIN stored): the PIN is set here,
+ * and when the profile carries kiosk.setupCode the setup code must be typed first, so a
+ * member of the public cannot claim a fresh kiosk. A profile without a setup code allows
+ * the first setup only while no PIN exists, with a warning to set it at installation.
+ */
+export function OfficerGate() {
+  const { t } = useTranslation('settings');
+  const { profile } = useKioskConfig();
+  const setupCode = profile.kiosk.setupCode;
+  const [mode, setMode] = useState<Mode>('loading');
+
+  useEffect(() => {
+    let live = true;
+    void officerPinState().then((state) => live && setMode(state === 'set' ? 'enter' : 'setup'));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <main className="screen settings-screen">
+      <h1>{t('heading')}</h1>
+      {mode === 'loading' && <p role="status">{t('loading')}</p>}
+      {mode === 'enter' && <EnterPin />}
+      {mode === 'setup' && <SetPin setupCode={setupCode} onTaken={() => setMode('enter')} />}
+    </main>
+  );
+}
+
+function EnterPin() {
+  const { t } = useTranslation('settings');
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (pin.length === 0 || busy) return;
+    setBusy(true);
+    try {
+      const outcome = await verifyOfficerPin(pin);
+      setPin('');
+      if (outcome.ok) useOfficerSession.getState().unlock();
+      else if (outcome.reason === 'locked')
+        setError(t('gate.locked', { time: formatVietnamTime(new Date(outcome.lockedUntil)) }));
+      else if (outcome.reason === 'wrong-pin')
+        setError(
+          outcome.attemptsLeft > 0 ? t('gate.wrongPin', { count: outcome.attemptsLeft }) : t('gate.wrongPinLast'),
+        );
+      else setError(t('gate.error'));
+    } catch {
+      setError(t('gate.error'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="pin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p>{t('gate.intro')}</p>
+      <PinPad
+        label={t('gate.pinLabel')}
+        value={pin}
+        onChange={setPin}
+        onSubmit={() => void submit()}
+        describedBy={error ? 'officer-pin-error' : undefined}
+        disabled={busy}
+      />
+      {error && (
+        <p id="officer-pin-error" role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary big" disabled={busy || pin.length === 0}>
+          {t('gate.open')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SetPin({ setupCode, onTaken }: { setupCode: string | undefined; onTaken(): void }) {
+  const { t } = useTranslation('settings');
+  const [code, setCode] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (busy) return;
+    if (setupCode !== undefined && code !== setupCode) {
+      setError(t('gate.setupCodeWrong'));
+      setCode('');
+      return;
+    }
+    const problem = newPinProblem(pin, again, OFFICER_PIN_MIN_LENGTH);
+    if (problem) {
+      setError(t(`pinRules.${problem}`, { min: OFFICER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
+      return;
+    }
+    setBusy(true);
+    try {
+      // Without a current PIN this only succeeds while none is stored (checked in one transaction).
+      const result = await setOfficerPin(pin);
+      if (result.ok) useOfficerSession.getState().unlock();
+      else if (result.reason === 'invalid-pin')
+        setError(t(`pinRules.${result.problem}`, { min: OFFICER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
+      else onTaken();
+    } catch {
+      setError(t('gate.saveFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="pin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2>{t('gate.setupHeading')}</h2>
+      {setupCode === undefined ? (
+        <p className="warning" role="note">
+          {t('gate.noSetupCodeWarning')}
+        </p>
+      ) : (
+        <>
+          <p>{t('gate.setupCodeIntro')}</p>
+          <PinPad label={t('gate.setupCodeLabel')} value={code} onChange={setCode} maxLength={12} />
+        </>
+      )}
+      <PinPad label={t('gate.newPin')} value={pin} onChange={setPin} maxLength={PIN_MAX_LENGTH} />
+      <PinPad label={t('gate.newPinAgain')} value={again} onChange={setAgain} maxLength={PIN_MAX_LENGTH} />
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary big" disabled={busy}>
+          {t('gate.savePin')}
+        </button>
+      </div>
+    </form>
+  );
+}

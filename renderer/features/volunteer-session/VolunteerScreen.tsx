@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatVietnamTime } from '../../../shared/domain/format.ts';
+import { useShellStore } from '../shell/store.ts';
+import { PinPad } from './PinPad.tsx';
+import { useVolunteerSession } from './store.ts';
+import { listVolunteers, verifyVolunteerPin, type VolunteerPinCheck, type VolunteerSummary } from '../volunteer/index.ts';
+
+type VolunteerChoice = Pick<VolunteerSummary, 'id' | 'name'>;
+type Message = Exclude<VolunteerPinCheck, { ok: true }> | { ok: false; reason: 'error' };
+
+/** Volunteer sign-in: pick your name, then type your personal PIN on the keypad. */
+export function VolunteerScreen() {
+  const { t } = useTranslation('volunteerSession');
+  const [volunteers, setVolunteers] = useState<VolunteerChoice[] | null>(null);
+  const [chosen, setChosen] = useState<VolunteerChoice | null>(null);
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void listVolunteers().then((list) => live && setVolunteers(list));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const choose = (v: VolunteerChoice | null) => {
+    setChosen(v);
+    setPin('');
+    setMessage(null);
+  };
+
+  const submit = async () => {
+    if (!chosen || pin.length === 0 || busy) return;
+    setBusy(true);
+    try {
+      const outcome = await verifyVolunteerPin(chosen.id, pin);
+      setPin('');
+      if (outcome.ok) {
+        useVolunteerSession.getState().signIn(chosen.id, chosen.name);
+        useShellStore.getState().navigate({ name: 'today' }, { clearHistory: true });
+      } else {
+        setMessage(outcome);
+      }
+    } catch {
+      setMessage({ ok: false, reason: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="screen volunteer-screen">
+      <h1>{t('heading')}</h1>
+      <p>{t('intro')}</p>
+      {volunteers === null && <p role="status">{t('loading')}</p>}
+      {volunteers !== null && volunteers.length === 0 && <p>{t('none')}</p>}
+      {volunteers !== null && volunteers.length > 0 && chosen === null && (
+        <>
+          <h2 id="volunteer-pick">{t('pick')}</h2>
+          <ul className="tile-grid" aria-labelledby="volunteer-pick">
+            {volunteers.map((v) => (
+              <li key={v.id}>
+                <button type="button" className="tile" onClick={() => choose(v)}>
+                  <span className="tile-name">{v.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {chosen !== null && (
+        <form
+          className="pin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <h2>{t('pinFor', { name: chosen.name })}</h2>
+          <PinPad
+            label={t('pinLabel')}
+            value={pin}
+            onChange={setPin}
+            onSubmit={() => void submit()}
+            describedBy={message ? 'volunteer-pin-message' : undefined}
+            disabled={busy}
+          />
+          {message && (
+            <p id="volunteer-pin-message" role="alert" className="field-error">
+              {messageText(t, message)}
+            </p>
+          )}
+          <div className="button-row">
+            <button
+              type="submit"
+              className="primary big"
+              disabled={busy || pin.length === 0}
+            >
+              {t('signIn')}
+            </button>
+            <button type="button" className="big" onClick={() => choose(null)}>
+              {t('someoneElse')}
+            </button>
+          </div>
+        </form>
+      )}
+    </main>
+  );
+}
+
+function messageText(t: TFunction<'volunteerSession'>, m: Message): string {
+  switch (m.reason) {
+    case 'wrong-pin':
+      return m.attemptsLeft > 0 ? t('wrongPin', { count: m.attemptsLeft }) : t('wrongPinLast');
+    case 'locked':
+      return t('locked', { time: formatVietnamTime(new Date(m.lockedUntil)) });
+    case 'unknown-volunteer':
+    case 'inactive':
+      return t('notFound');
+    case 'error':
+      return t('error');
+  }
+}

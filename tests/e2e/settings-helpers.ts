@@ -1,0 +1,60 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const OFFICER_PIN = '258046';
+
+/** Types a PIN on the on-screen keypad of the form labelled by `field`. */
+export async function typePin(page: Page, field: string, pin: string): Promise<void> {
+  const input = page.getByLabel(field, { exact: true });
+  await expect(input).toBeVisible();
+  // The keypad buttons follow the field; press the digits as a person would.
+  const pad = input.locator('xpath=..').getByRole('group', { name: 'Bàn phím số' });
+  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await expect(input).toHaveValue(pin);
+}
+
+/** First run on a fresh kiosk (no setupCode in the test profile): the officer sets the PIN. */
+export async function setOfficerPinFirstRun(page: Page, pin = OFFICER_PIN): Promise<void> {
+  await page.getByRole('button', { name: 'Cài đặt' }).click();
+  await expect(page.getByRole('heading', { name: 'Đặt mã PIN cán bộ lần đầu' })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('ai đặt trước sẽ giữ quyền vào cài đặt');
+  await typePin(page, 'Mã PIN cán bộ mới', pin);
+  await typePin(page, 'Nhập lại mã PIN cán bộ', pin);
+  await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Tình nguyện viên', level: 2 })).toBeVisible();
+}
+
+/** In unlocked settings: adds a volunteer with the PIN typed twice. */
+export async function addVolunteer(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: 'Thêm tình nguyện viên' }).click();
+  await page.getByLabel('Họ và tên').fill(name);
+  await typePin(page, 'Mã PIN của tình nguyện viên', pin);
+  await typePin(page, 'Nhập lại mã PIN', pin);
+  await page.getByRole('button', { name: 'Lưu tình nguyện viên' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã thêm tình nguyện viên ${name}.` })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Tình nguyện viên đang hoạt động' })).toContainText(name);
+}
+
+export async function lockSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Khoá cài đặt' }).click();
+}
+
+/** A fresh kiosk with the officer PIN set and the given volunteers; ends on Today, settings locked. */
+export async function kioskWithVolunteers(page: Page, volunteers: [string, string][]): Promise<void> {
+  await setOfficerPinFirstRun(page);
+  for (const [name, pin] of volunteers) await addVolunteer(page, name, pin);
+  await lockSettings(page);
+}
+
+export async function signInVolunteer(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: 'Tình nguyện viên', exact: true }).click();
+  await page.getByRole('button', { name }).click();
+  await typePin(page, 'Mã PIN', pin);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export async function expectNoSeriousAxe(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
