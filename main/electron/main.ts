@@ -10,6 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
+import { createPdfStore } from '../services/print/pdf-store.ts';
+import { createPrintFontSource } from '../services/print/print-fonts.ts';
+import { createPrintService } from '../services/print/print-service.ts';
+import { createElectronPrinter, createElectronRenderer } from './print-electron.ts';
 import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
 import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
@@ -79,12 +83,28 @@ async function start(): Promise<void> {
     return;
   }
 
+  // Printing: hidden per-job windows (print-electron.ts); PDFs kept in <dataDir>/prints.
+  const printApi = { BrowserWindow, session };
+  const print = createPrintService({
+    renderer: createElectronRenderer({ electron: printApi, logger }),
+    printer: createElectronPrinter({
+      electron: printApi,
+      logger,
+      printerName: loaded.profile.kiosk.printerName,
+    }),
+    store: createPdfStore({ dir: layout.prints }),
+    fonts: createPrintFontSource({ dir: path.join(appPath, 'assets', 'fonts') }),
+    logger,
+    clock: () => new Date(),
+  });
+
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
       catalogue,
       appVersion: app.getVersion(),
       host: 'electron',
+      print,
     }),
     { logger },
   );
