@@ -9,6 +9,7 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
 import { effectiveFee, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
+import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */
 function safeDeadline(compute: () => Deadline): Deadline | null {
@@ -61,6 +62,7 @@ export function ProcedureScreen({ code }: { code: string }) {
         {t('procedure.field', { field: procedure.field[lang] })}
       </p>
       <p>{t(`procedure.online.${procedure.onlineLevel}`)}</p>
+      <StartDeclarationButton procedureCode={procedure.code} />
 
       <section aria-labelledby="same-day" className={`same-day ${sameDayToday ? 'yes' : 'no'}`}>
         <h2 id="same-day">{t('procedure.sameDayHeading')}</h2>

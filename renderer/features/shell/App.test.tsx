@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from './App.tsx';
@@ -35,10 +36,14 @@ describe('App shell', () => {
     expect(await screen.findByText('Thứ Hai, ngày 23/11/2026')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeTruthy();
     expect(screen.getByText(/Đang đóng cửa/)).toBeTruthy();
-    const tiles = within(screen.getByRole('list', { name: /Thủ tục của Ngày không giấy hẹn/ })).getAllByRole(
-      'button',
-    );
+    const list = within(screen.getByRole('list', { name: /Thủ tục của Ngày không giấy hẹn/ }));
+    expect(list.getAllByRole('listitem')).toHaveLength(4);
+    // Each tile opens its procedure; those with a declaration form also offer "Khai tờ khai".
+    const tiles = list
+      .getAllByRole('button')
+      .filter((b) => !/^Khai tờ khai/.test(b.getAttribute('aria-label') ?? ''));
     expect(tiles).toHaveLength(4);
+    expect(list.getAllByRole('button', { name: /^Khai tờ khai: / }).length).toBeGreaterThan(0);
     fireEvent.click(tiles[0]!);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       CATALOGUE.procedures.find((p) => p.code === '2.000815')!.name.vi,

@@ -7,9 +7,10 @@ import { useShellStore } from './store.ts';
 import { TopBar } from './TopBar.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
-import { TodayScreen } from '../today/TodayScreen.tsx';
-import { CatalogueScreen } from '../catalogue/CatalogueScreen.tsx';
-import { ProcedureScreen } from '../procedure/ProcedureScreen.tsx';
+import { BridgeContext } from './bridge-context.ts';
+import { OVERLAYS, SCREENS } from './screens.tsx';
+import type { ComponentType } from 'react';
+import type { Screen } from './store.ts';
 
 export function App({ client }: { client: BridgeClient }) {
   const i18n = useMemo(() => initI18n('vi'), []);
@@ -31,7 +32,9 @@ export function App({ client }: { client: BridgeClient }) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <Shell client={client} />
+      <BridgeContext.Provider value={client}>
+        <Shell client={client} />
+      </BridgeContext.Provider>
     </I18nextProvider>
   );
 }
@@ -67,13 +70,25 @@ function Shell({ client }: { client: BridgeClient }) {
   return (
     <>
       <TopBar officeName={profile.office.name} />
-      {screen.name === 'today' && <TodayScreen />}
-      {screen.name === 'catalogue' && <CatalogueScreen />}
-      {screen.name === 'procedure' && <ProcedureScreen code={screen.code} />}
+      <CurrentScreen screen={screen} />
+      {OVERLAYS.map((Overlay, i) => (
+        <Overlay key={i} />
+      ))}
       <IdleGuard
         timeoutSeconds={profile.kiosk.idleTimeoutSeconds}
         warningSeconds={profile.kiosk.idleWarningSeconds}
       />
     </>
   );
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  // The registry is typed per screen name; here the pairing is by construction.
+  const Component = SCREENS[screen.name] as ComponentType<{ screen: Screen }>;
+  return <Component key={screenKey(screen)} screen={screen} />;
+}
+
+/** A new declaration or dossier is a fresh screen instance, never the previous one's state. */
+function screenKey(screen: Screen): string {
+  return JSON.stringify(screen);
 }

@@ -2,8 +2,36 @@ import { create } from 'zustand';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { ProcedureCode } from '../../../shared/domain/procedure.ts';
 
-/** The kiosk's screens; navigation is in-app state so the page URL (and origin) never changes. */
-export type Screen = { name: 'today' } | { name: 'catalogue' } | { name: 'procedure'; code: ProcedureCode };
+/**
+ * The kiosk's screens and their parameters; navigation is in-app state so the page URL (and
+ * origin) never changes. A feature adds a screen with one entry here and one in
+ * ./screens.tsx (the registry the shell renders from).
+ */
+export interface ScreenParams {
+  today: Record<never, never>;
+  catalogue: Record<never, never>;
+  procedure: { code: ProcedureCode };
+  /** The declaration wizard on the draft `draftId` (new or resumed). */
+  declaration: { procedureCode: ProcedureCode; draftId: string };
+  /** After submit: the saved dossier, its printing and its receipt. */
+  receipt: { dossierId: string };
+  /** The satisfaction rating, for the dossier just received (or none). */
+  satisfaction: { dossierId: string | null; procedureCode: string | null };
+  /** Volunteer sign-in (name, then PIN). */
+  volunteer: Record<never, never>;
+  /** Officer settings, behind the officer PIN. */
+  settings: Record<never, never>;
+  /** Submitted dossiers with reprint (officer or signed-in volunteer). */
+  dossiers: Record<never, never>;
+}
+export type ScreenName = keyof ScreenParams;
+export type Screen = { [K in ScreenName]: { name: K } & ScreenParams[K] }[ScreenName];
+export type ScreenOf<K extends ScreenName> = Extract<Screen, { name: K }>;
+
+export interface NavigateOptions {
+  /** Forget where we came from (after a submit, "Back" must not reopen the finished wizard). */
+  clearHistory?: boolean;
+}
 
 const LARGE_TEXT_KEY = 'kiosk.largeText';
 
@@ -30,7 +58,7 @@ interface ShellState {
   history: Screen[];
   language: Language;
   largeText: boolean;
-  navigate(screen: Screen): void;
+  navigate(screen: Screen, options?: NavigateOptions): void;
   back(): void;
   setLanguage(language: Language): void;
   toggleLargeText(): void;
@@ -43,7 +71,8 @@ export const useShellStore = create<ShellState>((set) => ({
   history: [],
   language: 'vi',
   largeText: readLargeText(),
-  navigate: (screen) => set((s) => ({ screen, history: [...s.history, s.screen].slice(-20) })),
+  navigate: (screen, options = {}) =>
+    set((s) => ({ screen, history: options.clearHistory ? [] : [...s.history, s.screen].slice(-20) })),
   back: () =>
     set((s) => {
       const previous = s.history.at(-1);

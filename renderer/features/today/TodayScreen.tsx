@@ -9,6 +9,7 @@ import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
+import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
 
 export function TodayScreen() {
   const { t, i18n } = useTranslation();
@@ -73,6 +74,11 @@ export function TodayScreen() {
                         </span>
                         {lang === 'en' && <span className="tile-sub">{p.name.en}</span>}
                       </button>
+                      <StartDeclarationButton
+                        procedureCode={code}
+                        className="tile-action"
+                        forName={p.name.vi}
+                      />
                     </li>
                   );
                 })}

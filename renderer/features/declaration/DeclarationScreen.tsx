@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
+import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
+import { isRequired, validateForm, visibleFields, visibleSections } from '../../../shared/forms/engine.ts';
+import { getForm } from '../../../shared/forms/registry.ts';
+import { useKioskConfig } from '../shell/config-store.ts';
+import { useShellStore, type ScreenOf } from '../shell/store.ts';
+import { catalogueIndex } from '../catalogue/catalogue-index.ts';
+import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
+import { loadDraft } from '../dossier/drafts.ts';
+import { installScannerCapture } from '../scan/scanner-capture.ts';
+import { applyIdCardScan } from '../scan/id-card.ts';
+import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
+import { FieldInput, fieldDomId } from './FieldInput.tsx';
+import { NumericKeypad } from './NumericKeypad.tsx';
+import { ReviewStep } from './ReviewStep.tsx';
+import { inputKindOf, normaliseTyped } from './field-input.ts';
+import { typeIntoFocused } from './typing.ts';
+import { useWizardStore, type WizardSession } from './wizard-store.ts';
+import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
+import './idle.ts';
+import './declaration.css';
+
+type ScanNotice =
+  | { kind: 'filled'; name: string; section: string; labels: string[] }
+  | { kind: 'error'; message: LocalisedText };
+
+/** The declaration wizard: one section per step, then the review step and the submit. */
+export function DeclarationScreen({ screen }: { screen: ScreenOf<'declaration'> }) {
+  const { t } = useTranslation('declaration');
+  const session = useWizardStore((s) => s.session);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    if (session?.draftId === screen.draftId) return;
+    let live = true;
+    void loadDraft(screen.draftId).then((draft) => {
+      if (!live) return;
+      if (draft && getForm(draft.formId)) useWizardStore.getState().resume(draft);
+      else setMissing(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [screen.draftId, session?.draftId]);
+
+  if (missing) {
+    return (
+      <main className="screen">
+        <h1>{t('missing')}</h1>
+      </main>
+    );
+  }
+  const form = session ? getForm(session.formId) : undefined;
+  if (!session || session.draftId !== screen.draftId || !form) {
+    return (
+      <main className="screen">
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
+  }
+  return <Wizard session={session} form={form} />;
+}
+
+function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
+  const { t, i18n } = useTranslation('declaration');
+  const lang = i18n.language as Language;
+  const { profile, catalogue } = useKioskConfig();
+  const procedure = catalogueIndex(catalogue).byCode.get(session.procedureCode);
+  const shownSections = useWizardStore((s) => s.shownSections);
+  const activeField = useWizardStore((s) => s.activeField);
+  const saveProblem = useWizardStore((s) => s.saveProblem);
+  const { setStep, setValue, showErrorsOf } = useWizardStore.getState();
+  const [stepAlert, setStepAlert] = useState<string | null>(null);
+  const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
+  const [cameraOpen, setCameraOpen] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const values = session.values;
+  const sections = visibleSections(form, values);
+  const step = Math.min(session.step, sections.length);
+  const section: SectionDef | undefined = sections[step];
+  const onReview = section === undefined;
+  // Errors are computed live but shown only for steps where Next (or submit) was pressed.
+  const errors = useMemo(() => validateForm(form, values, { now: new Date() }), [form, values]);
+  const shownErrors = (sectionId: string) => (shownSections.includes(sectionId) ? errors : {});
+
+  // Which person a scanned ID card fills: this step's, when it takes a card; else the applicant.
+  const scanSection = section?.acceptsIdCard ? section : sections.find((s) => s.acceptsIdCard);
+
+  const onScanText = useCallback(
+    (raw: string) => {
+      const { session: current } = useWizardStore.getState();
+      if (!current || !scanSection) return;
+      const out = applyIdCardScan(form, scanSection.id, raw, current.values);
+      if (!out.ok) {
+        setScanNotice({ kind: 'error', message: out.message });
+        return;
+      }
+      useWizardStore.getState().setValues(out.values);
+      const labels = out.filledFieldIds.map(
+        (id) => scanSection.fields.find((f) => f.id === id)!.label[lang as Language],
+      );
+      setScanNotice({ kind: 'filled', name: out.fullName, section: scanSection.title[lang], labels });
+    },
+    [form, scanSection, lang],
+  );
+
+  useEffect(
+    () => installScannerCapture(window, { onScan: onScanText, onRelease: (text) => typeIntoFocused(text) }),
+    [onScanText],
+  );
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    setStepAlert(null);
+  }, [step]);
+
+  const goNext = () => {
+    if (!section) return;
+    const bad = visibleFields(form, values, section.id).filter((f) => errors[f.id]);
+    if (bad.length > 0) {
+      showErrorsOf([section.id]);
+      setStepAlert(t('stepHasErrors', { count: bad.length }));
+      const first = document.getElementById(fieldDomId(bad[0]!.id));
+      first?.focus();
+      return;
+    }
+    setScanNotice(null);
+    setStep(step + 1);
+  };
+
+  const submit = async () => {
+    const withErrors = sections.filter((s) => visibleFields(form, values, s.id).some((f) => errors[f.id]));
+    if (withErrors.length > 0) {
+      showErrorsOf(withErrors.map((s) => s.id));
+      setStep(sections.indexOf(withErrors[0]!));
+      return;
+    }
+    if (!procedure) return;
+    setSubmitting(true);
+    setSubmitProblem(null);
+    const result = await submitDeclaration({ session, form, profile, procedure });
+    setSubmitting(false);
+    if (result.ok) {
+      useWizardStore.getState().close();
+      useShellStore
+        .getState()
+        .navigate({ name: 'receipt', dossierId: result.dossierId }, { clearHistory: true });
+    } else if (result.problem === 'invalid') {
+      showErrorsOf(sections.map((s) => s.id));
+    } else {
+      setSubmitProblem(result.problem);
+    }
+  };
+
+  const active = activeField
+    ? form.sections.flatMap((s) => s.fields).find((f) => f.id === activeField)
+    : undefined;
+  const activeKind = active ? inputKindOf(active.type) : null;
+  const activeValue = active ? (values[active.id] ?? '') : '';
+
+  return (
+    <main className="screen declaration-screen">
+      <h1>{form.title[lang]}</h1>
+      {procedure && (
+        <p className="subtitle" lang="vi">
+          {procedure.name.vi}
+        </p>
+      )}
+      <ol className="steps" aria-label={t('stepsLabel')}>
+        {sections.map((s, i) => (
+          <li key={s.id} aria-current={i === step ? 'step' : undefined}>
+            {s.title[lang]}
+          </li>
+        ))}
+        <li aria-current={onReview ? 'step' : undefined}>{t('review.title')}</li>
+      </ol>
+      <h2 ref={headingRef} tabIndex={-1} className="step-title">
+        {t('stepOf', { n: step + 1, total: sections.length + 1 })}:{' '}
+        {section ? section.title[lang] : t('review.title')}
+      </h2>
+
+      {saveProblem && (
+        <p role="alert" className="banner warn">
+          {t(`saveProblem.${saveProblem}`)}
+        </p>
+      )}
+      {scanNotice?.kind === 'filled' && (
+        <p role="status" className="banner ok">
+          {t('scan.filled', {
+            name: scanNotice.name,
+            section: scanNotice.section,
+            fields: scanNotice.labels.join(', '),
+          })}
+        </p>
+      )}
+      {scanNotice?.kind === 'error' && (
+        <p role="alert" className="banner warn">
+          {scanNotice.message[lang]}
+        </p>
+      )}
+
+      {section && (
+        <>
+          {section.description && <p>{section.description[lang]}</p>}
+          {section.acceptsIdCard && (
+            <div className="scan-hint">
+              <p>{t('scan.hint')}</p>
+              <button type="button" onClick={() => setCameraOpen(true)}>
+                📷 {t('scan.camera')}
+              </button>
+            </div>
+          )}
+          {stepAlert && (
+            <p role="alert" className="banner warn">
+              {stepAlert}
+            </p>
+          )}
+          <div className="fields">
+            {visibleFields(form, values, section.id).map((field) => (
+              <FieldInput
+                key={field.id}
+                form={form}
+                field={field}
+                values={values}
+                required={isRequired(form, values, field)}
+                error={shownErrors(section.id)[field.id]}
+              />
+            ))}
+          </div>
+          {active && section.fields.includes(active) && (
+            <div className="typing-panel">
+              {activeKind === 'text' ? (
+                <VietnameseKeyboard
+                  value={activeValue}
+                  onChange={(next) => setValue(active.id, normaliseTyped(active.type, next))}
+                />
+              ) : activeKind === 'digits' || activeKind === 'date' || activeKind === 'time' ? (
+                <NumericKeypad
+                  value={activeValue}
+                  onChange={(next) => setValue(active.id, normaliseTyped(active.type, next))}
+                />
+              ) : null}
+            </div>
+          )}
+          <div className="wizard-nav">
+            {step > 0 && (
+              <button type="button" className="big" onClick={() => setStep(step - 1)}>
+                ← {t('back')}
+              </button>
+            )}
+            <button type="button" className="primary big" onClick={goNext}>
+              {t('next')} →
+            </button>
+          </div>
+        </>
+      )}
+
+      {onReview && (
+        <>
+          <ReviewStep
+            form={form}
+            values={values}
+            sections={sections}
+            errors={errors}
+            onEdit={(i) => setStep(i)}
+          />
+          {submitProblem && (
+            <p role="alert" className="banner warn">
+              {t(`submitProblem.${submitProblem}`)}
+            </p>
+          )}
+          {submitting && <p role="status">{t('saving')}</p>}
+          <div className="wizard-nav">
+            <button type="button" className="big" onClick={() => setStep(step - 1)} disabled={submitting}>
+              ← {t('back')}
+            </button>
+            <button type="button" className="primary big" onClick={() => void submit()} disabled={submitting}>
+              {t('submit')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {cameraOpen && (
+        <CameraScanDialog
+          onText={(text) => {
+            setCameraOpen(false);
+            onScanText(text);
+          }}
+          onClose={() => setCameraOpen(false)}
+        />
+      )}
+    </main>
+  );
+}

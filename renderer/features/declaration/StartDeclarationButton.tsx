@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { formForProcedure } from '../../../shared/forms/registry.ts';
+import { startDeclaration } from './start.ts';
+
+/** "Khai tờ khai" for a procedure the kiosk has a declaration form for; nothing otherwise. */
+export function StartDeclarationButton({
+  procedureCode,
+  className = 'primary big',
+  forName,
+}: {
+  procedureCode: string;
+  className?: string;
+  /** The procedure's name, for the accessible name when several such buttons share a screen (Today's tiles). */
+  forName?: string;
+}) {
+  const { t } = useTranslation('declaration');
+  if (!formForProcedure(procedureCode)) return null;
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-label={forName ? t('startFor', { name: forName }) : undefined}
+      onClick={() => startDeclaration(procedureCode)}
+    >
+      ✍ {t('start')}
+    </button>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * An abandoned declaration is discarded at the idle reset (after the shell's warning):
+ * the next person must find neither the screen nor the stored draft of the previous one.
+ */
+import { onIdleReset } from '../shell/idle.ts';
+import { discardAllDrafts } from '../dossier/drafts.ts';
+import { useWizardStore } from './wizard-store.ts';
+
+let registered = false;
+if (!registered) {
+  registered = true;
+  onIdleReset(() => {
+    useWizardStore.getState().close();
+    void discardAllDrafts();
+  });
+}

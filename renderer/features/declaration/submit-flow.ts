@@ -1,0 +1,49 @@
+/**
+ * Submitting the declaration: one call to the data layer's submitDossier (space check,
+ * dossier, code, outbox and the draft's removal in one transaction). It resolves only
+ * after the commit, so the caller shows "Đã lưu hồ sơ" only on `ok`; on any failure
+ * nothing was written and the draft is still there.
+ */
+import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
+import type { Procedure } from '../../../shared/domain/procedure.ts';
+import type { FormDef } from '../../../shared/forms/model.ts';
+import { getKioskIdentity } from '../dossier/identity.ts';
+import { submitDossier } from '../dossier/submit.ts';
+import { useVolunteerSession } from '../volunteer-session/store.ts';
+import type { WizardSession } from './wizard-store.ts';
+
+export type SubmitProblem = 'storage-low' | 'storage-full' | 'write-failed' | 'busy' | 'invalid' | 'other';
+
+export async function submitDeclaration(input: {
+  session: WizardSession;
+  form: FormDef;
+  profile: OfficeProfile;
+  procedure: Procedure;
+}): Promise<{ ok: true; dossierId: string } | { ok: false; problem: SubmitProblem }> {
+  try {
+    const identity = await getKioskIdentity();
+    const result = await submitDossier({
+      draft: { id: input.session.draftId, formData: input.session.values },
+      profile: input.profile,
+      procedure: input.procedure,
+      form: input.form,
+      volunteerId: useVolunteerSession.getState().volunteerId,
+      kioskId: identity.kioskId,
+      kioskNumber: identity.kioskNumber,
+      now: new Date(),
+    });
+    if (result.ok) return { ok: true, dossierId: result.dossier.id };
+    switch (result.reason) {
+      case 'storage-low':
+      case 'storage-full':
+      case 'write-failed':
+      case 'busy':
+      case 'invalid':
+        return { ok: false, problem: result.reason };
+      default:
+        return { ok: false, problem: 'other' };
+    }
+  } catch {
+    return { ok: false, problem: 'other' };
+  }
+}

@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain/localised.ts';
+import type { PrintKind } from '../../../shared/contracts/bridge.ts';
+import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
+import { kioskDb, type DossierRow } from '../../db/db.ts';
+import { useKioskConfig } from '../shell/config-store.ts';
+import { useBridge } from '../shell/bridge-context.ts';
+import { useShellStore, type ScreenOf } from '../shell/store.ts';
+import { catalogueIndex } from '../catalogue/catalogue-index.ts';
+import { QrImage } from '../procedure/QrImage.tsx';
+import { buildDocument, returnText } from './dossier-documents.ts';
+import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
+
+const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
+
+/**
+ * Shown only once the dossier is committed (the wizard navigates here after submitDossier
+ * resolved): "Đã lưu hồ sơ", the dossier code large with its QR, when to come back, and
+ * the printing of the declaration and the receipt, each with Retry / "In lại".
+ */
+export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
+  const { t, i18n } = useTranslation('receipt');
+  const lang = i18n.language as Language;
+  const client = useBridge();
+  const config = useKioskConfig();
+  const { profile, catalogue } = config;
+  const [dossier, setDossier] = useState<DossierRow | null | undefined>(undefined);
+  const jobs = usePrintJobs((s) => s.jobs);
+  const procedure = dossier ? catalogueIndex(catalogue).byCode.get(dossier.procedureCode) : undefined;
+
+  useEffect(() => {
+    let live = true;
+    void kioskDb()
+      .dossiers.get(screen.dossierId)
+      .then((d) => live && setDossier(d ?? null));
+    return () => {
+      live = false;
+    };
+  }, [screen.dossierId]);
+
+  const print = (kind: PrintKind, reprint = false) => {
+    if (!dossier || !procedure) return;
+    void runPrintJob(client, dossier.id, kind, () => buildDocument(kind, profile, procedure, dossier, lang), {
+      reprint,
+    });
+  };
+
+  // Print both documents once per dossier, one after the other (one printer).
+  useEffect(() => {
+    if (!dossier || !procedure) return;
+    const started = usePrintJobs.getState().jobs;
+    if (KINDS.some((k) => started[jobKey(dossier.id, k)])) return;
+    void (async () => {
+      for (const kind of KINDS)
+        await runPrintJob(client, dossier.id, kind, () =>
+          buildDocument(kind, profile, procedure, dossier, lang),
+        );
+    })();
+    // Language changes must not print again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dossier, procedure, client, profile]);
+
+  if (dossier === undefined) {
+    return (
+      <main className="screen">
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
+  }
+  if (dossier === null || !procedure) {
+    return (
+      <main className="screen">
+        <h1>{t('notFound')}</h1>
+      </main>
+    );
+  }
+  const received = new Date(dossier.receivedAt);
+
+  return (
+    <main className="screen receipt-screen">
+      <h1 role="status">✔ {t('saved')}</h1>
+      <p>{t('safe')}</p>
+      <section aria-labelledby="dossier-code-label" className="dossier-code-box">
+        <h2 id="dossier-code-label">{t('code')}</h2>
+        <p className="dossier-code" aria-describedby="dossier-code-label">
+          {dossier.code}
+        </p>
+        <QrImage text={dossier.code} alt={t('qrAlt', { code: dossier.code })} errorText={t('qrError')} />
+      </section>
+      <dl className="receipt-facts">
+        <dt>{t('applicant')}</dt>
+        <dd>{dossier.applicantName}</dd>
+        <dt>{t('procedure')}</dt>
+        <dd lang="vi">{procedure.name.vi}</dd>
+        <dt>{t('receivedAt')}</dt>
+        <dd>{t('at', { time: formatVietnamTime(received), date: formatVietnamDate(received) })}</dd>
+        <dt>{t('returnAt')}</dt>
+        <dd className="return-text">{returnText(profile, procedure, dossier, lang)}</dd>
+      </dl>
+
+      <section aria-labelledby="printing" className="printing">
+        <h2 id="printing">{t('printing.heading')}</h2>
+        <ul>
+          {KINDS.map((kind) => (
+            <PrintLine
+              key={kind}
+              kind={kind}
+              state={jobs[jobKey(dossier.id, kind)]}
+              onRetry={(reprint) => print(kind, reprint)}
+            />
+          ))}
+        </ul>
+        <p>{t('printing.sign')}</p>
+      </section>
+
+      <button
+        type="button"
+        className="primary big"
+        onClick={() =>
+          useShellStore
+            .getState()
+            .navigate(
+              { name: 'satisfaction', dossierId: dossier.id, procedureCode: dossier.procedureCode },
+              { clearHistory: true },
+            )
+        }
+      >
+        {t('done')}
+      </button>
+    </main>
+  );
+}
+
+function PrintLine({
+  kind,
+  state,
+  onRetry,
+}: {
+  kind: PrintKind;
+  state: PrintJobState | undefined;
+  onRetry: (reprint: boolean) => void;
+}) {
+  const { t } = useTranslation('receipt');
+  const name = t(`printing.${kind}`);
+  if (!state || state.status === 'printing') return <li>{t('printing.inProgress', { name })}</li>;
+  if (state.status === 'printed') {
+    return (
+      <li>
+        {t('printing.done', { name })}{' '}
+        <button type="button" onClick={() => onRetry(true)} aria-label={t('printing.reprintOf', { name })}>
+          {t('printing.reprint')}
+        </button>
+      </li>
+    );
+  }
+  return (
+    <li>
+      <span role="alert">
+        {t('printing.failed', { name })} {t(`printing.reason.${state.reason}`)} {t('printing.dossierSafe')}
+      </span>{' '}
+      <button
+        type="button"
+        className="primary"
+        onClick={() => onRetry(state.pdfKept)}
+        aria-label={t('printing.retryOf', { name })}
+      >
+        {t('printing.retry')}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The screen registry: which component renders each screen of ScreenParams (./store.ts),
+ * and the overlays every screen shares (dialogs a feature may raise on any screen, such as
+ * "continue the declaration you were filling?" after a reload). A feature adds one line
+ * to each map it needs; the shell itself knows no feature's screens.
+ */
+import type { ComponentType } from 'react';
+import type { ScreenName, ScreenOf } from './store.ts';
+import { TodayScreen } from '../today/TodayScreen.tsx';
+import { CatalogueScreen } from '../catalogue/CatalogueScreen.tsx';
+import { ProcedureScreen } from '../procedure/ProcedureScreen.tsx';
+import { DeclarationScreen } from '../declaration/DeclarationScreen.tsx';
+import { ResumeDraftPrompt } from '../declaration/ResumeDraftPrompt.tsx';
+import { ReceiptScreen } from '../receipt/ReceiptScreen.tsx';
+import { SatisfactionScreen } from '../satisfaction/SatisfactionScreen.tsx';
+import { VolunteerScreen } from '../volunteer-session/VolunteerScreen.tsx';
+import { SettingsScreen } from '../settings/SettingsScreen.tsx';
+import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
+
+type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
+
+export const SCREENS: ScreenComponents = {
+  today: () => <TodayScreen />,
+  catalogue: () => <CatalogueScreen />,
+  procedure: ({ screen }) => <ProcedureScreen code={screen.code} />,
+  declaration: DeclarationScreen,
+  receipt: ReceiptScreen,
+  satisfaction: SatisfactionScreen,
+  volunteer: VolunteerScreen,
+  settings: SettingsScreen,
+  dossiers: DossierListScreen,
+};
+
+/** Rendered on every screen once the kiosk config is loaded. */
+export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt];
