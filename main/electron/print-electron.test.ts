@@ -6,6 +6,7 @@
  * printing behaviour is taken from its documentation.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../services/logger.ts';
 import type { PrintJob } from '../services/print/types.ts';
@@ -25,14 +26,18 @@ type PrinterInfo = {
 };
 
 function fakeElectron(
-  options: { printers?: readonly PrinterInfo[]; printResult?: readonly [boolean, string]; contentHeight?: number } = {},
+  options: {
+    printers?: readonly PrinterInfo[];
+    printResult?: readonly [boolean, string];
+    contentHeight?: number;
+  } = {},
 ) {
   const windows: Array<{
-    options: any;
+    options: BrowserWindowConstructorOptions & { width: number; height: number };
     loaded?: string;
     destroyed: boolean;
-    printed?: any;
-    pdfOptions?: any;
+    printed?: WebContentsPrintOptions;
+    pdfOptions?: PrintToPDFOptions;
     commands: string[];
   }> = [];
   const partitions: string[] = [];
@@ -44,8 +49,8 @@ function fakeElectron(
   };
   class BrowserWindow {
     record: (typeof windows)[number];
-    webContents: any;
-    constructor(opts: any) {
+    webContents: Record<string, unknown>;
+    constructor(opts: BrowserWindowConstructorOptions & { width: number; height: number }) {
       this.record = { options: opts, destroyed: false, commands: [] };
       windows.push(this.record);
       const record = this.record;
@@ -60,12 +65,15 @@ function fakeElectron(
           beforeRequest?.({ url: 'http://example.invalid/x.png' }, (r) => (cancelled = r.cancel));
           expect(cancelled).toBe(true);
         },
-        printToPDF: async (pdfOptions: unknown) => {
+        printToPDF: async (pdfOptions: PrintToPDFOptions) => {
           record.pdfOptions = pdfOptions;
           return Buffer.from('%PDF-electron');
         },
         getPrintersAsync: async () => options.printers ?? [],
-        print: (printOptions: unknown, callback: (success: boolean, reason: string) => void) => {
+        print: (
+          printOptions: WebContentsPrintOptions,
+          callback: (success: boolean, reason: string) => void,
+        ) => {
           record.printed = printOptions;
           const [success, reason] = options.printResult ?? [true, ''];
           setTimeout(() => callback(success, reason), 1);
@@ -141,7 +149,7 @@ describe('Electron print drivers (stand-in electron)', () => {
       nodeIntegration: false,
       devTools: false,
     });
-    expect(win?.options.webPreferences.preload).toBeUndefined();
+    expect(win?.options.webPreferences?.preload).toBeUndefined();
     expect(win?.pdfOptions).toEqual({
       pageSize: { width: 210_000 / 25_400, height: 297_000 / 25_400 },
       preferCSSPageSize: true,
@@ -164,7 +172,7 @@ describe('Electron print drivers (stand-in electron)', () => {
     expect(pageSize.height).toBe(Math.ceil((1000 * 25_400) / 96) + 8_000);
     expect(fake.windows[0]?.commands).toContain('Page.getLayoutMetrics');
     expect(fake.windows[0]?.commands.at(-1)).toBe('detach');
-    expect(fake.windows[0]?.pdfOptions.preferCSSPageSize).toBe(false);
+    expect(fake.windows[0]?.pdfOptions?.preferCSSPageSize).toBe(false);
   });
 
   it('prints silently to the configured printer with the page size in microns', async () => {
