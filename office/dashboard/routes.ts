@@ -309,7 +309,10 @@ async function dossierView(db: Kysely<Database>, id: string, lang: Lang) {
     kiosk: d.kiosk_name,
     formData: JSON.parse(d.form_data) as Record<string, string>,
     attachments: attachments.map((a) => ({ hash: a.hash, fileName: a.file_name, complete: a.complete === 1 })),
-    events: events.map((e) => ({ status: e.status, reason: e.reason, by: e.display_name, atMs: Number(e.at_ms) })),
+    events: [
+      { status: 'received', reason: null, by: null, atMs: Number(d.office_received_at_ms) },
+      ...events.map((e) => ({ status: e.status, reason: e.reason, by: e.display_name, atMs: Number(e.at_ms) })),
+    ],
   };
 }
 

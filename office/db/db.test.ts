@@ -81,12 +81,12 @@ forEachDatabase('office database', (target) => {
     expect(await changeStatus(db, String(d.id), 'refused', ' ', staff, NOW)).toBe('reason-required');
     expect(await changeStatus(db, String(d.id), 'result-ready', null, staff, NOW + 1000)).toBe('ok');
     const first = await pull(db, 'k1', { protocol: 1, profileVersion: null, catalogueVersion: null, statusCursor: null, lookupCodes: [String(d.code)] }, NOW + 2000);
-    expect(first.statuses.map((s) => s.status)).toEqual(['received', 'result-ready']);
+    expect(first.statuses.map((s) => s.status)).toEqual(['result-ready']);
     expect(first.lookups).toEqual([expect.objectContaining({ code: d.code, status: 'result-ready' })]);
     const second = await pull(db, 'k1', { protocol: 1, profileVersion: null, catalogueVersion: null, statusCursor: first.nextCursor, lookupCodes: [] }, NOW + 3000);
     expect(second.statuses).toEqual([]);
     const events = await db.selectFrom('dossier_events').select(['status', 'account_id']).orderBy('id').execute();
-    expect(events.map((e) => [e.status, e.account_id === null ? null : Number(e.account_id)])).toEqual([['received', null], ['result-ready', staff]]);
+    expect(events.map((e) => [e.status, e.account_id === null ? null : Number(e.account_id)])).toEqual([['result-ready', staff]]);
   });
 
   it('takes attachments in resumable chunks and verifies the hash', async () => {

@@ -89,13 +89,9 @@ export async function ingestBatch(
         (await trx.insertInto('dossiers').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
       );
       const fresh = rows.filter((r) => inserted.has(r.id));
-      if (fresh.length) {
-        await trx
-          .insertInto('dossier_events')
-          .values(fresh.map((r) => ({ dossier_id: r.id, status: 'received', reason: null, account_id: null, at_ms: now })))
-          .execute();
-        await bumpReportCells(trx, fresh.map(reportCell), 1);
-      }
+      // Arrival is recorded on the row itself (status 'received', office_received_at_ms);
+      // dossier_events holds the changes staff make after it.
+      if (fresh.length) await bumpReportCells(trx, fresh.map(reportCell), 1);
       await answer(trx, 'dossiers', dossiers, inserted, now, answers);
     }
     if (ratings.length) {
