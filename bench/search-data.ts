@@ -3,17 +3,17 @@
  *
  * A deterministic 2,000-procedure catalogue (the size of a province's full list)
  * built from realistic Vietnamese administrative vocabulary, plus the real
- * procedures of the shipped catalogue. The synthetic procedures carry codes
+ * procedures of the shipped catalogue (shared/catalogue). The synthetic procedures carry codes
  * starting with "9." so they can never be mistaken for national codes (real ones
  * start with 1., 2. or 3.); their names are combinations, not real procedures.
  */
 import { foldToken, markedTokens } from '../shared/search/normalize.ts';
 import type { SearchableProcedure } from '../shared/search/search-index.ts';
-// The 13 procedures of DOMAIN_FACTS.md (names and codes from there; aliases written for search).
-import { DOMAIN_FACTS_PROCEDURES } from '../shared/search/__fixtures__/procedures.ts';
+// The shipped catalogue (the 13 procedures of DOMAIN_FACTS.md with their colloquial aliases).
+import { PROCEDURES } from '../shared/catalogue/index.ts';
 
 export const CATALOGUE_SIZE = 2000;
-export const REAL_PROCEDURES: readonly SearchableProcedure[] = DOMAIN_FACTS_PROCEDURES;
+export const REAL_PROCEDURES: readonly SearchableProcedure[] = PROCEDURES;
 
 const ACTIONS = [
   'Cấp',
