@@ -31,7 +31,9 @@ export async function addVolunteer(page: Page, name: string, pin: string): Promi
   await typePin(page, 'Mã PIN của tình nguyện viên', pin);
   await typePin(page, 'Nhập lại mã PIN', pin);
   await page.getByRole('button', { name: 'Lưu tình nguyện viên' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Đã thêm tình nguyện viên ${name}.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Đã thêm tình nguyện viên ${name}.` }),
+  ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Tình nguyện viên đang hoạt động' })).toContainText(name);
 }
 

@@ -21,7 +21,10 @@ test('a volunteer signs in with the right PIN, is shown as assisting, and signs 
     [BINH, '7391'],
   ]);
   await page.getByRole('button', { name: 'Tình nguyện viên', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Chọn tên của bạn' }).getByRole('button')).toHaveText([AN, BINH]);
+  await expect(page.getByRole('list', { name: 'Chọn tên của bạn' }).getByRole('button')).toHaveText([
+    AN,
+    BINH,
+  ]);
   await expectNoSeriousAxe(page);
   await page.getByRole('button', { name: BINH }).click();
   await expect(page.getByRole('heading', { name: `Nhập mã PIN của ${BINH}` })).toBeVisible();

@@ -23,16 +23,17 @@ export function cameraErrorReason(error: unknown): 'denied' | 'no-camera' | 'una
 export function CameraCapture({ onPhoto, onClose }: { onPhoto(photo: Blob): void; onClose(): void }) {
   const { t } = useTranslation('attachments');
   const video = useRef<HTMLVideoElement>(null);
-  const [state, setState] = useState<CameraState>({ status: 'starting' });
+  const [state, setState] = useState<CameraState>(() =>
+    typeof globalThis.navigator?.mediaDevices?.getUserMedia === 'function'
+      ? { status: 'starting' }
+      : { status: 'error', reason: 'no-camera' },
+  );
 
   useEffect(() => {
     let stream: MediaStream | null = null;
     let live = true;
     const media = globalThis.navigator?.mediaDevices;
-    if (!media?.getUserMedia) {
-      setState({ status: 'error', reason: 'no-camera' });
-      return;
-    }
+    if (typeof media?.getUserMedia !== 'function') return;
     media
       .getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1920 } }, audio: false })
       .then(async (s) => {

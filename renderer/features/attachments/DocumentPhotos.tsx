@@ -47,7 +47,9 @@ export function DocumentPhotos({
   const [stored, setStored] = useState(0);
   // The latest list, for adding several files in a row before the parent re-renders.
   const current = useRef(attachments);
-  current.current = attachments;
+  useEffect(() => {
+    current.current = attachments;
+  }, [attachments]);
 
   useEffect(() => {
     let live = true;
@@ -206,11 +208,7 @@ function Thumbnail({
   );
 }
 
-function problemText(
-  t: TFunction<'attachments'>,
-  p: Problem,
-  bytes: (n: number) => string,
-): string {
+function problemText(t: TFunction<'attachments'>, p: Problem, bytes: (n: number) => string): string {
   switch (p.reason) {
     case 'unsupported':
     case 'unreadable':

@@ -36,9 +36,12 @@ function DossierList() {
 
   useEffect(() => {
     let live = true;
-    setError(false);
     loadDossierPage(scope, page, new Date()).then(
-      (result) => live && setData(result),
+      (result) => {
+        if (!live) return;
+        setData(result);
+        setError(false);
+      },
       () => live && setError(true),
     );
     return () => {

@@ -6,13 +6,18 @@ import { useBridge } from '../shell/bridge-context.ts';
 import { printInPage } from './print-in-page.ts';
 
 type State =
-  | { status: 'idle' }
-  | { status: 'printing' }
-  | { status: 'done' }
-  | { status: 'failed'; reason: string };
+  { status: 'idle' } | { status: 'printing' } | { status: 'done' } | { status: 'failed'; reason: string };
 
 /** "In lại" one kept document of a dossier; a failure is explained with a retry. */
-export function ReprintButton({ dossierId, code, kind }: { dossierId: string; code: string; kind: PrintKind }) {
+export function ReprintButton({
+  dossierId,
+  code,
+  kind,
+}: {
+  dossierId: string;
+  code: string;
+  kind: PrintKind;
+}) {
   const { t } = useTranslation('dossiers');
   const client = useBridge();
   const [state, setState] = useState<State>({ status: 'idle' });
@@ -70,5 +75,7 @@ const REASONS = [
 ] as const;
 
 function knownReason(reason: string): (typeof REASONS)[number] {
-  return (REASONS as readonly string[]).includes(reason) ? (reason as (typeof REASONS)[number]) : 'print-failed';
+  return (REASONS as readonly string[]).includes(reason)
+    ? (reason as (typeof REASONS)[number])
+    : 'print-failed';
 }

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../../shared/domain/format.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { PinPad } from '../volunteer-session/PinPad.tsx';
-import { OFFICER_PIN_MIN_LENGTH, officerPinState, setOfficerPin, verifyOfficerPin } from '../volunteer/index.ts';
+import {
+  OFFICER_PIN_MIN_LENGTH,
+  officerPinState,
+  setOfficerPin,
+  verifyOfficerPin,
+} from '../volunteer/index.ts';
 import { useOfficerSession } from './officer-session.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
 
@@ -55,7 +60,9 @@ function EnterPin() {
         setError(t('gate.locked', { time: formatVietnamTime(new Date(outcome.lockedUntil)) }));
       else if (outcome.reason === 'wrong-pin')
         setError(
-          outcome.attemptsLeft > 0 ? t('gate.wrongPin', { count: outcome.attemptsLeft }) : t('gate.wrongPinLast'),
+          outcome.attemptsLeft > 0
+            ? t('gate.wrongPin', { count: outcome.attemptsLeft })
+            : t('gate.wrongPinLast'),
         );
       else setError(t('gate.error'));
     } catch {

@@ -100,14 +100,17 @@ function AddVolunteerForm({ onDone }: { onDone(name: string | null): void }) {
     const nameBad = trimmed.length < 2 || trimmed.length > 80;
     const problem = newPinProblem(pin, again, VOLUNTEER_PIN_MIN_LENGTH);
     setNameError(nameBad ? t('volunteers.nameInvalid') : null);
-    setPinError(problem ? t(`pinRules.${problem}`, { min: VOLUNTEER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }) : null);
+    setPinError(
+      problem ? t(`pinRules.${problem}`, { min: VOLUNTEER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }) : null,
+    );
     if (nameBad || problem) return;
     setBusy(true);
     try {
       const result = await createVolunteer({ name: trimmed, pin });
       if (result.ok) onDone(result.volunteer.name);
       else if (result.reason === 'invalid-name') setNameError(t('volunteers.nameInvalid'));
-      else setPinError(t(`pinRules.${result.problem}`, { min: VOLUNTEER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
+      else
+        setPinError(t(`pinRules.${result.problem}`, { min: VOLUNTEER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
     } catch {
       setPinError(t('volunteers.saveFailed'));
     } finally {

@@ -5,7 +5,12 @@ import { formatVietnamTime } from '../../../shared/domain/format.ts';
 import { useShellStore } from '../shell/store.ts';
 import { PinPad } from './PinPad.tsx';
 import { useVolunteerSession } from './store.ts';
-import { listVolunteers, verifyVolunteerPin, type VolunteerPinCheck, type VolunteerSummary } from '../volunteer/index.ts';
+import {
+  listVolunteers,
+  verifyVolunteerPin,
+  type VolunteerPinCheck,
+  type VolunteerSummary,
+} from '../volunteer/index.ts';
 
 type VolunteerChoice = Pick<VolunteerSummary, 'id' | 'name'>;
 type Message = Exclude<VolunteerPinCheck, { ok: true }> | { ok: false; reason: 'error' };
@@ -95,11 +100,7 @@ export function VolunteerScreen() {
             </p>
           )}
           <div className="button-row">
-            <button
-              type="submit"
-              className="primary big"
-              disabled={busy || pin.length === 0}
-            >
+            <button type="submit" className="primary big" disabled={busy || pin.length === 0}>
               {t('signIn')}
             </button>
             <button type="button" className="big" onClick={() => choose(null)}>
