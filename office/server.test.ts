@@ -144,10 +144,10 @@ class Staff {
   form(path: string, fields: Record<string, string>) {
     return this.req(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
   }
-  async signIn(password = ADMIN_PASSWORD) {
+  async signIn(password = ADMIN_PASSWORD, username = 'admin') {
     const page = await (await this.req('/login')).text();
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
-    return this.form('/login', { csrf, username: 'admin', password });
+    return this.form('/login', { csrf, username, password });
   }
   async csrf(path = '/') {
     return /name="csrf" value="([^"]+)"/.exec(await (await this.req(path)).text())![1]!;
@@ -237,5 +237,26 @@ describe('published configuration', () => {
     const first = await pullOnce(null);
     expect(first.profile?.profile.office.name).toBe(JSON.parse(profile).office.name);
     expect((await pullOnce(first.profile!.version)).profile).toBeNull();
+  });
+});
+
+describe('staff roles', () => {
+  it('lets the admin create an officer who may change statuses but not manage kiosks or accounts', async () => {
+    const admin = new Staff(office.url);
+    await admin.signIn();
+    const weak = await admin.form('/accounts', { csrf: await admin.csrf('/accounts'), username: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'officer', password: 'short' });
+    expect(weak.status).toBe(400);
+    const created = await admin.form('/accounts', { csrf: await admin.csrf('/accounts'), username: 'lan.nt', displayName: '<Nguyễn Thị Lan>', role: 'officer', password: 'mat-khau-dai-du' });
+    expect(created.status).toBe(200);
+    expect(await created.text()).toContain('&lt;Nguyễn Thị Lan&gt;');
+    const officer = new Staff(office.url);
+    expect((await officer.signIn('mat-khau-dai-du', 'lan.nt')).headers.get('location')).toBe('/');
+    expect((await officer.req('/accounts')).status).toBe(403);
+    expect((await officer.form('/kiosks/codes', { csrf: await officer.csrf('/kiosks') })).status).toBe(403);
+    const payload = dossierPayload();
+    await push([item('dossier', payload, 500)]);
+    const csrf = await officer.csrf(`/dossiers/${payload.id}`);
+    expect((await officer.form(`/dossiers/${payload.id}/status`, { status: 'processing', csrf })).status).toBe(303);
+    expect(await (await officer.req(`/dossiers/${payload.id}`)).text()).toContain('&lt;Nguyễn Thị Lan&gt;');
   });
 });

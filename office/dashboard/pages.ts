@@ -16,7 +16,7 @@ export function layout(lang: Lang, title: string, session: StaffSession | null, 
 <body><header><strong>${t(lang, 'app.title')}</strong>
 ${
   session
-    ? html`<nav><a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> · <a href="/reports/weekly">${t(lang, 'nav.report')}</a> · <a href="/config">${t(lang, 'nav.config')}</a></nav>
+    ? html`<nav><a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> · <a href="/reports/weekly">${t(lang, 'nav.report')}</a> · <a href="/config">${t(lang, 'nav.config')}</a>${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}</nav>
 <span>${session.displayName}</span>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="${session.csrfToken}"><button type="submit">${t(lang, 'nav.signOut')}</button></form>`
     : ''
@@ -94,6 +94,7 @@ export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, e
 <dt>${t(lang, 'dossier.volunteer')}</dt><dd>${d.volunteer ?? '—'}</dd>
 <dt>${t(lang, 'dossier.kiosk')}</dt><dd>${d.kiosk}</dd>
 </dl>
+<p><button type="button" data-print>${t(lang, 'dossier.print')}</button></p>
 <h2>${t(lang, 'dossier.changeStatus')}</h2>
 <form method="post" action="/dossiers/${d.id}/status"><input type="hidden" name="csrf" value="${session.csrfToken}">
 <label>${t(lang, 'queue.status')} <select name="status">${DOSSIER_STATUSES.map((s) => html`<option value="${s}"${s === d.status ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}</select></label>
@@ -160,4 +161,24 @@ export function configPage(
       : html`<div class="error" role="alert"><p>${message.text}</p><ul>${(message.reasons ?? []).map((r) => html`<li>${r}</li>`)}</ul></div>`
     : '';
   return layout(lang, t(lang, 'config.title'), session, html`${notice}${section('profile')}${section('catalogue')}`, '/config');
+}
+
+export interface AccountView {
+  username: string;
+  displayName: string;
+  role: 'officer' | 'head' | 'admin';
+}
+
+export function accountsPage(lang: Lang, session: StaffSession, accounts: AccountView[], message: { ok: boolean; text: string } | null): string {
+  const body = html`${message ? html`<p class="${message.ok ? 'notice' : 'error'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
+<table><thead><tr><th>${t(lang, 'accounts.username')}</th><th>${t(lang, 'accounts.displayName')}</th><th>${t(lang, 'accounts.role')}</th></tr></thead><tbody>
+${accounts.map((a) => html`<tr><td>${a.username}</td><td>${a.displayName}</td><td>${t(lang, `role.${a.role}`)}</td></tr>`)}</tbody></table>
+<h2>${t(lang, 'accounts.create')}</h2>
+<form method="post" action="/accounts"><input type="hidden" name="csrf" value="${session.csrfToken}">
+<label>${t(lang, 'accounts.username')} <input name="username" required pattern="[a-z0-9.]{3,40}" maxlength="40" autocomplete="off"></label>
+<label>${t(lang, 'accounts.displayName')} <input name="displayName" required maxlength="100"></label>
+<label>${t(lang, 'accounts.role')} <select name="role">${(['officer', 'head', 'admin'] as const).map((r) => html`<option value="${r}">${t(lang, `role.${r}`)}</option>`)}</select></label>
+<label>${t(lang, 'accounts.password')} <input name="password" type="password" required minlength="10" maxlength="200" autocomplete="new-password"></label>
+<button type="submit">${t(lang, 'accounts.create')}</button></form>`;
+  return layout(lang, t(lang, 'accounts.title'), session, body, '/accounts');
 }

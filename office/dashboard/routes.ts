@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { SyncContext } from '../sync/routes.ts';
 import { HttpError, readBody, redirect, sendHtml } from '../http/io.ts';
 import { randomToken, safeEqualHex, sha256Hex } from '../auth/passwords.ts';
-import { sessionFromCookie, signIn, signOut, type StaffSession } from '../staff/accounts.ts';
+import { createAccount, sessionFromCookie, signIn, signOut, type StaffSession } from '../staff/accounts.ts';
 import { createEnrolmentCode } from '../sync/enrol.ts';
 import { sequenceGaps } from '../sync/gaps.ts';
 import { readAttachment } from '../sync/attachments.ts';
@@ -13,7 +13,7 @@ import { DossierStatusSchema } from '../../shared/domain/dossier.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
 import { parseLang, t, type Lang } from './i18n.ts';
 import { html } from './html.ts';
-import { configPage, dossierPage, kiosksPage, layout, loginPage, queuePage, type QueueRow } from './pages.ts';
+import { accountsPage, configPage, dossierPage, kiosksPage, layout, loginPage, queuePage, type QueueRow } from './pages.ts';
 import { currentVersions, publishConfig } from '../published-config.ts';
 import { reportResponse } from './report-page.ts';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './static.ts';
@@ -174,6 +174,23 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       redirect(res, '/kiosks');
       return true;
     }
+    if (path === '/accounts') {
+      if (session.role !== 'admin') return forbidden(res, lang, session);
+      let message: { ok: boolean; text: string } | null = null;
+      if (form) {
+        const username = (form.get('username') ?? '').trim();
+        const displayName = (form.get('displayName') ?? '').trim().slice(0, 100);
+        const role = form.get('role');
+        const password = form.get('password') ?? '';
+        const taken = await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+        const valid = /^[a-z0-9.]{3,40}$/.test(username) && displayName && (role === 'officer' || role === 'head' || role === 'admin') && password.length >= 10 && password.length <= 200 && !taken;
+        if (valid) await createAccount(ctx.db, { username, displayName, role, password }, now);
+        message = valid ? { ok: true, text: t(lang, 'accounts.created', { username }) } : { ok: false, text: t(lang, 'accounts.invalid') };
+      }
+      const accounts = await ctx.db.selectFrom('accounts').select(['username', 'display_name', 'role']).orderBy('username').execute();
+      sendHtml(res, message && !message.ok ? 400 : 200, accountsPage(lang, session, accounts.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role })), message), langCookie);
+      return true;
+    }
     if (path === '/config' && method === 'GET') {
       sendHtml(res, 200, configPage(lang, session, await currentVersions(ctx.db), null), langCookie);
       return true;
@@ -204,7 +221,7 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
 }
 
 function isDashboardPath(path: string): boolean {
-  return path === '/' || /^\/(logout|dossiers|kiosks|reports|attachments|config)(\/|$)/.test(path);
+  return path === '/' || /^\/(logout|dossiers|kiosks|reports|attachments|config|accounts)(\/|$)/.test(path);
 }
 
 function canManageKiosks(s: StaffSession): boolean {

@@ -15,7 +15,7 @@ tr.overdue .remaining{color:#a00000;font-weight:bold}
 label{display:block;margin:.5rem 0}
 input,select,textarea,button{font:inherit;padding:.3rem}
 .chart{max-width:100%;height:auto}
-@media print{header,form{display:none}}
+@media print{header,form,button{display:none}}
 `;
 
 /** Counts down to each row's deadline; the page works without it (times are printed). */
@@ -34,5 +34,6 @@ export const DASHBOARD_JS = `
     });
   }
   tick();setInterval(tick,30000);
+  document.querySelectorAll('[data-print]').forEach(function(b){b.addEventListener('click',function(){window.print();});});
 })();
 `;
