@@ -79,7 +79,9 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
 
   return (
     <main className="screen receipt-screen">
-      <h1 role="status">✔ {t('saved')}</h1>
+      <div role="status">
+        <h1>✔ {t('saved')}</h1>
+      </div>
       <p>{t('safe')}</p>
       <section aria-labelledby="dossier-code-label" className="dossier-code-box">
         <h2 id="dossier-code-label">{t('code')}</h2>

@@ -41,7 +41,9 @@ export function SatisfactionScreen({ screen }: { screen: ScreenOf<'satisfaction'
   if (phase === 'thanks') {
     return (
       <main className="screen satisfaction-screen">
-        <h1 role="status">{t('thanks')}</h1>
+        <div role="status">
+          <h1>{t('thanks')}</h1>
+        </div>
         <button type="button" className="primary big" onClick={home}>
           {t('home')}
         </button>
