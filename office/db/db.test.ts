@@ -8,7 +8,7 @@ import { pull } from '../sync/pull.ts';
 import { putChunk, readAttachment } from '../sync/attachments.ts';
 import { changeStatus } from '../dossier-status.ts';
 import { weeklyReport } from '../report/weekly.ts';
-import { createAccount } from '../staff/accounts.ts';
+import { createAccount, ensureFirstAdmin, signIn } from '../staff/accounts.ts';
 import { dossierPayload, item, sha256 } from '../test-support/fixtures.ts';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // 09:00 in Vietnam, Monday
@@ -30,6 +30,22 @@ forEachDatabase('office database', (target) => {
     const staff = await createAccount(office.db, { username: 'cb', displayName: 'Cán bộ', role: 'officer', password: 'pw-123456' }, NOW);
     return { ...office, config, staff };
   }
+
+  it('creates the first admin once, with a generated password when none is given', async () => {
+    const config = await target.fresh();
+    const office = await openDatabase(config);
+    open.push(office);
+    const first = await ensureFirstAdmin(office.db, undefined, NOW);
+    expect(first).toMatchObject({ created: true, username: 'admin', generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
+    expect(await ensureFirstAdmin(office.db, 'other-password', NOW)).toEqual({ created: false });
+    const password = (first as { generatedPassword: string }).generatedPassword;
+    expect(await signIn(office.db, 'admin', password, NOW)).not.toBeNull();
+    expect(await signIn(office.db, 'admin', 'wrong', NOW)).toBeNull();
+    expect(await signIn(office.db, 'nobody', password, NOW)).toBeNull();
+    const stored = await office.db.selectFrom('accounts').select('password_hash').executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^scrypt\$/);
+    expect(stored.password_hash).not.toContain(password);
+  });
 
   it('migrates idempotently (opening again keeps the data)', async () => {
     const { db, config } = await setup();
