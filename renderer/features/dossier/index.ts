@@ -42,6 +42,7 @@ export {
   dossierByCode,
   getDossier,
   listDossiers,
+  dossierTotal,
   dossierAttachments,
 } from './queries.ts';
 export type { DossierPage } from './queries.ts';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDb } from '../../db/db.ts';
-import { dossierByCode, listDossiers, todayDossierCount, todayDossiers } from './queries.ts';
+import { dossierByCode, dossierTotal, listDossiers, todayDossierCount, todayDossiers } from './queries.ts';
 import { submitDossier } from './submit.ts';
 import { dropDb, freshDb, roomy, submitInput } from './test-support.ts';
 
@@ -47,5 +47,9 @@ describe('dossier queries', () => {
     expect(p0.items.map((d) => d.code)).toEqual([codes[4], codes[3]]);
     expect(p2.items.map((d) => d.code)).toEqual([codes[0]]);
     expect([p0.total, p0.pageCount]).toEqual([5, 3]);
+    // The kept counter follows later submits.
+    await submitDossier(submitInput(new Date(Date.UTC(2026, 10, 24, 3))), { db, space: roomy });
+    expect((await listDossiers({ page: 0, pageSize: 2 }, { db })).total).toBe(6);
+    expect(await dossierTotal({ db })).toBe(await db.dossiers.count());
   });
 });

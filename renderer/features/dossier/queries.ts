@@ -8,7 +8,23 @@
  */
 import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
 import type { AttachmentRow, DossierRow } from '../../db/db.ts';
+import { META } from '../../db/db.ts';
 import { dbOf, type DataContext } from './context.ts';
+import { getMeta, putMeta } from './meta.ts';
+
+/** How many dossiers the kiosk holds, from the counter submit keeps (counted once if absent). */
+export async function dossierTotal(ctx: DataContext = {}): Promise<number> {
+  const db = dbOf(ctx);
+  const kept = await getMeta<number>(db, META.dossierCount);
+  if (kept !== undefined) return kept;
+  return db.transaction('rw', db.dossiers, db.meta, async () => {
+    const again = await getMeta<number>(db, META.dossierCount);
+    if (again !== undefined) return again;
+    const n = await db.dossiers.count();
+    await putMeta(db, META.dossierCount, n);
+    return n;
+  });
+}
 
 /** Dossiers received on the Vietnam calendar day of `now`, newest first. */
 export async function todayDossiers(now: Date, ctx: DataContext = {}): Promise<DossierRow[]> {
@@ -57,7 +73,7 @@ export async function listDossiers(
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? 20)), 200);
   const page = Math.max(0, Math.floor(options.page ?? 0));
   const [total, items] = await Promise.all([
-    db.dossiers.count(),
+    dossierTotal(ctx),
     db.dossiers
       .orderBy('receivedAt')
       .reverse()

@@ -218,6 +218,8 @@ export async function submitDossier(
             await putMeta(db, META.attachmentBytes, bytes + budget.dossierBytes);
           }
           await putMeta(db, META.dossierCodeState, next.state);
+          const count = await getMeta<number>(db, META.dossierCount);
+          if (count !== undefined) await putMeta(db, META.dossierCount, count + 1);
           await db.drafts.delete(draft.id);
           return 'written';
         },

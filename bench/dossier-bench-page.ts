@@ -1,0 +1,212 @@
+/**
+ * Runs in the system Chromium (bundled by bench/dossier.bench.ts with esbuild): the real
+ * Dexie data layer on real IndexedDB with strict durability, on disk. Seeds 100,000
+ * dossiers, then times submitDossier and the Today/outbox/list queries.
+ */
+import {
+  openKioskDb,
+  newId,
+  META,
+  dossierPayloadOf,
+  type DossierRow,
+  type OutboxRow,
+} from '../renderer/db/db.ts';
+import { submitDossier } from '../renderer/features/dossier/submit.ts';
+import { saveDraft } from '../renderer/features/dossier/drafts.ts';
+import { outboxPending } from '../renderer/features/dossier/outbox.ts';
+import {
+  dossierByCode,
+  listDossiers,
+  todayDossierCount,
+  todayDossiers,
+} from '../renderer/features/dossier/queries.ts';
+import { putMeta } from '../renderer/features/dossier/meta.ts';
+import { checkSpace } from '../renderer/features/dossier/storage.ts';
+import { contentHashOf } from '../renderer/features/dossier/crypto.ts';
+import {
+  birthForm,
+  birthProcedure,
+  birthValues,
+  profile,
+} from '../renderer/features/dossier/test-support.ts';
+import { toVietnamIso, vietnamDate } from '../shared/domain/vietnam-time.ts';
+import { nextDossierCode, INITIAL_DOSSIER_CODE_STATE } from '../shared/dossier/dossier-code.ts';
+
+export interface PageBenchOptions {
+  dossiers: number;
+  perDay: number;
+  pendingOutbox: number;
+  commits: number;
+  queryRuns: number;
+}
+
+export interface PageBenchResult {
+  seedMs: number;
+  commit: number[];
+  draft: number[];
+  today: number[];
+  todayCount: number[];
+  outbox: number[];
+  byCode: number[];
+  listPage: number[];
+  listPage0: number[];
+  outbox50: number[];
+  countAll: number[];
+  checkSpace: number[];
+  todayRows: number;
+  storedDossiers: number;
+  durability: string;
+}
+
+const KIOSK_ID = '5d0c7a57-3f1e-4d55-9b0e-0a4f8b6c2d11';
+const DAY_MS = 86_400_000;
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function run(o: PageBenchOptions): Promise<PageBenchResult> {
+  const db = openKioskDb(`bench-${newId()}`);
+  await db.open();
+  const now = new Date('2026-11-24T03:00:00Z'); // 10:00 in Vietnam
+  const days = Math.ceil(o.dossiers / o.perDay);
+  const first = await submitDossier(
+    {
+      draft: { id: newId(), formData: birthValues() },
+      profile,
+      procedure: birthProcedure,
+      form: birthForm,
+      volunteerId: null,
+      kioskId: KIOSK_ID,
+      kioskNumber: 1,
+      now: new Date(now.getTime() - 3600_000),
+    },
+    { db },
+  );
+  if (!first.ok) throw new Error(`template dossier refused: ${first.reason}`);
+  const template = first.dossier;
+  await db.dossiers.clear();
+  await db.outbox.clear();
+
+  // Seed: perDay dossiers a day, working hours, ending yesterday; the last pendingOutbox still unsent.
+  const t0 = performance.now();
+  const chunk = 5000;
+  let seq = 0;
+  for (let start = 0; start < o.dossiers; start += chunk) {
+    const rows: DossierRow[] = [];
+    const outbox: OutboxRow[] = [];
+    for (let i = start; i < Math.min(o.dossiers, start + chunk); i++) {
+      const day = Math.floor(i / o.perDay);
+      const inDay = i % o.perDay;
+      const at = new Date(now.getTime() - (days - day) * DAY_MS - 2 * 3600_000 + inDay * 20_000);
+      const code = `${nextDossierCode(INITIAL_DOSSIER_CODE_STATE, at, profile.office.agencyCode, 1).code.slice(0, -4)}${String(inDay + 1).padStart(4, '0')}`;
+      const id = newId();
+      const row: DossierRow = {
+        ...template,
+        id,
+        code,
+        receivedAt: toVietnamIso(at),
+        dueAt: toVietnamIso(at),
+        createdAt: at.toISOString(),
+      };
+      rows.push(row);
+      const pending = i >= o.dossiers - o.pendingOutbox;
+      seq++;
+      outbox.push({
+        id,
+        kind: 'dossier',
+        seq,
+        hash: '0'.repeat(64),
+        payload: pending ? dossierPayloadOf(row) : null,
+        dossierId: id,
+        status: pending ? 'pending' : 'sent',
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: at.toISOString(),
+        createdAt: at.toISOString(),
+        sentAt: pending ? null : at.toISOString(),
+      });
+    }
+    await db.transaction('rw', db.dossiers, db.outbox, async () => {
+      await db.dossiers.bulkAdd(rows);
+      await db.outbox.bulkAdd(outbox);
+    });
+  }
+  await db.transaction('rw', db.meta, async () => {
+    await putMeta(db, META.outboxSeq, seq);
+    await putMeta(db, META.dossierCodeState, {
+      lastDate: vietnamDate(new Date(now.getTime() - DAY_MS)),
+      lastSeq: o.perDay,
+    });
+  });
+  const seedMs = performance.now() - t0;
+  await contentHashOf({ warm: true });
+
+  // Commit: the whole submitDossier (validate, code, build, hash, one strict transaction) as the UI awaits it.
+  const commit: number[] = [];
+  const draft: number[] = [];
+  for (let i = 0; i < o.commits + 10; i++) {
+    const id = newId();
+    const formData = birthValues();
+    const draftTime = await time(() =>
+      saveDraft({ id, procedureCode: '1.001193', formId: 'birth-registration', formData, step: 5 }, { db }),
+    );
+    const at = new Date(now.getTime() + i * 1000);
+    const ms = await time(async () => {
+      const r = await submitDossier(
+        {
+          draft: { id, formData },
+          profile,
+          procedure: birthProcedure,
+          form: birthForm,
+          volunteerId: null,
+          kioskId: KIOSK_ID,
+          kioskNumber: 1,
+          now: at,
+        },
+        { db },
+      );
+      if (!r.ok) throw new Error(`submit refused: ${r.reason}`);
+    });
+    if (i >= 10) {
+      commit.push(ms);
+      draft.push(draftTime);
+    }
+  }
+
+  const codes = (await db.dossiers.orderBy('receivedAt').reverse().limit(o.queryRuns).toArray()).map(
+    (d) => d.code,
+  );
+  const measure = async (fn: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 5; i++) await fn(i);
+    const out: number[] = [];
+    for (let i = 0; i < o.queryRuns; i++) out.push(await time(() => fn(i)));
+    return out;
+  };
+  const todayRows = (await todayDossiers(now, { db })).length;
+  const result: PageBenchResult = {
+    seedMs,
+    commit,
+    draft,
+    today: await measure(() => todayDossiers(now, { db })),
+    todayCount: await measure(() => todayDossierCount(now, { db })),
+    outbox: await measure(() => outboxPending(200, {}, { db })),
+    byCode: await measure((i) => dossierByCode(codes[i % codes.length]!, { db })),
+    outbox50: await measure(() => outboxPending(50, {}, { db })),
+    listPage0: await measure(() => listDossiers({ page: 0, pageSize: 20 }, { db })),
+    listPage: await measure((i) => listDossiers({ page: i % 50, pageSize: 20 }, { db })),
+    countAll: await measure(() => db.dossiers.count()),
+    checkSpace: await measure(() => checkSpace(64 * 1024)),
+    todayRows,
+    storedDossiers: await db.dossiers.count(),
+    durability: 'strict',
+  };
+  db.close();
+  await db.delete();
+  return result;
+}
+
+(globalThis as unknown as { runDossierBench: typeof run }).runDossierBench = run;
+document.title = 'dossier bench ready';
