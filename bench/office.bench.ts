@@ -46,12 +46,21 @@ const REPORT_ROWS = Number(process.env.BENCH_OFFICE_REPORT_ROWS ?? 1_000_000);
 const BATCH = 200;
 
 function makeItems(n: number): PushItem[] {
-  return Array.from({ length: n }, (_, i) => item('dossier', dossierPayload({ id: randomUUID() }, i + 1), i + 1));
+  return Array.from({ length: n }, (_, i) =>
+    item('dossier', dossierPayload({ id: randomUUID() }, i + 1), i + 1),
+  );
 }
 
 async function drainBench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-office-'));
-  const office = await startOffice({ host: '127.0.0.1', port: 0, dataDir: dir, adminPassword: 'bench-password', officeName: 'Bench', log: () => {} });
+  const office = await startOffice({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: dir,
+    adminPassword: 'bench-password',
+    officeName: 'Bench',
+    log: () => {},
+  });
   try {
     const code = await createEnrolmentCode(office.database.db, 1, Date.now());
     const t0 = createSyncTransport({ baseUrl: office.url, getToken: () => null });
@@ -68,7 +77,9 @@ async function drainBench(): Promise<BenchResult[]> {
       bodies.push(JSON.stringify(request));
       const r = await transport.push(request);
       if (!r.ok) throw new Error(r.failure.reasons.join());
-      const acked = new Set(batch.filter((it, i) => isAcknowledged(it, r.value.results[i])).map((it) => it.id));
+      const acked = new Set(
+        batch.filter((it, i) => isAcknowledged(it, r.value.results[i])).map((it) => it.id),
+      );
       if (acked.size !== batch.length) throw new Error('not all acknowledged');
       outbox.splice(0, batch.length);
     }
@@ -103,7 +114,11 @@ async function drainBench(): Promise<BenchResult[]> {
     const raw = new SQLite(join(rawDir, 'office.sqlite'));
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
-    raw.prepare(`insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`).run();
+    raw
+      .prepare(
+        `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`,
+      )
+      .run();
     const insertMany = rawInserter(raw);
     const plainDb = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -116,7 +131,10 @@ async function drainBench(): Promise<BenchResult[]> {
     await new Promise<void>((r) => plainDb.listen(0, '127.0.0.1', r));
     const dbUrl = `http://127.0.0.1:${(plainDb.address() as AddressInfo).port}/upload`;
     const d0 = performance.now();
-    for (const body of bodies) await (await fetch(dbUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).text();
+    for (const body of bodies)
+      await (
+        await fetch(dbUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+      ).text();
     const plainDbMs = performance.now() - d0;
     plainDb.close();
     raw.close();
@@ -125,9 +143,19 @@ async function drainBench(): Promise<BenchResult[]> {
     return [
       { metric: `drain ${N.toLocaleString('en-US')} dossiers via sync protocol`, value: syncMs, unit: 'ms' },
       { metric: 'plain bulk upload of the same bytes (append + fsync)', value: plainMs, unit: 'ms' },
-      { metric: 'sync / plain upload', value: Number(ratio.toFixed(2)), unit: '×', goal: '≤ 1.5×', met: ratio <= 1.5 },
+      {
+        metric: 'sync / plain upload',
+        value: Number(ratio.toFixed(2)),
+        unit: '×',
+        goal: '≤ 1.5×',
+        met: ratio <= 1.5,
+      },
       { metric: 'plain bulk upload of the same bytes into raw SQLite inserts', value: plainDbMs, unit: 'ms' },
-      { metric: 'sync / plain upload into raw inserts', value: Number((syncMs / plainDbMs).toFixed(2)), unit: '×' },
+      {
+        metric: 'sync / plain upload into raw inserts',
+        value: Number((syncMs / plainDbMs).toFixed(2)),
+        unit: '×',
+      },
     ];
   } finally {
     await office.close();
@@ -137,13 +165,34 @@ async function drainBench(): Promise<BenchResult[]> {
 
 /** Prepared INSERTs of dossier rows, one transaction per call: no validation, no hashing, no answers. */
 function rawInserter(raw: SQLite.Database): (batch: PushItem[]) => void {
-  const insert = raw.prepare(`insert into dossiers (id, kiosk_id, seq, content_hash, code, procedure_code, models, model_mask, form_id, form_data, applicant_name, volunteer_id, channel, received_at, received_at_ms, due_at, due_at_ms, attachment_hashes, office_received_at_ms, status, status_changed_at_ms)
+  const insert =
+    raw.prepare(`insert into dossiers (id, kiosk_id, seq, content_hash, code, procedure_code, models, model_mask, form_id, form_data, applicant_name, volunteer_id, channel, received_at, received_at_ms, due_at, due_at_ms, attachment_hashes, office_received_at_ms, status, status_changed_at_ms)
       values (?, 'k', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kiosk', ?, ?, ?, ?, '[]', ?, 'received', ?)`);
   return raw.transaction((batch: PushItem[]) => {
     for (const it of batch) {
-      const d = it.payload as ReturnType<typeof dossierPayload> & { models: (typeof REFORM_MODEL_IDS)[number][] };
+      const d = it.payload as ReturnType<typeof dossierPayload> & {
+        models: (typeof REFORM_MODEL_IDS)[number][];
+      };
       const now = Date.now();
-      insert.run(it.id, it.seq, it.hash, d.code, d.procedureCode, JSON.stringify(d.models), modelMask(d.models), d.formId, JSON.stringify(d.formData), d.applicantName, d.volunteerId, d.receivedAt, Date.parse(String(d.receivedAt)), d.dueAt, Date.parse(String(d.dueAt)), now, now);
+      insert.run(
+        it.id,
+        it.seq,
+        it.hash,
+        d.code,
+        d.procedureCode,
+        JSON.stringify(d.models),
+        modelMask(d.models),
+        d.formId,
+        JSON.stringify(d.formData),
+        d.applicantName,
+        d.volunteerId,
+        d.receivedAt,
+        Date.parse(String(d.receivedAt)),
+        d.dueAt,
+        Date.parse(String(d.dueAt)),
+        now,
+        now,
+      );
     }
   });
 }
@@ -154,9 +203,22 @@ async function ingestBench(): Promise<BenchResult[]> {
   try {
     const items = makeItems(N);
     const a = await openDatabase({ dataDir: dirA });
-    await a.db.insertInto('kiosks').values({ id: 'k', name: 'k', token_hash: 'x', revoked: 0, enrolled_at: 0, last_contact_at: null, app_version: null, waiting_count: 0 }).execute();
+    await a.db
+      .insertInto('kiosks')
+      .values({
+        id: 'k',
+        name: 'k',
+        token_hash: 'x',
+        revoked: 0,
+        enrolled_at: 0,
+        last_contact_at: null,
+        app_version: null,
+        waiting_count: 0,
+      })
+      .execute();
     const t0 = performance.now();
-    for (let i = 0; i < items.length; i += BATCH) await ingestBatch(a.db, 'k', items.slice(i, i + BATCH), Date.now());
+    for (let i = 0; i < items.length; i += BATCH)
+      await ingestBatch(a.db, 'k', items.slice(i, i + BATCH), Date.now());
     const ingestMs = performance.now() - t0;
     await a.close();
 
@@ -165,15 +227,27 @@ async function ingestBench(): Promise<BenchResult[]> {
     const raw = new SQLite(join(dirB, 'office.sqlite'));
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
-    raw.prepare(`insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`).run();
+    raw
+      .prepare(
+        `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`,
+      )
+      .run();
     const insertMany = rawInserter(raw);
     const r0 = performance.now();
     for (let i = 0; i < items.length; i += BATCH) insertMany(items.slice(i, i + BATCH));
     const rawMs = performance.now() - r0;
     raw.close();
     return [
-      { metric: 'office ingest (validate + hash + insert, commit per 200)', value: Math.round((N / ingestMs) * 1000), unit: 'dossiers/s' },
-      { metric: 'raw prepared inserts, same rows, commit per 200', value: Math.round((N / rawMs) * 1000), unit: 'dossiers/s' },
+      {
+        metric: 'office ingest (validate + hash + insert, commit per 200)',
+        value: Math.round((N / ingestMs) * 1000),
+        unit: 'dossiers/s',
+      },
+      {
+        metric: 'raw prepared inserts, same rows, commit per 200',
+        value: Math.round((N / rawMs) * 1000),
+        unit: 'dossiers/s',
+      },
       { metric: 'ingest time / raw insert time', value: Number((ingestMs / rawMs).toFixed(2)), unit: '×' },
     ];
   } finally {
@@ -189,13 +263,18 @@ async function reportBench(): Promise<BenchResult[]> {
     await office.close();
     const raw = new SQLite(join(dir, 'office.sqlite'));
     raw.pragma('journal_mode = WAL');
-    raw.prepare(`insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`).run();
-    const insert = raw.prepare(`insert into dossiers (id, kiosk_id, seq, content_hash, code, procedure_code, models, model_mask, form_id, form_data, applicant_name, volunteer_id, channel, received_at, received_at_ms, due_at, due_at_ms, attachment_hashes, office_received_at_ms, status, status_changed_at_ms, resolved_at_ms)
+    raw
+      .prepare(
+        `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`,
+      )
+      .run();
+    const insert =
+      raw.prepare(`insert into dossiers (id, kiosk_id, seq, content_hash, code, procedure_code, models, model_mask, form_id, form_data, applicant_name, volunteer_id, channel, received_at, received_at_ms, due_at, due_at_ms, attachment_hashes, office_received_at_ms, status, status_changed_at_ms, resolved_at_ms)
       values (?, 'k', ?, '', ?, ?, '[]', ?, 'f', '{}', 'A', ?, ?, '', ?, '', ?, '[]', ?, 'received', ?, ?)`);
     const yearStart = Date.parse('2026-01-05T00:00:00+07:00'); // a Monday
     const span = 52 * 7 * 86_400_000;
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const g0 = performance.now();
     raw.transaction(() => {
       for (let i = 0; i < REPORT_ROWS; i++) {
@@ -203,7 +282,20 @@ async function reportBench(): Promise<BenchResult[]> {
         const due = received + 4 * 3600_000;
         const r = rand();
         const resolved = r < 0.1 ? null : received + Math.floor(r * 6 * 3600_000);
-        insert.run(`d${i}`, i + 1, `C-${i}`, `2.${String(1 + Math.floor(rand() * 40)).padStart(6, '0')}`, 1 + Math.floor(rand() * 7), rand() < 0.4 ? 'v1' : null, rand() < 0.2 ? 'portal' : 'kiosk', received, due, received, received, resolved);
+        insert.run(
+          `d${i}`,
+          i + 1,
+          `C-${i}`,
+          `2.${String(1 + Math.floor(rand() * 40)).padStart(6, '0')}`,
+          1 + Math.floor(rand() * 7),
+          rand() < 0.4 ? 'v1' : null,
+          rand() < 0.2 ? 'portal' : 'kiosk',
+          received,
+          due,
+          received,
+          received,
+          resolved,
+        );
       }
     })();
     const genMs = performance.now() - g0;
@@ -232,10 +324,26 @@ async function reportBench(): Promise<BenchResult[]> {
     const total = year.filter((r) => r.model === 'no-appointment').reduce((n, r) => n + r.received, 0);
     if (total <= 0 || total > REPORT_ROWS) throw new Error(`report total ${total} out of range`);
     return [
-      { metric: `generate ${REPORT_ROWS.toLocaleString('en-US')} dossiers (one transaction)`, value: genMs, unit: 'ms' },
+      {
+        metric: `generate ${REPORT_ROWS.toLocaleString('en-US')} dossiers (one transaction)`,
+        value: genMs,
+        unit: 'ms',
+      },
       { metric: 'build the per-day summary from them (one grouped insert)', value: summaryMs, unit: 'ms' },
-      { metric: `weekly report, one week of ${REPORT_ROWS.toLocaleString('en-US')} (${week.length} rows)`, value: weekMs, unit: 'ms', goal: '< 1 s', met: weekMs < 1000 },
-      { metric: `report over all ${REPORT_ROWS.toLocaleString('en-US')} dossiers (52 weeks, ${year.length} rows)`, value: yearMs, unit: 'ms', goal: '< 1 s', met: yearMs < 1000 },
+      {
+        metric: `weekly report, one week of ${REPORT_ROWS.toLocaleString('en-US')} (${week.length} rows)`,
+        value: weekMs,
+        unit: 'ms',
+        goal: '< 1 s',
+        met: weekMs < 1000,
+      },
+      {
+        metric: `report over all ${REPORT_ROWS.toLocaleString('en-US')} dossiers (52 weeks, ${year.length} rows)`,
+        value: yearMs,
+        unit: 'ms',
+        goal: '< 1 s',
+        met: yearMs < 1000,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

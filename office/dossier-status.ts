@@ -22,7 +22,16 @@ export async function changeStatus(
   return db.transaction().execute(async (trx) => {
     const d = await trx
       .selectFrom('dossiers')
-      .select(['id', 'resolved_at_ms', 'received_at_ms', 'procedure_code', 'model_mask', 'channel', 'volunteer_id', 'due_at_ms'])
+      .select([
+        'id',
+        'resolved_at_ms',
+        'received_at_ms',
+        'procedure_code',
+        'model_mask',
+        'channel',
+        'volunteer_id',
+        'due_at_ms',
+      ])
       .where('id', '=', dossierId)
       .executeTakeFirst();
     if (!d) return 'not-found' as const;
@@ -41,7 +50,10 @@ export async function changeStatus(
       })
       .where('id', '=', dossierId)
       .execute();
-    await trx.insertInto('dossier_events').values({ dossier_id: dossierId, status, reason: trimmed, account_id: accountId, at_ms: now }).execute();
+    await trx
+      .insertInto('dossier_events')
+      .values({ dossier_id: dossierId, status, reason: trimmed, account_id: accountId, at_ms: now })
+      .execute();
     return 'ok' as const;
   });
 }

@@ -29,18 +29,33 @@ export async function publishConfig(
   const parsed = kind === 'profile' ? OfficeProfileSchema.safeParse(raw) : CatalogueSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reasons: issuesToReasons(parsed.error) };
   const hash = sha256Hex(canonicalJson(parsed.data)).slice(0, 12);
-  const version = kind === 'catalogue' ? `${(parsed.data as { version: string }).version}+${hash}` : `profile+${hash}`;
+  const version =
+    kind === 'catalogue' ? `${(parsed.data as { version: string }).version}+${hash}` : `profile+${hash}`;
   await db
     .insertInto('published_config')
-    .values({ kind, version, body: JSON.stringify(parsed.data), published_at_ms: now, published_by: accountId })
+    .values({
+      kind,
+      version,
+      body: JSON.stringify(parsed.data),
+      published_at_ms: now,
+      published_by: accountId,
+    })
     .onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
     .execute();
   return { ok: true, version };
 }
 
-export async function currentVersions(db: Kysely<Database>): Promise<Record<ConfigKind, { version: string; publishedAtMs: number } | null>> {
+export async function currentVersions(
+  db: Kysely<Database>,
+): Promise<Record<ConfigKind, { version: string; publishedAtMs: number } | null>> {
   const latest = async (kind: ConfigKind) => {
-    const row = await db.selectFrom('published_config').select(['version', 'published_at_ms']).where('kind', '=', kind).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('published_config')
+      .select(['version', 'published_at_ms'])
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row ? { version: row.version, publishedAtMs: Number(row.published_at_ms) } : null;
   };
   return { profile: await latest('profile'), catalogue: await latest('catalogue') };

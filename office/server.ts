@@ -57,7 +57,8 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
       sendError(res, 404, 'not-found', [`nothing at ${path}`]);
     })().catch((e: unknown) => {
       log(`office: error on ${req.method} ${path}: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent) sendError(res, 500, 'internal', ['internal error; nothing was stored by this request']);
+      if (!res.headersSent)
+        sendError(res, 500, 'internal', ['internal error; nothing was stored by this request']);
       else res.destroy();
     });
   });

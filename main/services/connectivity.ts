@@ -41,7 +41,13 @@ export function createConnectivityMonitor(deps: ConnectivityDeps): ConnectivityM
   const offlineBackoff = deps.offlineBackoff ?? { baseMs: 2000, capMs: 120_000, maxAttempts: Infinity };
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  let current: ConnectivityState = { online: false, lastProbeAt: null, lastOnlineAt: null, consecutiveFailures: 0, lastFailure: null };
+  let current: ConnectivityState = {
+    online: false,
+    lastProbeAt: null,
+    lastOnlineAt: null,
+    consecutiveFailures: 0,
+    lastFailure: null,
+  };
   const listeners = new Set<(s: ConnectivityState) => void>();
   let timer: unknown = null;
   let running = false;
@@ -60,13 +66,16 @@ export function createConnectivityMonitor(deps: ConnectivityDeps): ConnectivityM
           consecutiveFailures: previous.consecutiveFailures + 1,
           lastFailure: `${result.failure.kind}: ${result.failure.reasons.join('; ')}`,
         };
-    if (current.online !== previous.online || current.lastFailure !== previous.lastFailure) listeners.forEach((l) => l(current));
+    if (current.online !== previous.online || current.lastFailure !== previous.lastFailure)
+      listeners.forEach((l) => l(current));
     return current;
   }
 
   function schedule(): void {
     if (!running) return;
-    const delay = current.online ? onlineInterval : Math.max(500, backoffDelay(current.consecutiveFailures, offlineBackoff, deps.random));
+    const delay = current.online
+      ? onlineInterval
+      : Math.max(500, backoffDelay(current.consecutiveFailures, offlineBackoff, deps.random));
     timer = setTimer(() => {
       void monitor.probe().finally(schedule);
     }, delay);

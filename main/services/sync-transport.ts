@@ -67,7 +67,12 @@ export interface SyncTransport {
   push(request: PushRequest): Promise<TransportResult<PushAnswer>>;
   pull(request: PullRequest): Promise<TransportResult<PullAnswer>>;
   attachmentState(hash: string): Promise<TransportResult<AttachmentState>>;
-  putChunk(hash: string, offset: number, total: number, bytes: Uint8Array): Promise<TransportResult<AttachmentState>>;
+  putChunk(
+    hash: string,
+    offset: number,
+    total: number,
+    bytes: Uint8Array,
+  ): Promise<TransportResult<AttachmentState>>;
 }
 
 const RETRYABLE: Record<FailureKind, boolean> = {
@@ -81,8 +86,19 @@ const RETRYABLE: Record<FailureKind, boolean> = {
   rejected: false,
 };
 
-function failure(kind: FailureKind, reasons: string[], status?: number, retryAfterMs?: number): TransportFailure {
-  return { kind, reasons, retryable: RETRYABLE[kind], ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+function failure(
+  kind: FailureKind,
+  reasons: string[],
+  status?: number,
+  retryAfterMs?: number,
+): TransportFailure {
+  return {
+    kind,
+    reasons,
+    retryable: RETRYABLE[kind],
+    ...(status !== undefined ? { status } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
 }
 
 function retryAfter(header: string | null): number | undefined {
@@ -121,46 +137,97 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(base + path, { method: init.method, headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+      response = await doFetch(base + path, {
+        method: init.method,
+        headers,
+        body: body as BodyInit | undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+      });
       text = await response.text();
     } catch (e) {
       const name = (e as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, failure: failure('timeout', [`no answer within ${timeoutMs} ms`]) };
+      if (name === 'TimeoutError' || name === 'AbortError')
+        return { ok: false, failure: failure('timeout', [`no answer within ${timeoutMs} ms`]) };
       return { ok: false, failure: failure('network', [String((e as Error).message ?? e)]) };
     }
     const parsed = parseJson(text);
     if (okStatuses.includes(response.status)) {
       const answer = schema.safeParse(parsed);
       if (answer.success) return { ok: true, value: answer.data };
-      return { ok: false, failure: failure('invalid-answer', [`HTTP ${response.status} but not a protocol answer (${describe(response, text)})`], response.status) };
+      return {
+        ok: false,
+        failure: failure(
+          'invalid-answer',
+          [`HTTP ${response.status} but not a protocol answer (${describe(response, text)})`],
+          response.status,
+        ),
+      };
     }
     const error = SyncErrorSchema.safeParse(parsed);
-    const reasons = error.success ? error.data.reasons : [`HTTP ${response.status} (${describe(response, text)})`];
+    const reasons = error.success
+      ? error.data.reasons
+      : [`HTTP ${response.status} (${describe(response, text)})`];
     const status = response.status;
-    if (status === 429) return { ok: false, failure: failure('rate-limited', reasons, status, retryAfter(response.headers.get('retry-after'))) };
+    if (status === 429)
+      return {
+        ok: false,
+        failure: failure('rate-limited', reasons, status, retryAfter(response.headers.get('retry-after'))),
+      };
     if (status === 401) return { ok: false, failure: failure('unauthorised', reasons, status) };
-    if (status === 403) return { ok: false, failure: failure(error.success && error.data.error === 'revoked' ? 'revoked' : 'unauthorised', reasons, status) };
-    if (status >= 500) return { ok: false, failure: failure('server', reasons, status, retryAfter(response.headers.get('retry-after'))) };
-    if (status >= 300 && status < 400) return { ok: false, failure: failure('invalid-answer', [`redirected (HTTP ${status}): a captive portal?`], status) };
+    if (status === 403)
+      return {
+        ok: false,
+        failure: failure(
+          error.success && error.data.error === 'revoked' ? 'revoked' : 'unauthorised',
+          reasons,
+          status,
+        ),
+      };
+    if (status >= 500)
+      return {
+        ok: false,
+        failure: failure('server', reasons, status, retryAfter(response.headers.get('retry-after'))),
+      };
+    if (status >= 300 && status < 400)
+      return {
+        ok: false,
+        failure: failure('invalid-answer', [`redirected (HTTP ${status}): a captive portal?`], status),
+      };
     return { ok: false, failure: failure('rejected', reasons, status) };
   }
 
   return {
     health: () => call('/api/health', { method: 'GET', auth: false }, HealthAnswerSchema),
-    enrol: (request) => call('/api/sync/enrol', { method: 'POST', json: request, auth: false }, EnrolAnswerSchema),
+    enrol: (request) =>
+      call('/api/sync/enrol', { method: 'POST', json: request, auth: false }, EnrolAnswerSchema),
     async push(request) {
-      const result = await call('/api/sync/push', { method: 'POST', json: request, auth: true }, PushAnswerSchema);
+      const result = await call(
+        '/api/sync/push',
+        { method: 'POST', json: request, auth: true },
+        PushAnswerSchema,
+      );
       if (!result.ok) return result;
       // The answer must be about exactly these items, in order; anything else is not an answer to this batch.
       const echoes =
         result.value.results.length === request.items.length &&
-        result.value.results.every((r, i) => r.id === request.items[i]!.id && r.hash === request.items[i]!.hash);
-      return echoes ? result : { ok: false, failure: failure('invalid-answer', ['answer does not echo the batch items']) };
+        result.value.results.every(
+          (r, i) => r.id === request.items[i]!.id && r.hash === request.items[i]!.hash,
+        );
+      return echoes
+        ? result
+        : { ok: false, failure: failure('invalid-answer', ['answer does not echo the batch items']) };
     },
-    pull: (request) => call('/api/sync/pull', { method: 'POST', json: request, auth: true }, PullAnswerSchema),
-    attachmentState: (hash) => call(`/api/sync/attachments/${hash}`, { method: 'GET', auth: true }, AttachmentStateSchema),
+    pull: (request) =>
+      call('/api/sync/pull', { method: 'POST', json: request, auth: true }, PullAnswerSchema),
+    attachmentState: (hash) =>
+      call(`/api/sync/attachments/${hash}`, { method: 'GET', auth: true }, AttachmentStateSchema),
     putChunk: (hash, offset, total, bytes) =>
-      call(`/api/sync/attachments/${hash}?offset=${offset}&total=${total}`, { method: 'PUT', bytes, auth: true }, AttachmentStateSchema),
+      call(
+        `/api/sync/attachments/${hash}?offset=${offset}&total=${total}`,
+        { method: 'PUT', bytes, auth: true },
+        AttachmentStateSchema,
+      ),
   };
 }
 
@@ -193,7 +260,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 5 * 60_000,
  * sleep = random(0, min(cap, base · 2^attempt)). Spreads many kiosks reconnecting
  * after an office outage instead of having them retry in lockstep.
  */
-export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(attempt, 30));
   return Math.floor(random() * ceiling);
 }
@@ -208,7 +279,10 @@ export interface RetryDeps {
 }
 
 /** Retries only retryable failures (network, timeout, invalid answer, 429, 5xx); never other 4xx. */
-export async function withRetry<T>(attemptFn: () => Promise<TransportResult<T>>, deps: RetryDeps = {}): Promise<TransportResult<T>> {
+export async function withRetry<T>(
+  attemptFn: () => Promise<TransportResult<T>>,
+  deps: RetryDeps = {},
+): Promise<TransportResult<T>> {
   const policy = deps.policy ?? DEFAULT_BACKOFF;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let last: TransportResult<T> | undefined;
@@ -216,7 +290,10 @@ export async function withRetry<T>(attemptFn: () => Promise<TransportResult<T>>,
     last = await attemptFn();
     if (last.ok || !last.failure.retryable || deps.signal?.aborted) return last;
     if (attempt === policy.maxAttempts - 1) break;
-    const delay = Math.max(backoffDelay(attempt, policy, deps.random), Math.min(last.failure.retryAfterMs ?? 0, policy.capMs));
+    const delay = Math.max(
+      backoffDelay(attempt, policy, deps.random),
+      Math.min(last.failure.retryAfterMs ?? 0, policy.capMs),
+    );
     deps.onRetry?.(last.failure, attempt + 1, delay);
     await sleep(delay);
   }

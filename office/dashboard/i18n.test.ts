@@ -7,7 +7,8 @@ import { REFORM_MODEL_IDS } from '../../shared/domain/reform-model.ts';
 describe('dashboard strings', () => {
   it('has the same keys in vi and en, none empty', () => {
     expect(Object.keys(dictionaries.en).sort()).toEqual(Object.keys(dictionaries.vi).sort());
-    for (const d of Object.values(dictionaries)) for (const v of Object.values(d)) expect(v.trim()).not.toBe('');
+    for (const d of Object.values(dictionaries))
+      for (const v of Object.values(d)) expect(v.trim()).not.toBe('');
   });
   it('names every status and model in both languages', () => {
     for (const lang of ['vi', 'en'] as const) {
@@ -17,7 +18,11 @@ describe('dashboard strings', () => {
     expect(t('vi', 'dossier.title', { code: 'X-1' })).toBe('Hồ sơ X-1');
   });
   it('escapes every interpolation', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
-    expect(html`<p title="${'"><script>'}">${['<i>', html`<b>ok</b>`]}</p>`.text).toBe('<p title="&quot;&gt;&lt;script&gt;">&lt;i&gt;<b>ok</b></p>');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+    expect(html`<p title="${'"><script>'}">${['<i>', html`<b>ok</b>`]}</p>`.text).toBe(
+      '<p title="&quot;&gt;&lt;script&gt;">&lt;i&gt;<b>ok</b></p>',
+    );
   });
 });

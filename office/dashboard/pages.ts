@@ -4,25 +4,52 @@ import type { StaffSession } from '../staff/accounts.ts';
 import { formatVnDateTime } from '../time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 
-export function layout(lang: Lang, title: string, session: StaffSession | null, body: Html | Html[], path = '/'): string {
+export function layout(
+  lang: Lang,
+  title: string,
+  session: StaffSession | null,
+  body: Html | Html[],
+  path = '/',
+): string {
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const sep = path.includes('?') ? '&' : '?';
   return (
     '<!doctype html>' +
-    html`<html lang="${lang}" data-overdue="${t(lang, 'queue.overdue')}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} — ${t(lang, 'app.title')}</title>
-<link rel="stylesheet" href="/static/dashboard.css"><script src="/static/dashboard.js" defer></script></head>
-<body><header><strong>${t(lang, 'app.title')}</strong>
-${
-  session
-    ? html`<nav><a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> · <a href="/reports/weekly">${t(lang, 'nav.report')}</a> · <a href="/config">${t(lang, 'nav.config')}</a>${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}</nav>
-<span>${session.displayName}</span>
-<form method="post" action="/logout"><input type="hidden" name="csrf" value="${session.csrfToken}"><button type="submit">${t(lang, 'nav.signOut')}</button></form>`
-    : ''
-}
-<a href="${path}${sep}lang=${other}" lang="${other}">${t(lang, 'nav.language')}</a></header>
-<main><h1>${title}</h1>${body}</main></body></html>`.text
+    html`<html lang="${lang}" data-overdue="${t(lang, 'queue.overdue')}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title} — ${t(lang, 'app.title')}</title>
+        <link rel="stylesheet" href="/static/dashboard.css" />
+        <script src="/static/dashboard.js" defer></script>
+      </head>
+      <body>
+        <header>
+          <strong>${t(lang, 'app.title')}</strong>
+          ${
+            session
+              ? html`<nav>
+                    <a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> ·
+                    <a href="/reports/weekly">${t(lang, 'nav.report')}</a> ·
+                    <a href="/config">${t(lang, 'nav.config')}</a
+                    >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
+                  </nav>
+                  <span>${session.displayName}</span>
+                  <form method="post" action="/logout">
+                    <input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">
+                      ${t(lang, 'nav.signOut')}
+                    </button>
+                  </form>`
+              : ''
+          }
+          <a href="${path}${sep}lang=${other}" lang="${other}">${t(lang, 'nav.language')}</a>
+        </header>
+        <main>
+          <h1>${title}</h1>
+          ${body}
+        </main>
+      </body>
+    </html>`.text
   );
 }
 
@@ -32,10 +59,18 @@ export function loginPage(lang: Lang, csrf: string, failed: boolean): string {
     t(lang, 'login.title'),
     null,
     html`${failed ? html`<p class="error" role="alert">${t(lang, 'login.failed')}</p>` : ''}
-<form method="post" action="/login"><input type="hidden" name="csrf" value="${csrf}">
-<label>${t(lang, 'login.username')} <input name="username" autocomplete="username" required maxlength="100"></label>
-<label>${t(lang, 'login.password')} <input name="password" type="password" autocomplete="current-password" required maxlength="200"></label>
-<button type="submit">${t(lang, 'login.submit')}</button></form>`,
+      <form method="post" action="/login">
+        <input type="hidden" name="csrf" value="${csrf}" />
+        <label
+          >${t(lang, 'login.username')}
+          <input name="username" autocomplete="username" required maxlength="100"
+        /></label>
+        <label
+          >${t(lang, 'login.password')}
+          <input name="password" type="password" autocomplete="current-password" required maxlength="200"
+        /></label>
+        <button type="submit">${t(lang, 'login.submit')}</button>
+      </form>`,
     '/login',
   );
 }
@@ -52,13 +87,45 @@ export interface QueueRow {
   resolved: boolean;
 }
 
-export function queuePage(lang: Lang, session: StaffSession, date: string, rows: QueueRow[], now: number): string {
+export function queuePage(
+  lang: Lang,
+  session: StaffSession,
+  date: string,
+  rows: QueueRow[],
+  now: number,
+): string {
   const body = rows.length
-    ? html`<table><thead><tr><th>${t(lang, 'queue.code')}</th><th>${t(lang, 'queue.applicant')}</th><th>${t(lang, 'queue.procedure')}</th><th>${t(lang, 'queue.models')}</th><th>${t(lang, 'queue.received')}</th><th>${t(lang, 'queue.due')}</th><th>${t(lang, 'queue.remaining')}</th><th>${t(lang, 'queue.status')}</th></tr></thead><tbody>
-${rows.map((r) => {
-  const overdue = !r.resolved && r.dueMs <= now;
-  return html`<tr class="${overdue ? 'overdue' : ''}"><td><a href="/dossiers/${r.id}">${r.code}</a></td><td>${r.applicant}</td><td>${r.procedure}</td><td>${r.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</td><td>${formatVnDateTime(r.receivedMs)}</td><td>${formatVnDateTime(r.dueMs)}</td><td class="remaining" data-due="${r.dueMs}"${r.resolved ? html` data-resolved` : ''}>${r.resolved ? t(lang, 'queue.resolved') : overdue ? t(lang, 'queue.overdue') : `${Math.ceil((r.dueMs - now) / 60000)} min`}</td><td>${t(lang, `status.${r.status}` as 'status.received')}</td></tr>`;
-})}</tbody></table>`
+    ? html`<table>
+        <thead>
+          <tr>
+            <th>${t(lang, 'queue.code')}</th>
+            <th>${t(lang, 'queue.applicant')}</th>
+            <th>${t(lang, 'queue.procedure')}</th>
+            <th>${t(lang, 'queue.models')}</th>
+            <th>${t(lang, 'queue.received')}</th>
+            <th>${t(lang, 'queue.due')}</th>
+            <th>${t(lang, 'queue.remaining')}</th>
+            <th>${t(lang, 'queue.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((r) => {
+            const overdue = !r.resolved && r.dueMs <= now;
+            return html`<tr class="${overdue ? 'overdue' : ''}">
+              <td><a href="/dossiers/${r.id}">${r.code}</a></td>
+              <td>${r.applicant}</td>
+              <td>${r.procedure}</td>
+              <td>${r.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</td>
+              <td>${formatVnDateTime(r.receivedMs)}</td>
+              <td>${formatVnDateTime(r.dueMs)}</td>
+              <td class="remaining" data-due="${r.dueMs}" ${r.resolved ? html` data-resolved` : ''}>
+                ${r.resolved ? t(lang, 'queue.resolved') : overdue ? t(lang, 'queue.overdue') : `${Math.ceil((r.dueMs - now) / 60000)} min`}
+              </td>
+              <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`
     : html`<p>${t(lang, 'queue.empty')}</p>`;
   return layout(lang, t(lang, 'queue.title', { date }), session, body, '/');
 }
@@ -83,35 +150,89 @@ export interface DossierView {
 
 export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, error: string | null): string {
   const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<dl>
-<dt>${t(lang, 'queue.applicant')}</dt><dd>${d.applicant}</dd>
-<dt>${t(lang, 'queue.procedure')}</dt><dd>${d.procedure}</dd>
-<dt>${t(lang, 'queue.models')}</dt><dd>${d.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</dd>
-<dt>${t(lang, 'queue.received')}</dt><dd>${formatVnDateTime(d.receivedMs)}</dd>
-<dt>${t(lang, 'queue.due')}</dt><dd>${formatVnDateTime(d.dueMs)}</dd>
-<dt>${t(lang, 'queue.status')}</dt><dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
-<dt>${t(lang, 'dossier.channel')}</dt><dd>${t(lang, `channel.${d.channel}` as 'channel.kiosk')}</dd>
-<dt>${t(lang, 'dossier.volunteer')}</dt><dd>${d.volunteer ?? '—'}</dd>
-<dt>${t(lang, 'dossier.kiosk')}</dt><dd>${d.kiosk}</dd>
-</dl>
-<p><button type="button" data-print>${t(lang, 'dossier.print')}</button></p>
-<h2>${t(lang, 'dossier.changeStatus')}</h2>
-<form method="post" action="/dossiers/${d.id}/status"><input type="hidden" name="csrf" value="${session.csrfToken}">
-<label>${t(lang, 'queue.status')} <select name="status">${DOSSIER_STATUSES.map((s) => html`<option value="${s}"${s === d.status ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}</select></label>
-<label>${t(lang, 'dossier.reason')} <textarea name="reason" maxlength="1000" rows="2" cols="60"></textarea></label>
-<button type="submit">${t(lang, 'dossier.save')}</button></form>
-<h2>${t(lang, 'dossier.formData')}</h2>
-<table><thead><tr><th>${t(lang, 'dossier.field')}</th><th>${t(lang, 'dossier.value')}</th></tr></thead><tbody>
-${Object.entries(d.formData).map(([k, v]) => html`<tr><td>${k}</td><td>${v}</td></tr>`)}</tbody></table>
-<h2>${t(lang, 'dossier.attachments')}</h2>
-${
-  d.attachments.length
-    ? html`<ul>${d.attachments.map((a) => (a.complete ? html`<li><a href="/attachments/${a.hash}">${a.fileName}</a></li>` : html`<li>${a.fileName} (${t(lang, 'dossier.pending')})</li>`))}</ul>`
-    : html`<p>${t(lang, 'dossier.noAttachments')}</p>`
-}
-<h2>${t(lang, 'dossier.history')}</h2>
-<table><thead><tr><th>${t(lang, 'queue.status')}</th><th>${t(lang, 'dossier.reason')}</th><th>${t(lang, 'dossier.by')}</th><th>${t(lang, 'queue.received')}</th></tr></thead><tbody>
-${d.events.map((e) => html`<tr><td>${t(lang, `status.${e.status}` as 'status.received')}</td><td>${e.reason ?? ''}</td><td>${e.by ?? t(lang, 'dossier.system')}</td><td>${formatVnDateTime(e.atMs)}</td></tr>`)}</tbody></table>`;
+    <dl>
+      <dt>${t(lang, 'queue.applicant')}</dt>
+      <dd>${d.applicant}</dd>
+      <dt>${t(lang, 'queue.procedure')}</dt>
+      <dd>${d.procedure}</dd>
+      <dt>${t(lang, 'queue.models')}</dt>
+      <dd>${d.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</dd>
+      <dt>${t(lang, 'queue.received')}</dt>
+      <dd>${formatVnDateTime(d.receivedMs)}</dd>
+      <dt>${t(lang, 'queue.due')}</dt>
+      <dd>${formatVnDateTime(d.dueMs)}</dd>
+      <dt>${t(lang, 'queue.status')}</dt>
+      <dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
+      <dt>${t(lang, 'dossier.channel')}</dt>
+      <dd>${t(lang, `channel.${d.channel}` as 'channel.kiosk')}</dd>
+      <dt>${t(lang, 'dossier.volunteer')}</dt>
+      <dd>${d.volunteer ?? '—'}</dd>
+      <dt>${t(lang, 'dossier.kiosk')}</dt>
+      <dd>${d.kiosk}</dd>
+    </dl>
+    <p><button type="button" data-print>${t(lang, 'dossier.print')}</button></p>
+    <h2>${t(lang, 'dossier.changeStatus')}</h2>
+    <form method="post" action="/dossiers/${d.id}/status">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <label
+        >${t(lang, 'queue.status')}
+        <select name="status">
+          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === d.status ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
+        </select></label
+      >
+      <label
+        >${t(lang, 'dossier.reason')} <textarea name="reason" maxlength="1000" rows="2" cols="60"></textarea>
+      </label>
+      <button type="submit">${t(lang, 'dossier.save')}</button>
+    </form>
+    <h2>${t(lang, 'dossier.formData')}</h2>
+    <table>
+      <thead>
+        <tr>
+          <th>${t(lang, 'dossier.field')}</th>
+          <th>${t(lang, 'dossier.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${Object.entries(d.formData).map(
+          ([k, v]) =>
+            html`<tr>
+              <td>${k}</td>
+              <td>${v}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h2>${t(lang, 'dossier.attachments')}</h2>
+    ${
+      d.attachments.length
+        ? html`<ul>
+            ${d.attachments.map((a) => (a.complete ? html`<li><a href="/attachments/${a.hash}">${a.fileName}</a></li>` : html`<li>${a.fileName} (${t(lang, 'dossier.pending')})</li>`))}
+          </ul>`
+        : html`<p>${t(lang, 'dossier.noAttachments')}</p>`
+    }
+    <h2>${t(lang, 'dossier.history')}</h2>
+    <table>
+      <thead>
+        <tr>
+          <th>${t(lang, 'queue.status')}</th>
+          <th>${t(lang, 'dossier.reason')}</th>
+          <th>${t(lang, 'dossier.by')}</th>
+          <th>${t(lang, 'queue.received')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${d.events.map(
+          (e) =>
+            html`<tr>
+              <td>${t(lang, `status.${e.status}` as 'status.received')}</td>
+              <td>${e.reason ?? ''}</td>
+              <td>${e.by ?? t(lang, 'dossier.system')}</td>
+              <td>${formatVnDateTime(e.atMs)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   return layout(lang, t(lang, 'dossier.title', { code: d.code }), session, body, `/dossiers/${d.id}`);
 }
 
@@ -125,19 +246,51 @@ export interface KioskView {
   gaps: { missing: number; ranges: [number, number][] };
 }
 
-export function kiosksPage(lang: Lang, session: StaffSession, kiosks: KioskView[], newCode: string | null): string {
+export function kiosksPage(
+  lang: Lang,
+  session: StaffSession,
+  kiosks: KioskView[],
+  newCode: string | null,
+): string {
   const body = html`${newCode ? html`<p class="notice" role="status">${t(lang, 'kiosks.newCode', { code: newCode })}</p>` : ''}
-<form method="post" action="/kiosks/codes"><input type="hidden" name="csrf" value="${session.csrfToken}"><button type="submit">${t(lang, 'kiosks.createCode')}</button></form>
-${
-  kiosks.length
-    ? html`<table><thead><tr><th>${t(lang, 'kiosks.name')}</th><th>${t(lang, 'kiosks.lastContact')}</th><th>${t(lang, 'kiosks.version')}</th><th>${t(lang, 'kiosks.waiting')}</th><th>${t(lang, 'kiosks.gaps')}</th><th></th></tr></thead><tbody>
-${kiosks.map(
-  (k) => html`<tr><td>${k.name}</td><td>${k.lastContactMs ? formatVnDateTime(k.lastContactMs) : t(lang, 'kiosks.never')}</td><td>${k.version ?? ''}</td><td>${k.waiting}</td>
-<td>${k.gaps.missing ? html`${k.gaps.missing}: ${k.gaps.ranges.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ')}` : t(lang, 'kiosks.noGaps')}</td>
-<td>${k.revoked ? t(lang, 'kiosks.revoked') : html`<form method="post" action="/kiosks/${k.id}/revoke"><input type="hidden" name="csrf" value="${session.csrfToken}"><button type="submit">${t(lang, 'kiosks.revoke')}</button></form>`}</td></tr>`,
-)}</tbody></table>`
-    : html`<p>${t(lang, 'kiosks.empty')}</p>`
-}`;
+    <form method="post" action="/kiosks/codes">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">
+        ${t(lang, 'kiosks.createCode')}
+      </button>
+    </form>
+    ${
+      kiosks.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th>${t(lang, 'kiosks.name')}</th>
+                <th>${t(lang, 'kiosks.lastContact')}</th>
+                <th>${t(lang, 'kiosks.version')}</th>
+                <th>${t(lang, 'kiosks.waiting')}</th>
+                <th>${t(lang, 'kiosks.gaps')}</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${kiosks.map(
+                (k) =>
+                  html`<tr>
+                    <td>${k.name}</td>
+                    <td>${k.lastContactMs ? formatVnDateTime(k.lastContactMs) : t(lang, 'kiosks.never')}</td>
+                    <td>${k.version ?? ''}</td>
+                    <td>${k.waiting}</td>
+                    <td>
+                      ${k.gaps.missing ? html`${k.gaps.missing}: ${k.gaps.ranges.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ')}` : t(lang, 'kiosks.noGaps')}
+                    </td>
+                    <td>
+                      ${k.revoked ? t(lang, 'kiosks.revoked') : html`<form method="post" action="/kiosks/${k.id}/revoke"><input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">${t(lang, 'kiosks.revoke')}</button></form>`}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>${t(lang, 'kiosks.empty')}</p>`
+    }`;
   return layout(lang, t(lang, 'kiosks.title'), session, body, '/kiosks');
 }
 
@@ -150,17 +303,35 @@ export function configPage(
   const section = (kind: 'profile' | 'catalogue') => {
     const v = versions[kind];
     return html`<h2>${t(lang, `config.${kind}`)}</h2>
-<p>${t(lang, 'config.current')}: ${v ? `${v.version} (${formatVnDateTime(v.publishedAtMs)})` : t(lang, 'config.none')}</p>
-<form method="post" action="/config/${kind}"><input type="hidden" name="csrf" value="${session.csrfToken}">
-<label>${t(lang, `config.${kind}`)}<br><textarea name="json" rows="10" cols="100" required></textarea></label>
-<button type="submit">${t(lang, 'config.publish')}</button></form>`;
+      <p>
+        ${t(lang, 'config.current')}:
+        ${v ? `${v.version} (${formatVnDateTime(v.publishedAtMs)})` : t(lang, 'config.none')}
+      </p>
+      <form method="post" action="/config/${kind}">
+        <input type="hidden" name="csrf" value="${session.csrfToken}" />
+        <label
+          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required></textarea>
+        </label>
+        <button type="submit">${t(lang, 'config.publish')}</button>
+      </form>`;
   };
   const notice = message
     ? message.ok
       ? html`<p class="notice" role="status">${message.text}</p>`
-      : html`<div class="error" role="alert"><p>${message.text}</p><ul>${(message.reasons ?? []).map((r) => html`<li>${r}</li>`)}</ul></div>`
+      : html`<div class="error" role="alert">
+          <p>${message.text}</p>
+          <ul>
+            ${(message.reasons ?? []).map((r) => html`<li>${r}</li>`)}
+          </ul>
+        </div>`
     : '';
-  return layout(lang, t(lang, 'config.title'), session, html`${notice}${section('profile')}${section('catalogue')}`, '/config');
+  return layout(
+    lang,
+    t(lang, 'config.title'),
+    session,
+    html`${notice}${section('profile')}${section('catalogue')}`,
+    '/config',
+  );
 }
 
 export interface AccountView {
@@ -169,16 +340,57 @@ export interface AccountView {
   role: 'officer' | 'head' | 'admin';
 }
 
-export function accountsPage(lang: Lang, session: StaffSession, accounts: AccountView[], message: { ok: boolean; text: string } | null): string {
+export function accountsPage(
+  lang: Lang,
+  session: StaffSession,
+  accounts: AccountView[],
+  message: { ok: boolean; text: string } | null,
+): string {
   const body = html`${message ? html`<p class="${message.ok ? 'notice' : 'error'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
-<table><thead><tr><th>${t(lang, 'accounts.username')}</th><th>${t(lang, 'accounts.displayName')}</th><th>${t(lang, 'accounts.role')}</th></tr></thead><tbody>
-${accounts.map((a) => html`<tr><td>${a.username}</td><td>${a.displayName}</td><td>${t(lang, `role.${a.role}`)}</td></tr>`)}</tbody></table>
-<h2>${t(lang, 'accounts.create')}</h2>
-<form method="post" action="/accounts"><input type="hidden" name="csrf" value="${session.csrfToken}">
-<label>${t(lang, 'accounts.username')} <input name="username" required pattern="[a-z0-9.]{3,40}" maxlength="40" autocomplete="off"></label>
-<label>${t(lang, 'accounts.displayName')} <input name="displayName" required maxlength="100"></label>
-<label>${t(lang, 'accounts.role')} <select name="role">${(['officer', 'head', 'admin'] as const).map((r) => html`<option value="${r}">${t(lang, `role.${r}`)}</option>`)}</select></label>
-<label>${t(lang, 'accounts.password')} <input name="password" type="password" required minlength="10" maxlength="200" autocomplete="new-password"></label>
-<button type="submit">${t(lang, 'accounts.create')}</button></form>`;
+    <table>
+      <thead>
+        <tr>
+          <th>${t(lang, 'accounts.username')}</th>
+          <th>${t(lang, 'accounts.displayName')}</th>
+          <th>${t(lang, 'accounts.role')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${accounts.map(
+          (a) =>
+            html`<tr>
+              <td>${a.username}</td>
+              <td>${a.displayName}</td>
+              <td>${t(lang, `role.${a.role}`)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h2>${t(lang, 'accounts.create')}</h2>
+    <form method="post" action="/accounts">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <label
+        >${t(lang, 'accounts.username')}
+        <input name="username" required pattern="[a-z0-9.]{3,40}" maxlength="40" autocomplete="off"
+      /></label>
+      <label>${t(lang, 'accounts.displayName')} <input name="displayName" required maxlength="100" /></label>
+      <label
+        >${t(lang, 'accounts.role')}
+        <select name="role">
+          ${(['officer', 'head', 'admin'] as const).map((r) => html`<option value="${r}">${t(lang, `role.${r}`)}</option>`)}
+        </select></label
+      >
+      <label
+        >${t(lang, 'accounts.password')}
+        <input
+          name="password"
+          type="password"
+          required
+          minlength="10"
+          maxlength="200"
+          autocomplete="new-password"
+      /></label>
+      <button type="submit">${t(lang, 'accounts.create')}</button>
+    </form>`;
   return layout(lang, t(lang, 'accounts.title'), session, body, '/accounts');
 }

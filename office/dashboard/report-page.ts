@@ -29,16 +29,34 @@ export async function reportResponse(
   const fromMs = vnDateToMs(from);
   const toMsStart = vnDateToMs(to);
   const form = html`<form method="get" action="/reports/weekly">
-<label>${t(lang, 'report.from')} <input type="date" name="from" value="${from}"></label>
-<label>${t(lang, 'report.to')} <input type="date" name="to" value="${to}"></label>
-<button type="submit">${t(lang, 'report.show')}</button></form>`;
-  if (fromMs === null || toMsStart === null || toMsStart < fromMs || (toMsStart - fromMs) / DAY_MS > MAX_RANGE_DAYS) {
-    sendHtml(res, 400, layout(lang, t(lang, 'report.title'), session, html`${form}<p class="error" role="alert">${t(lang, 'report.badRange')}</p>`, '/reports/weekly'));
+    <label>${t(lang, 'report.from')} <input type="date" name="from" value="${from}" /></label>
+    <label>${t(lang, 'report.to')} <input type="date" name="to" value="${to}" /></label>
+    <button type="submit">${t(lang, 'report.show')}</button>
+  </form>`;
+  if (
+    fromMs === null ||
+    toMsStart === null ||
+    toMsStart < fromMs ||
+    (toMsStart - fromMs) / DAY_MS > MAX_RANGE_DAYS
+  ) {
+    sendHtml(
+      res,
+      400,
+      layout(
+        lang,
+        t(lang, 'report.title'),
+        session,
+        html`${form}
+          <p class="error" role="alert">${t(lang, 'report.badRange')}</p>`,
+        '/reports/weekly',
+      ),
+    );
     return;
   }
   const rows = await weeklyReport(db, fromMs, toMsStart + DAY_MS);
   const names = new Map<string, string>();
-  for (const r of rows) if (!names.has(r.procedureCode)) names.set(r.procedureCode, await procedureName(r.procedureCode));
+  for (const r of rows)
+    if (!names.has(r.procedureCode)) names.set(r.procedureCode, await procedureName(r.procedureCode));
   const nameOf = (code: string) => names.get(code) ?? code;
   const table = reportTable(rows, lang, nameOf);
   const total: ReportRow = rows.reduce(
@@ -55,13 +73,30 @@ export async function reportResponse(
       satisfied: acc.satisfied + r.satisfied,
       scoreSum: acc.scoreSum + r.scoreSum,
     }),
-    { procedureCode: t(lang, 'report.total'), model: 'none', received: 0, early: 0, onTime: 0, late: 0, pending: 0, portal: 0, volunteer: 0, ratings: 0, satisfied: 0, scoreSum: 0 } as ReportRow,
+    {
+      procedureCode: t(lang, 'report.total'),
+      model: 'none',
+      received: 0,
+      early: 0,
+      onTime: 0,
+      late: 0,
+      pending: 0,
+      portal: 0,
+      volunteer: 0,
+      ratings: 0,
+      satisfied: 0,
+      scoreSum: 0,
+    } as ReportRow,
   );
   const format = url.searchParams.get('format');
   const fileBase = `bao-cao-${from}_${to}`;
   if (format === 'csv') {
     const body = toCsv(table);
-    res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileBase}.csv"`, 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileBase}.csv"`,
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
     return;
   }
@@ -79,12 +114,32 @@ export async function reportResponse(
   const query = `from=${from}&to=${to}`;
   const [totalRow] = reportTable([total], lang, () => t(lang, 'report.total')).rows;
   const body = rows.length
-    ? html`${form}<p><a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> · <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a></p>
-<table><thead><tr>${table.header.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>
-${table.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c ?? '—'}</td>`)}</tr>`)}
-<tr>${totalRow!.map((c, i) => html`<th>${i === 1 ? '' : (c ?? '—')}</th>`)}</tr></tbody></table>
-<h2>${t(lang, 'report.chart')}</h2>
-${reportChart(rows, (r) => `${nameOf(r.procedureCode)} · ${t(lang, `model.${r.model}`)}`, t(lang, 'report.chart'))}`
-    : html`${form}<p>${t(lang, 'report.empty')}</p>`;
+    ? html`${form}
+        <p>
+          <a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> ·
+          <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a>
+        </p>
+        <table>
+          <thead>
+            <tr>
+              ${table.header.map((h) => html`<th>${h}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${table.rows.map(
+              (r) =>
+                html`<tr>
+                  ${r.map((c) => html`<td>${c ?? '—'}</td>`)}
+                </tr>`,
+            )}
+            <tr>
+              ${totalRow!.map((c, i) => html`<th>${i === 1 ? '' : (c ?? '—')}</th>`)}
+            </tr>
+          </tbody>
+        </table>
+        <h2>${t(lang, 'report.chart')}</h2>
+        ${reportChart(rows, (r) => `${nameOf(r.procedureCode)} · ${t(lang, `model.${r.model}`)}`, t(lang, 'report.chart'))}`
+    : html`${form}
+        <p>${t(lang, 'report.empty')}</p>`;
   sendHtml(res, 200, layout(lang, t(lang, 'report.title'), session, body, `/reports/weekly?${query}`));
 }

@@ -13,7 +13,16 @@ import { DossierStatusSchema } from '../../shared/domain/dossier.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
 import { parseLang, t, type Lang } from './i18n.ts';
 import { html } from './html.ts';
-import { accountsPage, configPage, dossierPage, kiosksPage, layout, loginPage, queuePage, type QueueRow } from './pages.ts';
+import {
+  accountsPage,
+  configPage,
+  dossierPage,
+  kiosksPage,
+  layout,
+  loginPage,
+  queuePage,
+  type QueueRow,
+} from './pages.ts';
 import { currentVersions, publishConfig } from '../published-config.ts';
 import { reportResponse } from './report-page.ts';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './static.ts';
@@ -52,19 +61,30 @@ function tokensMatch(a: string | null | undefined, b: string | null | undefined)
   return safeEqualHex(sha256Hex(a), sha256Hex(b));
 }
 
-export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export async function handleDashboard(
+  ctx: SyncContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<boolean> {
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://office');
   const jar = cookies(req);
   const requested = parseLang(url.searchParams.get('lang'));
   const lang: Lang = requested ?? parseLang(jar.office_lang) ?? 'vi';
-  const langCookie: Record<string, string> = requested ? { 'Set-Cookie': `office_lang=${requested}; Path=/; SameSite=Strict; Max-Age=31536000` } : {};
+  const langCookie: Record<string, string> = requested
+    ? { 'Set-Cookie': `office_lang=${requested}; Path=/; SameSite=Strict; Max-Age=31536000` }
+    : {};
   const now = ctx.now();
 
   if (path === '/static/dashboard.css' || path === '/static/dashboard.js') {
     const css = path.endsWith('.css');
     const body = css ? DASHBOARD_CSS : DASHBOARD_JS;
-    res.writeHead(200, { 'Content-Type': css ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(200, {
+      'Content-Type': css ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+      'Cache-Control': 'max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(body);
     return true;
   }
@@ -74,7 +94,10 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       if (method === 'GET') {
         const csrf = randomToken();
         sendHtml(res, 200, loginPage(lang, csrf, url.searchParams.has('failed')), {
-          'Set-Cookie': [cookie(LOGIN_CSRF_COOKIE, csrf, 3600), ...(requested ? [langCookie['Set-Cookie']!] : [])],
+          'Set-Cookie': [
+            cookie(LOGIN_CSRF_COOKIE, csrf, 3600),
+            ...(requested ? [langCookie['Set-Cookie']!] : []),
+          ],
         });
         return true;
       }
@@ -82,15 +105,35 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       const form = await readForm(req);
       // Login CSRF: double-submit of a cookie the login page set (SameSite=Strict).
       if (!tokensMatch(form.get('csrf'), jar[LOGIN_CSRF_COOKIE])) {
-        sendHtml(res, 403, layout(lang, t(lang, 'login.title'), null, html`<p class="error">${t(lang, 'error.csrf')}</p><p><a href="/login">${t(lang, 'login.title')}</a></p>`));
+        sendHtml(
+          res,
+          403,
+          layout(
+            lang,
+            t(lang, 'login.title'),
+            null,
+            html`<p class="error">${t(lang, 'error.csrf')}</p>
+              <p><a href="/login">${t(lang, 'login.title')}</a></p>`,
+          ),
+        );
         return true;
       }
-      const result = await signIn(ctx.db, (form.get('username') ?? '').slice(0, 100), (form.get('password') ?? '').slice(0, 200), now);
+      const result = await signIn(
+        ctx.db,
+        (form.get('username') ?? '').slice(0, 100),
+        (form.get('password') ?? '').slice(0, 200),
+        now,
+      );
       if (!result) {
         redirect(res, '/login?failed=1');
         return true;
       }
-      redirect(res, '/', { 'Set-Cookie': [cookie(SESSION_COOKIE, result.cookieValue, 12 * 3600), cookie(LOGIN_CSRF_COOKIE, '', 0)] });
+      redirect(res, '/', {
+        'Set-Cookie': [
+          cookie(SESSION_COOKIE, result.cookieValue, 12 * 3600),
+          cookie(LOGIN_CSRF_COOKIE, '', 0),
+        ],
+      });
       return true;
     }
 
@@ -102,7 +145,17 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       }
       if (isDashboardPath(path)) {
         req.resume();
-        sendHtml(res, 401, layout(lang, t(lang, 'login.title'), null, html`<p class="error">${t(lang, 'error.csrf')}</p><p><a href="/login">${t(lang, 'login.title')}</a></p>`));
+        sendHtml(
+          res,
+          401,
+          layout(
+            lang,
+            t(lang, 'login.title'),
+            null,
+            html`<p class="error">${t(lang, 'error.csrf')}</p>
+              <p><a href="/login">${t(lang, 'login.title')}</a></p>`,
+          ),
+        );
         return true;
       }
       return false;
@@ -112,7 +165,16 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
     if (method === 'POST') {
       form = await readForm(req, path.startsWith('/config/') ? CONFIG_FORM_LIMIT : FORM_LIMIT);
       if (!tokensMatch(form.get('csrf'), session.csrfToken)) {
-        sendHtml(res, 403, layout(lang, t(lang, 'error.forbidden'), session, html`<p class="error">${t(lang, 'error.csrf')}</p>`));
+        sendHtml(
+          res,
+          403,
+          layout(
+            lang,
+            t(lang, 'error.forbidden'),
+            session,
+            html`<p class="error">${t(lang, 'error.csrf')}</p>`,
+          ),
+        );
         return true;
       }
     }
@@ -123,7 +185,12 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       return true;
     }
     if (path === '/' && method === 'GET') {
-      sendHtml(res, 200, queuePage(lang, session, formatDay(now), await queueRows(ctx.db, now, lang), now), langCookie);
+      sendHtml(
+        res,
+        200,
+        queuePage(lang, session, formatDay(now), await queueRows(ctx.db, now, lang), now),
+        langCookie,
+      );
       return true;
     }
     const dossier = /^\/dossiers\/([0-9a-f-]{36})(\/status)?$/.exec(path);
@@ -132,7 +199,14 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
       if (dossier[2] && form) {
         const status = DossierStatusSchema.safeParse(form.get('status'));
         if (!status.success) throw new HttpError(400, 'bad-request', ['unknown status']);
-        const outcome = await changeStatus(ctx.db, id, status.data, (form.get('reason') ?? '').slice(0, 1000), session.accountId, now);
+        const outcome = await changeStatus(
+          ctx.db,
+          id,
+          status.data,
+          (form.get('reason') ?? '').slice(0, 1000),
+          session.accountId,
+          now,
+        );
         if (outcome === 'not-found') return notFound(res, lang, session);
         if (outcome === 'reason-required') {
           const view = await dossierView(ctx.db, id, lang);
@@ -150,10 +224,20 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
     }
     const attachment = /^\/attachments\/([0-9a-f]{64})$/.exec(path);
     if (attachment && method === 'GET') {
-      const meta = await ctx.db.selectFrom('attachment_meta').select(['media_type']).where('hash', '=', attachment[1]!).executeTakeFirst();
+      const meta = await ctx.db
+        .selectFrom('attachment_meta')
+        .select(['media_type'])
+        .where('hash', '=', attachment[1]!)
+        .executeTakeFirst();
       const bytes = meta ? await readAttachment(ctx.db, attachment[1]!) : null;
       if (!meta || !bytes) return notFound(res, lang, session);
-      res.writeHead(200, { 'Content-Type': meta.media_type, 'Content-Length': bytes.length, 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline', 'Cache-Control': 'private, no-store' });
+      res.writeHead(200, {
+        'Content-Type': meta.media_type,
+        'Content-Length': bytes.length,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': 'inline',
+        'Cache-Control': 'private, no-store',
+      });
       res.end(bytes);
       return true;
     }
@@ -182,13 +266,39 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
         const displayName = (form.get('displayName') ?? '').trim().slice(0, 100);
         const role = form.get('role');
         const password = form.get('password') ?? '';
-        const taken = await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
-        const valid = /^[a-z0-9.]{3,40}$/.test(username) && displayName && (role === 'officer' || role === 'head' || role === 'admin') && password.length >= 10 && password.length <= 200 && !taken;
+        const taken = await ctx.db
+          .selectFrom('accounts')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirst();
+        const valid =
+          /^[a-z0-9.]{3,40}$/.test(username) &&
+          displayName &&
+          (role === 'officer' || role === 'head' || role === 'admin') &&
+          password.length >= 10 &&
+          password.length <= 200 &&
+          !taken;
         if (valid) await createAccount(ctx.db, { username, displayName, role, password }, now);
-        message = valid ? { ok: true, text: t(lang, 'accounts.created', { username }) } : { ok: false, text: t(lang, 'accounts.invalid') };
+        message = valid
+          ? { ok: true, text: t(lang, 'accounts.created', { username }) }
+          : { ok: false, text: t(lang, 'accounts.invalid') };
       }
-      const accounts = await ctx.db.selectFrom('accounts').select(['username', 'display_name', 'role']).orderBy('username').execute();
-      sendHtml(res, message && !message.ok ? 400 : 200, accountsPage(lang, session, accounts.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role })), message), langCookie);
+      const accounts = await ctx.db
+        .selectFrom('accounts')
+        .select(['username', 'display_name', 'role'])
+        .orderBy('username')
+        .execute();
+      sendHtml(
+        res,
+        message && !message.ok ? 400 : 200,
+        accountsPage(
+          lang,
+          session,
+          accounts.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role })),
+          message,
+        ),
+        langCookie,
+      );
       return true;
     }
     if (path === '/config' && method === 'GET') {
@@ -198,7 +308,13 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
     const publish = /^\/config\/(profile|catalogue)$/.exec(path);
     if (publish && form) {
       if (!canManageKiosks(session)) return forbidden(res, lang, session);
-      const result = await publishConfig(ctx.db, publish[1] as 'profile' | 'catalogue', form.get('json') ?? '', session.accountId, now);
+      const result = await publishConfig(
+        ctx.db,
+        publish[1] as 'profile' | 'catalogue',
+        form.get('json') ?? '',
+        session.accountId,
+        now,
+      );
       const message = result.ok
         ? { ok: true, text: t(lang, 'config.published', { version: result.version }) }
         : { ok: false, text: t(lang, 'config.invalid'), reasons: result.reasons };
@@ -213,7 +329,11 @@ export async function handleDashboard(ctx: SyncContext, req: IncomingMessage, re
     return false;
   } catch (e) {
     if (e instanceof HttpError) {
-      sendHtml(res, e.status, layout(lang, String(e.status), null, html`<p class="error">${e.reasons.join('; ')}</p>`));
+      sendHtml(
+        res,
+        e.status,
+        layout(lang, String(e.status), null, html`<p class="error">${e.reasons.join('; ')}</p>`),
+      );
       return true;
     }
     throw e;
@@ -247,11 +367,20 @@ let catalogueCache: { version: string; names: Map<string, { vi: string; en: stri
 
 /** Procedure name from the latest published catalogue, else the code itself. */
 async function procedureName(db: Kysely<Database>, code: string, lang: Lang): Promise<string> {
-  const row = await db.selectFrom('published_config').select(['version', 'body']).where('kind', '=', 'catalogue').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('published_config')
+    .select(['version', 'body'])
+    .where('kind', '=', 'catalogue')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) return code;
   if (catalogueCache?.version !== row.version) {
     const parsed = CatalogueSchema.safeParse(JSON.parse(row.body));
-    catalogueCache = { version: row.version, names: new Map(parsed.success ? parsed.data.procedures.map((p) => [p.code, p.name]) : []) };
+    catalogueCache = {
+      version: row.version,
+      names: new Map(parsed.success ? parsed.data.procedures.map((p) => [p.code, p.name]) : []),
+    };
   }
   const name = catalogueCache.names.get(code);
   return name ? `${name[lang]} (${code})` : code;
@@ -262,7 +391,17 @@ async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise
   const start = vnDayStart(now);
   const rows = await db
     .selectFrom('dossiers')
-    .select(['id', 'code', 'applicant_name', 'procedure_code', 'models', 'received_at_ms', 'due_at_ms', 'status', 'resolved_at_ms'])
+    .select([
+      'id',
+      'code',
+      'applicant_name',
+      'procedure_code',
+      'models',
+      'received_at_ms',
+      'due_at_ms',
+      'status',
+      'resolved_at_ms',
+    ])
     .where((eb) =>
       eb.or([
         eb.and([eb('received_at_ms', '>=', start), eb('received_at_ms', '<', start + DAY_MS)]),
@@ -325,10 +464,19 @@ async function dossierView(db: Kysely<Database>, id: string, lang: Lang) {
     channel: d.channel,
     kiosk: d.kiosk_name,
     formData: JSON.parse(d.form_data) as Record<string, string>,
-    attachments: attachments.map((a) => ({ hash: a.hash, fileName: a.file_name, complete: a.complete === 1 })),
+    attachments: attachments.map((a) => ({
+      hash: a.hash,
+      fileName: a.file_name,
+      complete: a.complete === 1,
+    })),
     events: [
       { status: 'received', reason: null, by: null, atMs: Number(d.office_received_at_ms) },
-      ...events.map((e) => ({ status: e.status, reason: e.reason, by: e.display_name, atMs: Number(e.at_ms) })),
+      ...events.map((e) => ({
+        status: e.status,
+        reason: e.reason,
+        by: e.display_name,
+        atMs: Number(e.at_ms),
+      })),
     ],
   };
 }

@@ -25,9 +25,22 @@ forEachDatabase('office database', (target) => {
     open.push(office);
     await office.db
       .insertInto('kiosks')
-      .values({ id: 'k1', name: 'Kiosk 1', token_hash: 'x', revoked: 0, enrolled_at: NOW, last_contact_at: null, app_version: null, waiting_count: 0 })
+      .values({
+        id: 'k1',
+        name: 'Kiosk 1',
+        token_hash: 'x',
+        revoked: 0,
+        enrolled_at: NOW,
+        last_contact_at: null,
+        app_version: null,
+        waiting_count: 0,
+      })
       .execute();
-    const staff = await createAccount(office.db, { username: 'cb', displayName: 'Cán bộ', role: 'officer', password: 'pw-123456' }, NOW);
+    const staff = await createAccount(
+      office.db,
+      { username: 'cb', displayName: 'Cán bộ', role: 'officer', password: 'pw-123456' },
+      NOW,
+    );
     return { ...office, config, staff };
   }
 
@@ -36,7 +49,11 @@ forEachDatabase('office database', (target) => {
     const office = await openDatabase(config);
     open.push(office);
     const first = await ensureFirstAdmin(office.db, undefined, NOW);
-    expect(first).toMatchObject({ created: true, username: 'admin', generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
+    expect(first).toMatchObject({
+      created: true,
+      username: 'admin',
+      generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
+    });
     expect(await ensureFirstAdmin(office.db, 'other-password', NOW)).toEqual({ created: false });
     const password = (first as { generatedPassword: string }).generatedPassword;
     expect(await signIn(office.db, 'admin', password, NOW)).not.toBeNull();
@@ -52,7 +69,10 @@ forEachDatabase('office database', (target) => {
     await ingestBatch(db, 'k1', [item('dossier', dossierPayload(), 1)], NOW);
     const again = await openDatabase(config);
     open.push(again);
-    const count = await again.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await again.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -75,7 +95,12 @@ forEachDatabase('office database', (target) => {
     const bad = dossierPayload({ procedureCode: 'not-a-code' });
     const good = dossierPayload();
     const tampered = { ...item('dossier', dossierPayload(), 3), hash: 'f'.repeat(64) };
-    const results = await ingestBatch(db, 'k1', [item('dossier', bad, 1), item('dossier', good, 2), tampered], NOW);
+    const results = await ingestBatch(
+      db,
+      'k1',
+      [item('dossier', bad, 1), item('dossier', good, 2), tampered],
+      NOW,
+    );
     expect(results.map((r) => r.outcome)).toEqual(['invalid', 'stored', 'invalid']);
     expect(results[0]).toMatchObject({ reasons: [expect.stringContaining('procedureCode')] });
     expect(results[2]).toMatchObject({ reasons: [expect.stringContaining('hash')] });
@@ -85,9 +110,28 @@ forEachDatabase('office database', (target) => {
   it('reports sequence gaps per kiosk across item kinds', async () => {
     const { db } = await setup();
     const d = dossierPayload();
-    const rating = { id: randomUUID(), dossierId: d.id, procedureCode: '2.000815', score: 5, comment: '', ratedAt: '2026-11-23T09:00:00+07:00' };
-    await ingestBatch(db, 'k1', [item('dossier', d, 2), item('rating', rating, 3), item('dossier', dossierPayload(), 7)], NOW);
-    expect(await sequenceGaps(db, 'k1')).toEqual({ missing: 4, ranges: [[1, 1], [4, 6]], highest: 7 });
+    const rating = {
+      id: randomUUID(),
+      dossierId: d.id,
+      procedureCode: '2.000815',
+      score: 5,
+      comment: '',
+      ratedAt: '2026-11-23T09:00:00+07:00',
+    };
+    await ingestBatch(
+      db,
+      'k1',
+      [item('dossier', d, 2), item('rating', rating, 3), item('dossier', dossierPayload(), 7)],
+      NOW,
+    );
+    expect(await sequenceGaps(db, 'k1')).toEqual({
+      missing: 4,
+      ranges: [
+        [1, 1],
+        [4, 6],
+      ],
+      highest: 7,
+    });
   });
 
   it('records status changes with who and when, and pull returns them after the cursor', async () => {
@@ -96,13 +140,41 @@ forEachDatabase('office database', (target) => {
     await ingestBatch(db, 'k1', [item('dossier', d, 1)], NOW);
     expect(await changeStatus(db, String(d.id), 'refused', ' ', staff, NOW)).toBe('reason-required');
     expect(await changeStatus(db, String(d.id), 'result-ready', null, staff, NOW + 1000)).toBe('ok');
-    const first = await pull(db, 'k1', { protocol: 1, profileVersion: null, catalogueVersion: null, statusCursor: null, lookupCodes: [String(d.code)] }, NOW + 2000);
+    const first = await pull(
+      db,
+      'k1',
+      {
+        protocol: 1,
+        profileVersion: null,
+        catalogueVersion: null,
+        statusCursor: null,
+        lookupCodes: [String(d.code)],
+      },
+      NOW + 2000,
+    );
     expect(first.statuses.map((s) => s.status)).toEqual(['result-ready']);
     expect(first.lookups).toEqual([expect.objectContaining({ code: d.code, status: 'result-ready' })]);
-    const second = await pull(db, 'k1', { protocol: 1, profileVersion: null, catalogueVersion: null, statusCursor: first.nextCursor, lookupCodes: [] }, NOW + 3000);
+    const second = await pull(
+      db,
+      'k1',
+      {
+        protocol: 1,
+        profileVersion: null,
+        catalogueVersion: null,
+        statusCursor: first.nextCursor,
+        lookupCodes: [],
+      },
+      NOW + 3000,
+    );
     expect(second.statuses).toEqual([]);
-    const events = await db.selectFrom('dossier_events').select(['status', 'account_id']).orderBy('id').execute();
-    expect(events.map((e) => [e.status, e.account_id === null ? null : Number(e.account_id)])).toEqual([['result-ready', staff]]);
+    const events = await db
+      .selectFrom('dossier_events')
+      .select(['status', 'account_id'])
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => [e.status, e.account_id === null ? null : Number(e.account_id)])).toEqual([
+      ['result-ready', staff],
+    ]);
   });
 
   it('takes attachments in resumable chunks and verifies the hash', async () => {
@@ -128,18 +200,83 @@ forEachDatabase('office database', (target) => {
     // Due 16:30 on Mon 23/11 (Vietnam).
     const onTime = mk(1, {});
     const late = mk(2, { volunteerId: 'vol-1' });
-    const early = mk(3, { dueAt: '2026-11-25T16:30:00+07:00', channel: 'portal', models: ['online-service'] });
+    const early = mk(3, {
+      dueAt: '2026-11-25T16:30:00+07:00',
+      channel: 'portal',
+      models: ['online-service'],
+    });
     const pending = mk(4, { models: [] });
     const outside = mk(5, { receivedAt: '2026-11-30T08:00:00+07:00', dueAt: '2026-11-30T16:30:00+07:00' });
-    await ingestBatch(db, 'k1', [onTime, late, early, pending, outside].map((p, i) => item('dossier', p, i + 1)), NOW);
-    await changeStatus(db, String(onTime.id), 'result-ready', null, staff, Date.parse('2026-11-23T10:00:00+07:00'));
+    await ingestBatch(
+      db,
+      'k1',
+      [onTime, late, early, pending, outside].map((p, i) => item('dossier', p, i + 1)),
+      NOW,
+    );
+    await changeStatus(
+      db,
+      String(onTime.id),
+      'result-ready',
+      null,
+      staff,
+      Date.parse('2026-11-23T10:00:00+07:00'),
+    );
     await changeStatus(db, String(late.id), 'returned', null, staff, Date.parse('2026-11-23T17:00:00+07:00'));
-    await changeStatus(db, String(early.id), 'result-ready', null, staff, Date.parse('2026-11-23T11:00:00+07:00'));
-    await ingestBatch(db, 'k1', [item('rating', { id: randomUUID(), dossierId: onTime.id, procedureCode: null, score: 5, comment: '', ratedAt: '2026-11-23T10:05:00+07:00' }, 10), item('rating', { id: randomUUID(), dossierId: late.id, procedureCode: null, score: 2, comment: '<i>chậm</i>', ratedAt: '2026-11-23T17:05:00+07:00' }, 11)], NOW);
+    await changeStatus(
+      db,
+      String(early.id),
+      'result-ready',
+      null,
+      staff,
+      Date.parse('2026-11-23T11:00:00+07:00'),
+    );
+    await ingestBatch(
+      db,
+      'k1',
+      [
+        item(
+          'rating',
+          {
+            id: randomUUID(),
+            dossierId: onTime.id,
+            procedureCode: null,
+            score: 5,
+            comment: '',
+            ratedAt: '2026-11-23T10:05:00+07:00',
+          },
+          10,
+        ),
+        item(
+          'rating',
+          {
+            id: randomUUID(),
+            dossierId: late.id,
+            procedureCode: null,
+            score: 2,
+            comment: '<i>chậm</i>',
+            ratedAt: '2026-11-23T17:05:00+07:00',
+          },
+          11,
+        ),
+      ],
+      NOW,
+    );
     const from = Date.parse('2026-11-23T00:00:00+07:00');
     const rows = await weeklyReport(db, from, from + 7 * 86_400_000);
     const row = (model: string) => rows.find((r) => r.model === model);
-    expect(row('no-appointment')).toMatchObject({ procedureCode: '2.000815', received: 2, early: 0, onTime: 1, late: 1, pending: 0, volunteer: 1, portal: 0, ratings: 2, satisfied: 1, scoreSum: 7 });
+    expect(row('no-appointment')).toMatchObject({
+      procedureCode: '2.000815',
+      received: 2,
+      early: 0,
+      onTime: 1,
+      late: 1,
+      pending: 0,
+      volunteer: 1,
+      portal: 0,
+      ratings: 2,
+      satisfied: 1,
+      scoreSum: 7,
+    });
     expect(row('no-writing')).toMatchObject({ received: 2, onTime: 1, late: 1 });
     expect(row('online-service')).toMatchObject({ received: 1, early: 1, portal: 1 });
     expect(row('none')).toMatchObject({ received: 1, pending: 1 });
@@ -153,6 +290,13 @@ forEachDatabase('office database', (target) => {
       recount.set(key, (recount.get(key) ?? 0) + 1);
     }
     const summary = await db.selectFrom('report_daily').selectAll().where('n', '>', 0).execute();
-    expect(new Map(summary.map((c) => [`${c.day}|${c.procedure_code}|${c.model_mask}|${c.timeliness}|${c.channel}|${c.assisted}`, Number(c.n)]))).toEqual(recount);
+    expect(
+      new Map(
+        summary.map((c) => [
+          `${c.day}|${c.procedure_code}|${c.model_mask}|${c.timeliness}|${c.channel}|${c.assisted}`,
+          Number(c.n),
+        ]),
+      ),
+    ).toEqual(recount);
   });
 });

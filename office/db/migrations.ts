@@ -13,7 +13,8 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   const serial = dialect === 'postgres' ? sql`bigserial` : sql`integer`;
-  const idCol = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const idCol = (c: ColumnDefinitionBuilder) =>
+    dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
   const binary = dialect === 'postgres' ? sql`bytea` : sql`blob`;
 
   return {
@@ -92,9 +93,21 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema
           .createIndex('dossiers_report')
           .on('dossiers')
-          .columns(['received_at_ms', 'procedure_code', 'model_mask', 'channel', 'volunteer_id', 'due_at_ms', 'resolved_at_ms'])
+          .columns([
+            'received_at_ms',
+            'procedure_code',
+            'model_mask',
+            'channel',
+            'volunteer_id',
+            'due_at_ms',
+            'resolved_at_ms',
+          ])
           .execute();
-        await db.schema.createIndex('dossiers_kiosk_seq').on('dossiers').columns(['kiosk_id', 'seq']).execute();
+        await db.schema
+          .createIndex('dossiers_kiosk_seq')
+          .on('dossiers')
+          .columns(['kiosk_id', 'seq'])
+          .execute();
         await db.schema.createIndex('dossiers_code').on('dossiers').column('code').execute();
 
         await db.schema
@@ -106,7 +119,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('account_id', 'bigint', (c) => c.references('accounts.id'))
           .addColumn('at_ms', 'bigint', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('dossier_events_dossier').on('dossier_events').column('dossier_id').execute();
+        await db.schema
+          .createIndex('dossier_events_dossier')
+          .on('dossier_events')
+          .column('dossier_id')
+          .execute();
 
         await db.schema
           .createTable('attachments')
@@ -137,7 +154,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('file_name', 'text', (c) => c.notNull())
           .addColumn('office_received_at_ms', 'bigint', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('attachment_meta_dossier').on('attachment_meta').column('dossier_id').execute();
+        await db.schema
+          .createIndex('attachment_meta_dossier')
+          .on('attachment_meta')
+          .column('dossier_id')
+          .execute();
 
         await db.schema
           .createTable('ratings')
@@ -181,7 +202,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('channel', 'text', (c) => c.notNull())
           .addColumn('assisted', 'integer', (c) => c.notNull())
           .addColumn('n', 'bigint', (c) => c.notNull())
-          .addPrimaryKeyConstraint('report_daily_pk', ['day', 'procedure_code', 'model_mask', 'timeliness', 'channel', 'assisted'])
+          .addPrimaryKeyConstraint('report_daily_pk', [
+            'day',
+            'procedure_code',
+            'model_mask',
+            'timeliness',
+            'channel',
+            'assisted',
+          ])
           .execute();
         await db.schema.dropIndex('dossiers_report').execute();
         await db.schema.createIndex('dossiers_received').on('dossiers').column('received_at_ms').execute();

@@ -81,16 +81,27 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, code: SyncError['error'], reasons: string[]): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: SyncError['error'],
+  reasons: string[],
+): void {
   const body: SyncError = { protocol: SYNC_PROTOCOL, kind: 'error', error: code, reasons };
   sendJson(res, status, body);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, extra: Record<string, string | string[]> = {}): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  extra: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     // Inline scripts are not allowed: the dashboard's JS is a static file.
-    'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    'Content-Security-Policy':
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
     'X-Frame-Options': 'DENY',
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
@@ -99,7 +110,11 @@ export function sendHtml(res: ServerResponse, status: number, html: string, extr
   res.end(html);
 }
 
-export function redirect(res: ServerResponse, location: string, extra: Record<string, string | string[]> = {}): void {
+export function redirect(
+  res: ServerResponse,
+  location: string,
+  extra: Record<string, string | string[]> = {},
+): void {
   res.writeHead(303, { ...SECURITY_HEADERS, Location: location, ...extra });
   res.end();
 }

@@ -8,7 +8,11 @@ export interface ReportTable {
   rows: (string | number | null)[][];
 }
 
-export function reportTable(rows: readonly ReportRow[], lang: Lang, procedureName: (code: string) => string): ReportTable {
+export function reportTable(
+  rows: readonly ReportRow[],
+  lang: Lang,
+  procedureName: (code: string) => string,
+): ReportTable {
   const header = [
     t(lang, 'report.procedure'),
     t(lang, 'report.model'),

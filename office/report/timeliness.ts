@@ -25,7 +25,11 @@ export interface ReportCell {
 }
 
 /** Adds `delta` to each cell (summed per cell first), in the caller's transaction. */
-export async function bumpReportCells(db: Kysely<Database> | Transaction<Database>, cells: readonly ReportCell[], delta: 1 | -1): Promise<void> {
+export async function bumpReportCells(
+  db: Kysely<Database> | Transaction<Database>,
+  cells: readonly ReportCell[],
+  delta: 1 | -1,
+): Promise<void> {
   const merged = new Map<string, ReportCell & { n: number }>();
   for (const c of cells) {
     const key = `${c.day}|${c.procedure_code}|${c.model_mask}|${c.timeliness}|${c.channel}|${c.assisted}`;
@@ -38,7 +42,9 @@ export async function bumpReportCells(db: Kysely<Database> | Transaction<Databas
     .insertInto('report_daily')
     .values([...merged.values()])
     .onConflict((oc) =>
-      oc.columns(['day', 'procedure_code', 'model_mask', 'timeliness', 'channel', 'assisted']).doUpdateSet({ n: sql`report_daily.n + excluded.n` }),
+      oc
+        .columns(['day', 'procedure_code', 'model_mask', 'timeliness', 'channel', 'assisted'])
+        .doUpdateSet({ n: sql`report_daily.n + excluded.n` }),
     )
     .execute();
 }

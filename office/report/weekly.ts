@@ -73,7 +73,20 @@ export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: n
     const key = `${procedureCode}|${model}`;
     let row = rows.get(key);
     if (!row) {
-      row = { procedureCode, model, received: 0, early: 0, onTime: 0, late: 0, pending: 0, portal: 0, volunteer: 0, ratings: 0, satisfied: 0, scoreSum: 0 };
+      row = {
+        procedureCode,
+        model,
+        received: 0,
+        early: 0,
+        onTime: 0,
+        late: 0,
+        pending: 0,
+        portal: 0,
+        volunteer: 0,
+        ratings: 0,
+        satisfied: 0,
+        scoreSum: 0,
+      };
       rows.set(key, row);
     }
     return row;
@@ -102,7 +115,9 @@ export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: n
       row.scoreSum += Number(g.score_sum);
     }
   }
-  return [...rows.values()].sort((a, b) => a.procedureCode.localeCompare(b.procedureCode) || a.model.localeCompare(b.model));
+  return [...rows.values()].sort(
+    (a, b) => a.procedureCode.localeCompare(b.procedureCode) || a.model.localeCompare(b.model),
+  );
 }
 
 export function share(part: number, whole: number): number | null {

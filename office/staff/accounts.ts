@@ -16,7 +16,11 @@ export async function ensureFirstAdmin(
   const any = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false };
   const generated = password ? null : randomToken(12);
-  await createAccount(db, { username: 'admin', displayName: 'Administrator', role: 'admin', password: password ?? generated! }, now);
+  await createAccount(
+    db,
+    { username: 'admin', displayName: 'Administrator', role: 'admin', password: password ?? generated! },
+    now,
+  );
   return { created: true, username: 'admin', generatedPassword: generated };
 }
 
@@ -55,25 +59,45 @@ export async function signIn(
   password: string,
   now: number,
 ): Promise<{ cookieValue: string; session: StaffSession } | null> {
-  const account = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+  const account = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
   if (!account || !ok || account.disabled) return null;
   const cookieValue = randomToken();
   const csrfToken = randomToken();
   await db
     .insertInto('sessions')
-    .values({ id: sha256Hex(cookieValue), account_id: account.id, csrf_token: csrfToken, created_at: now, expires_at: now + SESSION_TTL_MS })
+    .values({
+      id: sha256Hex(cookieValue),
+      account_id: account.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: now + SESSION_TTL_MS,
+    })
     .execute();
   return {
     cookieValue,
-    session: { accountId: Number(account.id), username: account.username, displayName: account.display_name, role: account.role, csrfToken },
+    session: {
+      accountId: Number(account.id),
+      username: account.username,
+      displayName: account.display_name,
+      role: account.role,
+      csrfToken,
+    },
   };
 }
 
 // A real scrypt hash of a random password, used when the user name is unknown.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export async function sessionFromCookie(db: Kysely<Database>, cookieValue: string | undefined, now: number): Promise<StaffSession | null> {
+export async function sessionFromCookie(
+  db: Kysely<Database>,
+  cookieValue: string | undefined,
+  now: number,
+): Promise<StaffSession | null> {
   if (!cookieValue || cookieValue.length > 100) return null;
   const row = await db
     .selectFrom('sessions as s')
@@ -82,7 +106,13 @@ export async function sessionFromCookie(db: Kysely<Database>, cookieValue: strin
     .where('s.id', '=', sha256Hex(cookieValue))
     .executeTakeFirst();
   if (!row || row.disabled || Number(row.expires_at) <= now) return null;
-  return { accountId: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, csrfToken: row.csrf_token };
+  return {
+    accountId: Number(row.id),
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    csrfToken: row.csrf_token,
+  };
 }
 
 export async function signOut(db: Kysely<Database>, cookieValue: string): Promise<void> {

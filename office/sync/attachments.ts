@@ -17,7 +17,13 @@ export async function attachmentState(db: Kysely<Database>, hash: string): Promi
 
 export type ChunkOutcome =
   | { ok: true; state: AttachmentState }
-  | { ok: false; status: 400 | 409 | 413 | 422; error: 'bad-request' | 'offset-mismatch' | 'too-large' | 'hash-mismatch'; reasons: string[]; state: AttachmentState };
+  | {
+      ok: false;
+      status: 400 | 409 | 413 | 422;
+      error: 'bad-request' | 'offset-mismatch' | 'too-large' | 'hash-mismatch';
+      reasons: string[];
+      state: AttachmentState;
+    };
 
 /**
  * Appends one chunk at `offset`. Resumable: a chunk at an offset already received is
@@ -36,44 +42,95 @@ export async function putChunk(
     const row = await trx.selectFrom('attachments').selectAll().where('hash', '=', hash).executeTakeFirst();
     const state = async () => attachmentState(trx, hash);
     if (total <= 0 || total > SYNC_LIMITS.maxAttachmentBytes) {
-      return { ok: false, status: 413, error: 'too-large', reasons: [`total must be 1..${SYNC_LIMITS.maxAttachmentBytes}`], state: await state() };
+      return {
+        ok: false,
+        status: 413,
+        error: 'too-large',
+        reasons: [`total must be 1..${SYNC_LIMITS.maxAttachmentBytes}`],
+        state: await state(),
+      };
     }
     if (row && Number(row.total) !== total) {
-      return { ok: false, status: 400, error: 'bad-request', reasons: ['total differs from the first chunk'], state: await state() };
+      return {
+        ok: false,
+        status: 400,
+        error: 'bad-request',
+        reasons: ['total differs from the first chunk'],
+        state: await state(),
+      };
     }
     if (row?.complete) return { ok: true, state: await state() };
     const received = row ? Number(row.received) : 0;
     if (offset + data.length > total) {
-      return { ok: false, status: 400, error: 'bad-request', reasons: ['chunk goes past total'], state: await state() };
+      return {
+        ok: false,
+        status: 400,
+        error: 'bad-request',
+        reasons: ['chunk goes past total'],
+        state: await state(),
+      };
     }
     if (offset < received && offset + data.length <= received) return { ok: true, state: await state() };
     if (offset !== received) {
-      return { ok: false, status: 409, error: 'offset-mismatch', reasons: [`expected offset ${received}`], state: await state() };
+      return {
+        ok: false,
+        status: 409,
+        error: 'offset-mismatch',
+        reasons: [`expected offset ${received}`],
+        state: await state(),
+      };
     }
     if (!row) {
-      await trx.insertInto('attachments').values({ hash, total, received: 0, complete: 0, created_at: now, completed_at: null }).execute();
+      await trx
+        .insertInto('attachments')
+        .values({ hash, total, received: 0, complete: 0, created_at: now, completed_at: null })
+        .execute();
     }
     await trx.insertInto('attachment_chunks').values({ hash, offset, data }).execute();
     const newReceived = received + data.length;
     await trx.updateTable('attachments').set({ received: newReceived }).where('hash', '=', hash).execute();
     if (newReceived === total) {
-      const chunks = await trx.selectFrom('attachment_chunks').select('data').where('hash', '=', hash).orderBy('offset').execute();
+      const chunks = await trx
+        .selectFrom('attachment_chunks')
+        .select('data')
+        .where('hash', '=', hash)
+        .orderBy('offset')
+        .execute();
       const digest = createHash('sha256');
       for (const c of chunks) digest.update(c.data);
       if (digest.digest('hex') !== hash) {
         await trx.deleteFrom('attachment_chunks').where('hash', '=', hash).execute();
         await trx.deleteFrom('attachments').where('hash', '=', hash).execute();
-        return { ok: false, status: 422, error: 'hash-mismatch', reasons: ['bytes do not match the hash; start again'], state: await state() };
+        return {
+          ok: false,
+          status: 422,
+          error: 'hash-mismatch',
+          reasons: ['bytes do not match the hash; start again'],
+          state: await state(),
+        };
       }
-      await trx.updateTable('attachments').set({ complete: 1, completed_at: now }).where('hash', '=', hash).execute();
+      await trx
+        .updateTable('attachments')
+        .set({ complete: 1, completed_at: now })
+        .where('hash', '=', hash)
+        .execute();
     }
     return { ok: true, state: await state() };
   });
 }
 
 export async function readAttachment(db: Kysely<Database>, hash: string): Promise<Buffer | null> {
-  const row = await db.selectFrom('attachments').select('complete').where('hash', '=', hash).executeTakeFirst();
+  const row = await db
+    .selectFrom('attachments')
+    .select('complete')
+    .where('hash', '=', hash)
+    .executeTakeFirst();
   if (!row?.complete) return null;
-  const chunks = await db.selectFrom('attachment_chunks').select('data').where('hash', '=', hash).orderBy('offset').execute();
+  const chunks = await db
+    .selectFrom('attachment_chunks')
+    .select('data')
+    .where('hash', '=', hash)
+    .orderBy('offset')
+    .execute();
   return Buffer.concat(chunks.map((c) => Buffer.from(c.data)));
 }

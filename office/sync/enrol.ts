@@ -14,11 +14,22 @@ export function newEnrolmentCodeText(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-export async function createEnrolmentCode(db: Kysely<Database>, accountId: number, now: number): Promise<string> {
+export async function createEnrolmentCode(
+  db: Kysely<Database>,
+  accountId: number,
+  now: number,
+): Promise<string> {
   const code = newEnrolmentCodeText();
   await db
     .insertInto('enrolment_codes')
-    .values({ code, created_by: accountId, created_at: now, expires_at: now + ENROLMENT_CODE_TTL_MS, used_at: null, kiosk_id: null })
+    .values({
+      code,
+      created_by: accountId,
+      created_at: now,
+      expires_at: now + ENROLMENT_CODE_TTL_MS,
+      used_at: null,
+      kiosk_id: null,
+    })
     .execute();
   return code;
 }
@@ -32,33 +43,36 @@ export async function enrolKiosk(
 ): Promise<EnrolAnswer | null> {
   const kioskId = randomUUID();
   const secret = randomToken();
-  const ok = await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('kiosks')
-      .values({
-        id: kioskId,
-        name: request.deviceName,
-        token_hash: sha256Hex(secret),
-        revoked: 0,
-        enrolled_at: now,
-        last_contact_at: now,
-        app_version: request.appVersion,
-        waiting_count: 0,
-      })
-      .execute();
-    const used = await trx
-      .updateTable('enrolment_codes')
-      .set({ used_at: now, kiosk_id: kioskId })
-      .where('code', '=', request.code)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new CodeRefused();
-    return true;
-  }).catch((e: unknown) => {
-    if (e instanceof CodeRefused) return false;
-    throw e;
-  });
+  const ok = await db
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto('kiosks')
+        .values({
+          id: kioskId,
+          name: request.deviceName,
+          token_hash: sha256Hex(secret),
+          revoked: 0,
+          enrolled_at: now,
+          last_contact_at: now,
+          app_version: request.appVersion,
+          waiting_count: 0,
+        })
+        .execute();
+      const used = await trx
+        .updateTable('enrolment_codes')
+        .set({ used_at: now, kiosk_id: kioskId })
+        .where('code', '=', request.code)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) throw new CodeRefused();
+      return true;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof CodeRefused) return false;
+      throw e;
+    });
   if (!ok) return null;
   return { protocol: SYNC_PROTOCOL, kind: 'enrolled', kioskId, token: `${kioskId}.${secret}`, officeName };
 }

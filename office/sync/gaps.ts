@@ -14,7 +14,11 @@ export interface SequenceGaps {
  * holds it, or it was lost on the kiosk — which staff must chase.
  * Window functions (LAG) exist in SQLite ≥ 3.25 and PostgreSQL alike.
  */
-export async function sequenceGaps(db: Kysely<Database>, kioskId: string, maxRanges = 10): Promise<SequenceGaps> {
+export async function sequenceGaps(
+  db: Kysely<Database>,
+  kioskId: string,
+  maxRanges = 10,
+): Promise<SequenceGaps> {
   const rows = await sql<{ prev: number | null; seq: number }>`
     select prev, seq from (select lag(seq) over (order by seq) as prev, seq from (
       select seq from dossiers where kiosk_id = ${kioskId}

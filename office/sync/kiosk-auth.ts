@@ -7,15 +7,25 @@ export type KioskAuth =
   | { ok: false; status: 401 | 403; error: 'unauthorised' | 'revoked'; reason: string };
 
 /** Bearer `<kioskId>.<secret>`: unknown or malformed → 401, revoked → 403. */
-export async function authenticateKiosk(db: Kysely<Database>, authorization: string | undefined): Promise<KioskAuth> {
+export async function authenticateKiosk(
+  db: Kysely<Database>,
+  authorization: string | undefined,
+): Promise<KioskAuth> {
   const match = /^Bearer ([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
-  if (!match) return { ok: false, status: 401, error: 'unauthorised', reason: 'missing or malformed bearer token' };
+  if (!match)
+    return { ok: false, status: 401, error: 'unauthorised', reason: 'missing or malformed bearer token' };
   const [, kioskId, secret] = match as unknown as [string, string, string];
   const kiosk = await db.selectFrom('kiosks').selectAll().where('id', '=', kioskId).executeTakeFirst();
   if (!kiosk || !safeEqualHex(kiosk.token_hash, sha256Hex(secret))) {
-    return { ok: false, status: 401, error: 'unauthorised', reason: 'unknown kiosk or wrong token; enrol again' };
+    return {
+      ok: false,
+      status: 401,
+      error: 'unauthorised',
+      reason: 'unknown kiosk or wrong token; enrol again',
+    };
   }
-  if (kiosk.revoked) return { ok: false, status: 403, error: 'revoked', reason: 'this kiosk was revoked; enrol again' };
+  if (kiosk.revoked)
+    return { ok: false, status: 403, error: 'revoked', reason: 'this kiosk was revoked; enrol again' };
   return { ok: true, kiosk };
 }
 

@@ -25,8 +25,16 @@ async function latestConfig(db: Kysely<Database>, kind: 'profile' | 'catalogue')
  * Profile and catalogue when the office published a version other than the kiosk's;
  * this kiosk's status changes after the cursor (the status-event id); look-ups by code.
  */
-export async function pull(db: Kysely<Database>, kioskId: string, request: PullRequest, now: number): Promise<PullAnswer> {
-  const [profileRow, catalogueRow] = await Promise.all([latestConfig(db, 'profile'), latestConfig(db, 'catalogue')]);
+export async function pull(
+  db: Kysely<Database>,
+  kioskId: string,
+  request: PullRequest,
+  now: number,
+): Promise<PullAnswer> {
+  const [profileRow, catalogueRow] = await Promise.all([
+    latestConfig(db, 'profile'),
+    latestConfig(db, 'catalogue'),
+  ]);
   const profile =
     profileRow && profileRow.version !== request.profileVersion
       ? { version: profileRow.version, profile: OfficeProfileSchema.parse(JSON.parse(profileRow.body)) }

@@ -25,7 +25,12 @@ type Checked =
 
 /** Per-item checks that need no database: schema, id echo, and the hash of the raw payload. */
 function check(item: PushItem): Checked | PushResult {
-  const invalid = (reasons: string[]): PushResult => ({ outcome: 'invalid', id: item.id, hash: item.hash, reasons });
+  const invalid = (reasons: string[]): PushResult => ({
+    outcome: 'invalid',
+    id: item.id,
+    hash: item.hash,
+    reasons,
+  });
   let actualHash: string;
   try {
     actualHash = sha256Hex(canonicalJson(item.payload));
@@ -58,7 +63,9 @@ export async function ingestBatch(
   await db.transaction().execute(async (trx) => {
     const dossiers = valid.filter((c): c is Extract<Checked, { kind: 'dossier' }> => c.kind === 'dossier');
     const ratings = valid.filter((c): c is Extract<Checked, { kind: 'rating' }> => c.kind === 'rating');
-    const metas = valid.filter((c): c is Extract<Checked, { kind: 'attachment-meta' }> => c.kind === 'attachment-meta');
+    const metas = valid.filter(
+      (c): c is Extract<Checked, { kind: 'attachment-meta' }> => c.kind === 'attachment-meta',
+    );
     if (dossiers.length) {
       const rows = dossiers.map(({ item, payload: d }) => ({
         id: d.id,
@@ -86,7 +93,14 @@ export async function ingestBatch(
         resolved_at_ms: null,
       }));
       const inserted = new Set(
-        (await trx.insertInto('dossiers').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
+        (
+          await trx
+            .insertInto('dossiers')
+            .values(rows)
+            .onConflict((oc) => oc.column('id').doNothing())
+            .returning('id')
+            .execute()
+        ).map((r) => r.id),
       );
       const fresh = rows.filter((r) => inserted.has(r.id));
       // Arrival is recorded on the row itself (status 'received', office_received_at_ms);
@@ -108,7 +122,14 @@ export async function ingestBatch(
         office_received_at_ms: now,
       }));
       const inserted = new Set(
-        (await trx.insertInto('ratings').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
+        (
+          await trx
+            .insertInto('ratings')
+            .values(rows)
+            .onConflict((oc) => oc.column('id').doNothing())
+            .returning('id')
+            .execute()
+        ).map((r) => r.id),
       );
       await answer(trx, 'ratings', ratings, inserted, now, answers);
     }
@@ -126,7 +147,14 @@ export async function ingestBatch(
         office_received_at_ms: now,
       }));
       const inserted = new Set(
-        (await trx.insertInto('attachment_meta').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()).map((r) => r.id),
+        (
+          await trx
+            .insertInto('attachment_meta')
+            .values(rows)
+            .onConflict((oc) => oc.column('id').doNothing())
+            .returning('id')
+            .execute()
+        ).map((r) => r.id),
       );
       await answer(trx, 'attachment_meta', metas, inserted, now, answers);
     }
@@ -164,19 +192,35 @@ async function answer(
   const existingIds = items.filter((c) => !inserted.has(c.item.id)).map((c) => c.item.id);
   const existing = new Map(
     existingIds.length
-      ? (await trx.selectFrom(table).select(['id', 'content_hash', 'office_received_at_ms']).where('id', 'in', existingIds).execute()).map((r) => [r.id, r])
+      ? (
+          await trx
+            .selectFrom(table)
+            .select(['id', 'content_hash', 'office_received_at_ms'])
+            .where('id', 'in', existingIds)
+            .execute()
+        ).map((r) => [r.id, r])
       : [],
   );
   for (const { item } of items) {
     if (inserted.has(item.id)) {
-      out.set(item.id, { outcome: 'stored', id: item.id, hash: item.hash, officeReceivedAt: new Date(now).toISOString() });
+      out.set(item.id, {
+        outcome: 'stored',
+        id: item.id,
+        hash: item.hash,
+        officeReceivedAt: new Date(now).toISOString(),
+      });
       continue;
     }
     const row = existing.get(item.id)!;
     out.set(
       item.id,
       row.content_hash === item.hash
-        ? { outcome: 'duplicate', id: item.id, hash: item.hash, officeReceivedAt: new Date(Number(row.office_received_at_ms)).toISOString() }
+        ? {
+            outcome: 'duplicate',
+            id: item.id,
+            hash: item.hash,
+            officeReceivedAt: new Date(Number(row.office_received_at_ms)).toISOString(),
+          }
         : { outcome: 'conflict', id: item.id, hash: item.hash, storedHash: row.content_hash },
     );
   }

@@ -25,13 +25,22 @@ export interface SyncContext {
 }
 
 /** Handles /api/*; returns false when the path is not an API path. */
-export async function handleApi(ctx: SyncContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export async function handleApi(
+  ctx: SyncContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<boolean> {
   if (!path.startsWith('/api/')) return false;
   const method = req.method ?? 'GET';
   try {
     if (path === '/api/health') {
       if (method !== 'GET') throw new HttpError(405, 'method-not-allowed', ['use GET']);
-      const body: HealthAnswer = { service: 'commune-office', protocol: SYNC_PROTOCOL, time: new Date(ctx.now()).toISOString() };
+      const body: HealthAnswer = {
+        service: 'commune-office',
+        protocol: SYNC_PROTOCOL,
+        time: new Date(ctx.now()).toISOString(),
+      };
       sendJson(res, 200, body);
       return true;
     }
@@ -58,8 +67,16 @@ export async function handleApi(ctx: SyncContext, req: IncomingMessage, res: Ser
         if (!parsed.success) throw new HttpError(400, 'bad-request', issuesToReasons(parsed.error));
         const now = ctx.now();
         const results = await ingestBatch(ctx.db, kioskId, parsed.data.items, now);
-        const acknowledged = results.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').length;
-        await recordContact(ctx.db, kioskId, now, parsed.data.appVersion, Math.max(0, parsed.data.waiting - acknowledged));
+        const acknowledged = results.filter(
+          (r) => r.outcome === 'stored' || r.outcome === 'duplicate',
+        ).length;
+        await recordContact(
+          ctx.db,
+          kioskId,
+          now,
+          parsed.data.appVersion,
+          Math.max(0, parsed.data.waiting - acknowledged),
+        );
         const answer: PushAnswer = { protocol: SYNC_PROTOCOL, kind: 'push-result', results };
         sendJson(res, 200, answer);
         return true;
@@ -92,14 +109,23 @@ export async function handleApi(ctx: SyncContext, req: IncomingMessage, res: Ser
       }
       if (!/^application\/octet-stream\s*$/i.test(req.headers['content-type'] ?? '')) {
         req.resume();
-        throw new HttpError(415, 'unsupported-media-type', ['expected Content-Type: application/octet-stream']);
+        throw new HttpError(415, 'unsupported-media-type', [
+          'expected Content-Type: application/octet-stream',
+        ]);
       }
       const data = await readBody(req, SYNC_LIMITS.maxChunkBytes);
       if (data.length === 0) throw new HttpError(400, 'bad-request', ['empty chunk']);
       const outcome = await putChunk(ctx.db, hash, offset, total, data, ctx.now());
       await recordContact(ctx.db, kioskId, ctx.now());
       if (outcome.ok) sendJson(res, 200, outcome.state);
-      else sendJson(res, outcome.status, { protocol: SYNC_PROTOCOL, kind: 'error', error: outcome.error, reasons: outcome.reasons, state: outcome.state });
+      else
+        sendJson(res, outcome.status, {
+          protocol: SYNC_PROTOCOL,
+          kind: 'error',
+          error: outcome.error,
+          reasons: outcome.reasons,
+          state: outcome.state,
+        });
       return true;
     }
     req.resume();

@@ -38,7 +38,8 @@ export function forEachDatabase(title: string, suite: (target: DbTarget) => void
       it('PostgreSQL is available for the second database run', () => {
         const message = `PostgreSQL tests for "${title}" SKIPPED: ${pg.reason}`;
         console.warn(`\n*** ${message} ***\n`);
-        if (process.env.CI === 'true') expect.fail(`${message}; CI must run them (.ci/run installs postgresql)`);
+        if (process.env.CI === 'true')
+          expect.fail(`${message}; CI must run them (.ci/run installs postgresql)`);
       });
     });
     return;

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -74,9 +80,25 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     });
   });
 
-  function forward(req: IncomingMessage, body: Buffer, path: string, partial: boolean, onResponse: (up: IncomingMessage | null, data: Buffer) => void) {
+  function forward(
+    req: IncomingMessage,
+    body: Buffer,
+    path: string,
+    partial: boolean,
+    onResponse: (up: IncomingMessage | null, data: Buffer) => void,
+  ) {
     const up = httpRequest(
-      { host: options.target.host, port: options.target.port, method: req.method, path, headers: { ...req.headers, host: `${options.target.host}:${options.target.port}`, connection: 'close' } },
+      {
+        host: options.target.host,
+        port: options.target.port,
+        method: req.method,
+        path,
+        headers: {
+          ...req.headers,
+          host: `${options.target.host}:${options.target.port}`,
+          connection: 'close',
+        },
+      },
       (upRes) => {
         const parts: Buffer[] = [];
         upRes.on('data', (c: Buffer) => parts.push(c));
@@ -119,7 +141,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     };
     switch (fault) {
       case 'html-200':
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>Wi-Fi xã — đăng nhập</h1></body></html>');
+        res
+          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><html><body><h1>Wi-Fi xã — đăng nhập</h1></body></html>');
         return;
       case 'drop':
         held.add(res);

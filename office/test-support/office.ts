@@ -8,7 +8,9 @@ import { EnrolAnswerSchema } from '../../shared/contracts/sync.ts';
 export const ADMIN_PASSWORD = 'admin-test-password';
 
 /** An office on 127.0.0.1, random port, temporary SQLite data dir (unless a config says otherwise). */
-export async function testOffice(over: Partial<OfficeConfig> = {}): Promise<RunningOffice & { dataDir: string; cleanup(): Promise<void> }> {
+export async function testOffice(
+  over: Partial<OfficeConfig> = {},
+): Promise<RunningOffice & { dataDir: string; cleanup(): Promise<void> }> {
   const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'office-http-'));
   const office = await startOffice({
     host: '127.0.0.1',
@@ -30,8 +32,15 @@ export async function testOffice(over: Partial<OfficeConfig> = {}): Promise<Runn
 }
 
 /** Enrols a kiosk the way the dashboard + kiosk settings do; returns its token. */
-export async function enrol(office: RunningOffice, name = 'Kiosk sảnh'): Promise<{ kioskId: string; token: string }> {
-  const admin = await office.database.db.selectFrom('accounts').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+export async function enrol(
+  office: RunningOffice,
+  name = 'Kiosk sảnh',
+): Promise<{ kioskId: string; token: string }> {
+  const admin = await office.database.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
   const code = await createEnrolmentCode(office.database.db, Number(admin.id), Date.now());
   const res = await fetch(`${office.url}/api/sync/enrol`, {
     method: 'POST',

@@ -14,7 +14,8 @@ export type PgAvailability = { available: true; bin: string } | { available: fal
 
 export function postgresAvailability(): PgAvailability {
   const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return { available: false, reason: `${base} does not exist (install Debian's postgresql package)` };
+  if (!existsSync(base))
+    return { available: false, reason: `${base} does not exist (install Debian's postgresql package)` };
   const versions = readdirSync(base)
     .filter((v) => existsSync(join(base, v, 'bin', 'initdb')) && existsSync(join(base, v, 'bin', 'postgres')))
     .sort((a, b) => Number(b) - Number(a));
@@ -58,10 +59,28 @@ export async function startPostgres(bin: string): Promise<PgCluster> {
   }
   const data = join(dir, 'data');
   const port = await freePort();
-  runAs(user, join(bin, 'initdb'), ['-D', data, '-U', 'office', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  runAs(user, join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'office',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   runAs(user, join(bin, 'pg_ctl'), [
-    '-D', data, '-l', join(dir, 'log'), '-w', '-t', '30',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     'start',
   ]);
   const adminUrl = `postgres://office@127.0.0.1:${port}/postgres`;

@@ -31,13 +31,23 @@ export class SimulatedKiosk {
       const result = await withRetry(
         () => {
           this.attempts++;
-          return this.transport.push({ protocol: SYNC_PROTOCOL, appVersion: '0.1.0-test', waiting: this.outbox.size, items: batch });
+          return this.transport.push({
+            protocol: SYNC_PROTOCOL,
+            appVersion: '0.1.0-test',
+            waiting: this.outbox.size,
+            items: batch,
+          });
         },
         // Short base and cap: the test's office comes back within a second.
-        { policy: { baseMs: 50, capMs: 800, maxAttempts: 1000 }, onRetry: () => this.failures++, signal: AbortSignal.timeout(Math.max(0, deadline - Date.now())) },
+        {
+          policy: { baseMs: 50, capMs: 800, maxAttempts: 1000 },
+          onRetry: () => this.failures++,
+          signal: AbortSignal.timeout(Math.max(0, deadline - Date.now())),
+        },
       );
       if (!result.ok) {
-        if (!result.failure.retryable) throw new Error(`kiosk stopped: ${result.failure.kind} ${result.failure.reasons.join('; ')}`);
+        if (!result.failure.retryable)
+          throw new Error(`kiosk stopped: ${result.failure.kind} ${result.failure.reasons.join('; ')}`);
         continue;
       }
       result.value.results.forEach((r, i) => {

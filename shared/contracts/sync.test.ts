@@ -54,10 +54,18 @@ describe('sync schemas', () => {
   it('acknowledges only stored/duplicate answers echoing id and hash', () => {
     const item = { id: dossier.id, hash: 'a'.repeat(64) };
     const at = '2026-11-21T01:00:00.000Z';
-    expect(isAcknowledged(item, { outcome: 'stored', id: item.id, hash: item.hash, officeReceivedAt: at })).toBe(true);
-    expect(isAcknowledged(item, { outcome: 'duplicate', id: item.id, hash: item.hash, officeReceivedAt: at })).toBe(true);
-    expect(isAcknowledged(item, { outcome: 'stored', id: item.id, hash: 'b'.repeat(64), officeReceivedAt: at })).toBe(false);
-    expect(isAcknowledged(item, { outcome: 'conflict', id: item.id, hash: item.hash, storedHash: 'b'.repeat(64) })).toBe(false);
+    expect(
+      isAcknowledged(item, { outcome: 'stored', id: item.id, hash: item.hash, officeReceivedAt: at }),
+    ).toBe(true);
+    expect(
+      isAcknowledged(item, { outcome: 'duplicate', id: item.id, hash: item.hash, officeReceivedAt: at }),
+    ).toBe(true);
+    expect(
+      isAcknowledged(item, { outcome: 'stored', id: item.id, hash: 'b'.repeat(64), officeReceivedAt: at }),
+    ).toBe(false);
+    expect(
+      isAcknowledged(item, { outcome: 'conflict', id: item.id, hash: item.hash, storedHash: 'b'.repeat(64) }),
+    ).toBe(false);
     expect(isAcknowledged(item, undefined)).toBe(false);
   });
   it('does not take an HTML page for an answer', () => {

@@ -75,7 +75,10 @@ export const DossierPayloadSchema = DossierSchema.extend({
   formId: ShortText(100).min(1),
   formData: z
     .record(ShortText(100), ShortText(SYNC_LIMITS.maxFieldValueChars))
-    .refine((r) => Object.keys(r).length <= SYNC_LIMITS.maxFormFields, `at most ${SYNC_LIMITS.maxFormFields} fields`),
+    .refine(
+      (r) => Object.keys(r).length <= SYNC_LIMITS.maxFormFields,
+      `at most ${SYNC_LIMITS.maxFormFields} fields`,
+    ),
   applicantName: ShortText(SYNC_LIMITS.maxNameChars).min(1),
   volunteerId: ShortText(100).nullable(),
   attachmentHashes: z.array(Sha256HexSchema).max(50).default([]),
@@ -159,7 +162,12 @@ export const PushResultSchema = z.discriminatedUnion('outcome', [
   /** Already stored under this id with different content: never overwritten. */
   z.object({ outcome: z.literal('conflict'), id: Uuid, hash: Sha256HexSchema, storedHash: Sha256HexSchema }),
   /** Refused; the kiosk keeps it and shows staff the reasons. */
-  z.object({ outcome: z.literal('invalid'), id: Uuid, hash: Sha256HexSchema, reasons: z.array(z.string()).min(1) }),
+  z.object({
+    outcome: z.literal('invalid'),
+    id: Uuid,
+    hash: Sha256HexSchema,
+    reasons: z.array(z.string()).min(1),
+  }),
 ]);
 export type PushResult = z.infer<typeof PushResultSchema>;
 
@@ -269,5 +277,7 @@ export type SyncError = z.infer<typeof SyncErrorSchema>;
 
 /** Zod issues as short human-readable reasons ("items.0.seq: Too small …"). */
 export function issuesToReasons(error: z.ZodError, max = 20): string[] {
-  return error.issues.slice(0, max).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  return error.issues
+    .slice(0, max)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 }
