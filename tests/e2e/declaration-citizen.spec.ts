@@ -68,8 +68,8 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
   await expect(page.locator('.return-text')).toContainText(
     'Trả kết quả trước 17:00 thứ Hai, ngày 23/11/2026',
   );
-  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible();
-  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible();
+  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
 
   const db = await readKioskDb(page);
   expect(db.dossiers).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
@@ -91,23 +91,27 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   // Which person a scanned ID card fills: this step's, when it takes a card; else the applicant.
   const scanSection = section?.acceptsIdCard ? section : sections.find((s) => s.acceptsIdCard);
 
-  const onScanText = useCallback(
-    (raw: string) => {
-      const { session: current } = useWizardStore.getState();
-      if (!current || !scanSection) return;
-      const out = applyIdCardScan(form, scanSection.id, raw, current.values);
-      if (!out.ok) {
-        setScanNotice({ kind: 'error', message: out.message });
-        return;
-      }
-      useWizardStore.getState().setValues(out.values);
-      const labels = out.filledFieldIds.map(
-        (id) => scanSection.fields.find((f) => f.id === id)!.label[lang as Language],
-      );
-      setScanNotice({ kind: 'filled', name: out.fullName, section: scanSection.title[lang], labels });
-    },
-    [form, scanSection, lang],
-  );
+  // The scanner listener is installed once; it reads the step it lands on from this ref,
+  // which is updated before the browser paints a new step (so a scan right after "Next"
+  // fills the new step's person, not the previous one's).
+  const scanTarget = useRef({ form, section: scanSection, lang });
+  useLayoutEffect(() => {
+    scanTarget.current = { form, section: scanSection, lang };
+  });
+
+  const onScanText = useCallback((raw: string) => {
+    const { session: current } = useWizardStore.getState();
+    const { form: f, section: target, lang: l } = scanTarget.current;
+    if (!current || !target) return;
+    const out = applyIdCardScan(f, target.id, raw, current.values);
+    if (!out.ok) {
+      setScanNotice({ kind: 'error', message: out.message });
+      return;
+    }
+    useWizardStore.getState().setValues(out.values);
+    const labels = out.filledFieldIds.map((id) => target.fields.find((fd) => fd.id === id)!.label[l]);
+    setScanNotice({ kind: 'filled', name: out.fullName, section: target.title[l], labels });
+  }, []);
 
   useEffect(
     () => installScannerCapture(window, { onScan: onScanText, onRelease: (text) => typeIntoFocused(text) }),

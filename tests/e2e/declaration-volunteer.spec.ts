@@ -1,0 +1,226 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
+import { CCCD_QR, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
+
+let host: KioskHostHandle;
+test.beforeAll(async () => {
+  host = await startKioskHost({ profile: 'gia-lam' });
+});
+test.afterAll(async () => {
+  await host.close();
+});
+
+// Tuesday 24/11/2026 in Gia Lâm: no-appointment (2 working hours) and no-writing day.
+const TUESDAY = vn('2026-11-24 08:30');
+
+/**
+ * A USB scanner in keyboard mode: the whole code as back-to-back keydowns, then Enter, at the
+ * focused element. Dispatched inside the page because on a loaded 2-core test machine the
+ * driver's own key events arrive up to 100+ ms apart (a person's pace, not a scanner's);
+ * the keys are real keydown events that bubble through the kiosk's capture listener, and
+ * anything that listener let through would be typed into the focused field by the kiosk.
+ */
+async function scanBurst(page: Page, text: string): Promise<void> {
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...keys, 'Enter']) {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
+    }
+  }, text);
+}
+
+const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo →' }).click();
+
+async function openBirthRegistration(page: Page): Promise<void> {
+  await openKioskAt(page, host.url, TUESDAY);
+  await page.getByRole('button', { name: /^Tìm thủ tục/ }).click();
+  await page.getByRole('searchbox').fill('khai sinh');
+  await page.getByRole('listitem').first().getByRole('button').click();
+  await page.getByRole('button', { name: /Khai tờ khai/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
+}
+
+test('a birth registration filled from an ID-card QR burst, which never lands in the focused field', async ({
+  page,
+}) => {
+  await openBirthRegistration(page);
+  // The phone field has the focus when the card is scanned: the burst must not end up in it.
+  const phone = page.getByRole('textbox', { name: 'Số điện thoại' });
+  await phone.click();
+  await scanBurst(page, CCCD_QR);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Đã điền từ thẻ căn cước của Nguyễn Văn An' }),
+  ).toBeVisible();
+  await expect(phone).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
+    'Nguyễn Văn An',
+  );
+  await expect(page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' })).toHaveValue(
+    '001095012345',
+  );
+  await expect(page.getByRole('button', { name: /^Tỉnh\/thành phố/ })).toContainText('Thành phố Hà Nội');
+  await expect(page.getByRole('button', { name: /^Xã\/phường\/đặc khu/ })).toContainText('Xã Gia Lâm');
+  await expect(page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' })).toHaveValue('Số 1 ngõ 2');
+
+  // A foreign QR (a portal link) gets a message and changes nothing.
+  await scanBurst(page, 'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'không phải mã QR trên thẻ căn cước' }),
+  ).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
+    'Nguyễn Văn An',
+  );
+
+  await page.getByRole('radio', { name: 'Cha', exact: true }).click();
+  await phone.fill('0912345678');
+  await next(page);
+
+  await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' }).fill('Nguyễn Minh Khôi');
+  await page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' }).fill('20112026');
+  await expect(page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' })).toHaveValue('20/11/2026');
+  await page.getByRole('radio', { name: 'Nam', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Nơi sinh' }).fill('Bệnh viện đa khoa Gia Lâm');
+  await page.getByRole('textbox', { name: 'Quê quán' }).fill('Xã Gia Lâm, Thành phố Hà Nội');
+  await next(page);
+
+  // The mother: typed by the volunteer.
+  await expect(page.getByRole('heading', { name: /Thông tin người mẹ/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người mẹ' }).fill('Trần Thị Hoa');
+  await page.getByRole('textbox', { name: 'Năm sinh' }).fill('1997');
+  await page.getByRole('button', { name: /^Tỉnh\/thành phố/ }).click();
+  await page.getByRole('dialog').getByRole('searchbox').fill('ha noi');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Thành phố Hà Nội/ })
+    .click();
+  await page.getByRole('button', { name: /^Xã\/phường\/đặc khu/ }).click();
+  await page.getByRole('dialog').getByRole('searchbox').fill('gia lam');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Xã Gia Lâm/ })
+    .click();
+  await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Số 1 ngõ 2');
+  await next(page);
+  await expect(page.getByRole('checkbox', { name: 'Khai thông tin người cha' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await next(page);
+
+  // The father's step takes his card: the same QR fills this section.
+  await expect(page.getByRole('heading', { name: /Thông tin người cha/ })).toBeVisible();
+  await scanBurst(page, CCCD_QR);
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người cha' })).toHaveValue(
+    'Nguyễn Văn An',
+  );
+  await page.getByRole('textbox', { name: 'Năm sinh' }).fill('1995');
+  await next(page);
+  await expect(page.getByRole('heading', { name: /Bản sao/ })).toBeVisible();
+  await next(page);
+
+  await expect(page.getByRole('heading', { name: /Xem lại/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
+  // Gia Lâm's Tuesday: two working hours from 08:30.
+  await expect(page.locator('.return-text')).toContainText('Trả kết quả trước 10:30 thứ Ba, ngày 24/11/2026');
+  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
+
+  const { dossiers } = await readKioskDb(page);
+  expect(dossiers).toHaveLength(1);
+  const d = dossiers[0]!;
+  const declaration = squash(await printedPdfText(host.url, d.id, 'declaration'));
+  expect(declaration).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+  expect(declaration).toContain('Nguyễn Minh Khôi');
+  expect(declaration).toContain('Nguyễn Văn An');
+  expect(declaration).toContain('Trần Thị Hoa');
+  expect(declaration).toContain('001095012345');
+  const receipt = squash(await printedPdfText(host.url, d.id, 'receipt'));
+  expect(receipt).toContain(d.code);
+  expect(receipt).toContain('10:30');
+});
+
+test('validation messages sit next to the wrong fields and keep everything typed', async ({ page }) => {
+  await openBirthRegistration(page);
+  await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' }).fill('Lê Văn Tám');
+  const id = page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' });
+  await id.fill('00109501234');
+  await next(page);
+
+  await expect(page.getByRole('alert').filter({ hasText: 'mục cần sửa' })).toBeVisible();
+  await expect(id).toHaveAttribute('aria-invalid', 'true');
+  await expect(id).toHaveAccessibleDescription(/gồm đúng 12 chữ số/);
+  const relationship = page.getByRole('radiogroup', { name: 'Quan hệ với người được khai sinh' });
+  await expect(relationship).toHaveAccessibleDescription('Vui lòng chọn một mục.');
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
+    'Lê Văn Tám',
+  );
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).not.toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(page.getByRole('heading', { name: /Bước 1\// })).toBeVisible();
+
+  // English messages when the person switches language; the typed values stay.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(
+    page.getByRole('textbox', { name: 'Personal ID number (chip ID card)' }),
+  ).toHaveAccessibleDescription(/exactly 12 digits/);
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+  // Fixing a field clears its message at once; a future birth date is refused on the next step.
+  await id.fill('001095012345');
+  await expect(id).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('radio', { name: 'Cha', exact: true }).click();
+  await page.getByRole('button', { name: /^Tỉnh\/thành phố/ }).click();
+  await page.getByRole('dialog').getByRole('searchbox').fill('ha noi');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Thành phố Hà Nội/ })
+    .click();
+  await page.getByRole('button', { name: /^Xã\/phường\/đặc khu/ }).click();
+  await page.getByRole('dialog').getByRole('searchbox').fill('gia lam');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Xã Gia Lâm/ })
+    .click();
+  await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Thôn 3');
+  await next(page);
+  await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' }).fill('Lê Minh Anh');
+  const dob = page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' });
+  await dob.fill('01/01/2030');
+  await next(page);
+  await expect(dob).toHaveAccessibleDescription(/không được sau ngày hôm nay/);
+  await expect(dob).toHaveValue('01/01/2030');
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' })).toHaveValue('Lê Minh Anh');
+
+  // Back and forward lose nothing.
+  await page.getByRole('button', { name: '← Bước trước' }).click();
+  await expect(id).toHaveValue('001095012345');
+  await next(page);
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' })).toHaveValue('Lê Minh Anh');
+});
+
+test('a reload mid-form offers the draft back with everything typed', async ({ page }) => {
+  await openBirthRegistration(page);
+  await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' }).fill('Phạm Thị Lan');
+  await page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' }).fill('001197004321');
+  await page.getByRole('radio', { name: 'Mẹ', exact: true }).click();
+  // Autosave is on every change; wait until the stored draft has the last one.
+  await expect
+    .poll(async () => (await readKioskDb(page)).drafts[0]?.formData['requester.relationship'])
+    .toBe('mother');
+
+  await page.reload();
+  const prompt = page.getByRole('alertdialog', { name: 'Tiếp tục tờ khai đang làm?' });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Tiếp tục khai' }).click();
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
+    'Phạm Thị Lan',
+  );
+  await expect(page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' })).toHaveValue(
+    '001197004321',
+  );
+  await expect(page.getByRole('radio', { name: 'Mẹ', exact: true })).toHaveAttribute('aria-checked', 'true');
+});
