@@ -11,7 +11,9 @@ export const ADMIN_PASSWORD = 'admin-test-password';
 export async function testOffice(
   over: Partial<OfficeConfig> = {},
 ): Promise<RunningOffice & { dataDir: string; cleanup(): Promise<void> }> {
-  const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'office-http-'));
+  // A PostgreSQL config has no data dir; SQLite gets a temporary one unless the caller gave it.
+  const ownDir = !over.dataDir && !over.databaseUrl;
+  const dataDir = over.dataDir || (ownDir ? mkdtempSync(join(tmpdir(), 'office-http-')) : '');
   const office = await startOffice({
     host: '127.0.0.1',
     port: 0,
@@ -26,7 +28,7 @@ export async function testOffice(
     dataDir,
     async cleanup() {
       await office.close();
-      if (!over.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
