@@ -84,6 +84,12 @@ export const OfficeProfileSchema = z.object({
         .string()
         .regex(/^\d{6,12}$/, 'expected 6 to 12 digits')
         .optional(),
+      /**
+       * Days after the office acknowledged a dossier before the kiosk removes its personal
+       * data (answers, full name, photos); code, procedure and status stay for the receipt
+       * look-up. Absent: 30 (renderer/features/retention).
+       */
+      personalDataRetentionDays: z.number().int().min(1).max(3650).optional(),
     })
     .default({ idleTimeoutSeconds: 90, idleWarningSeconds: 20, receiptPaper: 'A5' }),
 });

@@ -1,0 +1,163 @@
+/**
+ * Retention: personal data leaves the kiosk a set number of days after the office
+ * acknowledged the dossier (issue 4; the brief: "personal data is not kept on the kiosk
+ * longer than the office needs"). The office holds the dossier from the acknowledgement
+ * on, so the kiosk keeps only what the receipt-QR status look-up needs: id, code,
+ * procedure, models, timestamps, the office's status, and the applicant's initials.
+ *
+ * Removed: the declaration's answers (formData), the applicant's full name (initials
+ * kept), the attachments' bytes (their rows), and the references to printed PDFs.
+ * Never touched: a dossier the office has not acknowledged, or one with an outbox item
+ * (its own, a rating's, an attachment announcement's) still waiting or refused, or an
+ * attachment whose bytes the office has not confirmed — those are still the only copy.
+ *
+ * Why delete + add instead of update: a submitted dossier is frozen by the database's
+ * updating hook (renderer/db/db.ts), which leaves removal to retention. Replacing the row
+ * by its stripped copy in the same transaction is that removal; the number of rows does
+ * not change, so the kept `dossiers.count` counter stays right without a write.
+ */
+import Dexie from 'dexie';
+import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
+import { META, type AttachmentRow, type DossierRow, type KioskDb } from '../../db/db.ts';
+import { dbOf, type DataContext } from '../dossier/context.ts';
+import { getMeta, putMeta } from '../dossier/meta.ts';
+import { nameInitials } from '../dossiers/initials.ts';
+
+/** Used when the office profile sets no `kiosk.personalDataRetentionDays`. */
+export const DEFAULT_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Dossiers per transaction: a submit waiting behind a batch waits at most this many rows' work. */
+const DEFAULT_BATCH = 100;
+
+/**
+ * Meta key: every dossier received before this receivedAt (Vietnam ISO) has been purged,
+ * so the next run starts there instead of walking the whole store again.
+ */
+export const RETENTION_WATERMARK_KEY = 'retention.purgedBefore';
+
+export interface PurgeOptions {
+  now: Date;
+  retentionDays: number;
+  batchSize?: number;
+}
+
+export interface PurgeResult {
+  /** Dossiers whose personal data was removed by this run. */
+  purged: number;
+  /** Received before the cutoff but kept: not acknowledged long enough, or items still waiting. */
+  kept: number;
+  /** Attachment bytes freed. */
+  freedBytes: number;
+}
+
+/** A purged dossier has no declaration answers left (a submitted declaration always has some). */
+export function isPersonalDataPurged(row: Pick<DossierRow, 'formData'>): boolean {
+  return Object.keys(row.formData).length === 0;
+}
+
+/** The initials to show for a dossier, whether or not it has been purged. */
+export function applicantInitials(row: Pick<DossierRow, 'formData' | 'applicantName'>): string {
+  return isPersonalDataPurged(row) ? row.applicantName : nameInitials(row.applicantName);
+}
+
+export function retentionDaysOf(profile: { kiosk: { personalDataRetentionDays?: number } }): number {
+  return profile.kiosk.personalDataRetentionDays ?? DEFAULT_RETENTION_DAYS;
+}
+
+function stripped(row: DossierRow): DossierRow {
+  const printed: DossierRow['printed'] = row.printed
+    ? Object.fromEntries(
+        Object.entries(row.printed).map(([kind, p]) => [kind, p ? { at: p.at, pdfRef: null } : p]),
+      )
+    : undefined;
+  return {
+    ...row,
+    formData: {},
+    applicantName: nameInitials(row.applicantName) || '?',
+    ...(printed ? { printed } : {}),
+  };
+}
+
+export async function purgeAcknowledgedPersonalData(
+  options: PurgeOptions,
+  ctx: DataContext = {},
+): Promise<PurgeResult> {
+  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
+    throw new RangeError(`retention days must be a whole number ≥ 1: ${options.retentionDays}`);
+  }
+  const db = dbOf(ctx);
+  const cutoffMs = options.now.getTime() - options.retentionDays * DAY_MS;
+  // Acknowledged ≥ received on a kiosk whose clock runs forward, so every dossier
+  // acknowledged before the cutoff was received before it: the receivedAt index bounds the walk.
+  const cutoffVn = toVietnamIso(new Date(cutoffMs));
+  const from = (await getMeta<string>(db, RETENTION_WATERMARK_KEY)) ?? '';
+  const ids = (await db.dossiers
+    .where('receivedAt')
+    .between(from === '' ? Dexie.minKey : from, cutoffVn, true, false)
+    .primaryKeys()) as string[];
+
+  const result: PurgeResult = { purged: 0, kept: 0, freedBytes: 0 };
+  // Lowest receivedAt of a dossier left unpurged: the watermark may not pass it.
+  let firstKept: string | null = null;
+  const batch = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  for (let i = 0; i < ids.length; i += batch) {
+    const slice = ids.slice(i, i + batch);
+    const step = await purgeBatch(db, slice, cutoffMs);
+    result.purged += step.purged;
+    result.kept += step.kept;
+    result.freedBytes += step.freedBytes;
+    if (step.firstKept !== null && (firstKept === null || step.firstKept < firstKept)) {
+      firstKept = step.firstKept;
+    }
+  }
+  const watermark = firstKept ?? cutoffVn;
+  if (watermark > from) await putMeta(db, RETENTION_WATERMARK_KEY, watermark);
+  return result;
+}
+
+async function purgeBatch(
+  db: KioskDb,
+  ids: readonly string[],
+  cutoffMs: number,
+): Promise<PurgeResult & { firstKept: string | null }> {
+  return db.transaction('rw', [db.dossiers, db.attachments, db.outbox, db.meta], async () => {
+    const out = { purged: 0, kept: 0, freedBytes: 0, firstKept: null as string | null };
+    const keep = (row: DossierRow) => {
+      out.kept++;
+      if (out.firstKept === null || row.receivedAt < out.firstKept) out.firstKept = row.receivedAt;
+    };
+    const rows = await db.dossiers.bulkGet([...ids]);
+    let removedBytes = 0;
+    for (const row of rows) {
+      if (!row || isPersonalDataPurged(row)) continue;
+      const ackMs = row.acknowledgedAt ? Date.parse(row.acknowledgedAt) : NaN;
+      if (!(ackMs < cutoffMs)) {
+        keep(row);
+        continue;
+      }
+      const [waiting, attachments] = await Promise.all([
+        db.outbox
+          .where('dossierId')
+          .equals(row.id)
+          .filter((o) => o.status !== 'sent')
+          .count(),
+        db.attachments.where('dossierId').equals(row.id).toArray(),
+      ]);
+      if (waiting > 0 || attachments.some((a: AttachmentRow) => a.uploadedAt === null)) {
+        keep(row);
+        continue;
+      }
+      await db.attachments.bulkDelete(attachments.map((a) => a.id));
+      removedBytes += attachments.reduce((sum, a) => sum + a.size, 0);
+      await db.dossiers.delete(row.id);
+      await db.dossiers.add(stripped(row));
+      out.purged++;
+    }
+    if (removedBytes > 0) {
+      const stored = (await getMeta<number>(db, META.attachmentBytes)) ?? 0;
+      await putMeta(db, META.attachmentBytes, Math.max(0, stored - removedBytes));
+      out.freedBytes = removedBytes;
+    }
+    return out;
+  });
+}
