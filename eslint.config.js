@@ -23,7 +23,9 @@ export default tseslint.config(
     },
   },
   {
+    // Unit tests run in Node and may use Node's crypto for fixtures; the renderer itself may not.
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '../../main/*', '../../office/*'] }] },
   },
 );
