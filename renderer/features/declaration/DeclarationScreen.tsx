@@ -12,6 +12,8 @@ import { loadDraft } from '../dossier/drafts.ts';
 import { installScannerCapture } from '../scan/scanner-capture.ts';
 import { applyIdCardScan } from '../scan/id-card.ts';
 import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
+import { DocumentPhotos } from '../attachments/DocumentPhotos.tsx';
+import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { FieldInput, fieldDomId } from './FieldInput.tsx';
 import { NumericKeypad } from './NumericKeypad.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
@@ -60,7 +62,8 @@ export function DeclarationScreen({ screen }: { screen: ScreenOf<'declaration'> 
       </main>
     );
   }
-  return <Wizard session={session} form={form} />;
+  // Keyed by draft: the photos held by one wizard never carry over to another declaration.
+  return <Wizard key={session.draftId} session={session} form={form} />;
 }
 
 function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
@@ -77,6 +80,9 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const [cameraOpen, setCameraOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
+  // Document photos live with this wizard (not in the draft: a few MB of images written on
+  // every keystroke's autosave would be too slow); they are stored with the dossier on submit.
+  const [attachments, setAttachments] = useState<PreparedAttachment[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const values = session.values;
@@ -147,7 +153,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     if (!procedure) return;
     setSubmitting(true);
     setSubmitProblem(null);
-    const result = await submitDeclaration({ session, form, profile, procedure });
+    const result = await submitDeclaration({ session, form, profile, procedure, attachments });
     setSubmitting(false);
     if (result.ok) {
       useWizardStore.getState().close();
@@ -273,6 +279,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             errors={errors}
             onEdit={(i) => setStep(i)}
           />
+          <DocumentPhotos attachments={attachments} onChange={setAttachments} />
           {submitProblem && (
             <p role="alert" className="banner warn">
               {t(`submitProblem.${submitProblem}`)}

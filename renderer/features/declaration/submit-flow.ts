@@ -7,18 +7,22 @@
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { FormDef } from '../../../shared/forms/model.ts';
+import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { getKioskIdentity } from '../dossier/identity.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { useVolunteerSession } from '../volunteer-session/store.ts';
 import type { WizardSession } from './wizard-store.ts';
 
-export type SubmitProblem = 'storage-low' | 'storage-full' | 'write-failed' | 'busy' | 'invalid' | 'other';
+export type SubmitProblem =
+  'storage-low' | 'storage-full' | 'write-failed' | 'busy' | 'invalid' | 'attachments' | 'other';
 
 export async function submitDeclaration(input: {
   session: WizardSession;
   form: FormDef;
   profile: OfficeProfile;
   procedure: Procedure;
+  /** Document photos and files, already downscaled by DocumentPhotos. */
+  attachments?: readonly PreparedAttachment[];
 }): Promise<{ ok: true; dossierId: string } | { ok: false; problem: SubmitProblem }> {
   try {
     const identity = await getKioskIdentity();
@@ -30,15 +34,18 @@ export async function submitDeclaration(input: {
       volunteerId: useVolunteerSession.getState().volunteerId,
       kioskId: identity.kioskId,
       kioskNumber: identity.kioskNumber,
+      attachments: input.attachments ?? [],
       now: new Date(),
     });
     if (result.ok) return { ok: true, dossierId: result.dossier.id };
+    // 'attachments': the photos no longer fit (another dossier took the kiosk's budget meanwhile).
     switch (result.reason) {
       case 'storage-low':
       case 'storage-full':
       case 'write-failed':
       case 'busy':
       case 'invalid':
+      case 'attachments':
         return { ok: false, problem: result.reason };
       default:
         return { ok: false, problem: 'other' };

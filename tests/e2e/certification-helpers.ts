@@ -1,0 +1,77 @@
+import { expect, type Page } from '@playwright/test';
+import { pickUnit } from './declaration-helpers.ts';
+
+/**
+ * The shortest declaration (Pác Nặm's certification request): opens it from Today and fills
+ * both steps with plain `fill` (the keyboards are covered by declaration-citizen.spec.ts),
+ * ending on the review step.
+ */
+export async function fillCertificationRequest(
+  page: Page,
+  applicant = { name: 'Hoàng Thị Mai', id: '004190001234' },
+): Promise<void> {
+  await page.getByRole('button', { name: /^Khai tờ khai: Chứng thực bản sao từ bản chính/ }).click();
+  await expect(page.getByRole('heading', { name: /Bước 1\/3: Người yêu cầu chứng thực/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' }).fill(applicant.name);
+  await page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' }).fill(applicant.id);
+  await pickUnit(page, /^Tỉnh\/thành phố/, 'thai nguyen', 'Tỉnh Thái Nguyên');
+  await pickUnit(page, /^Xã\/phường\/đặc khu/, 'bang thanh', 'Xã Bằng Thành');
+  await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Thôn Nà Phầy');
+  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await expect(page.getByRole('heading', { name: /Bước 2\/3: Nội dung yêu cầu/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Tên giấy tờ, văn bản' }).fill('Giấy khai sinh');
+  await page.getByRole('textbox', { name: 'Số bản cần chứng thực' }).fill('2');
+  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
+}
+
+/** Stored attachment rows with the pixel size of their bytes, decoded by the browser. */
+export async function readStoredAttachments(page: Page): Promise<
+  {
+    id: string;
+    dossierId: string;
+    hash: string;
+    mediaType: string;
+    fileName: string;
+    size: number;
+    byteLength: number;
+    width: number;
+    height: number;
+  }[]
+> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('commune-kiosk');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('attachments')) return [];
+      const rows = await new Promise<
+        {
+          id: string;
+          dossierId: string;
+          hash: string;
+          mediaType: string;
+          fileName: string;
+          size: number;
+          bytes: Blob;
+        }[]
+      >((resolve, reject) => {
+        const req = db.transaction('attachments').objectStore('attachments').getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      return Promise.all(
+        rows.map(async ({ bytes, ...row }) => {
+          const bitmap = await createImageBitmap(bytes);
+          const out = { ...row, byteLength: bytes.size, width: bitmap.width, height: bitmap.height };
+          bitmap.close();
+          return out;
+        }),
+      );
+    } finally {
+      db.close();
+    }
+  });
+}
