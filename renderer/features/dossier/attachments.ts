@@ -190,7 +190,7 @@ export function attachmentFileName(name: string, ext: string): string {
   const base =
     nfc(name)
       .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
       .trim() || 'tep';
   return `${base.slice(0, 120 - ext.length - 1)}.${ext}`;
 }
