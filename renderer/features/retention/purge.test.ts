@@ -193,3 +193,14 @@ describe('purgeAcknowledgedPersonalData', () => {
     await expect(purge('2026-12-01T00:00:00Z', 0)).rejects.toThrow(RangeError);
   });
 });
+
+describe('purge runs', () => {
+  it('two runs at once (two tabs, a double start) do not collide', async () => {
+    db = freshDb();
+    const a = await submit('2026-10-01T02:00:00Z');
+    await acknowledge([a.id], '2026-10-02T01:00:00Z');
+    const [r1, r2] = await Promise.all([purge('2026-12-01T00:00:00Z'), purge('2026-12-01T00:00:00Z')]);
+    expect(r1.purged + r2.purged).toBe(1);
+    expect(await db.meta.where('key').equals('retention.purgedBefore').count()).toBe(1);
+  });
+});

@@ -78,14 +78,31 @@ function stripped(row: DossierRow): DossierRow {
   };
 }
 
+const running = new WeakMap<KioskDb, Promise<PurgeResult>>();
+
+/**
+ * Removes the personal data of dossiers acknowledged more than `retentionDays` before
+ * `now`. One run at a time per database: a call while one runs waits for it and then runs.
+ */
 export async function purgeAcknowledgedPersonalData(
   options: PurgeOptions,
   ctx: DataContext = {},
 ): Promise<PurgeResult> {
+  const db = dbOf(ctx);
+  const before = running.get(db);
+  const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(() => purgeOnce(db, options));
+  running.set(db, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(db) === mine) running.delete(db);
+  }
+}
+
+async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResult> {
   if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
     throw new RangeError(`retention days must be a whole number ≥ 1: ${options.retentionDays}`);
   }
-  const db = dbOf(ctx);
   const cutoffMs = options.now.getTime() - options.retentionDays * DAY_MS;
   // Acknowledged ≥ received on a kiosk whose clock runs forward, so every dossier
   // acknowledged before the cutoff was received before it: the receivedAt index bounds the walk.
@@ -111,7 +128,11 @@ export async function purgeAcknowledgedPersonalData(
     }
   }
   const watermark = firstKept ?? cutoffVn;
-  if (watermark > from) await putMeta(db, RETENTION_WATERMARK_KEY, watermark);
+  // Read again inside the transaction: another run (a second tab) may have moved it.
+  await db.transaction('rw', db.meta, async () => {
+    const current = (await getMeta<string>(db, RETENTION_WATERMARK_KEY)) ?? '';
+    if (watermark > current && current === from) await putMeta(db, RETENTION_WATERMARK_KEY, watermark);
+  });
   return result;
 }
 

@@ -23,9 +23,14 @@ function cameraErrorState(error: unknown): CameraState {
 export function CameraScanDialog({
   onText,
   onClose,
+  title,
+  hint,
 }: {
   onText: (text: string) => void;
   onClose: () => void;
+  /** What is being scanned, when not the ID card (the receipt QR of the status look-up). */
+  title?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation('scan');
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -98,13 +103,13 @@ export function CameraScanDialog({
     state === 'starting'
       ? t('camera.starting')
       : state === 'scanning'
-        ? t('camera.hint')
+        ? (hint ?? t('camera.hint'))
         : t(`camera.${state}`);
 
   return (
     <div className="picker-backdrop">
       <div role="dialog" aria-modal="true" aria-labelledby="camera-title" className="camera-dialog">
-        <h2 id="camera-title">{t('camera.title')}</h2>
+        <h2 id="camera-title">{title ?? t('camera.title')}</h2>
         <video ref={videoRef} className="camera-video" muted playsInline aria-hidden="true" />
         <p role={state === 'denied' || state === 'no-camera' || state === 'failed' ? 'alert' : 'status'}>
           {message}

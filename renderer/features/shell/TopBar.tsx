@@ -35,6 +35,13 @@ export function TopBar({ officeName }: { officeName?: string }) {
         >
           {t('nav.search')}
         </button>
+        <button
+          type="button"
+          aria-current={screen.name === 'statusLookup' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'statusLookup' })}
+        >
+          {t('statusLookup:entry')}
+        </button>
         <button type="button" lang={other} onClick={() => setLanguage(other)}>
           {t('settings.switchLanguage')}
         </button>

@@ -16,6 +16,8 @@ import { SatisfactionScreen } from '../satisfaction/SatisfactionScreen.tsx';
 import { VolunteerScreen } from '../volunteer-session/VolunteerScreen.tsx';
 import { SettingsScreen } from '../settings/SettingsScreen.tsx';
 import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
+import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
+import { RetentionRunner } from '../retention/RetentionRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -29,7 +31,8 @@ export const SCREENS: ScreenComponents = {
   volunteer: VolunteerScreen,
   settings: SettingsScreen,
   dossiers: DossierListScreen,
+  statusLookup: () => <StatusLookupScreen />,
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt];
+export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner];

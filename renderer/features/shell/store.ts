@@ -23,6 +23,8 @@ export interface ScreenParams {
   settings: Record<never, never>;
   /** Submitted dossiers with reprint (officer or signed-in volunteer). */
   dossiers: Record<never, never>;
+  /** "Tra cứu hồ sơ": a receipt's dossier code → its status as last synced. */
+  statusLookup: Record<never, never>;
 }
 export type ScreenName = keyof ScreenParams;
 export type Screen = { [K in ScreenName]: { name: K } & ScreenParams[K] }[ScreenName];

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useKioskConfig } from '../shell/config-store.ts';
+import { purgeAcknowledgedPersonalData, retentionDaysOf } from './purge.ts';
+
+/** Once a day is enough: the period is counted in days, and a run walks only new rows. */
+export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Runs the personal-data purge when the kiosk starts and then daily, in the background.
+ * Renders nothing. A failed run (storage error) is simply tried again next time: the purge
+ * never leaves a batch half done, so there is nothing to repair.
+ */
+export function RetentionRunner() {
+  const { profile } = useKioskConfig();
+  const retentionDays = retentionDaysOf(profile);
+  useEffect(() => {
+    const run = () =>
+      purgeAcknowledgedPersonalData({ now: new Date(), retentionDays }).catch((error: unknown) => {
+        console.warn('retention: purge failed, will retry', error);
+      });
+    void run();
+    const timer = window.setInterval(() => void run(), RETENTION_INTERVAL_MS);
+    return () => window.clearInterval(timer);
+  }, [retentionDays]);
+  return null;
+}
