@@ -74,6 +74,7 @@ function createFakeElectron(appPath: string) {
     dialog: { showErrorBox: (title: string, text: string) => calls.errorBoxes.push([title, text]) },
     ipcMain: { handle: (channel: string, fn: Handler) => ipc.set(channel, fn) },
     powerSaveBlocker: { start: (type: string) => calls.powerSave.push(type) },
+    safeStorage: { isEncryptionAvailable: () => false },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: (fn: Handler) => (calls.headers = fn) },

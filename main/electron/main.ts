@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage, session } from 'electron';
 import { createPdfStore } from '../services/print/pdf-store.ts';
 import { createPrintFontSource } from '../services/print/print-fonts.ts';
 import { createPrintService } from '../services/print/print-service.ts';
@@ -20,6 +20,8 @@ import { createBridgeHandlers } from '../services/bridge-handlers.ts';
 import { defaultCatalogue } from '../services/catalogue.ts';
 import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createHostSync } from '../services/sync/host-sync.ts';
+import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, locateOfficeProfile } from '../services/profile-loader.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
@@ -98,6 +100,17 @@ async function start(): Promise<void> {
     clock: () => new Date(),
   });
 
+  // Sync: the enrolment token is encrypted with the OS keychain (safeStorage, after `ready`).
+  const sync = await createHostSync({
+    dataDir,
+    cipher: createSafeStorageCipher(safeStorage),
+    catalogue,
+    appVersion: app.getVersion(),
+    logger,
+    ...(process.env.KIOSK_OFFICE_URL ? { officeUrl: process.env.KIOSK_OFFICE_URL } : {}),
+  });
+  app.on('will-quit', () => sync.close());
+
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -105,6 +118,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       host: 'electron',
       print,
+      sync,
     }),
     { logger },
   );

@@ -16,6 +16,13 @@ import { createKioskRequestHandler } from './http-server.ts';
 import { dataDirLayout } from '../services/data-dir.ts';
 import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
 import { createHeadlessPrintService, fontsDirOf, PRINT_BODY_LIMIT_BYTES } from './print-host.ts';
+import {
+  createHostSync,
+  SYNC_BRIDGE_BODY_LIMIT_BYTES,
+  type HostSyncOptions,
+} from '../services/sync/host-sync.ts';
+import type { SyncService } from '../services/sync/sync-service.ts';
+import { createPlainFileCipher } from '../services/sync/token-cipher.ts';
 
 /** The checkout this file lives in (the headless host always runs from source via tsx). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,6 +54,12 @@ export interface HeadlessHostOptions {
   /** Print collaborators, injected in tests; default the system Chromium and the printer the profile names. */
   printRenderer?: DocumentRenderer;
   printer?: PrinterDriver;
+  /**
+   * Sync with the commune office (main/services/sync/host-sync.ts): `officeUrl` is suggested in the
+   * enrolment settings; with `enrolmentCode` too, the host enrols at start when this
+   * data folder is not enrolled yet. The token is kept in <dataDir>/sync (mode 0600).
+   */
+  sync?: HostSyncOptions;
 }
 
 export interface HeadlessHost {
@@ -55,6 +68,9 @@ export interface HeadlessHost {
   port: number;
   profile: OfficeProfile;
   dispatcher: BridgeDispatcher;
+  /** The data folder in use (a fresh temp folder unless one was given). */
+  dataDir: string;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -105,13 +121,24 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     ...(options.printer ? { printer: options.printer } : {}),
   });
 
+  const appVersion = options.appVersion ?? readAppVersion();
+  // No keychain API in plain Node: the token file is owner-only (mode 0600), not encrypted.
+  const sync = await createHostSync({
+    dataDir,
+    cipher: createPlainFileCipher(),
+    catalogue,
+    appVersion,
+    logger,
+    ...(options.sync ?? {}),
+  });
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
       catalogue,
-      appVersion: options.appVersion ?? readAppVersion(),
+      appVersion,
       host: 'headless',
       print,
+      sync,
     }),
     { logger },
   );
@@ -123,7 +150,12 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       dispatcher,
       logger,
       port: () => port,
-      maxBodyBytesFor: (method) => (method === 'printDocument' ? PRINT_BODY_LIMIT_BYTES : undefined),
+      maxBodyBytesFor: (method) =>
+        method === 'printDocument'
+          ? PRINT_BODY_LIMIT_BYTES
+          : method === 'syncPush'
+            ? SYNC_BRIDGE_BODY_LIMIT_BYTES
+            : undefined,
       printDocuments: (ref) => print.readDocumentHtml(ref),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     }),
@@ -143,6 +175,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     });
     // Loopback only: the kiosk's bridge must never be reachable from the network.
     server.listen(options.port, '127.0.0.1', () => resolve());
+  }).catch((error: unknown) => {
+    sync.close();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
@@ -153,7 +188,10 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     port,
     profile: loaded.profile,
     dispatcher,
+    dataDir,
+    sync,
     close: async () => {
+      sync.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -3,6 +3,7 @@
  * Chromium in kiosk mode. This is how the kiosk runs on thin clients without Electron.
  *
  * Environment: KIOSK_PORT (default 5170), KIOSK_PROFILE, KIOSK_DATA_DIR, CHROMIUM_PATH,
+ * KIOSK_OFFICE_URL (pre-fills the enrolment settings), KIOSK_ENROLMENT_CODE (with it: enrol at start),
  * KIOSK_NO_BROWSER=1 (serve only), KIOSK_CHROMIUM_FLAGS (extra flags, space-separated),
  * NODE_ENV=production (no development defaults: data in the OS user-data folder and no
  * example profile).
@@ -61,7 +62,16 @@ async function main() {
 
   let host;
   try {
-    host = await startHeadlessHost({ port, profilePath: location.file, logger, dataDir });
+    host = await startHeadlessHost({
+      port,
+      profilePath: location.file,
+      logger,
+      dataDir,
+      sync: {
+        ...(env.KIOSK_OFFICE_URL ? { officeUrl: env.KIOSK_OFFICE_URL } : {}),
+        ...(env.KIOSK_ENROLMENT_CODE ? { enrolmentCode: env.KIOSK_ENROLMENT_CODE } : {}),
+      },
+    });
   } catch (error) {
     console.error(error instanceof HostStartError ? error.message : error);
     logger.error('host-start-failed', { error });

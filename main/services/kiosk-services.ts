@@ -2,6 +2,7 @@ import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
 import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
+import type { SyncService } from './sync/sync-service.ts';
 
 export interface KioskServiceDeps {
   profile: OfficeProfile;
@@ -10,6 +11,8 @@ export interface KioskServiceDeps {
   host: 'electron' | 'headless';
   /** Both hosts pass one; without it the print methods answer 'print-unavailable'. */
   print?: PrintService;
+  /** Both hosts pass one; without it the sync methods answer 'sync-unavailable'. */
+  sync?: SyncService;
 }
 
 /**
@@ -21,6 +24,10 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
   const printService = (): PrintService => {
     if (!deps.print) throw new BridgeFailure('print-unavailable', 'This host has no print service');
     return deps.print;
+  };
+  const syncService = (): SyncService => {
+    if (!deps.sync) throw new BridgeFailure('sync-unavailable', 'This host has no sync service');
+    return deps.sync;
   };
   const notKept = (error: unknown): never => {
     if (error instanceof NoKeptDocumentError) throw new BridgeFailure('not-found', error.message);
@@ -41,5 +48,17 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
       if (!pdf) throw new BridgeFailure('not-found', `No kept ${input.kind} for dossier ${input.dossierId}`);
       return { pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
     },
+    syncEnrol: (input) => syncService().enrol(input),
+    syncPush: (input) => syncService().push(input),
+    syncPull: (input) => syncService().pull(input),
+    syncStatus: (input) => syncService().status(input),
+    syncAttachmentState: (input) => syncService().attachmentState(input.hash),
+    syncUploadAttachmentChunk: (input) =>
+      syncService().uploadChunk({
+        hash: input.hash,
+        offset: input.offset,
+        total: input.total,
+        bytes: new Uint8Array(Buffer.from(input.bytesBase64, 'base64')),
+      }),
   };
 }

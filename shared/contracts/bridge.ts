@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { OfficeProfileSchema } from '../domain/office-profile.ts';
 import { CatalogueSchema } from '../domain/procedure.ts';
+import {
+  AttachmentStateSchema,
+  DossierStatusInfoSchema,
+  PushItemSchema,
+  PushResultSchema,
+  Sha256HexSchema,
+  SYNC_LIMITS,
+} from './sync.ts';
 
 /** Printed documents: the declaration form (A4) and the receipt (paper per office setting). */
 export const PrintKindSchema = z.enum(['declaration', 'receipt']);
@@ -43,6 +51,77 @@ export const PrintResultSchema = z.object({
   failure: PrintFailureSchema.optional(),
 });
 export type PrintResult = z.infer<typeof PrintResultSchema>;
+
+// ---------------------------------------------------------------- sync (kiosk side)
+
+/** Why an enrolment did not happen; the renderer shows a localised text per reason. */
+export const SYNC_ENROL_FAILURES = [
+  /** Not an http(s) address. */
+  'bad-url',
+  /** Not shaped like a code (ABCD-2345). */
+  'bad-code',
+  /** The office refused the code: unknown, already used or expired. */
+  'code-refused',
+  /** No answer from that address. */
+  'unreachable',
+  /** Something answered, but not a commune office server (wrong address, captive portal). */
+  'not-an-office',
+  'server-error',
+] as const;
+
+/**
+ * Why a push/pull/upload failed as a whole. 'unauthorized' and 'revoked' set
+ * needsReEnrolment; 'rejected' is any other 4xx (never retried unchanged).
+ */
+export const SYNC_FAILURES = [
+  'not-enrolled',
+  'offline',
+  'unauthorized',
+  'revoked',
+  'rate-limited',
+  'server-error',
+  'invalid-response',
+  'rejected',
+] as const;
+export type SyncFailureKind = (typeof SYNC_FAILURES)[number];
+
+export const SyncFailureSchema = z.object({
+  ok: z.literal(false),
+  failure: z.enum(SYNC_FAILURES),
+  /** For staff and logs (from the office's error body when it sent one). */
+  reasons: z.array(z.string()),
+  /** The office's Retry-After (429/503), in ms. */
+  retryAfterMs: z.number().int().min(0).optional(),
+});
+export type SyncFailure = z.infer<typeof SyncFailureSchema>;
+
+export const SyncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  /** The kiosk's identity at the office (from enrolment); null before. */
+  kioskId: z.string().nullable(),
+  /** The office address (enrolled, or suggested by the host before enrolment). */
+  officeUrl: z.string().nullable(),
+  officeName: z.string().nullable(),
+  /** The office's health endpoint answered validly at the last probe (not the OS online flag). */
+  online: z.boolean(),
+  lastProbeAt: z.string().nullable(),
+  /** Last push/pull the office answered validly (ISO instant). */
+  lastSuccessAt: z.string().nullable(),
+  /** The office answered 401/403: staff must enrol the kiosk again; every dossier is kept. */
+  needsReEnrolment: z.boolean(),
+  /** How the token is kept: OS keychain (Electron) or an owner-only file (headless host). */
+  tokenProtection: z.enum(['os-keychain', 'file-0600']).nullable(),
+  /** The cadence the renderer's sync engine uses (hosts shorten it for tests). */
+  timing: z.object({
+    baseMs: z.number().int().positive(),
+    capMs: z.number().int().positive(),
+    idleMs: z.number().int().positive(),
+  }),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** Raw bytes per attachment chunk through the bridge (base64 keeps it well under the bridge body limit). */
+export const SYNC_BRIDGE_CHUNK_BYTES = 256 * 1024;
 
 /**
  * The renderer↔main bridge: one contract, declared once. The Electron preload exposes
@@ -94,6 +173,80 @@ export const bridgeContract = {
   getPrintedPdf: {
     input: z.object({ kind: PrintKindSchema, dossierId: PrintDossierIdSchema }),
     output: z.object({ pdfBase64: z.string(), bytes: z.number().int().min(0) }),
+  },
+  /**
+   * Enrol this kiosk with an office using a one-time code from the dashboard. Main keeps
+   * the token (OS keychain under Electron); only the kiosk id comes back.
+   */
+  syncEnrol: {
+    input: z.object({
+      officeUrl: z.string().min(1).max(300),
+      enrolmentCode: z.string().min(1).max(40),
+    }),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), kioskId: z.string(), officeName: z.string() }),
+      z.object({ ok: z.literal(false), reason: z.enum(SYNC_ENROL_FAILURES), message: z.string() }),
+    ]),
+  },
+  /** One push attempt of outbox items; per-item answers validated against the sync protocol. */
+  syncPush: {
+    input: z.object({
+      items: z.array(PushItemSchema).min(1).max(SYNC_LIMITS.maxBatchItems),
+      /** Outbox size before this batch, for the dashboard. */
+      waiting: z.number().int().min(0),
+    }),
+    output: z.union([
+      z.object({ ok: z.literal(true), results: z.array(PushResultSchema) }),
+      SyncFailureSchema,
+    ]),
+  },
+  /**
+   * Status changes of this kiosk's dossiers since `cursor`, and look-ups by code. A newer
+   * office profile/catalogue is validated and saved by main for the next start; only
+   * its version comes back.
+   */
+  syncPull: {
+    input: z.object({
+      cursor: z.string().max(40).nullable(),
+      lookupCodes: z.array(z.string().max(40)).max(SYNC_LIMITS.maxLookupCodes).default([]),
+    }),
+    output: z.union([
+      z.object({
+        ok: z.literal(true),
+        asOf: z.string(),
+        statuses: z.array(DossierStatusInfoSchema),
+        nextCursor: z.string().nullable(),
+        more: z.boolean(),
+        lookups: z.array(DossierStatusInfoSchema),
+        /** Version of a newer office profile saved for the next start, else null. */
+        profileSaved: z.string().nullable(),
+        catalogueSaved: z.string().nullable(),
+      }),
+      SyncFailureSchema,
+    ]),
+  },
+  /** Enrolment and connectivity for the staff status; `probe` asks the office's health endpoint first. */
+  syncStatus: {
+    input: z.object({ probe: z.boolean().default(false) }),
+    output: SyncStatusSchema,
+  },
+  /** How much of an attachment (by sha256) the office holds, to resume an upload. */
+  syncAttachmentState: {
+    input: z.object({ hash: Sha256HexSchema }),
+    output: z.union([z.object({ ok: z.literal(true), state: AttachmentStateSchema }), SyncFailureSchema]),
+  },
+  /** One chunk of an attachment at `offset` (resumable, keyed by hash). */
+  syncUploadAttachmentChunk: {
+    input: z.object({
+      hash: Sha256HexSchema,
+      offset: z.number().int().min(0),
+      total: z.number().int().positive().max(SYNC_LIMITS.maxAttachmentBytes),
+      bytesBase64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(SYNC_BRIDGE_CHUNK_BYTES / 3) * 4),
+    }),
+    output: z.union([z.object({ ok: z.literal(true), state: AttachmentStateSchema }), SyncFailureSchema]),
   },
 } as const;
 

@@ -11,11 +11,34 @@ export interface StartKioskHostOptions {
   port?: number;
   /** The built renderer; the e2e script builds it before Playwright starts. */
   distDir?: string;
+  /**
+   * The kiosk's data folder (sync identity in <dataDir>/sync, prints, a profile saved from
+   * the office). Default: a fresh temp folder per start. Pass the same folder to a second
+   * start to "restart" the same kiosk with its enrolment.
+   */
+  dataDir?: string;
+  /**
+   * The office to sync with. `officeUrl` alone pre-fills the enrolment settings; with
+   * `enrolmentCode` (from the office: createEnrolmentCode or the dashboard's Kiosks page)
+   * the host enrols at start unless dataDir is already enrolled. If the office is down at
+   * that moment the host still starts, not enrolled (the reason is logged).
+   */
+  officeUrl?: string;
+  enrolmentCode?: string;
+  /**
+   * Short sync cadence for tests: the renderer engine's retry base/cap and idle poll, and
+   * the main process's office probe interval (ms). Defaults: 2 s / 5 min / 30 s, probe 30 s
+   * online and up to 2 min offline.
+   */
+  syncTiming?: { baseMs: number; capMs: number; idleMs: number };
+  probeIntervalMs?: number;
 }
 
 export interface KioskHostHandle {
   /** http://127.0.0.1:<port>/ */
   url: string;
+  /** The data folder in use (the one given, or the temp folder made for this start). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +57,15 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
     port: options.port ?? 0,
     profilePath: profilePath(options.profile),
     distDir: options.distDir ?? path.join(ROOT, 'dist', 'renderer'),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    sync: {
+      ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
+      ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),
+      ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+      ...(options.probeIntervalMs
+        ? { probeIntervalMs: options.probeIntervalMs, probeBackoffCapMs: options.probeIntervalMs }
+        : {}),
+    },
   });
-  return { url: host.url, close: host.close };
+  return { url: host.url, dataDir: host.dataDir, close: host.close };
 }

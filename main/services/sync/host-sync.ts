@@ -1,0 +1,88 @@
+import os from 'node:os';
+import path from 'node:path';
+import { SYNC_LIMITS } from '../../../shared/contracts/sync.ts';
+import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
+import type { Catalogue } from '../../../shared/domain/procedure.ts';
+import { dataDirLayout } from '../data-dir.ts';
+import type { Logger } from '../logger.ts';
+import { createDeviceIdentityStore } from './device-identity-store.ts';
+import { createOfficeConfigFiles } from './office-config-sink.ts';
+import { createSyncService, type SyncService } from './sync-service.ts';
+import type { TokenCipher } from './token-cipher.ts';
+
+/** syncPush carries up to the protocol's whole JSON body, plus the bridge envelope. */
+export const SYNC_BRIDGE_BODY_LIMIT_BYTES = SYNC_LIMITS.maxJsonBodyBytes + 64 * 1024;
+
+export interface HostSyncOptions {
+  /** Suggested in the enrolment settings before the kiosk is enrolled (env KIOSK_OFFICE_URL). */
+  officeUrl?: string;
+  /** With officeUrl: enrol at start if this data folder is not enrolled (env KIOSK_ENROLMENT_CODE). */
+  enrolmentCode?: string;
+  /** Shown on the office's kiosk list; default the machine's host name. */
+  deviceName?: string;
+  /** The renderer engine's retry cadence; tests shorten it. */
+  timing?: SyncStatus['timing'];
+  /** Connectivity probe cadence: while online, and the backoff cap while offline. */
+  probeIntervalMs?: number;
+  probeBackoffCapMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The sync service as both hosts run it: device identity in <dataDir>/sync, a newer
+ * office profile saved where the hosts look for it at start. The cipher decides how
+ * the token is protected: Electron passes the OS keychain (createSafeStorageCipher);
+ * the headless host has no keychain API in plain Node and passes the owner-only file
+ * (createPlainFileCipher): readable by the kiosk's OS user and root, so protect the
+ * data folder (dedicated kiosk user, disk encryption) on thin clients in production.
+ */
+export async function createHostSync(
+  options: HostSyncOptions & {
+    dataDir: string;
+    cipher: TokenCipher;
+    catalogue: Catalogue;
+    appVersion: string;
+    logger: Logger;
+  },
+): Promise<SyncService> {
+  const layout = dataDirLayout(options.dataDir);
+  const service = createSyncService({
+    store: createDeviceIdentityStore({ dir: path.join(options.dataDir, 'sync'), cipher: options.cipher }),
+    appVersion: options.appVersion,
+    deviceName: options.deviceName ?? os.hostname(),
+    logger: options.logger,
+    ...(options.officeUrl ? { suggestedOfficeUrl: options.officeUrl } : {}),
+    ...(options.timing ? { timing: options.timing } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    connectivity: {
+      ...(options.probeIntervalMs ? { onlineIntervalMs: options.probeIntervalMs } : {}),
+      ...(options.probeBackoffCapMs
+        ? {
+            offlineBackoff: {
+              baseMs: Math.min(2000, options.probeBackoffCapMs),
+              capMs: options.probeBackoffCapMs,
+              maxAttempts: Infinity,
+            },
+          }
+        : {}),
+    },
+    configSink: createOfficeConfigFiles({
+      profileFile: layout.officeProfile,
+      catalogueFile: path.join(options.dataDir, 'office-catalogue.json'),
+      currentCatalogue: options.catalogue,
+      logger: options.logger,
+    }),
+  });
+  const status = await service.status();
+  if (!status.enrolled && options.officeUrl && options.enrolmentCode) {
+    const result = await service.enrol({
+      officeUrl: options.officeUrl,
+      enrolmentCode: options.enrolmentCode,
+    });
+    if (result.ok) options.logger.info('sync-enrolled-at-start', { kioskId: result.kioskId });
+    else
+      options.logger.warn('sync-enrol-at-start-failed', { reason: result.reason, message: result.message });
+  }
+  await service.start();
+  return service;
+}
