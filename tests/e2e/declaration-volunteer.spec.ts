@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { CCCD_QR, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
+import { kioskWithVolunteers, signInVolunteer } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
 test.beforeAll(async () => {
@@ -34,6 +35,11 @@ const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo →' 
 
 async function openBirthRegistration(page: Page): Promise<void> {
   await openKioskAt(page, host.url, TUESDAY);
+  await startBirthRegistration(page);
+}
+
+/** From Today, without reloading (a reload would sign a volunteer out). */
+async function startBirthRegistration(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Tìm thủ tục/ }).click();
   await page.getByRole('searchbox').fill('khai sinh');
   await page.getByRole('listitem').first().getByRole('button').click();
@@ -41,10 +47,41 @@ async function openBirthRegistration(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
 }
 
-test('a birth registration filled from an ID-card QR burst, which never lands in the focused field', async ({
+/** The volunteer's row as the settings stored it (id, name; the PIN hash is not read). */
+async function storedVolunteer(page: Page, name: string): Promise<{ id: string; name: string }> {
+  const rows = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('commune-kiosk');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<{ id: string; name: string }[]>((resolve, reject) => {
+      const req = db.transaction('volunteers').objectStore('volunteers').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return all.map(({ id, name }) => ({ id, name }));
+  });
+  const found = rows.filter((r) => r.name === name);
+  if (found.length !== 1)
+    throw new Error(`expected one volunteer named ${name}, got ${JSON.stringify(rows)}`);
+  return found[0]!;
+}
+
+// A Youth Union volunteer; a name no citizen in this test has, so a stray print is visible.
+const VOLUNTEER = 'Đỗ Thị Thu Hà';
+const VOLUNTEER_PIN = '4826';
+
+test('a volunteer fills a birth registration from an ID-card QR burst, which never lands in the focused field', async ({
   page,
 }) => {
-  await openBirthRegistration(page);
+  // The office set the kiosk up (first-run officer PIN) and added the volunteer in settings.
+  await openKioskAt(page, host.url, TUESDAY);
+  await kioskWithVolunteers(page, [[VOLUNTEER, VOLUNTEER_PIN]]);
+  await signInVolunteer(page, VOLUNTEER, VOLUNTEER_PIN);
+  await expect(page.getByRole('status').filter({ hasText: `Đang hỗ trợ: ${VOLUNTEER}` })).toBeVisible();
+  await startBirthRegistration(page);
   // The phone field has the focus when the card is scanned: the burst must not end up in it.
   const phone = page.getByRole('textbox', { name: 'Số điện thoại' });
   await phone.click();
@@ -127,9 +164,17 @@ test('a birth registration filled from an ID-card QR burst, which never lands in
   await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
 
-  const { dossiers } = await readKioskDb(page);
+  const { dossiers, outbox } = await readKioskDb(page);
   expect(dossiers).toHaveLength(1);
   const d = dossiers[0]!;
+  // The dossier records who assisted by id only: the office resolves the id, and the name
+  // never travels with the citizen's data.
+  const volunteer = await storedVolunteer(page, VOLUNTEER);
+  expect(d.volunteerId).toBe(volunteer.id);
+  expect(JSON.stringify(d)).not.toContain(VOLUNTEER);
+  const item = outbox.find((o) => o.kind === 'dossier' && o.dossierId === d.id);
+  expect(JSON.stringify(item)).toContain(volunteer.id);
+  expect(JSON.stringify(item)).not.toContain(VOLUNTEER);
   const declaration = squash(await printedPdfText(host.url, d.id, 'declaration'));
   expect(declaration).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
   expect(declaration).toContain('Nguyễn Minh Khôi');
@@ -139,6 +184,10 @@ test('a birth registration filled from an ID-card QR burst, which never lands in
   const receipt = squash(await printedPdfText(host.url, d.id, 'receipt'));
   expect(receipt).toContain(d.code);
   expect(receipt).toContain('10:30');
+  // The citizen signs the declaration and the receiving officer the receipt; the volunteer
+  // who typed is neither, so their name is on neither paper.
+  expect(declaration).not.toContain(VOLUNTEER);
+  expect(receipt).not.toContain(VOLUNTEER);
 });
 
 test('validation messages sit next to the wrong fields and keep everything typed', async ({ page }) => {
