@@ -1,0 +1,399 @@
+/**
+ * The kiosk's sync engine: drains the Dexie outbox to the office through the main
+ * process (which holds the token and talks HTTP), pulls the office's status changes,
+ * uploads attachment bytes. One cycle at a time (a lock: the timer, the "sync now"
+ * button and the OS "online" event share the cycle in flight); nothing about a cycle
+ * is persisted, so a reload or crash mid-push leaves items simply `pending`, and the
+ * resend is answered `duplicate`.
+ *
+ * Items leave the outbox only through recordPushResults, which marks an item sent
+ * only on an answer that echoes its id and hash as stored/duplicate (isAcknowledged).
+ * Failures of the whole push back off with full jitter and a cap; a 4xx other than
+ * 429 is not retried blindly: the batch is split to find the item the office refuses,
+ * and that item goes to `refused` with the office's reason for staff to see.
+ */
+import type {
+  BridgeInput,
+  BridgeMethod,
+  BridgeOutput,
+  SyncFailure,
+  SyncStatus,
+} from '../../../shared/contracts/bridge.ts';
+import { SYNC_BRIDGE_CHUNK_BYTES } from '../../../shared/contracts/bridge.ts';
+import { SYNC_LIMITS, type PushItem, type PushResult } from '../../../shared/contracts/sync.ts';
+import type { OutboxRow } from '../../db/db.ts';
+import { recordOfficeStatus } from '../dossier/bookkeeping.ts';
+import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
+import { getMeta, putMeta } from '../dossier/meta.ts';
+import {
+  outboxPending,
+  outboxPendingCount,
+  outboxRefused,
+  recordPushFailure,
+  recordPushResults,
+  toPushItems,
+} from '../dossier/outbox.ts';
+import { retryDelay } from './backoff.ts';
+
+export interface SyncBridge {
+  invoke<M extends BridgeMethod>(method: M, input: BridgeInput<M>): Promise<BridgeOutput<M>>;
+}
+
+export interface SyncEngineDeps {
+  bridge: SyncBridge;
+  /** Database and clock (tests pass their own). */
+  ctx?: DataContext;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  /** Items per push (the protocol allows up to 200). */
+  batchSize?: number;
+  /** JSON bytes per push, under the protocol's 4 MiB body limit with room for the envelope. */
+  maxBatchBytes?: number;
+}
+
+export type SyncProblem = SyncFailure['failure'] | 'bridge';
+
+export interface SyncEngineState {
+  /** The last status main reported (enrolment, online, last success). */
+  status: SyncStatus | null;
+  /** Outbox items waiting for the office. */
+  waiting: number;
+  /** Items the office refused (invalid/conflict), kept for staff. */
+  refused: number;
+  running: boolean;
+  /** Why the last cycle stopped early, if it did. */
+  problem: SyncProblem | null;
+  problemReasons: string[];
+  consecutiveFailures: number;
+  /** When the next cycle is planned (ISO), for the status panel. */
+  nextRunAt: string | null;
+  /** A newer office profile main saved this session: it applies at the next start. */
+  profileSaved: string | null;
+}
+
+export interface SyncEngine {
+  start(): void;
+  stop(): void;
+  /** Runs a cycle now, or joins the one in flight. */
+  syncNow(): Promise<void>;
+  getState(): SyncEngineState;
+  subscribe(listener: (state: SyncEngineState) => void): () => void;
+}
+
+export const META_STATUS_CURSOR = 'sync.statusCursor';
+export const META_LAST_PULL_AS_OF = 'sync.lastPullAsOf';
+const MAX_PUSH_ROUNDS = 25;
+const MAX_PULL_PAGES = 20;
+const ATTACHMENTS_PER_CYCLE = 3;
+const MIN_DELAY_MS = 500;
+const FALLBACK_TIMING: SyncStatus['timing'] = { baseMs: 2_000, capMs: 5 * 60_000, idleMs: 30_000 };
+
+type Failed = { ok: false; failure: SyncProblem; reasons: string[]; retryAfterMs?: number };
+type StepResult = { ok: true } | Failed;
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const ctx = deps.ctx ?? {};
+  const random = deps.random ?? Math.random;
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const batchSize = Math.min(deps.batchSize ?? 50, SYNC_LIMITS.maxBatchItems);
+  const maxBatchBytes = deps.maxBatchBytes ?? SYNC_LIMITS.maxJsonBodyBytes - 256 * 1024;
+  const now = () => nowOf(ctx);
+
+  let state: SyncEngineState = {
+    status: null,
+    waiting: 0,
+    refused: 0,
+    running: false,
+    problem: null,
+    problemReasons: [],
+    consecutiveFailures: 0,
+    nextRunAt: null,
+    profileSaved: null,
+  };
+  const listeners = new Set<(s: SyncEngineState) => void>();
+  let inFlight: Promise<void> | null = null;
+  let timer: unknown = null;
+  let started = false;
+
+  const set = (patch: Partial<SyncEngineState>) => {
+    state = { ...state, ...patch };
+    listeners.forEach((l) => l(state));
+  };
+  const timing = () => state.status?.timing ?? FALLBACK_TIMING;
+  const delayAfterFailure = (retryAfterMs?: number) =>
+    Math.max(MIN_DELAY_MS, retryDelay(state.consecutiveFailures, timing(), random, retryAfterMs));
+
+  async function call<M extends BridgeMethod>(
+    method: M,
+    input: BridgeInput<M>,
+  ): Promise<BridgeOutput<M> | Failed> {
+    try {
+      return await deps.bridge.invoke(method, input);
+    } catch (error) {
+      return {
+        ok: false,
+        failure: 'bridge',
+        reasons: [error instanceof Error ? error.message : String(error)],
+      };
+    }
+  }
+
+  async function refreshCounts(): Promise<void> {
+    const [waiting, refused] = await Promise.all([outboxPendingCount(ctx), outboxRefused(1000, ctx)]);
+    set({ waiting, refused: refused.length });
+  }
+
+  /** Takes pending rows in seq order while they fit in one request body. */
+  function fitBatch(rows: readonly OutboxRow[]): { batch: OutboxRow[]; tooLarge: OutboxRow[] } {
+    const batch: OutboxRow[] = [];
+    const tooLarge: OutboxRow[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const size = jsonBytes(row.payload) + 300;
+      if (size > maxBatchBytes) {
+        tooLarge.push(row);
+        continue;
+      }
+      if (bytes + size > maxBatchBytes) break;
+      bytes += size;
+      batch.push(row);
+    }
+    return { batch, tooLarge };
+  }
+
+  /** Marks items refused locally, with the reason staff will read (never retried automatically). */
+  async function refuse(items: readonly Pick<PushItem, 'id' | 'hash'>[], reason: string): Promise<void> {
+    const results: PushResult[] = items.map((i) => ({
+      outcome: 'invalid',
+      id: i.id,
+      hash: i.hash,
+      reasons: [reason],
+    }));
+    await recordPushResults(items, results, now(), ctx);
+  }
+
+  async function pushItems(items: PushItem[], rows: readonly OutboxRow[]): Promise<StepResult> {
+    const answer = await call('syncPush', { items, waiting: state.waiting });
+    if (answer.ok) {
+      const attempts = Math.min(...rows.map((r) => r.attempts));
+      const retryAt = new Date(
+        now().getTime() + Math.max(MIN_DELAY_MS, retryDelay(attempts, timing(), random)),
+      );
+      await recordPushResults(items, answer.results, retryAt, ctx);
+      return { ok: true };
+    }
+    if (answer.failure === 'rejected') {
+      if (items.length === 1) {
+        await refuse(items, `office refused: ${answer.reasons.join('; ') || 'bad request'}`);
+        return { ok: true };
+      }
+      // Which item does the office refuse? Send them one by one; the others go through.
+      for (const item of items) {
+        const single = await pushItems(
+          [item],
+          rows.filter((r) => r.id === item.id),
+        );
+        if (!single.ok) return single;
+      }
+      return { ok: true };
+    }
+    if (
+      answer.failure !== 'unauthorized' &&
+      answer.failure !== 'revoked' &&
+      answer.failure !== 'not-enrolled'
+    ) {
+      const retryAt = new Date(now().getTime() + delayAfterFailure(answer.retryAfterMs));
+      await recordPushFailure(
+        items.map((i) => i.id),
+        `${answer.failure}: ${answer.reasons.join('; ')}`.slice(0, 500),
+        retryAt,
+        ctx,
+      );
+    }
+    return answer;
+  }
+
+  async function pushAll(): Promise<StepResult> {
+    for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
+      const rows = await outboxPending(batchSize, { dueBy: now() }, ctx);
+      if (rows.length === 0) return { ok: true };
+      const { batch, tooLarge } = fitBatch(rows);
+      if (tooLarge.length) await refuse(toPushItems(tooLarge), 'too large to send to the office');
+      const items = toPushItems(batch);
+      if (items.length === 0) return { ok: true };
+      // Answered items leave the due set (sent, refused, or retried later), so this ends.
+      const result = await pushItems(items, batch);
+      if (!result.ok) return result;
+      await refreshCounts();
+    }
+    return { ok: true };
+  }
+
+  async function pullAll(): Promise<StepResult> {
+    const db = dbOf(ctx);
+    let cursor = (await getMeta<string | null>(db, META_STATUS_CURSOR)) ?? null;
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const answer = await call('syncPull', { cursor, lookupCodes: [] });
+      if (!answer.ok) return answer;
+      for (const s of answer.statuses)
+        await recordOfficeStatus(
+          s.dossierId,
+          { status: s.status, reason: s.reason, changedAt: s.changedAt },
+          ctx,
+        );
+      cursor = answer.nextCursor;
+      // The cursor advances only after the statuses it covers were written.
+      await putMeta(db, META_STATUS_CURSOR, cursor);
+      await putMeta(db, META_LAST_PULL_AS_OF, answer.asOf);
+      if (answer.profileSaved) set({ profileSaved: answer.profileSaved });
+      if (!answer.more) break;
+    }
+    return { ok: true };
+  }
+
+  /** Bytes of attachments the office does not have yet, resumed from what it holds. */
+  async function uploadAttachments(): Promise<StepResult> {
+    const db = dbOf(ctx);
+    const pending = await db.attachments
+      .filter((a) => a.uploadedAt === null)
+      .limit(ATTACHMENTS_PER_CYCLE)
+      .toArray();
+    for (const attachment of pending) {
+      const known = await call('syncAttachmentState', { hash: attachment.hash });
+      if (!known.ok) return known;
+      let received = known.state.complete ? attachment.size : known.state.received;
+      const bytes = new Uint8Array(await attachment.bytes.arrayBuffer());
+      while (received < bytes.length) {
+        const chunk = bytes.subarray(received, received + SYNC_BRIDGE_CHUNK_BYTES);
+        const answer = await call('syncUploadAttachmentChunk', {
+          hash: attachment.hash,
+          offset: received,
+          total: bytes.length,
+          bytesBase64: toBase64(chunk),
+        });
+        if (!answer.ok) {
+          if (answer.failure !== 'rejected') return answer;
+          // 409 (the office holds another offset) or 422 (hash mismatch, bytes discarded): ask again next cycle.
+          return { ok: true };
+        }
+        if (answer.state.received <= received && !answer.state.complete) return { ok: true };
+        received = answer.state.complete ? bytes.length : answer.state.received;
+      }
+      await db.attachments.update(attachment.id, { uploadedAt: now().toISOString() });
+    }
+    return { ok: true };
+  }
+
+  function schedule(ms: number): void {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    if (!started) return;
+    set({ nextRunAt: new Date(now().getTime() + ms).toISOString() });
+    timer = setTimer(() => {
+      timer = null;
+      void engine.syncNow();
+    }, ms);
+  }
+
+  async function failedCycle(failure: Failed): Promise<void> {
+    const auth = failure.failure === 'unauthorized' || failure.failure === 'revoked';
+    if (auth) {
+      // Main has flagged "needs re-enrolment"; show it. Nothing in the outbox changes.
+      const status = await call('syncStatus', { probe: false });
+      if (!('ok' in status)) set({ status });
+    }
+    // The same attempt number as the items' retry time, so the cycle wakes when they are due.
+    const delay = auth ? timing().idleMs : delayAfterFailure(failure.retryAfterMs);
+    set({
+      problem: failure.failure,
+      problemReasons: failure.reasons,
+      consecutiveFailures: state.consecutiveFailures + 1,
+    });
+    schedule(delay);
+  }
+
+  async function cycle(): Promise<void> {
+    set({ running: true });
+    try {
+      await refreshCounts();
+      // Offline, ask main to probe the office now (the probe, not navigator.onLine, decides).
+      const status = await call('syncStatus', { probe: !state.status?.online });
+      if ('ok' in status) return failedCycle(status);
+      set({ status });
+      if (!status.enrolled || status.needsReEnrolment) {
+        set({ problem: null, problemReasons: [] });
+        return schedule(status.timing.idleMs);
+      }
+      if (!status.online) return failedCycle({ ok: false, failure: 'offline', reasons: [] });
+      for (const step of [pushAll, pullAll, uploadAttachments]) {
+        const result = await step();
+        if (!result.ok) return failedCycle(result);
+      }
+      const after = await call('syncStatus', { probe: false });
+      set({
+        ...('ok' in after ? {} : { status: after }),
+        problem: null,
+        problemReasons: [],
+        consecutiveFailures: 0,
+      });
+      await refreshCounts();
+      schedule(await nextDueDelay(status.timing.idleMs));
+    } finally {
+      set({ running: false });
+    }
+  }
+
+  /** Sooner than the idle poll when a pending item's backoff ends first. */
+  async function nextDueDelay(idleMs: number): Promise<number> {
+    const [next] = await outboxPending(1, {}, ctx);
+    if (!next) return idleMs;
+    const due = Date.parse(next.nextAttemptAt) - now().getTime();
+    return Math.min(idleMs, Math.max(MIN_DELAY_MS, due));
+  }
+
+  const engine: SyncEngine = {
+    start() {
+      if (started) return;
+      started = true;
+      void engine.syncNow();
+    },
+    stop() {
+      started = false;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+    },
+    syncNow() {
+      inFlight ??= cycle()
+        .catch((error: unknown) => {
+          // A database or programming error: keep the loop alive and say why.
+          set({
+            problem: 'bridge',
+            problemReasons: [String(error)],
+            consecutiveFailures: state.consecutiveFailures + 1,
+          });
+          schedule(delayAfterFailure());
+        })
+        .finally(() => {
+          inFlight = null;
+        });
+      return inFlight;
+    },
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return engine;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
