@@ -11,8 +11,9 @@ import {
 } from '../volunteer/index.ts';
 import { useOfficerSession } from './officer-session.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
+import { ResetOfficerPin } from './ResetOfficerPin.tsx';
 
-type Mode = 'loading' | 'enter' | 'setup';
+type Mode = 'loading' | 'enter' | 'setup' | 'reset';
 
 /**
  * The officer PIN in front of settings. First run (no PIN stored): the PIN is set here,
@@ -38,13 +39,23 @@ export function OfficerGate() {
     <main className="screen settings-screen">
       <h1>{t('heading')}</h1>
       {mode === 'loading' && <p role="status">{t('loading')}</p>}
-      {mode === 'enter' && <EnterPin />}
+      {mode === 'enter' && (
+        // A forgotten PIN can be reset only with the profile's setup code.
+        <EnterPin onForgot={setupCode === undefined ? undefined : () => setMode('reset')} />
+      )}
       {mode === 'setup' && <SetPin setupCode={setupCode} onTaken={() => setMode('enter')} />}
+      {mode === 'reset' && setupCode !== undefined && (
+        <ResetOfficerPin
+          setupCode={setupCode}
+          onCancel={() => setMode('enter')}
+          onUnset={() => setMode('setup')}
+        />
+      )}
     </main>
   );
 }
 
-function EnterPin() {
+function EnterPin({ onForgot }: { onForgot?: () => void }) {
   const { t } = useTranslation('settings');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -97,6 +108,11 @@ function EnterPin() {
         <button type="submit" className="primary big" disabled={busy || pin.length === 0}>
           {t('gate.open')}
         </button>
+        {onForgot && (
+          <button type="button" className="big" onClick={onForgot} disabled={busy}>
+            {t('gate.forgot')}
+          </button>
+        )}
       </div>
     </form>
   );
