@@ -6,6 +6,9 @@
  */
 import type { DossierStatusInfo } from '../../../shared/contracts/sync.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
+import { dbOf, type DataContext } from '../dossier/context.ts';
+import { getMeta } from '../dossier/meta.ts';
+import { META_LAST_PULL_AS_OF, META_STATUS_CURSOR } from '../sync/engine.ts';
 
 export interface RemoteStatus {
   info: DossierStatusInfo;
@@ -37,22 +40,24 @@ function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
   });
 }
 
-export function bridgeOfficeLink(client: BridgeClient, timeoutMs = LIVE_LOOKUP_TIMEOUT_MS): OfficeLink {
+export function bridgeOfficeLink(
+  client: BridgeClient,
+  timeoutMs = LIVE_LOOKUP_TIMEOUT_MS,
+  ctx: DataContext = {},
+): OfficeLink {
   return {
     async lastPullAt() {
-      try {
-        return (await client.invoke('syncStatus', { probe: false })).lastSuccessAt;
-      } catch {
-        return null;
-      }
+      // The office's clock at the sync engine's last complete status pull.
+      return (await getMeta<string>(dbOf(ctx), META_LAST_PULL_AS_OF)) ?? null;
     },
     lookUp(code) {
       const ask = async (): Promise<RemoteStatus | null> => {
         const status = await client.invoke('syncStatus', { probe: false });
-        if (!status.enrolled || status.needsReEnrolment) return null;
-        // The cursor belongs to the sync engine; a look-up asks only about this code, so
-        // it passes none and ignores the status page that comes with the answer.
-        const answer = await client.invoke('syncPull', { cursor: null, lookupCodes: [code] });
+        if (!status.enrolled || status.needsReEnrolment || !status.online) return null;
+        // With the engine's cursor, the status page that comes with the answer is the small
+        // one the engine fetches next anyway (it is left to the engine, which owns the cursor).
+        const cursor = (await getMeta<string | null>(dbOf(ctx), META_STATUS_CURSOR)) ?? null;
+        const answer = await client.invoke('syncPull', { cursor, lookupCodes: [code] });
         if (!answer.ok) return null;
         const info = answer.lookups.find((l) => l.code === code);
         return info ? { info, asOf: answer.asOf } : null;
