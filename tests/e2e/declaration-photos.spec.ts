@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { readKioskDb } from './declaration-helpers.ts';
 import { fillCertificationRequest, readStoredAttachments } from './certification-helpers.ts';
+import { expectNoSeriousAxe } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
 test.beforeAll(async () => {
@@ -64,6 +65,7 @@ test('a document photo attached on the review step is downscaled, shown and stor
   const img = thumb.getByRole('img', { name: 'Giấy tờ 1: giay-khai-sinh.jpg' });
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1600);
   await expect(photos).toContainText('1 tệp, đã dùng');
+  await expectNoSeriousAxe(page);
 
   // The same paper twice is refused and the list stays as it was.
   await photos.getByLabel('Tệp ảnh hoặc PDF của giấy tờ').setInputFiles(file);
