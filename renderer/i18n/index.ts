@@ -18,6 +18,8 @@ import dossiersVi from '../features/dossiers/locales/vi.json';
 import dossiersEn from '../features/dossiers/locales/en.json';
 import attachmentsVi from '../features/attachments/locales/vi.json';
 import attachmentsEn from '../features/attachments/locales/en.json';
+import syncVi from '../features/sync/locales/vi.json';
+import syncEn from '../features/sync/locales/en.json';
 import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
@@ -38,6 +40,7 @@ export const resources = {
     settings: settingsVi,
     dossiers: dossiersVi,
     attachments: attachmentsVi,
+    sync: syncVi,
     statusLookup: statusLookupVi,
   },
   en: {
@@ -50,6 +53,7 @@ export const resources = {
     settings: settingsEn,
     dossiers: dossiersEn,
     attachments: attachmentsEn,
+    sync: syncEn,
     statusLookup: statusLookupEn,
   },
 } as const;

@@ -3,6 +3,7 @@ import { VolunteersSection } from './VolunteersSection.tsx';
 import { KioskNumberSection } from './KioskNumberSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
+import { SyncSection } from '../sync/SyncSection.tsx';
 
 /**
  * The settings screen is a list of sections, each a heading (a key of the `settings`
@@ -21,4 +22,5 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'kiosk-number', titleKey: 'sections.kioskNumber', Component: KioskNumberSection },
   { id: 'printer', titleKey: 'sections.printer', Component: PrinterSection },
   { id: 'storage', titleKey: 'sections.storage', Component: StorageSection },
+  { id: 'sync', titleKey: 'sync:settings.heading', Component: SyncSection },
 ];

@@ -16,6 +16,7 @@ import { SatisfactionScreen } from '../satisfaction/SatisfactionScreen.tsx';
 import { VolunteerScreen } from '../volunteer-session/VolunteerScreen.tsx';
 import { SettingsScreen } from '../settings/SettingsScreen.tsx';
 import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
+import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
 
@@ -35,4 +36,4 @@ export const SCREENS: ScreenComponents = {
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner];
+export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner, SyncRunner];

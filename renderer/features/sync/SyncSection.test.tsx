@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
+import { createBridgeClient } from '../../bridge/client.ts';
+import { initI18n } from '../../i18n/index.ts';
+import { BridgeContext } from '../shell/bridge-context.ts';
+import { SyncSection } from './SyncSection.tsx';
+import { INITIAL_SYNC_STATE, useSyncStore } from './store.ts';
+
+const KIOSK = '11111111-2222-4333-8444-555555555555';
+const base: SyncStatus = {
+  enrolled: false,
+  kioskId: null,
+  officeUrl: 'http://10.0.0.5:5180',
+  officeName: null,
+  online: false,
+  lastProbeAt: null,
+  lastSuccessAt: null,
+  needsReEnrolment: false,
+  tokenProtection: null,
+  timing: { baseMs: 1000, capMs: 60_000, idleMs: 30_000 },
+};
+
+function mount(status: SyncStatus, enrol: (input: Record<string, string>) => unknown = () => ({})) {
+  const calls: [string, unknown][] = [];
+  let current = status;
+  const client = createBridgeClient(async (method, input) => {
+    calls.push([method, input]);
+    if (method === 'syncStatus') return { ok: true, value: current };
+    if (method === 'syncEnrol') {
+      const value = enrol(input as Record<string, string>) as { ok: boolean };
+      if (value.ok)
+        current = { ...current, enrolled: true, kioskId: KIOSK, officeName: 'UBND xã Thử', online: true };
+      return { ok: true, value };
+    }
+    return { ok: false, error: { code: 'unknown-method', message: method } };
+  });
+  render(
+    <I18nextProvider i18n={initI18n('vi')}>
+      <BridgeContext.Provider value={client}>
+        <SyncSection />
+      </BridgeContext.Provider>
+    </I18nextProvider>,
+  );
+  return calls;
+}
+
+beforeEach(() => useSyncStore.setState({ state: INITIAL_SYNC_STATE, engine: null }));
+afterEach(cleanup);
+
+describe('sync settings section', () => {
+  it('says the kiosk is not enrolled and pre-fills the suggested office address', async () => {
+    mount(base);
+    expect(await screen.findByText(/Kiosk chưa đăng ký với văn phòng/)).toBeTruthy();
+    expect((screen.getByLabelText('Địa chỉ máy chủ văn phòng') as HTMLInputElement).value).toBe(
+      'http://10.0.0.5:5180',
+    );
+    expect(screen.getByText('Chưa có')).toBeTruthy();
+  });
+
+  it('shows a refused code next to the code field, keeping what was typed', async () => {
+    mount(base, () => ({ ok: false, reason: 'code-refused', message: 'used' }));
+    await screen.findByText(/Kiosk chưa đăng ký/);
+    fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'abcd-2345' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/mã sai, đã dùng hoặc đã hết hạn/);
+    const code = screen.getByLabelText('Mã đăng ký') as HTMLInputElement;
+    expect(code.value).toBe('ABCD-2345');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    expect(code.getAttribute('aria-describedby')).toBe(alert.id);
+  });
+
+  it('shows an unreachable office next to the address field', async () => {
+    mount(base, () => ({ ok: false, reason: 'unreachable', message: 'ECONNREFUSED' }));
+    await screen.findByText(/Kiosk chưa đăng ký/);
+    fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'ABCD-2345' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    await screen.findByRole('alert');
+    const url = screen.getByLabelText('Địa chỉ máy chủ văn phòng');
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(url.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Không kết nối được tới địa chỉ này/,
+    );
+  });
+
+  it('enrols, then shows the device id and the connection', async () => {
+    const calls = mount(base, () => ({ ok: true, kioskId: KIOSK, officeName: 'UBND xã Thử' }));
+    await screen.findByText(/Kiosk chưa đăng ký/);
+    fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'abcd2345' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    expect(await screen.findByText(`Đã đăng ký với UBND xã Thử. Mã thiết bị: ${KIOSK}`)).toBeTruthy();
+    expect(calls.find(([m]) => m === 'syncEnrol')?.[1]).toEqual({
+      officeUrl: 'http://10.0.0.5:5180',
+      enrolmentCode: 'ABCD2345',
+    });
+    expect(await screen.findByText('Đang kết nối được với văn phòng')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Đăng ký lại' })).toBeTruthy();
+  });
+
+  it('shows "Cần đăng ký lại" when revoked and the last sync in Vietnam time', async () => {
+    mount({
+      ...base,
+      enrolled: true,
+      kioskId: KIOSK,
+      officeName: 'UBND xã Thử',
+      needsReEnrolment: true,
+      lastSuccessAt: '2026-11-23T17:05:00.000Z',
+    });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Cần đăng ký lại')).toBeTruthy();
+    expect(alert.textContent).toMatch(/Mọi hồ sơ vẫn được giữ trên máy/);
+    // 17:05 UTC on the 23rd is 00:05 on the 24th in Vietnam.
+    expect(screen.getByText('24/11/2026 00:05')).toBeTruthy();
+  });
+});

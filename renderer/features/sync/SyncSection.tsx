@@ -1,0 +1,210 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
+import type { OutboxRow } from '../../db/db.ts';
+import { outboxRefused } from '../dossier/outbox.ts';
+import { useBridge } from '../shell/bridge-context.ts';
+import { formatSyncTime } from './format.ts';
+import { useSyncStore } from './store.ts';
+
+type EnrolReason = Extract<BridgeOutput<'syncEnrol'>, { ok: false }>['reason'] | 'failed';
+/** Which field an enrolment error belongs next to. */
+const URL_REASONS: readonly EnrolReason[] = [
+  'bad-url',
+  'unreachable',
+  'not-an-office',
+  'server-error',
+  'failed',
+];
+
+/** Settings (behind the officer PIN): the sync status for staff, and enrolment with the office. */
+export function SyncSection() {
+  return (
+    <>
+      <SyncStatusPanel />
+      <EnrolForm />
+    </>
+  );
+}
+
+export function SyncStatusPanel() {
+  const { t } = useTranslation('sync');
+  const client = useBridge();
+  const state = useSyncStore((s) => s.state);
+  const engine = useSyncStore((s) => s.engine);
+  const [refusedRows, setRefusedRows] = useState<OutboxRow[]>([]);
+
+  useEffect(() => {
+    void useSyncStore
+      .getState()
+      .refresh(client)
+      .catch(() => undefined);
+  }, [client]);
+  useEffect(() => {
+    let live = true;
+    void outboxRefused(20).then((rows) => live && setRefusedRows(rows));
+    return () => {
+      live = false;
+    };
+  }, [state.refused]);
+
+  const { status } = state;
+  if (!status) return <p role="status">{t('status.syncing')}</p>;
+  return (
+    <div className="sync-status">
+      <h3>{t('status.heading')}</h3>
+      {status.needsReEnrolment && (
+        <div role="alert" className="field-error">
+          <strong>{t('status.needsReEnrolment')}</strong>
+          <p>{t('status.needsReEnrolmentExplain')}</p>
+        </div>
+      )}
+      {!status.enrolled && <p>{t('status.notEnrolled')}</p>}
+      <dl className="facts">
+        {status.enrolled && (
+          <>
+            <dt>{t('status.office')}</dt>
+            <dd>
+              {status.officeName} ({status.officeUrl})
+            </dd>
+            <dt>{t('status.deviceId')}</dt>
+            <dd>{status.kioskId}</dd>
+            <dt>{t('status.connection')}</dt>
+            <dd>{status.online ? t('status.online') : t('status.offline')}</dd>
+          </>
+        )}
+        <dt>{t('status.waiting')}</dt>
+        <dd>{state.waiting}</dd>
+        {state.refused > 0 && (
+          <>
+            <dt>{t('status.refused')}</dt>
+            <dd>{state.refused}</dd>
+          </>
+        )}
+        <dt>{t('status.lastSuccess')}</dt>
+        <dd>{status.lastSuccessAt ? formatSyncTime(status.lastSuccessAt) : t('status.never')}</dd>
+      </dl>
+      {state.problem && status.enrolled && !status.needsReEnrolment && (
+        <p role="status">{t(`status.problem.${state.problem}`)}</p>
+      )}
+      {state.profileSaved && <p role="status">{t('status.profileSaved')}</p>}
+      {status.tokenProtection && <p>{t(`status.tokenProtection.${status.tokenProtection}`)}</p>}
+      {status.enrolled && !status.needsReEnrolment && engine && (
+        <button type="button" disabled={state.running} onClick={() => void engine.syncNow()}>
+          {state.running ? t('status.syncing') : t('status.syncNow')}
+        </button>
+      )}
+      {refusedRows.length > 0 && (
+        <>
+          <h4>{t('status.refusedList')}</h4>
+          <ul>
+            {refusedRows.map((row) => (
+              <li key={row.id}>
+                {t('status.refusedItem', {
+                  kind: t(`status.kind.${row.kind}`),
+                  seq: row.seq,
+                  reason: row.lastError ?? '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function EnrolForm() {
+  const { t } = useTranslation('sync');
+  const client = useBridge();
+  const id = useId();
+  const status = useSyncStore((s) => s.state.status);
+  const [officeUrl, setOfficeUrl] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<EnrolReason | null>(null);
+  const [done, setDone] = useState<{ office: string; id: string } | null>(null);
+  // Until the officer types, the field shows the address the kiosk knows (enrolled or suggested).
+  const urlValue = officeUrl ?? status?.officeUrl ?? '';
+
+  const submit = async () => {
+    setWorking(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await client.invoke('syncEnrol', { officeUrl: urlValue, enrolmentCode: code });
+      if (result.ok) {
+        setDone({ office: result.officeName, id: result.kioskId });
+        setCode('');
+        await useSyncStore.getState().refresh(client);
+        void useSyncStore.getState().engine?.syncNow();
+      } else setError(result.reason);
+    } catch {
+      setError('failed');
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const urlError = error && URL_REASONS.includes(error) ? error : null;
+  const codeError = error && !URL_REASONS.includes(error) ? error : null;
+  const enrolled = status?.enrolled ?? false;
+  return (
+    <form
+      className="inline-form"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!working) void submit();
+      }}
+    >
+      <h3 id={`${id}-heading`}>{t('enrol.heading')}</h3>
+      <p>{t('enrol.explain')}</p>
+      <label htmlFor={`${id}-url`}>{t('enrol.url')}</label>
+      <input
+        id={`${id}-url`}
+        className="text-input"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('enrol.urlHint')}
+        value={urlValue}
+        aria-invalid={urlError !== null}
+        aria-describedby={urlError ? `${id}-url-error` : undefined}
+        onChange={(e) => setOfficeUrl(e.target.value)}
+      />
+      {urlError && (
+        <p id={`${id}-url-error`} role="alert" className="field-error">
+          {t(`enrol.errors.${urlError}`)}
+        </p>
+      )}
+      <label htmlFor={`${id}-code`}>{t('enrol.code')}</label>
+      <input
+        id={`${id}-code`}
+        className="text-input short"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        placeholder={t('enrol.codeHint')}
+        maxLength={20}
+        value={code}
+        aria-invalid={codeError !== null}
+        aria-describedby={codeError ? `${id}-code-error` : undefined}
+        onChange={(e) => setCode(e.target.value.toUpperCase())}
+      />
+      {codeError && (
+        <p id={`${id}-code-error`} role="alert" className="field-error">
+          {t(`enrol.errors.${codeError}`)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={working}>
+        {working ? t('enrol.working') : enrolled ? t('enrol.resubmit') : t('enrol.submit')}
+      </button>
+      {done && (
+        <p role="status" className="ok-message">
+          {t('enrol.done', done)}
+        </p>
+      )}
+    </form>
+  );
+}

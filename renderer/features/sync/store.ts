@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import { outboxPendingCount, outboxRefused } from '../dossier/outbox.ts';
+import type { SyncBridge, SyncEngine, SyncEngineState } from './engine.ts';
+
+interface SyncStore {
+  state: SyncEngineState;
+  engine: SyncEngine | null;
+  /** Reads the status and counts directly (settings opened before the engine's first cycle). */
+  refresh(bridge: SyncBridge): Promise<void>;
+}
+
+export const INITIAL_SYNC_STATE: SyncEngineState = {
+  status: null,
+  waiting: 0,
+  refused: 0,
+  running: false,
+  problem: null,
+  problemReasons: [],
+  consecutiveFailures: 0,
+  nextRunAt: null,
+  profileSaved: null,
+};
+
+/** UI state only: what the staff status shows. Nothing here is persisted. */
+export const useSyncStore = create<SyncStore>((set, get) => ({
+  state: INITIAL_SYNC_STATE,
+  engine: null,
+  async refresh(bridge) {
+    const [status, waiting, refused] = await Promise.all([
+      bridge.invoke('syncStatus', { probe: false }),
+      outboxPendingCount(),
+      outboxRefused(1000),
+    ]);
+    set({ state: { ...get().state, status, waiting, refused: refused.length } });
+  },
+}));
+
+/** The shell's engine reports here; returns the detach function. */
+export function attachSyncEngine(engine: SyncEngine): () => void {
+  useSyncStore.setState({ engine, state: engine.getState() });
+  const unsubscribe = engine.subscribe((state) => useSyncStore.setState({ state }));
+  return () => {
+    unsubscribe();
+    if (useSyncStore.getState().engine === engine) useSyncStore.setState({ engine: null });
+  };
+}
