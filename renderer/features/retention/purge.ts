@@ -90,7 +90,9 @@ export async function purgeAcknowledgedPersonalData(
 ): Promise<PurgeResult> {
   const db = dbOf(ctx);
   const before = running.get(db);
-  const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(() => purgeOnce(db, options));
+  const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(() =>
+    purgeOnce(db, options),
+  );
   running.set(db, mine);
   try {
     return await mine;

@@ -24,7 +24,9 @@ interface Found {
 
 /** Agency codes are written in capitals; a code typed in lower case still finds its dossier. */
 async function findLocal(code: string): Promise<DossierRow | null> {
-  return (await dossierByCode(code)) ?? (code !== code.toUpperCase() ? dossierByCode(code.toUpperCase()) : null);
+  return (
+    (await dossierByCode(code)) ?? (code !== code.toUpperCase() ? dossierByCode(code.toUpperCase()) : null)
+  );
 }
 
 /** "Tra cứu hồ sơ": the receipt QR (scanner or camera) or the typed code → the status as last synced. */
@@ -184,7 +186,9 @@ function LookupResult({ view, lang }: { view: LookupView; lang: Language }) {
             time: formatVietnamTime(updated),
             date: formatVietnamDate(updated),
             age:
-              view.age.unit === 'justNow' ? t('age.justNow') : t(`age.${view.age.unit}`, { count: view.age.count }),
+              view.age.unit === 'justNow'
+                ? t('age.justNow')
+                : t(`age.${view.age.unit}`, { count: view.age.count }),
           })}
         </p>
       )}
@@ -215,7 +219,11 @@ function LookupResult({ view, lang }: { view: LookupView; lang: Language }) {
           </>
         )}
       </dl>
-      {view.initials ? <p className="hint">{t('initialsNote')}</p> : !view.procedure && <p className="hint">{t('otherKiosk')}</p>}
+      {view.initials ? (
+        <p className="hint">{t('initialsNote')}</p>
+      ) : (
+        !view.procedure && <p className="hint">{t('otherKiosk')}</p>
+      )}
     </section>
   );
 }

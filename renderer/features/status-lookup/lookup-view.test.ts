@@ -31,7 +31,8 @@ const input = (over: Partial<LookupInput> = {}): LookupInput => ({
   local: row(),
   remote: null,
   lastPullAt: null,
-  procedureName: (code) => (code === '1.001193' ? { vi: 'Đăng ký khai sinh', en: 'Birth registration' } : null),
+  procedureName: (code) =>
+    code === '1.001193' ? { vi: 'Đăng ký khai sinh', en: 'Birth registration' } : null,
   now,
   ...over,
 });
@@ -81,9 +82,16 @@ describe('status look-up view', () => {
   it('a refusal carries its reason', () => {
     const local = row({
       acknowledgedAt: '2026-11-24T01:10:00.000Z',
-      officeStatus: { status: 'refused', reason: 'Thiếu giấy chứng sinh', changedAt: '2026-11-24T11:00:00+07:00' },
+      officeStatus: {
+        status: 'refused',
+        reason: 'Thiếu giấy chứng sinh',
+        changedAt: '2026-11-24T11:00:00+07:00',
+      },
     });
-    expect(lookupView(input({ local }))).toMatchObject({ status: 'refused', reason: 'Thiếu giấy chứng sinh' });
+    expect(lookupView(input({ local }))).toMatchObject({
+      status: 'refused',
+      reason: 'Thiếu giấy chứng sinh',
+    });
   });
 
   it("a live answer from the office wins, and another kiosk's dossier shows without personal data", () => {

@@ -27,9 +27,7 @@ export interface LookupInput {
 }
 
 /** How old the information is, for "2 giờ trước". */
-export type Age =
-  | { unit: 'justNow'; count: 0 }
-  | { unit: 'minutes' | 'hours' | 'days'; count: number };
+export type Age = { unit: 'justNow'; count: 0 } | { unit: 'minutes' | 'hours' | 'days'; count: number };
 
 export type LookupView =
   | { kind: 'empty' }
@@ -75,9 +73,7 @@ export function lookupView(input: LookupInput): LookupView {
   const base = {
     kind: 'found' as const,
     code: local?.code ?? code,
-    procedure: local
-      ? { code: local.procedureCode, name: input.procedureName(local.procedureCode) }
-      : null,
+    procedure: local ? { code: local.procedureCode, name: input.procedureName(local.procedureCode) } : null,
     initials: local ? applicantInitials(local) : null,
     receivedAt: local?.receivedAt ?? null,
   };

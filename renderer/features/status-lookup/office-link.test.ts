@@ -65,14 +65,19 @@ describe('office link of the status look-up', () => {
       fakeClient({ enrolled: false, online: true }, async () => answer([info])),
       fakeClient({ enrolled: true, online: false }, async () => answer([info])),
       fakeClient({ enrolled: true, online: true, needsReEnrolment: true }, async () => answer([info])),
-      fakeClient({ enrolled: true, online: true }, async () => ({ ok: false, failure: 'offline', reasons: [] })),
+      fakeClient({ enrolled: true, online: true }, async () => ({
+        ok: false,
+        failure: 'offline',
+        reasons: [],
+      })),
       fakeClient({ enrolled: true, online: true }, async () => answer([])),
       fakeClient({ enrolled: true, online: true }, never),
       fakeClient({ enrolled: true, online: true }, async () => {
         throw new Error('bridge down');
       }),
     ];
-    for (const { client } of cases) expect(await bridgeOfficeLink(client, 50, { db }).lookUp(CODE)).toBeNull();
+    for (const { client } of cases)
+      expect(await bridgeOfficeLink(client, 50, { db }).lookUp(CODE)).toBeNull();
     expect(await bridgeOfficeLink(cases[0]!.client, 50, { db }).lastPullAt()).toBeNull();
   });
 });
