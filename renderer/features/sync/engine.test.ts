@@ -313,6 +313,13 @@ describe('sync engine', () => {
     expect(main.stored.size).toBe(2);
   });
 
+  it('sends items whose retry time lies beyond any backoff (the clock was set back)', async () => {
+    await submit(2);
+    clock = vn('2026-11-20 10:00');
+    await engine().syncNow();
+    expect(await outboxPendingCount({ db })).toBe(0);
+  });
+
   it('does nothing but poll when not enrolled', async () => {
     await submit(1);
     main.enrolled = false;

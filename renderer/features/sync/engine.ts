@@ -217,9 +217,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return answer;
   }
 
+  /**
+   * Due when its backoff has passed, or when its retry time lies further ahead than any
+   * backoff could put it: the kiosk's clock was set back (or an item was written under a
+   * wrong clock), and such an item must not wait for that date.
+   */
+  function isDue(row: OutboxRow): boolean {
+    const at = Date.parse(row.nextAttemptAt);
+    const t = now().getTime();
+    return !(at > t) || at > t + timing().capMs;
+  }
+
   async function pushAll(): Promise<StepResult> {
     for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
-      const rows = await outboxPending(batchSize, { dueBy: now() }, ctx);
+      const rows = (await outboxPending(batchSize, {}, ctx)).filter(isDue);
       if (rows.length === 0) return { ok: true };
       const { batch, tooLarge } = fitBatch(rows);
       if (tooLarge.length) await refuse(toPushItems(tooLarge), 'too large to send to the office');
