@@ -75,7 +75,8 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const activeField = useWizardStore((s) => s.activeField);
   const saveProblem = useWizardStore((s) => s.saveProblem);
   const { setStep, setValue, showErrorsOf } = useWizardStore.getState();
-  const [stepAlert, setStepAlert] = useState<string | null>(null);
+  // The alert belongs to the step it was raised on, so moving to another step hides it.
+  const [alert, setStepAlert] = useState<{ step: number; text: string } | null>(null);
   const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -88,6 +89,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const values = session.values;
   const sections = visibleSections(form, values);
   const step = Math.min(session.step, sections.length);
+  const stepAlert = alert && alert.step === step ? alert.text : null;
   const section: SectionDef | undefined = sections[step];
   const onReview = section === undefined;
   // Errors are computed live but shown only for steps where Next (or submit) was pressed.
@@ -126,7 +128,6 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
 
   useEffect(() => {
     headingRef.current?.focus();
-    setStepAlert(null);
   }, [step]);
 
   const goNext = () => {
@@ -134,7 +135,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     const bad = visibleFields(form, values, section.id).filter((f) => errors[f.id]);
     if (bad.length > 0) {
       showErrorsOf([section.id]);
-      setStepAlert(t('stepHasErrors', { count: bad.length }));
+      setStepAlert({ step, text: t('stepHasErrors', { count: bad.length }) });
       const first = document.getElementById(fieldDomId(bad[0]!.id));
       first?.focus();
       return;

@@ -6,11 +6,8 @@ import { onIdleReset } from '../shell/idle.ts';
 import { discardAllDrafts } from '../dossier/drafts.ts';
 import { useWizardStore } from './wizard-store.ts';
 
-let registered = false;
-if (!registered) {
-  registered = true;
-  onIdleReset(() => {
-    useWizardStore.getState().close();
-    void discardAllDrafts();
-  });
-}
+// Registered once, when the wizard's module is first imported.
+onIdleReset(() => {
+  useWizardStore.getState().close();
+  void discardAllDrafts();
+});
