@@ -90,6 +90,58 @@ forEachDatabase('office database', (target) => {
     expect(rows).toEqual([{ applicant_name: 'Nguyễn Thị Bình' }]);
   });
 
+  it('stores every column alike when a batch shape comes again (the reused compiled insert)', async () => {
+    const { db } = await setup();
+    const batch = (seq: number) => [
+      dossierPayload({ volunteerId: 'tnv-1', channel: 'portal', attachmentHashes: [sha256('a')] }, seq),
+      dossierPayload({ models: [], formData: { 'a.b': 'Đ <i>x</i>' } }, seq + 1),
+    ];
+    const first = batch(1);
+    const second = batch(3);
+    await ingestBatch(
+      db,
+      'k1',
+      first.map((d, i) => item('dossier', d, 1 + i)),
+      NOW,
+    );
+    const again = await ingestBatch(
+      db,
+      'k1',
+      second.map((d, i) => item('dossier', d, 3 + i)),
+      NOW + 1,
+    );
+    expect(again.map((r) => r.outcome)).toEqual(['stored', 'stored']);
+    const rows = await db.selectFrom('dossiers').selectAll().orderBy('seq').execute();
+    expect(rows).toHaveLength(4);
+    [...first, ...second].forEach((d, i) => {
+      expect(rows[i]).toMatchObject({
+        id: d.id,
+        seq: i + 1,
+        code: d.code,
+        volunteer_id: d.volunteerId,
+        channel: d.channel ?? 'kiosk',
+        models: JSON.stringify(d.models),
+        model_mask: i % 2 === 0 ? 3 : 0,
+        form_data: JSON.stringify(d.formData),
+        attachment_hashes: JSON.stringify(d.attachmentHashes),
+        received_at_ms: Date.parse(String(d.receivedAt)),
+        office_received_at_ms: i < 2 ? NOW : NOW + 1,
+        status: 'received',
+        status_reason: null,
+        resolved_at_ms: null,
+      });
+    });
+    // The same two again: the reused statement inserts nothing and they are duplicates.
+    const dup = await ingestBatch(
+      db,
+      'k1',
+      second.map((d, i) => item('dossier', d, 3 + i)),
+      NOW + 2,
+    );
+    expect(dup.map((r) => r.outcome)).toEqual(['duplicate', 'duplicate']);
+    expect(dup[0]).toMatchObject({ officeReceivedAt: new Date(NOW + 1).toISOString() });
+  });
+
   it('answers invalid items with reasons and stores nothing for them', async () => {
     const { db } = await setup();
     const bad = dossierPayload({ procedureCode: 'not-a-code' });

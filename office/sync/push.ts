@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
 import { bumpReportCells, timeliness, vnDayNumber, type ReportCell } from '../report/timeliness.ts';
 import type { Database } from '../db/schema.ts';
 import { sha256Hex } from '../auth/passwords.ts';
@@ -92,15 +92,12 @@ export async function ingestBatch(
         status_changed_at_ms: now,
         resolved_at_ms: null,
       }));
-      const inserted = new Set(
-        (
-          await trx
-            .insertInto('dossiers')
-            .values(rows)
-            .onConflict((oc) => oc.column('id').doNothing())
-            .returning('id')
-            .execute()
-        ).map((r) => r.id),
+      const inserted = await insertNew(db, trx, 'dossiers', rows, () =>
+        trx
+          .insertInto('dossiers')
+          .values(rows)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id'),
       );
       const fresh = rows.filter((r) => inserted.has(r.id));
       // Arrival is recorded on the row itself (status 'received', office_received_at_ms);
@@ -121,15 +118,12 @@ export async function ingestBatch(
         rated_at_ms: Date.parse(r.ratedAt),
         office_received_at_ms: now,
       }));
-      const inserted = new Set(
-        (
-          await trx
-            .insertInto('ratings')
-            .values(rows)
-            .onConflict((oc) => oc.column('id').doNothing())
-            .returning('id')
-            .execute()
-        ).map((r) => r.id),
+      const inserted = await insertNew(db, trx, 'ratings', rows, () =>
+        trx
+          .insertInto('ratings')
+          .values(rows)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id'),
       );
       await answer(trx, 'ratings', ratings, inserted, now, answers);
     }
@@ -146,20 +140,63 @@ export async function ingestBatch(
         file_name: a.fileName,
         office_received_at_ms: now,
       }));
-      const inserted = new Set(
-        (
-          await trx
-            .insertInto('attachment_meta')
-            .values(rows)
-            .onConflict((oc) => oc.column('id').doNothing())
-            .returning('id')
-            .execute()
-        ).map((r) => r.id),
+      const inserted = await insertNew(db, trx, 'attachment_meta', rows, () =>
+        trx
+          .insertInto('attachment_meta')
+          .values(rows)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id'),
       );
       await answer(trx, 'attachment_meta', metas, inserted, now, answers);
     }
   });
   return checked.map((c) => ('outcome' in c ? c : answers.get(c.item.id)!));
+}
+
+/**
+ * Compiled insert statements, per database and shape (table, row count, columns).
+ * Kysely builds and compiles a 200-row × 23-column insert as a tree of thousands of
+ * nodes for every batch, which cost about as much CPU as SQLite's own insert (profile
+ * in bench/office.bench.ts's notes). The SQL text depends only on the dialect and the
+ * shape, so it is compiled once and reused with the rows' values in column order (and
+ * the SQLite statement cache then finds the same string again). The first compile of a
+ * shape checks that those values are exactly Kysely's parameters; if they ever are not
+ * (a Kysely that inlines some value), that shape always goes through Kysely.
+ */
+const compiledInserts = new WeakMap<object, Map<string, string | null>>();
+const MAX_SHAPES_PER_DB = 32;
+
+async function insertNew(
+  db: Kysely<Database>,
+  trx: Transaction<Database>,
+  table: 'dossiers' | 'ratings' | 'attachment_meta',
+  rows: readonly Record<string, unknown>[],
+  build: () => Compilable<{ id: string }>,
+): Promise<Set<string>> {
+  const columns = Object.keys(rows[0]!);
+  const parameters: unknown[] = [];
+  for (const row of rows) {
+    // Rows are built by one object literal per table; a row of another shape is not cached.
+    if (Object.keys(row).length !== columns.length) return run(build().compile());
+    for (const c of columns) parameters.push(row[c]);
+  }
+  const shape = `${table}|${rows.length}|${columns.join(',')}`;
+  let shapes = compiledInserts.get(db);
+  if (!shapes) compiledInserts.set(db, (shapes = new Map()));
+  const cached = shapes.get(shape);
+  if (cached) return run(CompiledQuery.raw(cached, parameters) as CompiledQuery<{ id: string }>);
+  const compiled = build().compile();
+  if (cached === undefined && shapes.size < MAX_SHAPES_PER_DB) {
+    const same =
+      compiled.parameters.length === parameters.length &&
+      compiled.parameters.every((p, i) => Object.is(p, parameters[i]));
+    shapes.set(shape, same ? compiled.sql : null);
+  }
+  return run(compiled);
+
+  async function run(query: CompiledQuery<{ id: string }>): Promise<Set<string>> {
+    return new Set((await trx.executeQuery(query)).rows.map((r) => r.id));
+  }
 }
 
 export function reportCell(d: {
@@ -201,14 +238,10 @@ async function answer(
         ).map((r) => [r.id, r])
       : [],
   );
+  const receivedAt = new Date(now).toISOString();
   for (const { item } of items) {
     if (inserted.has(item.id)) {
-      out.set(item.id, {
-        outcome: 'stored',
-        id: item.id,
-        hash: item.hash,
-        officeReceivedAt: new Date(now).toISOString(),
-      });
+      out.set(item.id, { outcome: 'stored', id: item.id, hash: item.hash, officeReceivedAt: receivedAt });
       continue;
     }
     const row = existing.get(item.id)!;
