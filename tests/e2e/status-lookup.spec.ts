@@ -98,7 +98,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
       id: id(3),
       code: code(3),
       // Personal data already removed by retention: the initials are all that is left.
-      applicantName: 'T.V.C.',
+      applicantName: 'T. V. C.',
       formData: {},
       acknowledgedAt: '2026-10-01T01:10:00.000Z',
       officeStatus: {
@@ -162,4 +162,90 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
     'Không tìm thấy hồ sơ có mã TEST.00565.K01-261124-9999. Xin kiểm tra lại mã trên giấy tiếp nhận, hoặc hỏi cán bộ Bộ phận Một cửa.',
   );
   await expect(result).toHaveCount(0);
+});
+
+test('personal data leaves the kiosk at start once acknowledged longer ago than the retention period; the look-up still works', async ({
+  page,
+}) => {
+  await openKioskAt(page, host.url, NOW);
+  await seedDossiers(page, [
+    {
+      id: id(11),
+      code: code(11),
+      applicantName: 'Nguyễn Thị Hoa',
+      formData: personal,
+      // 40 days before NOW: past the 30-day default.
+      acknowledgedAt: '2026-10-15T01:10:00.000Z',
+      officeStatus: { status: 'returned', reason: null, changedAt: '2026-10-15T15:00:00+07:00' },
+    },
+    {
+      id: id(12),
+      code: code(12),
+      applicantName: 'Lê Văn Bình',
+      formData: personal,
+      acknowledgedAt: null,
+      officeStatus: null,
+    },
+  ]);
+  // The seeded rows were received "today"; move their receipt back 41 days as well.
+  await page.evaluate(
+    async (ids) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('commune-kiosk');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['dossiers'], 'readwrite');
+      const store = tx.objectStore('dossiers');
+      for (const key of ids) {
+        const req = store.get(key);
+        req.onsuccess = () => store.put({ ...req.result, receivedAt: '2026-10-14T08:05:00+07:00' });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [id(11), id(12)],
+  );
+
+  // The kiosk starts again (reload): the purge runs at start.
+  await page.reload();
+  const rows = async () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('commune-kiosk');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = await new Promise<{ code: string; applicantName: string; formData: object }[]>(
+        (resolve, reject) => {
+          const req = db.transaction(['dossiers']).objectStore('dossiers').getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        },
+      );
+      db.close();
+      return all.map((d) => ({ code: d.code, applicantName: d.applicantName, formData: d.formData }));
+    });
+  await expect
+    .poll(async () => (await rows()).find((r) => r.code === code(11))?.applicantName)
+    .toBe('N. T. H.');
+  const after = await rows();
+  expect(after.find((r) => r.code === code(11))!.formData).toEqual({});
+  // Never acknowledged: everything kept, however old.
+  expect(after.find((r) => r.code === code(12))).toEqual({
+    code: code(12),
+    applicantName: 'Lê Văn Bình',
+    formData: personal,
+  });
+
+  await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
+  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(code(11));
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Đã trả kết quả', level: 2 })).toBeVisible();
+  const result = page.locator('section.lookup-result');
+  await expect(result).toContainText('N.T.H.');
+  await expect(result).toContainText(PROCEDURE_NAME);
 });

@@ -9,8 +9,10 @@ import { outboxPending, recordPushResults, toPushItems } from '../dossier/outbox
 import { dossierTotal } from '../dossier/queries.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { birthValues, dropDb, freshDb, roomy, submitInput } from '../dossier/test-support.ts';
+import { nameInitials } from '../dossiers/initials.ts';
 import {
   applicantInitials,
+  keptInitials,
   DEFAULT_RETENTION_DAYS,
   isPersonalDataPurged,
   purgeAcknowledgedPersonalData,
@@ -80,8 +82,10 @@ describe('purgeAcknowledgedPersonalData', () => {
     expect(result).toEqual({ purged: 2, kept: 0, freedBytes: 'birth certificate'.length });
     const after = (await db.dossiers.get(a.id))!;
     expect(after.formData).toEqual({});
-    expect(after.applicantName).toBe('N.T.H.');
+    expect(after.applicantName).toBe('N. T. H.');
     expect(isPersonalDataPurged(after)).toBe(true);
+    // Every screen shows nameInitials(applicantName): the same for a purged dossier as for a whole one.
+    expect(nameInitials(after.applicantName)).toBe(nameInitials(a.applicantName));
     expect(applicantInitials(after)).toBe('N.T.H.');
     expect(after.printed?.receipt).toEqual({ at: expect.any(String), pdfRef: null });
     // What the status look-up shows is untouched.
@@ -112,7 +116,7 @@ describe('purgeAcknowledgedPersonalData', () => {
     // The unacknowledged dossier keeps everything, and its outbox payload.
     expect((await db.dossiers.get(c.id))!.formData).toEqual(c.formData);
     expect((await db.outbox.get(c.id))!.payload).not.toBeNull();
-    expect((await db.dossiers.get(b.id))!.applicantName).toBe('N.T.H.');
+    expect((await db.dossiers.get(b.id))!.applicantName).toBe('N. T. H.');
   });
 
   it('waits the full N days after the acknowledgement, not after receipt', async () => {
@@ -188,6 +192,8 @@ describe('purgeAcknowledgedPersonalData', () => {
   it('reads the retention period from the profile, 30 days when absent, and refuses nonsense', async () => {
     db = freshDb();
     expect(retentionDaysOf({ kiosk: {} })).toBe(DEFAULT_RETENTION_DAYS);
+    expect(keptInitials('Đặng Thị Ánh')).toBe('Đ. T. Á.');
+    expect(keptInitials('   ')).toBe('?');
     expect(DEFAULT_RETENTION_DAYS).toBe(30);
     expect(retentionDaysOf({ kiosk: { personalDataRetentionDays: 7 } })).toBe(7);
     await expect(purge('2026-12-01T00:00:00Z', 0)).rejects.toThrow(RangeError);
@@ -202,5 +208,19 @@ describe('purge runs', () => {
     const [r1, r2] = await Promise.all([purge('2026-12-01T00:00:00Z'), purge('2026-12-01T00:00:00Z')]);
     expect(r1.purged + r2.purged).toBe(1);
     expect(await db.meta.where('key').equals('retention.purgedBefore').count()).toBe(1);
+  });
+});
+
+describe('purge watermark', () => {
+  it('a dossier stored below the watermark (clock set back) is still purged', async () => {
+    db = freshDb();
+    const a = await submit('2026-10-01T02:00:00Z');
+    await acknowledge([a.id], '2026-10-02T01:00:00Z');
+    expect(await purge('2026-12-01T00:00:00Z')).toMatchObject({ purged: 1 });
+    // The kiosk's clock was reset to an earlier date when this one was received and acknowledged.
+    const b = await submit('2026-09-01T02:00:00Z');
+    await acknowledge([b.id], '2026-09-01T03:00:00Z');
+    expect(await purge('2026-12-02T00:00:00Z')).toMatchObject({ purged: 1 });
+    expect(isPersonalDataPurged((await db.dossiers.get(b.id))!)).toBe(true);
   });
 });

@@ -30,10 +30,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_BATCH = 100;
 
 /**
- * Meta key: every dossier received before this receivedAt (Vietnam ISO) has been purged,
- * so the next run starts there instead of walking the whole store again.
+ * Meta key: { before, count }: every dossier received before `before` (Vietnam ISO) has
+ * been purged, and there were `count` of them. The next run starts at `before` instead of
+ * walking the whole store again — unless the count below it changed: a kiosk whose clock
+ * was set back (a reset RTC) can store a dossier below the watermark, and that dossier
+ * must not escape retention, so a changed count means a full walk.
  */
 export const RETENTION_WATERMARK_KEY = 'retention.purgedBefore';
+interface Watermark {
+  before: string;
+  count: number;
+}
+
+const belowCount = (db: KioskDb, before: string) => db.dossiers.where('receivedAt').below(before).count();
 
 export interface PurgeOptions {
   now: Date;
@@ -55,9 +64,18 @@ export function isPersonalDataPurged(row: Pick<DossierRow, 'formData'>): boolean
   return Object.keys(row.formData).length === 0;
 }
 
+/**
+ * What a purged dossier keeps of the name: the initials as separate words ("N. T. H."), so
+ * that nameInitials — which every screen applies to applicantName — gives "N.T.H." again
+ * for a purged dossier as for a whole one.
+ */
+export function keptInitials(fullName: string): string {
+  return nameInitials(fullName).replace(/\.(?=.)/g, '. ') || '?';
+}
+
 /** The initials to show for a dossier, whether or not it has been purged. */
-export function applicantInitials(row: Pick<DossierRow, 'formData' | 'applicantName'>): string {
-  return isPersonalDataPurged(row) ? row.applicantName : nameInitials(row.applicantName);
+export function applicantInitials(row: Pick<DossierRow, 'applicantName'>): string {
+  return nameInitials(row.applicantName);
 }
 
 export function retentionDaysOf(profile: { kiosk: { personalDataRetentionDays?: number } }): number {
@@ -73,7 +91,7 @@ function stripped(row: DossierRow): DossierRow {
   return {
     ...row,
     formData: {},
-    applicantName: nameInitials(row.applicantName) || '?',
+    applicantName: keptInitials(row.applicantName),
     ...(printed ? { printed } : {}),
   };
 }
@@ -109,7 +127,10 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   // Acknowledged ≥ received on a kiosk whose clock runs forward, so every dossier
   // acknowledged before the cutoff was received before it: the receivedAt index bounds the walk.
   const cutoffVn = toVietnamIso(new Date(cutoffMs));
-  const from = (await getMeta<string>(db, RETENTION_WATERMARK_KEY)) ?? '';
+  const kept = await getMeta<Watermark>(db, RETENTION_WATERMARK_KEY);
+  const trusted =
+    kept && typeof kept.before === 'string' && (await belowCount(db, kept.before)) === kept.count;
+  const from = trusted ? kept.before : '';
   const ids = (await db.dossiers
     .where('receivedAt')
     .between(from === '' ? Dexie.minKey : from, cutoffVn, true, false)
@@ -129,11 +150,11 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
       firstKept = step.firstKept;
     }
   }
-  const watermark = firstKept ?? cutoffVn;
-  // Read again inside the transaction: another run (a second tab) may have moved it.
-  await db.transaction('rw', db.meta, async () => {
-    const current = (await getMeta<string>(db, RETENTION_WATERMARK_KEY)) ?? '';
-    if (watermark > current && current === from) await putMeta(db, RETENTION_WATERMARK_KEY, watermark);
+  const before = firstKept ?? cutoffVn;
+  // Everything below `before` is purged now and stays so; the count is taken in the same
+  // transaction as the write, so a dossier stored meanwhile is either counted or detected.
+  await db.transaction('rw', db.dossiers, db.meta, async () => {
+    await putMeta(db, RETENTION_WATERMARK_KEY, { before, count: await belowCount(db, before) });
   });
   return result;
 }
