@@ -5,6 +5,7 @@
  * down and comes back on the same port and data folder.
  */
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,6 +145,39 @@ describe('kiosk (engine + bridge + main) ↔ office', () => {
     expect(engine.getState().status?.lastSuccessAt).not.toBeNull();
   });
 
+  it('uploads attachment bytes in chunks after their dossier, and marks them uploaded', async () => {
+    // Not a real JPEG: the office stores bytes by hash and checks only the hash and size.
+    const bytes = new Uint8Array(600_000).map((_, i) => (i * 31) % 251);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const r = await submitDossier(
+      submitInput(vn('2026-11-24 10:30'), {
+        attachments: [
+          {
+            bytes: new Blob([bytes], { type: 'image/jpeg' }),
+            hash,
+            mediaType: 'image/jpeg',
+            fileName: 'giay-chung-sinh.jpg',
+            size: bytes.length,
+            width: 800,
+            height: 600,
+          },
+        ],
+      }),
+      { db, space: roomy },
+    );
+    expect(r.ok).toBe(true);
+    await engine.syncNow();
+    const state = await office.database.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('hash', '=', hash)
+      .executeTakeFirstOrThrow();
+    expect(Number(state.received)).toBe(bytes.length);
+    expect(state.complete).toBe(1);
+    expect((await db.attachments.where('hash').equals(hash).first())?.uploadedAt).toBeTruthy();
+    expect(await outboxPendingCount({ db })).toBe(0);
+  });
+
   it('revoked: needs re-enrolment, the new dossier waits untouched, and goes after re-enrolment', async () => {
     const kioskId = (await sync.status()).kioskId!;
     await office.database.db.updateTable('kiosks').set({ revoked: 1 }).where('id', '=', kioskId).execute();
@@ -151,12 +185,12 @@ describe('kiosk (engine + bridge + main) ↔ office', () => {
     await engine.syncNow();
     expect(engine.getState().status?.needsReEnrolment).toBe(true);
     expect(await outboxPendingCount({ db })).toBe(1);
-    expect(await officeRows()).toBe(7);
+    expect(await officeRows()).toBe(8);
 
     const code = await createEnrolmentCode(office.database.db, adminId, Date.now());
     expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: code })).toMatchObject({ ok: true });
     await engine.syncNow();
     expect(await outboxPendingCount({ db })).toBe(0);
-    expect(await officeRows()).toBe(8);
+    expect(await officeRows()).toBe(9);
   });
 });
