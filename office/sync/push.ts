@@ -1,7 +1,7 @@
 import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
 import { bumpReportCells, timeliness, vnDayNumber, type ReportCell } from '../report/timeliness.ts';
 import type { Database } from '../db/schema.ts';
-import { sha256Hex } from '../auth/passwords.ts';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../shared/contracts/canonical-json.ts';
 import {
   PAYLOAD_SCHEMAS,
@@ -33,7 +33,8 @@ function check(item: PushItem): Checked | PushResult {
   });
   let actualHash: string;
   try {
-    actualHash = sha256Hex(canonicalJson(item.payload));
+    // One-shot crypto.hash: no Hash object per item (measurably cheaper than createHash at 10,000 items).
+    actualHash = hash('sha256', canonicalJson(item.payload), 'hex');
   } catch (e) {
     return invalid([`payload: ${(e as Error).message}`]);
   }
