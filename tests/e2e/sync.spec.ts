@@ -24,9 +24,12 @@ let officeDir: string;
 let office: RunningOffice | null = null;
 let host: KioskHostHandle | null = null;
 
-test.afterAll(async () => {
+// Each run cleans up after itself (also under --repeat-each).
+test.afterEach(async () => {
   await host?.close();
   await office?.close();
+  host = null;
+  office = null;
   if (officeDir) rmSync(officeDir, { recursive: true, force: true });
 });
 
@@ -70,6 +73,9 @@ async function makeCertificationDossier(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
+  // The citizen leaves with both papers printed (and no print job is left running).
+  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
   return (await page.locator('.dossier-code').textContent())!.trim();
 }
 
