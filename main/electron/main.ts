@@ -17,7 +17,7 @@ import { createElectronPrinter, createElectronRenderer } from './print-electron.
 import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
 import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
-import { defaultCatalogue } from '../services/catalogue.ts';
+import { loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
@@ -60,7 +60,11 @@ async function start(): Promise<void> {
   const logger = createFileLogger({ dir: layout.logs });
   logger.info('electron-start', { version: app.getVersion(), production, dataDir });
 
-  const catalogue = defaultCatalogue();
+  const { catalogue } = await loadCatalogue({
+    file: officeCatalogueFile(dataDir),
+    readFile: (file) => readFile(file, 'utf8'),
+    logger,
+  });
   const location = locateOfficeProfile({
     env: process.env,
     installedProfile: layout.officeProfile,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bridgeContract } from '../../shared/contracts/bridge.ts';
+import { writeFileSync } from 'node:fs';
+import { defaultCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { CONTENT_SECURITY_POLICY } from '../services/security-policy.ts';
 import {
   fakeRendererBuild,
@@ -184,6 +186,39 @@ describe('headless host start-up checks', () => {
       );
     } finally {
       await first.close();
+    }
+  });
+});
+
+describe('headless host catalogue', () => {
+  it('serves the catalogue the office published, kept in the data folder', async () => {
+    const dataDir = tempDir('host-data');
+    const shipped = defaultCatalogue();
+    const published = {
+      ...shipped,
+      version: 'office-published-1',
+      procedures: shipped.procedures.map((p) =>
+        p.code === '2.000884'
+          ? { ...p, fee: { amountVnd: 15000, description: { vi: 'Phí theo tỉnh', en: 'Provincial fee' } } }
+          : p,
+      ),
+    };
+    writeFileSync(officeCatalogueFile(dataDir), JSON.stringify(published));
+    const profilePath = writeProfile(tempDir('host'), validProfile());
+    const host = await startHeadlessHost({ port: 0, profilePath, distDir: fakeRendererBuild(), dataDir });
+    try {
+      const response = await rawRequest({
+        port: host.port,
+        method: 'POST',
+        path: '/bridge/getKioskConfig',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
+      });
+      const config = bridgeContract.getKioskConfig.output.parse(JSON.parse(response.body).value);
+      expect(config.catalogue.version).toBe('office-published-1');
+      expect(config.catalogue.procedures.find((p) => p.code === '2.000884')?.fee.amountVnd).toBe(15000);
+    } finally {
+      await host.close();
     }
   });
 });

@@ -11,7 +11,7 @@ import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
-import { defaultCatalogue } from '../services/catalogue.ts';
+import { defaultCatalogue, loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { createKioskRequestHandler } from './http-server.ts';
 import { dataDirLayout } from '../services/data-dir.ts';
 import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
@@ -92,7 +92,18 @@ function readAppVersion(): string {
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const logger = options.logger ?? createMemoryLogger().logger;
   const distDir = path.resolve(options.distDir ?? DEFAULT_DIST_DIR);
-  const catalogue = options.catalogue ?? defaultCatalogue();
+  // A kiosk with a data folder follows the catalogue its office last published.
+  const catalogue =
+    options.catalogue ??
+    (options.dataDir
+      ? (
+          await loadCatalogue({
+            file: officeCatalogueFile(options.dataDir),
+            readFile: (file) => readFile(file, 'utf8'),
+            logger,
+          })
+        ).catalogue
+      : defaultCatalogue());
 
   const loaded = await loadOfficeProfile({
     file: options.profilePath,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SYNC_LIMITS } from '../../../shared/contracts/sync.ts';
 import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
 import type { Catalogue } from '../../../shared/domain/procedure.ts';
+import { officeCatalogueFile } from '../catalogue.ts';
 import { dataDirLayout } from '../data-dir.ts';
 import type { Logger } from '../logger.ts';
 import { createDeviceIdentityStore } from './device-identity-store.ts';
@@ -68,7 +69,7 @@ export async function createHostSync(
     },
     configSink: createOfficeConfigFiles({
       profileFile: layout.officeProfile,
-      catalogueFile: path.join(options.dataDir, 'office-catalogue.json'),
+      catalogueFile: officeCatalogueFile(options.dataDir),
       currentCatalogue: options.catalogue,
       logger: options.logger,
     }),

@@ -9,7 +9,7 @@ import type { OfficeConfigSink } from './sync-service.ts';
 export interface OfficeConfigFilesOptions {
   /** Where the hosts look for the installed profile: dataDirLayout(dataDir).officeProfile. */
   profileFile: string;
-  /** Kept beside it for a later start to load (the hosts load only the shipped catalogue today). */
+  /** Kept beside it; the hosts load it at the next start (main/services/catalogue.ts). */
   catalogueFile: string;
   /** The catalogue the hosts load at start, which a saved profile must match. */
   currentCatalogue: Catalogue;
@@ -35,11 +35,13 @@ async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
  * published profile can never leave a kiosk that refuses to start.
  */
 export function createOfficeConfigFiles(options: OfficeConfigFilesOptions): OfficeConfigSink {
+  // The catalogue the next start will load: the one running now, or the one just saved.
+  let nextStartCatalogue = options.currentCatalogue;
   return {
     async saveProfile(profile: OfficeProfile) {
-      // Checked against the catalogue the hosts load at start (the shipped one): a profile
-      // naming procedures only a newer, not yet loadable catalogue has would stop the kiosk.
-      const result = validateOfficeProfile(profile, options.currentCatalogue);
+      // Checked against the catalogue the next start loads: a profile naming procedures
+      // that catalogue lacks would stop the kiosk.
+      const result = validateOfficeProfile(profile, nextStartCatalogue);
       if (!result.ok) {
         options.logger.warn('sync-profile-refused', { errors: result.errors.slice(0, 20) });
         return false;
@@ -49,6 +51,7 @@ export function createOfficeConfigFiles(options: OfficeConfigFilesOptions): Offi
     },
     async saveCatalogue(catalogue: Catalogue) {
       await writeJsonAtomic(options.catalogueFile, catalogue);
+      nextStartCatalogue = catalogue;
       return true;
     },
   };
