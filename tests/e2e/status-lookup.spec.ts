@@ -155,6 +155,13 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   await expect(result).toContainText('Reason: Thiếu giấy chứng sinh');
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 
+  // The camera path opens the shared scan dialog, titled for the receipt (this machine has no camera).
+  await page.getByRole('button', { name: 'Quét bằng camera' }).click();
+  const camera = page.getByRole('dialog', { name: 'Quét mã QR trên giấy tiếp nhận' });
+  await expect(camera).toBeVisible();
+  await camera.getByRole('button', { name: 'Đóng' }).click();
+  await expect(camera).toHaveCount(0);
+
   // Unknown code: a clear message, nothing else.
   await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('TEST.00565.K01-261124-9999');
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
