@@ -9,9 +9,7 @@ export const CCCD_QR =
   '001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 1 ngõ 2, Xã Gia Lâm, Thành phố Hà Nội|01012022';
 
 /** Stored dossiers and outbox items, read straight from the kiosk's IndexedDB. */
-export async function readKioskDb(
-  page: Page,
-): Promise<{
+export async function readKioskDb(page: Page): Promise<{
   dossiers: {
     id: string;
     code: string;
