@@ -2,19 +2,21 @@
  * The office server's sync and report speed (issue 4):
  * 1. drain 10,000 queued dossiers to the office on loopback (real transport, batches of
  *    200, validated, hashed, committed before each answer) vs a plain bulk upload of the
- *    same request bytes to a bare HTTP server that appends them to a file and fsyncs
- *    before answering (the same durability, none of the protocol);
+ *    same request bytes, with the same client, to a bare HTTP server that appends them to
+ *    a file and fsyncs before answering (the same durability, none of the protocol), and vs
+ *    the same bytes stored with raw prepared inserts; medians of alternating rounds;
  * 2. ingest rate (validation + hash + insert … on conflict, per batch transaction) vs raw
- *    prepared inserts of the same rows into the same SQLite database;
+ *    prepared inserts of the same rows into the same SQLite schema, and each part alone;
  * 3. the weekly report over 1,000,000 dossiers on SQLite.
  */
 import { createServer } from 'node:http';
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { BenchResult } from './types.ts';
 import { startOffice } from '../office/server.ts';
 import { openDatabase } from '../office/db/connect.ts';
@@ -23,27 +25,72 @@ import { weeklyReport } from '../office/report/weekly.ts';
 import { createEnrolmentCode } from '../office/sync/enrol.ts';
 import { dossierPayload, item } from '../office/test-support/fixtures.ts';
 import { createSyncTransport } from '../main/services/sync-transport.ts';
-import { isAcknowledged, SYNC_PROTOCOL, type PushItem } from '../shared/contracts/sync.ts';
+import {
+  DossierPayloadSchema,
+  isAcknowledged,
+  PushRequestSchema,
+  SYNC_LIMITS,
+  SYNC_PROTOCOL,
+  type PushItem,
+  type PushRequest,
+} from '../shared/contracts/sync.ts';
+import { canonicalJson } from '../shared/contracts/canonical-json.ts';
 import { REFORM_MODEL_IDS } from '../shared/domain/reform-model.ts';
 
 export const title = 'Office: sync drain, ingest and weekly report';
 export const notes = `
-Drain: 10,000 dossiers (≈600 bytes of JSON each) from one kiosk outbox through
-main/services/sync-transport.ts to the office on 127.0.0.1 (SQLite, WAL, synchronous=FULL),
-200 per batch, each batch validated, hashed and committed before its answer. Baseline: the same
-request bodies POSTed to a bare node:http server that appends each body to a file and fsyncs
-before answering. Ingest: office/sync/push.ts ingestBatch (schema check, sha256 of canonical JSON,
-insert … on conflict do nothing, commit per 200) vs a prepared better-sqlite3 INSERT of the same
-rows, committed per 200, into a second fresh database with the same schema. Report: 1,000,000
+*Drain*: 10,000 dossiers (≈580 bytes of JSON each with its envelope) from one kiosk outbox through
+main/services/sync-transport.ts to the office on 127.0.0.1 (SQLite, WAL, synchronous=FULL), 200 per
+push (the protocol's maximum, SYNC_LIMITS.maxBatchItems; BENCH_OFFICE_BATCH changes it — the kiosk's
+sync engine uses 50 by default), each batch validated, hashed and committed before its answer, each
+answer checked item by item as the kiosk does; afterwards the office must hold exactly 10,000 rows.
+*Plain upload* (the goal's baseline): the same request bodies — byte for byte what the transport
+sent, checked on every request — POSTed with the same client (Node's fetch, keep-alive: the
+connections row counts two per run, not one per request — fetch opens a second one at the second
+request and keeps it) to a bare node:http server in the same process
+that appends each body to a file and fsyncs before answering: the same durability, none of the
+protocol. *Raw inserts upload*: the same bodies to a bare server that parses them and stores the
+rows with prepared better-sqlite3 inserts, one transaction per request, synchronous=FULL, no
+validation, hashing or answers. Each round uses fresh dossiers, a fresh office and fresh files;
+every path runs once untimed first (1,000 dossiers) so none pays for JIT compilation; the three
+paths take turns going first; the table gives medians of BENCH_OFFICE_ROUNDS rounds (default 5)
+and each round's ratio, because on this shared machine one round can be several times slower than
+the next. CPU time is process.cpuUsage over the run (client and server are the same process), less
+sensitive to other load than wall time.
+
+*Why the 1.5× goal is not met*: storing the rows is by itself slower than appending the bytes.
+The raw inserts upload — no validation, no hash, no answers — already takes about twice the plain
+upload (rows above): SQLite writes every row and its four index entries (primary key, kiosk+seq,
+code, arrival; each used by the dashboard, pull or gap report) to the WAL, fsyncs at each commit,
+and copies the pages into the database at checkpoints, where the plain upload writes each byte
+once. The protocol's own work on top is listed in the ingest rows: the envelope and payload
+schemas, canonical JSON + SHA-256 of every payload, the per-item answers and their validation on
+the kiosk. A CPU profile of a 10,000-dossier drain (node --cpu-prof, 2026-11-21, before this
+bench's last changes) put about a third of all samples in SQLite statement execution and commit,
+then Kysely building and compiling the 200-row insert (≈5%), canonical JSON (≈8%), zod (≈5%),
+fetch/undici (≈5%) and garbage collection (≈5%). Changed after it: the insert is compiled once per
+batch shape and reused (office/sync/push.ts), canonicalJson builds its string in plain loops with
+a bounded key cache (44 → 22 ms CPU for 10,000 payloads alone), the hash is one crypto.hash call
+(19 → 12 ms). Those are small against the storage cost, and on this machine the end-to-end
+difference stays within the round-to-round spread.
+
+*Ingest*: office/sync/push.ts ingestBatch (schema check, SHA-256 of canonical JSON, insert … on
+conflict do nothing, commit per 200) vs prepared inserts of the same rows committed per 200, each
+into a fresh database with the same schema, alternating, medians; the *part* rows time each piece of
+per-item work alone over the same 10,000 items (least CPU time of three). *Report*: 1,000,000
 synthetic dossiers over 52 weeks, 40 procedures, random models/channel/volunteer/resolution,
-generated with one prepared statement in one transaction, then the per-day summary (report_daily) built
-with migration 0002's grouped insert; the report reads that summary, so its time depends on days ×
-cells, not on the number of dossiers. Timed for one week and for the whole year.
+generated with one prepared statement in one transaction, then the per-day summary (report_daily)
+built with migration 0002's grouped insert; the report reads that summary, so its time depends on
+days × cells, not on the number of dossiers. Timed for one week and for the whole year.
 `;
 
 const N = Number(process.env.BENCH_OFFICE_DOSSIERS ?? 10_000);
 const REPORT_ROWS = Number(process.env.BENCH_OFFICE_REPORT_ROWS ?? 1_000_000);
-const BATCH = 200;
+/** Items per push; the protocol allows up to SYNC_LIMITS.maxBatchItems. */
+const BATCH = Math.min(
+  Number(process.env.BENCH_OFFICE_BATCH ?? SYNC_LIMITS.maxBatchItems),
+  SYNC_LIMITS.maxBatchItems,
+);
 
 function makeItems(n: number): PushItem[] {
   return Array.from({ length: n }, (_, i) =>
@@ -51,7 +98,48 @@ function makeItems(n: number): PushItem[] {
   );
 }
 
-async function drainBench(): Promise<BenchResult[]> {
+const ROUNDS = Math.max(1, Number(process.env.BENCH_OFFICE_ROUNDS ?? 5));
+/** The kiosk row the raw-insert databases need for their foreign key. */
+const KIOSK_ROW = `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`;
+const WARM_UP_ITEMS = Math.min(N, 1_000);
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+  connections: number;
+  fsyncMs?: number;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
+
+/** The request bodies the kiosk's outbox drain sends: batches of BATCH, `waiting` = outbox before it. */
+function pushRequests(items: readonly PushItem[]): PushRequest[] {
+  const requests: PushRequest[] = [];
+  for (let i = 0; i < items.length; i += BATCH)
+    requests.push({
+      protocol: SYNC_PROTOCOL,
+      appVersion: '0',
+      waiting: items.length - i,
+      items: items.slice(i, i + BATCH),
+    });
+  return requests;
+}
+
+/**
+ * One drain into a fresh office (own data directory, enrolled kiosk): every batch
+ * through the real transport, each answer checked item by item as the kiosk does.
+ * The fetch given to the transport only checks that the bytes it sends are `bodies`.
+ */
+async function drainOnce(requests: readonly PushRequest[], bodies: readonly string[]): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-office-'));
   const office = await startOffice({
     host: '127.0.0.1',
@@ -61,106 +149,203 @@ async function drainBench(): Promise<BenchResult[]> {
     officeName: 'Bench',
     log: () => {},
   });
+  // Counted from the start: enrolment and every push (undici keeps the connection alive).
+  let connections = 0;
+  office.server.on('connection', () => connections++);
   try {
     const code = await createEnrolmentCode(office.database.db, 1, Date.now());
     const t0 = createSyncTransport({ baseUrl: office.url, getToken: () => null });
     const enrolled = await t0.enrol({ protocol: 1, code, deviceName: 'bench', appVersion: '0' });
     if (!enrolled.ok) throw new Error('enrol failed');
-    const transport = createSyncTransport({ baseUrl: office.url, getToken: () => enrolled.value.token });
-    const items = makeItems(N);
-    const bodies: string[] = [];
-    const outbox = [...items];
+    let sent = 0;
+    const transport = createSyncTransport({
+      baseUrl: office.url,
+      getToken: () => enrolled.value.token,
+      fetch: (url, init) => {
+        if (init?.body !== bodies[sent++])
+          throw new Error('the transport sent other bytes than the baseline');
+        return fetch(url, init);
+      },
+    });
+    const c0 = process.cpuUsage();
     const start = performance.now();
-    while (outbox.length) {
-      const batch = outbox.slice(0, BATCH);
-      const request = { protocol: SYNC_PROTOCOL, appVersion: '0', waiting: outbox.length, items: batch };
-      bodies.push(JSON.stringify(request));
+    for (const request of requests) {
       const r = await transport.push(request);
       if (!r.ok) throw new Error(r.failure.reasons.join());
-      const acked = new Set(
-        batch.filter((it, i) => isAcknowledged(it, r.value.results[i])).map((it) => it.id),
-      );
-      if (acked.size !== batch.length) throw new Error('not all acknowledged');
-      outbox.splice(0, batch.length);
+      const acked = request.items.filter((it, i) => isAcknowledged(it, r.value.results[i])).length;
+      if (acked !== request.items.length) throw new Error('not all acknowledged');
     }
-    const syncMs = performance.now() - start;
-
-    // Baseline: same bytes, bare server, append + fsync per request.
-    const file = openSync(join(dir, 'plain.bin'), 'a');
-    const plain = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        writeSync(file, Buffer.concat(chunks));
-        fsyncSync(file);
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
-      });
-    });
-    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/upload`;
-    const p0 = performance.now();
-    for (const body of bodies) {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-      await res.text();
-    }
-    const plainMs = performance.now() - p0;
-    plain.close();
-    closeSync(file);
-    // Second baseline: the same bodies to a bare server that stores the rows with raw
-    // prepared inserts (one transaction per request) into a fresh office database.
-    const rawDir = mkdtempSync(join(tmpdir(), 'bench-plain-db-'));
-    const fresh = await openDatabase({ dataDir: rawDir });
-    await fresh.close();
-    const raw = new SQLite(join(rawDir, 'office.sqlite'));
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = FULL');
-    raw
-      .prepare(
-        `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`,
-      )
-      .run();
-    const insertMany = rawInserter(raw);
-    const plainDb = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        insertMany((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items: PushItem[] }).items);
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
-      });
-    });
-    await new Promise<void>((r) => plainDb.listen(0, '127.0.0.1', r));
-    const dbUrl = `http://127.0.0.1:${(plainDb.address() as AddressInfo).port}/upload`;
-    const d0 = performance.now();
-    for (const body of bodies)
-      await (
-        await fetch(dbUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-      ).text();
-    const plainDbMs = performance.now() - d0;
-    plainDb.close();
-    raw.close();
-    rmSync(rawDir, { recursive: true, force: true });
-    const ratio = syncMs / plainMs;
-    return [
-      { metric: `drain ${N.toLocaleString('en-US')} dossiers via sync protocol`, value: syncMs, unit: 'ms' },
-      { metric: 'plain bulk upload of the same bytes (append + fsync)', value: plainMs, unit: 'ms' },
-      {
-        metric: 'sync / plain upload',
-        value: Number(ratio.toFixed(2)),
-        unit: '×',
-        goal: '≤ 1.5×',
-        met: ratio <= 1.5,
-      },
-      { metric: 'plain bulk upload of the same bytes into raw SQLite inserts', value: plainDbMs, unit: 'ms' },
-      {
-        metric: 'sync / plain upload into raw inserts',
-        value: Number((syncMs / plainDbMs).toFixed(2)),
-        unit: '×',
-      },
-    ];
+    const ms = performance.now() - start;
+    const cpu = cpuMs(c0);
+    const stored = await office.database.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const expected = requests.reduce((n, r) => n + r.items.length, 0);
+    if (Number(stored.n) !== expected) throw new Error(`stored ${stored.n} of ${expected}`);
+    return { ms, cpuMs: cpu, connections };
   } finally {
     await office.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** POSTs each body with the same client (global fetch, keep-alive) to `handle`'s bare server. */
+async function uploadOnce(
+  bodies: readonly string[],
+  handle: (body: Buffer) => void,
+): Promise<Omit<Run, 'fsyncMs'>> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      handle(Buffer.concat(chunks));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  let connections = 0;
+  server.on('connection', () => connections++);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload`;
+  try {
+    const c0 = process.cpuUsage();
+    const start = performance.now();
+    for (const body of bodies) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      await res.text();
+      if (res.status !== 200) throw new Error(`upload answered ${res.status}`);
+    }
+    return { ms: performance.now() - start, cpuMs: cpuMs(c0), connections };
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
+
+/** Baseline: append each body to a file and fsync it before answering. */
+async function plainOnce(bodies: readonly string[]): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-plain-'));
+  const file = openSync(join(dir, 'plain.bin'), 'a');
+  let fsyncMs = 0;
+  try {
+    const run = await uploadOnce(bodies, (body) => {
+      writeSync(file, body);
+      const f0 = performance.now();
+      fsyncSync(file);
+      fsyncMs += performance.now() - f0;
+    });
+    return { ...run, fsyncMs };
+  } finally {
+    closeSync(file);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Second baseline: parse each body and store its rows with raw prepared inserts, one transaction per request. */
+async function rawDbOnce(bodies: readonly string[]): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-plain-db-'));
+  const fresh = await openDatabase({ dataDir: dir });
+  await fresh.close();
+  const raw = new SQLite(join(dir, 'office.sqlite'));
+  try {
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.prepare(KIOSK_ROW).run();
+    const insertMany = rawInserter(raw);
+    return await uploadOnce(bodies, (body) =>
+      insertMany((JSON.parse(body.toString('utf8')) as { items: PushItem[] }).items),
+    );
+  } finally {
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function drainBench(): Promise<BenchResult[]> {
+  // Warm-up (not timed): every path once, so no timed run pays for JIT compilation or first connections.
+  {
+    const requests = pushRequests(makeItems(WARM_UP_ITEMS));
+    const bodies = requests.map((r) => JSON.stringify(r));
+    await drainOnce(requests, bodies);
+    await plainOnce(bodies);
+    await rawDbOnce(bodies);
+  }
+  const sync: Run[] = [];
+  const plain: Run[] = [];
+  const rawDb: Run[] = [];
+  let bodyBytes = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    // Fresh dossiers (new UUIDs) per round; the bodies are exactly what the transport sends
+    // (it serialises the request with JSON.stringify; drainOnce checks every body it sends).
+    const requests = pushRequests(makeItems(N));
+    const bodies = requests.map((r) => JSON.stringify(r));
+    bodyBytes = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0);
+    // Rotate the order so neither side always runs first (page cache, disk, other load).
+    const steps = [
+      async () => sync.push(await drainOnce(requests, bodies)),
+      async () => plain.push(await plainOnce(bodies)),
+      async () => rawDb.push(await rawDbOnce(bodies)),
+    ];
+    for (let k = 0; k < steps.length; k++) await steps[(round + k) % steps.length]!();
+  }
+  const m = (runs: Run[], key: 'ms' | 'cpuMs' | 'fsyncMs') => median(runs.map((r) => r[key] ?? 0));
+  const ratio = m(sync, 'ms') / m(plain, 'ms');
+  const perRound = sync.map((s, i) => (s.ms / plain[i]!.ms).toFixed(2)).join(' / ');
+  const connections = (runs: Run[]) => Math.max(...runs.map((r) => r.connections));
+  return [
+    {
+      metric: `request bodies: ${Math.ceil(N / BATCH)} × ${BATCH} dossiers`,
+      value: `${(bodyBytes / 1024 / 1024).toFixed(2)} MiB`,
+      unit: '',
+    },
+    {
+      metric: `drain ${N.toLocaleString('en-US')} dossiers via sync protocol (median of ${ROUNDS})`,
+      value: m(sync, 'ms'),
+      unit: 'ms',
+    },
+    {
+      metric: 'plain bulk upload of the same bytes (append + fsync), median',
+      value: m(plain, 'ms'),
+      unit: 'ms',
+    },
+    {
+      metric: 'sync / plain upload',
+      value: Number(ratio.toFixed(2)),
+      unit: '×',
+      goal: '≤ 1.5×',
+      met: ratio <= 1.5,
+    },
+    { metric: 'sync / plain upload, each round', value: perRound, unit: '×' },
+    {
+      metric: 'CPU time (client + server, one process): sync / plain, median',
+      value: `${m(sync, 'cpuMs').toFixed(0)} / ${m(plain, 'cpuMs').toFixed(0)}`,
+      unit: 'ms',
+    },
+    {
+      metric: 'plain upload: time inside fsync, median',
+      value: m(plain, 'fsyncMs'),
+      unit: 'ms',
+    },
+    {
+      metric: 'TCP connections per run: sync / plain (keep-alive)',
+      value: `${connections(sync)} / ${connections(plain)}`,
+      unit: '',
+    },
+    {
+      metric: 'plain bulk upload of the same bytes into raw SQLite inserts, median',
+      value: m(rawDb, 'ms'),
+      unit: 'ms',
+    },
+    {
+      metric: 'sync / plain upload into raw inserts',
+      value: Number((m(sync, 'ms') / m(rawDb, 'ms')).toFixed(2)),
+      unit: '×',
+    },
+  ];
 }
 
 /** Prepared INSERTs of dossier rows, one transaction per call: no validation, no hashing, no answers. */
@@ -197,63 +382,116 @@ function rawInserter(raw: SQLite.Database): (batch: PushItem[]) => void {
   });
 }
 
-async function ingestBench(): Promise<BenchResult[]> {
-  const dirA = mkdtempSync(join(tmpdir(), 'bench-ingest-a-'));
-  const dirB = mkdtempSync(join(tmpdir(), 'bench-ingest-b-'));
+/** office/sync/push.ts ingestBatch per BATCH into a fresh office database. */
+async function ingestOnce(items: readonly PushItem[]): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-a-'));
+  const a = await openDatabase({ dataDir: dir });
   try {
-    const items = makeItems(N);
-    const a = await openDatabase({ dataDir: dirA });
-    await a.db
-      .insertInto('kiosks')
-      .values({
-        id: 'k',
-        name: 'k',
-        token_hash: 'x',
-        revoked: 0,
-        enrolled_at: 0,
-        last_contact_at: null,
-        app_version: null,
-        waiting_count: 0,
-      })
-      .execute();
+    await sql.raw(KIOSK_ROW).execute(a.db);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
-    for (let i = 0; i < items.length; i += BATCH)
-      await ingestBatch(a.db, 'k', items.slice(i, i + BATCH), Date.now());
-    const ingestMs = performance.now() - t0;
+    for (let i = 0; i < items.length; i += BATCH) {
+      const results = await ingestBatch(a.db, 'k', items.slice(i, i + BATCH), Date.now());
+      if (results.some((r) => r.outcome !== 'stored')) throw new Error('ingest did not store every item');
+    }
+    return { ms: performance.now() - t0, cpuMs: cpuMs(c0), connections: 0 };
+  } finally {
     await a.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
-    const b = await openDatabase({ dataDir: dirB });
-    await b.close();
-    const raw = new SQLite(join(dirB, 'office.sqlite'));
+/** Prepared inserts of the same rows, committed per BATCH, into a fresh database with the same schema. */
+async function rawInsertOnce(items: readonly PushItem[]): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-b-'));
+  const b = await openDatabase({ dataDir: dir });
+  await b.close();
+  const raw = new SQLite(join(dir, 'office.sqlite'));
+  try {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
-    raw
-      .prepare(
-        `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`,
-      )
-      .run();
+    raw.prepare(KIOSK_ROW).run();
     const insertMany = rawInserter(raw);
+    const c0 = process.cpuUsage();
     const r0 = performance.now();
     for (let i = 0; i < items.length; i += BATCH) insertMany(items.slice(i, i + BATCH));
-    const rawMs = performance.now() - r0;
-    raw.close();
-    return [
-      {
-        metric: 'office ingest (validate + hash + insert, commit per 200)',
-        value: Math.round((N / ingestMs) * 1000),
-        unit: 'dossiers/s',
-      },
-      {
-        metric: 'raw prepared inserts, same rows, commit per 200',
-        value: Math.round((N / rawMs) * 1000),
-        unit: 'dossiers/s',
-      },
-      { metric: 'ingest time / raw insert time', value: Number((ingestMs / rawMs).toFixed(2)), unit: '×' },
-    ];
+    return { ms: performance.now() - r0, cpuMs: cpuMs(c0), connections: 0 };
   } finally {
-    rmSync(dirA, { recursive: true, force: true });
-    rmSync(dirB, { recursive: true, force: true });
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** CPU time of `f`, the least of three runs (the machine is shared; the least is the work itself). */
+function leastCpuMs(f: () => void): number {
+  let least = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const c0 = process.cpuUsage();
+    f();
+    least = Math.min(least, cpuMs(c0));
+  }
+  return least;
+}
+
+async function ingestBench(): Promise<BenchResult[]> {
+  // As the office receives them: parsed from JSON.
+  const fromJson = (items: PushItem[]) => JSON.parse(JSON.stringify(items)) as PushItem[];
+  await ingestOnce(fromJson(makeItems(WARM_UP_ITEMS)));
+  await rawInsertOnce(fromJson(makeItems(WARM_UP_ITEMS)));
+  const ingest: Run[] = [];
+  const raw: Run[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const items = fromJson(makeItems(N));
+    if (round % 2 === 0) {
+      ingest.push(await ingestOnce(items));
+      raw.push(await rawInsertOnce(items));
+    } else {
+      raw.push(await rawInsertOnce(items));
+      ingest.push(await ingestOnce(items));
+    }
+  }
+  const ingestMs = median(ingest.map((r) => r.ms));
+  const rawMs = median(raw.map((r) => r.ms));
+
+  // The per-item work of a push, each part alone over the same N items (CPU time).
+  const items = fromJson(makeItems(N));
+  const bodies = pushRequests(items).map((r) => JSON.stringify(r));
+  const parsed = bodies.map((b) => JSON.parse(b) as unknown);
+  const parts: [string, () => void][] = [
+    ['JSON.parse of the request bodies', () => bodies.forEach((b) => JSON.parse(b))],
+    ['request envelope schema (PushRequestSchema)', () => parsed.forEach((p) => PushRequestSchema.parse(p))],
+    [
+      'canonical JSON + SHA-256 of each payload',
+      () => items.forEach((it) => hash('sha256', canonicalJson(it.payload), 'hex')),
+    ],
+    [
+      'payload schema (DossierPayloadSchema)',
+      () => items.forEach((it) => DossierPayloadSchema.parse(it.payload)),
+    ],
+  ];
+  return [
+    {
+      metric: `office ingest (validate + hash + insert, commit per ${BATCH}), median`,
+      value: Math.round((N / ingestMs) * 1000),
+      unit: 'dossiers/s',
+    },
+    {
+      metric: `raw prepared inserts, same rows, commit per ${BATCH}, median`,
+      value: Math.round((N / rawMs) * 1000),
+      unit: 'dossiers/s',
+    },
+    { metric: 'ingest time / raw insert time', value: Number((ingestMs / rawMs).toFixed(2)), unit: '×' },
+    {
+      metric: 'CPU time: ingest / raw inserts, median',
+      value: `${median(ingest.map((r) => r.cpuMs)).toFixed(0)} / ${median(raw.map((r) => r.cpuMs)).toFixed(0)}`,
+      unit: 'ms',
+    },
+    ...parts.map(([name, f]) => ({
+      metric: `part, alone, CPU per ${N.toLocaleString('en-US')} items: ${name}`,
+      value: leastCpuMs(f),
+      unit: 'ms',
+    })),
+  ];
 }
 
 async function reportBench(): Promise<BenchResult[]> {
@@ -263,11 +501,7 @@ async function reportBench(): Promise<BenchResult[]> {
     await office.close();
     const raw = new SQLite(join(dir, 'office.sqlite'));
     raw.pragma('journal_mode = WAL');
-    raw
-      .prepare(
-        `insert into kiosks (id, name, token_hash, revoked, enrolled_at, waiting_count) values ('k','k','x',0,0,0)`,
-      )
-      .run();
+    raw.prepare(KIOSK_ROW).run();
     const insert =
       raw.prepare(`insert into dossiers (id, kiosk_id, seq, content_hash, code, procedure_code, models, model_mask, form_id, form_data, applicant_name, volunteer_id, channel, received_at, received_at_ms, due_at, due_at_ms, attachment_hashes, office_received_at_ms, status, status_changed_at_ms, resolved_at_ms)
       values (?, 'k', ?, '', ?, ?, '[]', ?, 'f', '{}', 'A', ?, ?, '', ?, '', ?, '[]', ?, 'received', ?, ?)`);
