@@ -48,6 +48,7 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
       if (!pdf) throw new BridgeFailure('not-found', `No kept ${input.kind} for dossier ${input.dossierId}`);
       return { pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
     },
+    forgetPrintedDocuments: (input) => printService().forget(input.dossierIds),
     syncEnrol: (input) => syncService().enrol(input),
     syncPush: (input) => syncService().push(input),
     syncPull: (input) => syncService().pull(input),

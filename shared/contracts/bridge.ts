@@ -20,6 +20,8 @@ export type PrintPaper = z.infer<typeof PrintPaperSchema>;
 export const PRINT_HTML_MAX_CHARS = 5 * 1024 * 1024;
 /** The dossier's UUID (or any id safe as a folder name: it names the folder its PDFs are kept in). */
 export const PrintDossierIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/);
+/** Most dossiers per forgetPrintedDocuments call (retention sends a batch at a time). */
+export const FORGET_PRINTED_MAX_IDS = 500;
 export const PRINT_FAILURE_REASONS = [
   'no-printer',
   'printer-offline',
@@ -173,6 +175,15 @@ export const bridgeContract = {
   getPrintedPdf: {
     input: z.object({ kind: PrintKindSchema, dossierId: PrintDossierIdSchema }),
     output: z.object({ pdfBase64: z.string(), bytes: z.number().int().min(0) }),
+  },
+  /**
+   * Retention: remove the kept printed documents (PDF, HTML, page data) of dossiers whose
+   * personal data the renderer purged. Idempotent: unknown or already removed ids are
+   * fine; `removed` counts the dossiers that still had documents kept.
+   */
+  forgetPrintedDocuments: {
+    input: z.object({ dossierIds: z.array(PrintDossierIdSchema).max(FORGET_PRINTED_MAX_IDS) }),
+    output: z.object({ removed: z.number().int().min(0) }),
   },
   /**
    * Enrol this kiosk with an office using a one-time code from the dashboard. Main keeps

@@ -31,7 +31,8 @@ export interface StoreFileOps {
     close(): Promise<void>;
   }>;
   rename(from: string, to: string): Promise<void>;
-  rm(file: string, options: { force: true; recursive?: boolean }): Promise<void>;
+  /** `force: false` is used to learn whether something was there (ENOENT otherwise). */
+  rm(file: string, options: { force: boolean; recursive?: boolean }): Promise<void>;
   readFile(file: string): Promise<Buffer>;
 }
 
@@ -42,8 +43,11 @@ export interface PdfStore {
   savePdf(ref: DocumentRef, pdf: Uint8Array, meta: KeptDocumentMeta): Promise<void>;
   readPdf(ref: DocumentRef): Promise<Uint8Array | undefined>;
   readDocument(ref: DocumentRef): Promise<{ html: string; meta: KeptDocumentMeta } | undefined>;
-  /** Forget everything kept for a dossier (when the office no longer needs it on the kiosk). */
-  removeDossier(dossierId: string): Promise<void>;
+  /**
+   * Forget everything kept for a dossier (when the office no longer needs it on the
+   * kiosk). True when something was kept; removing an unknown dossier is not an error.
+   */
+  removeDossier(dossierId: string): Promise<boolean>;
 }
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
@@ -122,7 +126,13 @@ export function createPdfStore(options: { dir: string; fs?: StoreFileOps }): Pdf
       return { html: html.toString('utf8'), meta: parsed.data };
     },
     async removeDossier(dossierId) {
-      await fs.rm(dossierDir(dossierId), { force: true, recursive: true });
+      try {
+        await fs.rm(dossierDir(dossierId), { force: false, recursive: true });
+        return true;
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
     },
   };
 }

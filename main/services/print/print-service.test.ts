@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
@@ -196,6 +196,57 @@ describe('print service', () => {
   });
 });
 
+describe('forgetting kept documents (retention)', () => {
+  it('removes every kept file of the given dossiers, counts those that had any, and is idempotent', async () => {
+    const { dir, service, records } = setup(fakePrinter([]));
+    const [a, b] = ['dossier-a', 'dossier-b'];
+    await service.print(request({ dossierId: a, kind: 'receipt' }));
+    await service.print(request({ dossierId: a, kind: 'declaration', paper: 'A4' }));
+    await service.print(request({ dossierId: b }));
+
+    expect(await service.forget([a, 'never-printed', a])).toEqual({ removed: 1 });
+    expect(existsSync(path.join(dir, a))).toBe(false);
+    expect(readdirSync(path.join(dir, b)).sort()).toEqual(['receipt.html', 'receipt.json', 'receipt.pdf']);
+    expect(await service.readPdf({ dossierId: a, kind: 'declaration' })).toBeUndefined();
+    await expect(service.reprint({ dossierId: a, kind: 'receipt', copies: 1 })).rejects.toBeInstanceOf(
+      NoKeptDocumentError,
+    );
+    // Again (a retried call after a lost answer): nothing left, nothing fails.
+    expect(await service.forget([a])).toEqual({ removed: 0 });
+    expect(await service.forget([])).toEqual({ removed: 0 });
+    expect(records.filter((r) => r.event === 'print-documents-forgotten')).toHaveLength(3);
+  });
+
+  it('refuses an id that could leave the prints folder, and removes nothing outside it', async () => {
+    const { dir, service } = setup(fakePrinter([]));
+    await service.print(request({ dossierId: 'keep-me' }));
+    for (const id of ['..', '../keep-me', 'a/../../x', '.', '']) {
+      await expect(service.forget([id])).rejects.toThrow(RangeError);
+    }
+    expect(existsSync(path.join(dir, 'keep-me', 'receipt.pdf'))).toBe(true);
+    expect(existsSync(dir)).toBe(true);
+  });
+
+  it('waits for a print of the same dossier in progress instead of racing its writes', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const renderer: DocumentRenderer = {
+      async render() {
+        await gate;
+        return { pdf: new TextEncoder().encode('%PDF-slow'), pageSize: { width: 1, height: 1 } };
+      },
+    };
+    const { dir, service } = setup(fakePrinter([]), renderer);
+    const printing = service.print(request({ dossierId: 'late' }));
+    const forgetting = service.forget(['late']);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+    expect((await printing).pdfKept).toBe(true);
+    expect(await forgetting).toEqual({ removed: 1 });
+    expect(existsSync(path.join(dir, 'late'))).toBe(false);
+  });
+});
+
 describe('PDF store', () => {
   const ref = { dossierId: 'abc-123', kind: 'receipt' as const };
   const meta = {
@@ -247,7 +298,18 @@ describe('PDF store', () => {
   it('forgets a dossier', async () => {
     const store = createPdfStore({ dir: tempDir('store') });
     await store.savePdf(ref, new TextEncoder().encode('%PDF-1'), meta);
-    await store.removeDossier(ref.dossierId);
+    expect(await store.removeDossier(ref.dossierId)).toBe(true);
     expect(await store.readPdf(ref)).toBeUndefined();
+    expect(await store.removeDossier(ref.dossierId)).toBe(false);
+    await expect(store.removeDossier('../abc-123')).rejects.toThrow(RangeError);
+  });
+
+  it('reports a removal that failed for another reason than absence', async () => {
+    const nodeFs = (await import('node:fs/promises')).default as unknown as StoreFileOps;
+    const store = createPdfStore({
+      dir: tempDir('store'),
+      fs: { ...nodeFs, rm: async () => Promise.reject(Object.assign(new Error('busy'), { code: 'EBUSY' })) },
+    });
+    await expect(store.removeDossier('abc-123')).rejects.toThrow('busy');
   });
 });

@@ -33,6 +33,11 @@ export interface PrintService {
   readPdf(ref: DocumentRef): Promise<Uint8Array | undefined>;
   /** The kept, prepared HTML (fonts and CSP included), for the kiosk browser to print. */
   readDocumentHtml(ref: DocumentRef): Promise<string | undefined>;
+  /**
+   * Removes every kept document of these dossiers (retention: their personal data left
+   * the kiosk's database). Idempotent; `removed` counts the dossiers that had any.
+   */
+  forget(dossierIds: readonly string[]): Promise<{ removed: number }>;
   close(): Promise<void>;
 }
 
@@ -147,6 +152,17 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
 
     readPdf: (ref) => store.readPdf(ref),
     readDocumentHtml: async (ref) => (await store.readDocument(ref))?.html,
+
+    // In the job queue, so a removal never interleaves with a print writing the same folder.
+    forget: (dossierIds) =>
+      serial(async () => {
+        let removed = 0;
+        for (const dossierId of new Set(dossierIds)) {
+          if (await store.removeDossier(dossierId)) removed++;
+        }
+        logger.info('print-documents-forgotten', { asked: dossierIds.length, removed });
+        return { removed };
+      }),
 
     async close() {
       await queue;
