@@ -1,3 +1,3 @@
 /** Public API: satisfaction ratings. */
-export { saveRating, SATISFACTION_LEVELS } from './rating.ts';
+export { clearRatingReasons, saveRating, SATISFACTION_LEVELS } from './rating.ts';
 export type { SatisfactionLevel, SaveRatingInput, SaveRatingResult } from './rating.ts';

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { RatingPayloadSchema } from '../../../shared/contracts/sync.ts';
-import type { KioskDb } from '../../db/db.ts';
+import { newId, type KioskDb } from '../../db/db.ts';
 import { outboxPending } from '../dossier/outbox.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { dropDb, freshDb, roomy, submitInput, vn } from '../dossier/test-support.ts';
-import { saveRating, SATISFACTION_LEVELS } from './rating.ts';
+import { clearRatingReasons, saveRating, SATISFACTION_LEVELS } from './rating.ts';
 
 let db: KioskDb;
 afterEach(async () => dropDb(db));
@@ -62,5 +62,22 @@ describe('saveRating', () => {
     );
     expect(r.ok).toBe(false);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('clears the reasons of the given dossiers only, keeping score and level', async () => {
+    db = freshDb();
+    const rate = (dossierId: string, reason: string) =>
+      saveRating({ dossierId, procedureCode: '1.001193', level: 'very-satisfied', reason }, { db, now });
+    const [da, dbb, dc] = [newId(), newId(), newId()];
+    const a = await rate(da, 'Nhanh, chị Lan giúp điền');
+    const b = await rate(dbb, '');
+    const c = await rate(dc, 'Tốt');
+    if (!a.ok || !b.ok || !c.ok) return expect.fail('rating not saved');
+    const cleared = await db.transaction('rw', db.ratings, () => clearRatingReasons(db, [da, dbb, newId()]));
+    expect(cleared).toBe(1);
+    expect(await db.ratings.get(a.rating.id)).toEqual({ ...a.rating, comment: '' });
+    expect(await db.ratings.get(b.rating.id)).toEqual(b.rating);
+    expect(await db.ratings.get(c.rating.id)).toEqual(c.rating);
+    expect(await clearRatingReasons(db, [])).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import { RatingPayloadSchema, issuesToReasons, type RatingPayload } from '../../
 import type { LocalisedText } from '../../../shared/domain/localised.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { cleanText } from '../../../shared/forms/text.ts';
-import { newId, type RatingRow } from '../../db/db.ts';
+import { newId, type KioskDb, type RatingRow } from '../../db/db.ts';
 import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
 import { contentHashOf } from '../dossier/crypto.ts';
 import { issueOutboxSeq, newOutboxRow } from '../dossier/outbox.ts';
@@ -96,4 +96,22 @@ export async function saveRating(input: SaveRatingInput, ctx: DataContext = {}):
   } catch (e) {
     return writeFailure(e);
   }
+}
+
+/**
+ * Retention: the free-text reason may name the citizen or their situation, so it goes
+ * with the dossier's personal data; the score stays for the office's statistics (the
+ * office already holds the rating as sent). Call inside a transaction that includes
+ * `ratings`, so the reasons go in the same commit as the dossiers. Returns how many
+ * reasons were cleared.
+ */
+export async function clearRatingReasons(db: KioskDb, dossierIds: readonly string[]): Promise<number> {
+  if (dossierIds.length === 0) return 0;
+  return db.ratings
+    .where('dossierId')
+    .anyOf([...dossierIds])
+    .filter((r) => (r.comment ?? '') !== '')
+    .modify((r) => {
+      r.comment = '';
+    });
 }

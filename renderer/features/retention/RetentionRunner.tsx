@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { bridge } from '../../bridge/client.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { purgeAcknowledgedPersonalData, retentionDaysOf } from './purge.ts';
 
@@ -8,16 +9,19 @@ export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /**
  * Runs the personal-data purge when the kiosk starts and then daily, in the background.
  * Renders nothing. A failed run (storage error) is simply tried again next time: the purge
- * never leaves a batch half done, so there is nothing to repair.
+ * never leaves a batch half done, so there is nothing to repair; printed documents main
+ * could not remove stay listed and are asked for again on the next run.
  */
 export function RetentionRunner() {
   const { profile } = useKioskConfig();
   const retentionDays = retentionDaysOf(profile);
   useEffect(() => {
     const run = () =>
-      purgeAcknowledgedPersonalData({ now: new Date(), retentionDays }).catch((error: unknown) => {
-        console.warn('retention: purge failed, will retry', error);
-      });
+      purgeAcknowledgedPersonalData({ now: new Date(), retentionDays, bridge: bridge() }).catch(
+        (error: unknown) => {
+          console.warn('retention: purge failed, will retry', error);
+        },
+      );
     void run();
     const timer = window.setInterval(() => void run(), RETENTION_INTERVAL_MS);
     return () => window.clearInterval(timer);

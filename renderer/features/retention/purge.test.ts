@@ -1,21 +1,24 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createBridgeClient } from '../../bridge/client.ts';
 import { META, newId, type KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from '../dossier/attachments.ts';
-import { getMeta } from '../dossier/meta.ts';
+import { getMeta, putMeta } from '../dossier/meta.ts';
 import { recordOfficeStatus, recordPrinted } from '../dossier/bookkeeping.ts';
 import { outboxPending, recordPushResults, toPushItems } from '../dossier/outbox.ts';
 import { dossierTotal } from '../dossier/queries.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { birthValues, dropDb, freshDb, roomy, submitInput } from '../dossier/test-support.ts';
 import { nameInitials } from '../dossiers/initials.ts';
+import { saveRating } from '../rating/index.ts';
 import {
   applicantInitials,
   keptInitials,
   DEFAULT_RETENTION_DAYS,
   isPersonalDataPurged,
   purgeAcknowledgedPersonalData,
+  RETENTION_PENDING_FORGET_KEY,
   retentionDaysOf,
 } from './purge.ts';
 
@@ -58,8 +61,30 @@ async function acknowledge(dossierIds: string[], at: string) {
   await db.attachments.where('dossierId').anyOf(dossierIds).modify({ uploadedAt: at });
 }
 
-const purge = (now: string, retentionDays = 30, batchSize?: number) =>
-  purgeAcknowledgedPersonalData({ now: new Date(now), retentionDays, batchSize }, { db });
+const purge = (now: string, retentionDays = 30, batchSize?: number, bridge?: FakeBridge) =>
+  purgeAcknowledgedPersonalData({ now: new Date(now), retentionDays, batchSize, bridge }, { db });
+
+type FakeBridge = ReturnType<typeof fakeBridge>;
+/**
+ * The real bridge client (contract validation included) over a fake transport that
+ * records each forgetPrintedDocuments call together with whether its dossiers were
+ * already purged in the database at that moment, i.e. whether the batch had committed.
+ */
+function fakeBridge(answer: 'ok' | 'fail' | 'unreachable' = 'ok') {
+  const calls: { ids: string[]; committed: boolean[] }[] = [];
+  const client = createBridgeClient(async (method, input) => {
+    expect(method).toBe('forgetPrintedDocuments');
+    const ids = (input as { dossierIds: string[] }).dossierIds;
+    const rows = await db.dossiers.bulkGet(ids);
+    calls.push({ ids, committed: rows.map((r) => (r ? isPersonalDataPurged(r) : false)) });
+    if (answer === 'unreachable') throw new TypeError('Failed to fetch');
+    if (answer === 'fail') return { ok: false, error: { code: 'internal', message: 'disk error' } };
+    return { ok: true, value: { removed: ids.length } };
+  });
+  return Object.assign(client, { calls });
+}
+
+const pendingForget = () => getMeta<string[]>(db, RETENTION_PENDING_FORGET_KEY);
 
 describe('purgeAcknowledgedPersonalData', () => {
   it('strips personal data of dossiers acknowledged more than N days ago, keeping what the look-up needs', async () => {
@@ -181,8 +206,12 @@ describe('purgeAcknowledgedPersonalData', () => {
       if (creates === 2) throw new Error('disk full');
     };
     db.dossiers.hook('creating', failSecond);
-    await expect(purge('2026-12-01T00:00:00Z', 30, 2)).rejects.toThrow('disk full');
+    const bridge = fakeBridge();
+    await expect(purge('2026-12-01T00:00:00Z', 30, 2, bridge)).rejects.toThrow('disk full');
     db.dossiers.hook('creating').unsubscribe(failSecond);
+    // Nothing committed, so main is not asked to remove any printed document.
+    expect(bridge.calls).toEqual([]);
+    expect(await pendingForget()).toBeUndefined();
     const rows = await db.dossiers.bulkGet(ids);
     expect(rows.map((r) => isPersonalDataPurged(r!))).toEqual([false, false, false, false]);
     expect(await db.dossiers.count()).toBe(4);
@@ -222,5 +251,109 @@ describe('purge watermark', () => {
     await acknowledge([b.id], '2026-09-01T03:00:00Z');
     expect(await purge('2026-12-02T00:00:00Z')).toMatchObject({ purged: 1 });
     expect(isPersonalDataPurged((await db.dossiers.get(b.id))!)).toBe(true);
+  });
+});
+
+describe('purge: printed documents kept by main', () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+
+  it('asks main to forget each batch after it committed, with exactly the purged ids', async () => {
+    db = freshDb();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await submit(`2026-10-01T0${i}:00:00Z`)).id);
+    const fresh = await submit('2026-11-20T03:00:00Z');
+    await acknowledge([...ids, fresh.id], '2026-10-02T01:00:00Z');
+    const bridge = fakeBridge();
+
+    expect(await purge('2026-12-01T00:00:00Z', 30, 2, bridge)).toMatchObject({ purged: 3 });
+
+    expect(bridge.calls.map((c) => [...c.ids].sort())).toEqual([[ids[0], ids[1]].sort(), [ids[2]]]);
+    expect(bridge.calls.flatMap((c) => c.committed)).toEqual([true, true, true]);
+    expect(await pendingForget()).toEqual([]);
+    // A later run with nothing new to purge asks for nothing.
+    expect(await purge('2026-12-02T00:00:00Z', 30, 2, bridge)).toMatchObject({ purged: 0 });
+    expect(bridge.calls).toHaveLength(2);
+  });
+
+  it.each(['fail', 'unreachable'] as const)(
+    'a bridge that answers %s never blocks the purge; the ids are retried on the next run',
+    async (answer) => {
+      db = freshDb();
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await submit(`2026-10-01T0${i}:00:00Z`)).id);
+      await acknowledge(ids, '2026-10-02T01:00:00Z');
+      const broken = fakeBridge(answer);
+
+      expect(await purge('2026-12-01T00:00:00Z', 30, 1, broken)).toMatchObject({ purged: 3 });
+      const rows = await db.dossiers.bulkGet(ids);
+      expect(rows.every((r) => isPersonalDataPurged(r!))).toBe(true);
+      // One failed call is enough for this run; the rest wait with it.
+      expect(broken.calls).toHaveLength(1);
+      expect([...((await pendingForget()) ?? [])].sort()).toEqual([...ids].sort());
+      expect(warn).toHaveBeenCalled();
+
+      // Next run (nothing new to purge): the pending ids go to main, and the list empties.
+      const bridge = fakeBridge();
+      expect(await purge('2026-12-02T00:00:00Z', 30, 1, bridge)).toMatchObject({ purged: 0 });
+      expect(bridge.calls.map((c) => [...c.ids].sort())).toEqual([[...ids].sort()]);
+      expect(await pendingForget()).toEqual([]);
+    },
+  );
+
+  it('without a bridge the ids wait; a long pending list goes in calls of at most 500', async () => {
+    db = freshDb();
+    const a = await submit('2026-10-01T02:00:00Z');
+    await acknowledge([a.id], '2026-10-02T01:00:00Z');
+    expect(await purge('2026-12-01T00:00:00Z')).toMatchObject({ purged: 1 });
+    expect(await pendingForget()).toEqual([a.id]);
+
+    const older = Array.from({ length: 600 }, (_, i) => `old-${i}`);
+    await putMeta(db, RETENTION_PENDING_FORGET_KEY, [...older, a.id]);
+    const bridge = fakeBridge();
+    await purge('2026-12-02T00:00:00Z', 30, undefined, bridge);
+    expect(bridge.calls.map((c) => c.ids.length)).toEqual([500, 101]);
+    expect(bridge.calls.flatMap((c) => c.ids)).toEqual([...older, a.id]);
+    expect(await pendingForget()).toEqual([]);
+  });
+
+  it('clears the free-text reasons of the purged dossiers’ ratings and keeps their scores', async () => {
+    db = freshDb();
+    const a = await submit('2026-10-01T02:00:00Z');
+    const c = await submit('2026-11-20T03:00:00Z');
+    const rate = (dossierId: string | null, at: string, reason: string) =>
+      saveRating(
+        { dossierId, procedureCode: '1.001193', level: 'dissatisfied', reason },
+        { db, now: () => new Date(at) },
+      );
+    const ra = await rate(a.id, '2026-10-01T02:10:00Z', 'Chị Hoa ở thôn 3 chờ lâu quá');
+    const rc = await rate(c.id, '2026-11-20T03:10:00Z', 'Chờ lâu');
+    const rv = await rate(null, '2026-10-01T04:00:00Z', 'Hỏi thông tin');
+    if (!ra.ok || !rc.ok || !rv.ok) return expect.fail('rating not saved');
+    await acknowledge([a.id, c.id], '2026-10-02T01:00:00Z');
+
+    expect(await purge('2026-11-24T02:00:00Z', 30, undefined, fakeBridge())).toMatchObject({ purged: 1 });
+
+    expect(await db.ratings.get(ra.rating.id)).toEqual({ ...ra.rating, comment: '' });
+    expect((await db.ratings.get(ra.rating.id))!.score).toBe(2);
+    // Not purged (acknowledged too recently), and a rating without a dossier: untouched.
+    expect(await db.ratings.get(rc.rating.id)).toEqual(rc.rating);
+    expect(await db.ratings.get(rv.rating.id)).toEqual(rv.rating);
+  });
+
+  it('keeps a dossier whose rating the office has not acknowledged yet, reason included', async () => {
+    db = freshDb();
+    const a = await submit('2026-10-01T02:00:00Z');
+    await acknowledge([a.id], '2026-10-02T01:00:00Z');
+    const r = await saveRating(
+      { dossierId: a.id, procedureCode: '1.001193', level: 'satisfied', reason: 'Cán bộ nhiệt tình' },
+      { db, now: () => new Date('2026-10-03T01:00:00Z') },
+    );
+    if (!r.ok) return expect.fail('rating not saved');
+    expect(await purge('2026-12-01T00:00:00Z', 30, undefined, fakeBridge())).toMatchObject({
+      purged: 0,
+      kept: 1,
+    });
+    expect((await db.ratings.get(r.rating.id))!.comment).toBe('Cán bộ nhiệt tình');
   });
 });

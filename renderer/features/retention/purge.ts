@@ -6,7 +6,9 @@
  * procedure, models, timestamps, the office's status, and the applicant's initials.
  *
  * Removed: the declaration's answers (formData), the applicant's full name (initials
- * kept), the attachments' bytes (their rows), and the references to printed PDFs.
+ * kept), the attachments' bytes (their rows), the references to printed PDFs, the
+ * free-text reasons of the dossier's ratings (scores kept), and — through the bridge,
+ * after the batch committed — the printed documents main keeps for reprint.
  * Never touched: a dossier the office has not acknowledged, or one with an outbox item
  * (its own, a rating's, an attachment announcement's) still waiting or refused, or an
  * attachment whose bytes the office has not confirmed — those are still the only copy.
@@ -17,11 +19,14 @@
  * not change, so the kept `dossiers.count` counter stays right without a write.
  */
 import Dexie from 'dexie';
+import { FORGET_PRINTED_MAX_IDS, PrintDossierIdSchema } from '../../../shared/contracts/bridge.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { META, type AttachmentRow, type DossierRow, type KioskDb } from '../../db/db.ts';
 import { dbOf, type DataContext } from '../dossier/context.ts';
 import { getMeta, putMeta } from '../dossier/meta.ts';
+import type { BridgeClient } from '../../bridge/client.ts';
 import { nameInitials } from '../dossiers/initials.ts';
+import { clearRatingReasons } from '../rating/index.ts';
 
 /** Used when the office profile sets no `kiosk.personalDataRetentionDays`. */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -42,12 +47,25 @@ interface Watermark {
   count: number;
 }
 
+/**
+ * Meta key: ids of purged dossiers whose printed documents main has not yet confirmed
+ * removing (string[]). Written in the purge's own transaction, so a crash or a failed
+ * bridge call between the commit and main's answer loses no removal; emptied as main
+ * confirms, and retried at the start of every run. It holds ids only, no personal data.
+ */
+export const RETENTION_PENDING_FORGET_KEY = 'retention.pendingForget';
+
 const belowCount = (db: KioskDb, before: string) => db.dossiers.where('receivedAt').below(before).count();
 
 export interface PurgeOptions {
   now: Date;
   retentionDays: number;
   batchSize?: number;
+  /**
+   * Asks main to remove the purged dossiers' printed documents (forgetPrintedDocuments).
+   * Without it the ids wait in the pending list for a run that has one.
+   */
+  bridge?: Pick<BridgeClient, 'invoke'>;
 }
 
 export interface PurgeResult {
@@ -136,6 +154,10 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
     .between(from === '' ? Dexie.minKey : from, cutoffVn, true, false)
     .primaryKeys()) as string[];
 
+  // Documents left behind by an earlier run whose bridge call failed.
+  const forget = forgetter(db, options.bridge);
+  await forget(await getMeta<string[]>(db, RETENTION_PENDING_FORGET_KEY));
+
   const result: PurgeResult = { purged: 0, kept: 0, freedBytes: 0 };
   // Lowest receivedAt of a dossier left unpurged: the watermark may not pass it.
   let firstKept: string | null = null;
@@ -143,6 +165,9 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   for (let i = 0; i < ids.length; i += batch) {
     const slice = ids.slice(i, i + batch);
     const step = await purgeBatch(db, slice, cutoffMs);
+    // Only now, with the batch committed: removing a PDF of a dossier the database still
+    // holds whole would break its reprint if the transaction had rolled back.
+    await forget(step.forgetIds);
     result.purged += step.purged;
     result.kept += step.kept;
     result.freedBytes += step.freedBytes;
@@ -159,13 +184,53 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   return result;
 }
 
+/**
+ * Returns a function that asks main to forget the given dossiers' printed documents and
+ * then drops them from the pending list. It never throws: a failed call (host down, old
+ * host without the method) is logged and leaves the ids pending for the next run, and
+ * the rest of this run stops calling — nothing here may hold up the purge itself.
+ */
+function forgetter(db: KioskDb, bridge: PurgeOptions['bridge']) {
+  let failed = bridge === undefined;
+  return async (ids: readonly string[] | undefined): Promise<void> => {
+    if (failed || !ids || ids.length === 0) return;
+    for (let i = 0; i < ids.length; i += FORGET_PRINTED_MAX_IDS) {
+      const chunk = ids.slice(i, i + FORGET_PRINTED_MAX_IDS);
+      try {
+        await bridge!.invoke('forgetPrintedDocuments', { dossierIds: chunk });
+        const done = new Set(chunk);
+        await db.transaction('rw', db.meta, async () => {
+          const pending = (await getMeta<string[]>(db, RETENTION_PENDING_FORGET_KEY)) ?? [];
+          await putMeta(
+            db,
+            RETENTION_PENDING_FORGET_KEY,
+            pending.filter((id) => !done.has(id)),
+          );
+        });
+      } catch (error) {
+        failed = true;
+        console.warn('retention: removing printed documents failed, will retry next run', error);
+        return;
+      }
+    }
+  };
+}
+
 async function purgeBatch(
   db: KioskDb,
   ids: readonly string[],
   cutoffMs: number,
-): Promise<PurgeResult & { firstKept: string | null }> {
-  return db.transaction('rw', [db.dossiers, db.attachments, db.outbox, db.meta], async () => {
-    const out = { purged: 0, kept: 0, freedBytes: 0, firstKept: null as string | null };
+): Promise<PurgeResult & { firstKept: string | null; forgetIds: string[] }> {
+  const tables = [db.dossiers, db.attachments, db.outbox, db.ratings, db.meta];
+  return db.transaction('rw', tables, async () => {
+    const out = {
+      purged: 0,
+      kept: 0,
+      freedBytes: 0,
+      firstKept: null as string | null,
+      forgetIds: [] as string[],
+    };
+    const purgedIds: string[] = [];
     const keep = (row: DossierRow) => {
       out.kept++;
       if (out.firstKept === null || row.receivedAt < out.firstKept) out.firstKept = row.receivedAt;
@@ -196,6 +261,15 @@ async function purgeBatch(
       await db.dossiers.delete(row.id);
       await db.dossiers.add(stripped(row));
       out.purged++;
+      purgedIds.push(row.id);
+    }
+    await clearRatingReasons(db, purgedIds);
+    // Ids that could never name a print folder (printDocument accepts only these) have no
+    // documents to remove; listing them would only make every call invalid.
+    out.forgetIds = purgedIds.filter((id) => PrintDossierIdSchema.safeParse(id).success);
+    if (out.forgetIds.length > 0) {
+      const pending = (await getMeta<string[]>(db, RETENTION_PENDING_FORGET_KEY)) ?? [];
+      await putMeta(db, RETENTION_PENDING_FORGET_KEY, [...pending, ...out.forgetIds]);
     }
     if (removedBytes > 0) {
       const stored = (await getMeta<number>(db, META.attachmentBytes)) ?? 0;
