@@ -59,20 +59,24 @@ the next. CPU time is process.cpuUsage over the run (client and server are the s
 sensitive to other load than wall time.
 
 *Why the 1.5× goal is not met*: storing the rows is by itself slower than appending the bytes.
-The raw inserts upload — no validation, no hash, no answers — already takes about twice the plain
-upload (rows above): SQLite writes every row and its four index entries (primary key, kiosk+seq,
-code, arrival; each used by the dashboard, pull or gap report) to the WAL, fsyncs at each commit,
-and copies the pages into the database at checkpoints, where the plain upload writes each byte
-once. The protocol's own work on top is listed in the ingest rows: the envelope and payload
-schemas, canonical JSON + SHA-256 of every payload, the per-item answers and their validation on
-the kiosk. A CPU profile of a 10,000-dossier drain (node --cpu-prof, 2026-11-21, before this
-bench's last changes) put about a third of all samples in SQLite statement execution and commit,
-then Kysely building and compiling the 200-row insert (≈5%), canonical JSON (≈8%), zod (≈5%),
-fetch/undici (≈5%) and garbage collection (≈5%). Changed after it: the insert is compiled once per
-batch shape and reused (office/sync/push.ts), canonicalJson builds its string in plain loops with
-a bounded key cache (44 → 22 ms CPU for 10,000 payloads alone), the hash is one crypto.hash call
-(19 → 12 ms). Those are small against the storage cost, and on this machine the end-to-end
-difference stays within the round-to-round spread.
+The raw inserts upload — no validation, no hash, no answers — already takes two to three times the
+plain upload (rows above), and its inserts alone cost about as much CPU as the whole plain upload
+(CPU rows): SQLite writes every row and its four index entries (primary key, kiosk+seq, code,
+arrival; used by uniqueness, the gap report, pull's code look-up and the queue) to the WAL, fsyncs
+at each commit and copies the pages into the database at checkpoints, where the plain upload writes
+each byte once. On top of that comes the protocol's own work, per item: the envelope and payload
+schemas, canonical JSON + SHA-256, the answer and its validation on the kiosk (part rows; inside a
+real batch, with colder caches, the checks cost about twice their time alone — measured by running
+ingestBatch with and without them). A CPU profile of a 10,000-dossier drain (node --cpu-prof,
+2026-11-21, before the changes below) put about a third of all samples in SQLite statement
+execution and commit, then canonical JSON (≈8%), Kysely building and compiling the 200-row insert
+(≈5%), zod (≈5%), fetch/undici (≈5%) and garbage collection (≈5%). Changed since: the insert is
+compiled once per batch shape and reused (office/sync/push.ts), canonicalJson builds its string in
+plain loops with a bounded key cache (44 → 22 ms CPU for 10,000 payloads alone), the hash is one
+crypto.hash call (19 → 12 ms). Tried and dropped for no measurable gain: one prepared insert per row
+instead of the multi-row insert, larger wal_autocheckpoint and cache_size. These changes are small
+against the storage cost; on this machine the end-to-end difference stays within the round-to-round
+spread.
 
 *Ingest*: office/sync/push.ts ingestBatch (schema check, SHA-256 of canonical JSON, insert … on
 conflict do nothing, commit per 200) vs prepared inserts of the same rows committed per 200, each
