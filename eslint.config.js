@@ -18,7 +18,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'electron', 'react', 'react-dom', 'dexie', '../../main/*', '../../renderer/*', '../../office/*'] },
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            'react',
+            'react-dom',
+            'dexie',
+            '../../main/*',
+            '../../renderer/*',
+            '../../office/*',
+          ],
+        },
       ],
     },
   },
@@ -26,6 +37,11 @@ export default tseslint.config(
     // Unit tests run in Node and may use Node's crypto for fixtures; the renderer itself may not.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '../../main/*', '../../office/*'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', '../../main/*', '../../office/*'] },
+      ],
+    },
   },
 );

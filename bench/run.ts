@@ -34,7 +34,11 @@ function today(): string {
 function formatValue(value: number | string): string {
   if (typeof value === 'string') return value;
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
-  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
+  return Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 1
+      ? value.toFixed(2)
+      : value.toPrecision(3);
 }
 
 function markdownTable(results: BenchResult[]): string {

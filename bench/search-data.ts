@@ -179,7 +179,8 @@ export function syntheticCatalogue(): SearchableProcedure[] {
     names.add(name);
     const code = `9.${serial++}`;
     // The plain form of an object ("Cấp giấy phép xây dựng nhà ở riêng lẻ") carries its colloquial name.
-    const aliases = colloquial && qualifier === '' && (action === 'Cấp' || action === 'Đăng ký') ? [colloquial] : [];
+    const aliases =
+      colloquial && qualifier === '' && (action === 'Cấp' || action === 'Đăng ký') ? [colloquial] : [];
     procedures.push({ code, name: { vi: name, en: 'Synthetic procedure' }, aliases });
   }
   return procedures;
@@ -289,8 +290,7 @@ function syntheticQueries(catalogue: readonly SearchableProcedure[]): BenchQuery
       // Say the object first and the action last ("khai sinh … đăng ký lại").
       const words = markedTokens(name);
       query = [...words.slice(2), ...words.slice(0, 2)].join(' ');
-    }
-    else query = name.slice(0, Math.max(4, name.length - 3));
+    } else query = name.slice(0, Math.max(4, name.length - 3));
     queries.push({ kind, query, expected: target.code });
   }
   for (let i = 0; i < 8; i++) {

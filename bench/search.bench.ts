@@ -119,13 +119,17 @@ function timeKeystrokes(engine: Engine, queries: BenchQuery[], rounds: number): 
   };
 }
 
-function hitRates(engine: Engine, queries: BenchQuery[]): { overall: number; byKind: Map<QueryKind, number>; misses: BenchQuery[] } {
+function hitRates(
+  engine: Engine,
+  queries: BenchQuery[],
+): { overall: number; byKind: Map<QueryKind, number>; misses: BenchQuery[] } {
   const misses: BenchQuery[] = [];
   const total = new Map<QueryKind, number>();
   const hits = new Map<QueryKind, number>();
   for (const q of queries) {
     total.set(q.kind, (total.get(q.kind) ?? 0) + 1);
-    if (engine.search(q.query).slice(0, 5).includes(q.expected)) hits.set(q.kind, (hits.get(q.kind) ?? 0) + 1);
+    if (engine.search(q.query).slice(0, 5).includes(q.expected))
+      hits.set(q.kind, (hits.get(q.kind) ?? 0) + 1);
     else misses.push(q);
   }
   const byKind = new Map<QueryKind, number>();
@@ -157,15 +161,21 @@ export async function run(): Promise<BenchResult[]> {
 
   const ourHits = hitRates(ours, queries);
   const fuseHits = hitRates(fuse, queries);
-  for (const miss of ourHits.misses) console.log(`  ours missed (${miss.kind}): "${miss.query}" → ${miss.expected}`);
-  for (const miss of fuseHits.misses) console.log(`  fuse missed (${miss.kind}): "${miss.query}" → ${miss.expected}`);
+  for (const miss of ourHits.misses)
+    console.log(`  ours missed (${miss.kind}): "${miss.query}" → ${miss.expected}`);
+  for (const miss of fuseHits.misses)
+    console.log(`  fuse missed (${miss.kind}): "${miss.query}" → ${miss.expected}`);
 
   const speedup = fuseTime.mean / ourSampleTime.mean;
   const kinds = [...new Set(queries.map((q) => q.kind))];
   return [
     { metric: 'catalogue size', value: catalogue.length, unit: 'procedures' },
     { metric: 'queries / keystrokes per pass', value: `${queries.length} / ${ourTime.keystrokes}`, unit: '' },
-    { metric: 'index build: ours / Fuse.js', value: `${ourBuild.toFixed(1)} / ${fuseBuild.toFixed(1)}`, unit: 'ms' },
+    {
+      metric: 'index build: ours / Fuse.js',
+      value: `${ourBuild.toFixed(1)} / ${fuseBuild.toFixed(1)}`,
+      unit: 'ms',
+    },
     { metric: 'ours: per keystroke mean', value: ourTime.mean, unit: 'ms' },
     { metric: 'ours: per keystroke p50', value: ourTime.p50, unit: 'ms' },
     { metric: 'ours: per keystroke p99 (all samples, 5 rounds)', value: ourTime.p99, unit: 'ms' },
@@ -177,12 +187,22 @@ export async function run(): Promise<BenchResult[]> {
       met: ourTime.p99OfMin < 1,
     },
     { metric: 'ours: per keystroke max', value: ourTime.max, unit: 'ms' },
-    { metric: 'timing subset for the comparison: queries / keystrokes', value: `${sample.length} / ${fuseTime.keystrokes}`, unit: '' },
+    {
+      metric: 'timing subset for the comparison: queries / keystrokes',
+      value: `${sample.length} / ${fuseTime.keystrokes}`,
+      unit: '',
+    },
     { metric: 'ours on the subset: per keystroke mean', value: ourSampleTime.mean, unit: 'ms' },
     { metric: 'Fuse.js on the subset: per keystroke mean', value: fuseTime.mean, unit: 'ms' },
     { metric: 'Fuse.js on the subset: per keystroke p50', value: fuseTime.p50, unit: 'ms' },
     { metric: 'Fuse.js on the subset: per keystroke p99', value: fuseTime.p99, unit: 'ms' },
-    { metric: 'speed-up on the subset (Fuse.js mean / ours mean)', value: speedup, unit: '×', goal: '≥ 10×', met: speedup >= 10 },
+    {
+      metric: 'speed-up on the subset (Fuse.js mean / ours mean)',
+      value: speedup,
+      unit: '×',
+      goal: '≥ 10×',
+      met: speedup >= 10,
+    },
     { metric: 'speed-up on the subset at p99', value: fuseTime.p99 / ourSampleTime.p99, unit: '×' },
     {
       metric: 'top-5 hit rate: ours / Fuse.js',

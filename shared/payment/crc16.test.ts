@@ -16,6 +16,8 @@ describe('CRC-16/CCITT-FALSE', () => {
   });
   it('keeps leading zeros in hex', () => {
     // Found by search: a payload whose CRC is below 0x1000 (see vietqr.test.ts, 07AD).
-    expect(crc16Hex('00020101021138540010A00000072701240006970423011000000000040208QRIBFTTA53037045802VN6304')).toBe('07AD');
+    expect(
+      crc16Hex('00020101021138540010A00000072701240006970423011000000000040208QRIBFTTA53037045802VN6304'),
+    ).toBe('07AD');
   });
 });

@@ -15,7 +15,8 @@ export interface TlvRecord {
 export function tlv(tag: string, value: string): string {
   if (!/^\d{2}$/.test(tag)) throw new EmvQrError(`tag must be two digits, got "${tag}"`);
   if (value.length === 0) throw new EmvQrError(`tag ${tag}: empty value`);
-  if (value.length > 99) throw new EmvQrError(`tag ${tag}: value is ${value.length} characters, at most 99 fit`);
+  if (value.length > 99)
+    throw new EmvQrError(`tag ${tag}: value is ${value.length} characters, at most 99 fit`);
   return tag + String(value.length).padStart(2, '0') + value;
 }
 
@@ -29,7 +30,8 @@ export function parseTlv(text: string): TlvRecord[] {
     const length = Number(head.slice(2));
     if (length === 0) throw new EmvQrError(`tag ${head.slice(0, 2)} at position ${at} has length 00`);
     const value = text.slice(at + 4, at + 4 + length);
-    if (value.length !== length) throw new EmvQrError(`tag ${head.slice(0, 2)} at position ${at} is truncated`);
+    if (value.length !== length)
+      throw new EmvQrError(`tag ${head.slice(0, 2)} at position ${at} is truncated`);
     records.push({ tag: head.slice(0, 2), value });
     at += 4 + length;
   }

@@ -17,14 +17,23 @@ import { crc16Hex } from './crc16.ts';
  * (the repository also carries NAPAS "QR_Format_T&C_v1.0_VN_092021.pdf"); two
  * static codes and two that carry an amount under initiation "11".
  */
-const NAPAS_STATIC_ACCOUNT = '00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5';
+const NAPAS_STATIC_ACCOUNT =
+  '00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5';
 const NAPAS_CARD_WITH_AMOUNT =
   '00020101021238600010A00000072701300006970403011697040311012345670208QRIBFTTC530370454061800005802VN62340107NPS68690819thanh toan don hang6304A203';
 const NAPAS_CASH =
   '00020101021238500010A000000727012200069704030108123456780206QRCASH5204601153037045802VN5915NGUYEN HUU HUAN6005HANOI6237052120190109155714228384707080000111163041009';
 const OPENHOANGNC = [
-  { bin: '970423', account: '0123456789', qr: '00020101021138540010A00000072701240006970423011001234567890208QRIBFTTA53037045802VN6304F64B' },
-  { bin: '963388', account: '3456789143', qr: '00020101021138540010A00000072701240006963388011034567891430208QRIBFTTA53037045802VN63041D58' },
+  {
+    bin: '970423',
+    account: '0123456789',
+    qr: '00020101021138540010A00000072701240006970423011001234567890208QRIBFTTA53037045802VN6304F64B',
+  },
+  {
+    bin: '963388',
+    account: '3456789143',
+    qr: '00020101021138540010A00000072701240006963388011034567891430208QRIBFTTA53037045802VN63041D58',
+  },
 ];
 const OPENHOANGNC_WITH_AMOUNT = [
   '00020101021138540010A00000072701240006963388011034567891430208QRIBFTTA5303704540723451235802VN6304EBDA',
@@ -38,7 +47,9 @@ describe('buildVietQr reproduces published payloads byte for byte', () => {
     expect(crc16Hex(NAPAS_STATIC_ACCOUNT.slice(0, -4))).toBe('F4E5');
     expect(() => parseVietQr(NAPAS_STATIC_ACCOUNT)).toThrow(/truncated|malformed/);
     const built = buildVietQr({ bankBin: '970403', accountNumber: '0011012345678' });
-    expect(built.slice(0, -4)).toBe(NAPAS_STATIC_ACCOUNT.slice(0, -4).replace('01120011012345678', '01130011012345678'));
+    expect(built.slice(0, -4)).toBe(
+      NAPAS_STATIC_ACCOUNT.slice(0, -4).replace('01120011012345678', '01130011012345678'),
+    );
     expect(parseVietQr(built)).toMatchObject({ crcValid: true, accountNumber: '0011012345678' });
   });
   it.each(OPENHOANGNC)('static code for $bin/$account', ({ bin, account, qr }) => {
@@ -66,7 +77,11 @@ describe('parseVietQr checks published payloads', () => {
     });
   });
   it('NAPAS cash withdrawal code', () => {
-    expect(parseVietQr(NAPAS_CASH)).toMatchObject({ crcValid: true, serviceCode: 'QRCASH', bankBin: '970403' });
+    expect(parseVietQr(NAPAS_CASH)).toMatchObject({
+      crcValid: true,
+      serviceCode: 'QRCASH',
+      bankBin: '970403',
+    });
   });
   it.each(OPENHOANGNC_WITH_AMOUNT)('amount codes from openhoangnc/vietqr: %s', (qr) => {
     expect(parseVietQr(qr)).toMatchObject({ crcValid: true, amountVnd: 2345123, bankBin: '963388' });
@@ -83,7 +98,12 @@ describe('parseVietQr checks published payloads', () => {
 });
 
 describe('buildVietQr for a fee', () => {
-  const input = { bankBin: '970436', accountNumber: '1023456789', amountVnd: 20_000, purpose: 'Lệ phí hồ sơ H38.001-261121-0001' };
+  const input = {
+    bankBin: '970436',
+    accountNumber: '1023456789',
+    amountVnd: 20_000,
+    purpose: 'Lệ phí hồ sơ H38.001-261121-0001',
+  };
 
   it('round-trips through the parser', () => {
     const payload = buildVietQr(input);
@@ -99,7 +119,16 @@ describe('buildVietQr for a fee', () => {
       country: 'VN',
       purpose: 'Le phi ho so H38.001-2611',
     });
-    expect(parseVietQr(payload).records.map((r) => r.tag)).toEqual(['00', '01', '38', '53', '54', '58', '62', '63']);
+    expect(parseVietQr(payload).records.map((r) => r.tag)).toEqual([
+      '00',
+      '01',
+      '38',
+      '53',
+      '54',
+      '58',
+      '62',
+      '63',
+    ]);
   });
 
   it('uses initiation 12 with an amount and 11 without', () => {

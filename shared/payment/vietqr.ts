@@ -58,13 +58,15 @@ export function formatAmountVnd(amount: number): string {
     throw new EmvQrError(`amount must be a positive whole number of đồng, got ${amount}`);
   }
   const text = String(amount);
-  if (text.length > AMOUNT_MAX_LENGTH) throw new EmvQrError(`amount ${text} is longer than ${AMOUNT_MAX_LENGTH} digits`);
+  if (text.length > AMOUNT_MAX_LENGTH)
+    throw new EmvQrError(`amount ${text} is longer than ${AMOUNT_MAX_LENGTH} digits`);
   return text;
 }
 
 /** The payload string to encode in the QR image. */
 export function buildVietQr(input: VietQrInput): string {
-  if (!/^\d{6}$/.test(input.bankBin)) throw new EmvQrError(`bank BIN must be 6 digits, got "${input.bankBin}"`);
+  if (!/^\d{6}$/.test(input.bankBin))
+    throw new EmvQrError(`bank BIN must be 6 digits, got "${input.bankBin}"`);
   if (!/^[A-Za-z0-9]{1,19}$/.test(input.accountNumber)) {
     throw new EmvQrError(`account number must be 1–19 letters or digits, got "${input.accountNumber}"`);
   }
@@ -101,7 +103,8 @@ export interface ParsedVietQr {
   records: TlvRecord[];
 }
 
-const field = (records: TlvRecord[], tag: string): string | null => records.find((r) => r.tag === tag)?.value ?? null;
+const field = (records: TlvRecord[], tag: string): string | null =>
+  records.find((r) => r.tag === tag)?.value ?? null;
 
 /**
  * Parse and check a VietQR payload. Throws `EmvQrError` when it is not

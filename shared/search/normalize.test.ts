@@ -21,7 +21,9 @@ describe('normalizeForSearch', () => {
   });
 
   it('collapses whitespace and punctuation of any kind', () => {
-    expect(normalizeForSearch('  Thay đổi,  cải chính – bổ sung\t(hộ tịch)\n')).toBe('thay doi cai chinh bo sung ho tich');
+    expect(normalizeForSearch('  Thay đổi,  cải chính – bổ sung\t(hộ tịch)\n')).toBe(
+      'thay doi cai chinh bo sung ho tich',
+    );
     expect(normalizeForSearch('')).toBe('');
     expect(normalizeForSearch(' .,;- ')).toBe('');
   });

@@ -24,7 +24,10 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.,][\p{N}]+)*/gu;
 
 /** Strip tones and vowel marks and map đ→d, keeping case and everything else. */
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(D_STROKE, (c) => (c === 'đ' ? 'd' : 'D'));
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(D_STROKE, (c) => (c === 'đ' ? 'd' : 'D'));
 }
 
 /**

@@ -17,7 +17,9 @@ describe('search forgives what citizens type', () => {
   });
 
   it('treats NFD input like NFC', () => {
-    expect(index.search('Đăng ký khai sinh'.normalize('NFD'))).toEqual(index.search('Đăng ký khai sinh'.normalize('NFC')));
+    expect(index.search('Đăng ký khai sinh'.normalize('NFD'))).toEqual(
+      index.search('Đăng ký khai sinh'.normalize('NFC')),
+    );
     expect(top('Đăng ký khai sinh'.normalize('NFD'))).toBe(KHAI_SINH);
   });
 

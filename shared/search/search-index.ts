@@ -148,7 +148,9 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
   });
 
   const postings = postingLists.map((list) => Int32Array.from(list));
-  const sortedVocab = Array.from(vocab.keys()).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
+  const sortedVocab = Array.from(vocab.keys()).sort((a, b) =>
+    vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0,
+  );
   // Vocabulary by length for the edit-distance scan; joined tokens apart, since
   // only a query token long enough to hold two syllables can be a mistyped pair.
   const byLength: number[][] = [];
@@ -225,7 +227,12 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
   };
 
   /** Adjust an exact/prefix quality by whether the diacritics the citizen typed agree. */
-  const diacriticQuality = (match: TokenMatch, queryMarked: string, queryBare: boolean, fieldToken: string): number => {
+  const diacriticQuality = (
+    match: TokenMatch,
+    queryMarked: string,
+    queryBare: boolean,
+    fieldToken: string,
+  ): number => {
     if (match.kind === 'fuzzy' || vocabJoined[match.vocabId]) return match.quality;
     if (match.kind === 'exact') {
       if (queryMarked === fieldToken) return QUALITY.exactMarked;
@@ -323,7 +330,10 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
       }
       best[at] = doc;
     }
-    const hits = best.map((doc) => ({ code: procedures[doc]!.code, score: Math.round(docScore[doc]! * 1e4) / 1e4 }));
+    const hits = best.map((doc) => ({
+      code: procedures[doc]!.code,
+      score: Math.round(docScore[doc]! * 1e4) / 1e4,
+    }));
     for (const doc of touchedDocs) docScore[doc] = 0;
     return hits;
   };

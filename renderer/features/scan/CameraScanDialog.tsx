@@ -37,7 +37,9 @@ export function CameraScanDialog({
   const [state, setState] = useState<CameraState>('starting');
   // The camera starts once per dialog, whatever the parent re-renders.
   const onTextRef = useRef(onText);
-  onTextRef.current = onText;
+  useEffect(() => {
+    onTextRef.current = onText;
+  }, [onText]);
 
   useEffect(() => {
     let stream: MediaStream | null = null;

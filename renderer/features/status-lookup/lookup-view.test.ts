@@ -131,7 +131,11 @@ describe('status look-up view', () => {
   });
 
   it('a purged dossier still shows its initials whole', () => {
-    const local = row({ formData: {}, applicantName: 'N. T. H.', acknowledgedAt: '2026-10-01T00:00:00.000Z' });
+    const local = row({
+      formData: {},
+      applicantName: 'N. T. H.',
+      acknowledgedAt: '2026-10-01T00:00:00.000Z',
+    });
     expect(lookupView(input({ local }))).toMatchObject({ initials: 'N.T.H.', state: 'sent' });
   });
 

@@ -25,7 +25,11 @@ export const DOMAIN_FACTS_PROCEDURES: SearchableProcedure[] = [
     'trích lục',
     'xin bản sao giấy khai sinh',
   ]),
-  p('2.000884', 'Chứng thực chữ ký', 'Certifying signatures', ['công chứng chữ ký', 'xác nhận chữ ký', 'lăn tay điểm chỉ']),
+  p('2.000884', 'Chứng thực chữ ký', 'Certifying signatures', [
+    'công chứng chữ ký',
+    'xác nhận chữ ký',
+    'lăn tay điểm chỉ',
+  ]),
   p(
     '2.000913',
     'Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch',
@@ -50,15 +54,20 @@ export const DOMAIN_FACTS_PROCEDURES: SearchableProcedure[] = [
     'mở cửa hàng',
     'đăng ký kinh doanh',
   ]),
-  p('2.000720', 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh', 'Registering changes to a household business', [
-    'đổi giấy phép kinh doanh',
-    'đổi địa chỉ kinh doanh',
-  ]),
+  p(
+    '2.000720',
+    'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh',
+    'Registering changes to a household business',
+    ['đổi giấy phép kinh doanh', 'đổi địa chỉ kinh doanh'],
+  ),
   p(
     '1.011441',
     'Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất',
     'Registering security interests over land-use rights and attached assets',
     ['sổ đỏ', 'thế chấp sổ đỏ', 'thế chấp nhà đất'],
   ),
-  p('1.011443', 'Xóa đăng ký biện pháp bảo đảm', 'Deregistering a security interest', ['xóa thế chấp', 'giải chấp sổ đỏ']),
+  p('1.011443', 'Xóa đăng ký biện pháp bảo đảm', 'Deregistering a security interest', [
+    'xóa thế chấp',
+    'giải chấp sổ đỏ',
+  ]),
 ];
