@@ -66,17 +66,11 @@ export async function handleApi(
         const parsed = PushRequestSchema.safeParse(await readJson(req, SYNC_LIMITS.maxJsonBodyBytes));
         if (!parsed.success) throw new HttpError(400, 'bad-request', issuesToReasons(parsed.error));
         const now = ctx.now();
-        const results = await ingestBatch(ctx.db, kioskId, parsed.data.items, now);
-        const acknowledged = results.filter(
-          (r) => r.outcome === 'stored' || r.outcome === 'duplicate',
-        ).length;
-        await recordContact(
-          ctx.db,
-          kioskId,
-          now,
-          parsed.data.appVersion,
-          Math.max(0, parsed.data.waiting - acknowledged),
-        );
+        // The kiosk's last contact is recorded in the batch's own transaction: one durable commit per push.
+        const results = await ingestBatch(ctx.db, kioskId, parsed.data.items, now, {
+          appVersion: parsed.data.appVersion,
+          waiting: parsed.data.waiting,
+        });
         const answer: PushAnswer = { protocol: SYNC_PROTOCOL, kind: 'push-result', results };
         sendJson(res, 200, answer);
         return true;
