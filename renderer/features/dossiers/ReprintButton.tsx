@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import { BridgeCallError } from '../../bridge/client.ts';
 import { useBridge } from '../shell/bridge-context.ts';
-import { printInPage } from './print-in-page.ts';
+import { printInHiddenFrame } from '../receipt/print-jobs.ts';
 
 type State =
   { status: 'idle' } | { status: 'printing' } | { status: 'done' } | { status: 'failed'; reason: string };
@@ -29,7 +29,7 @@ export function ReprintButton({
       if (result.failure) {
         setState({ status: 'failed', reason: result.failure.reason });
       } else if (result.printVia === 'renderer' && result.documentUrl) {
-        await printInPage(result.documentUrl);
+        await printInHiddenFrame(result.documentUrl);
         setState({ status: 'done' });
       } else {
         setState(result.printed ? { status: 'done' } : { status: 'failed', reason: 'print-failed' });
