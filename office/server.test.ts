@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { testOffice, enrol, ADMIN_PASSWORD } from './test-support/office.ts';
 import { forEachDatabase } from './test-support/db-targets.ts';
 import { dossierPayload, item } from './test-support/fixtures.ts';
+import { sequenceGaps } from './sync/gaps.ts';
+import { createEnrolmentCode } from './sync/enrol.ts';
 import {
   PushAnswerSchema,
   SyncErrorSchema,
@@ -306,6 +308,86 @@ forEachDatabase('office over HTTP', (target) => {
       expect(kiosks).toContain('Kiosk &lt;thôn 2&gt;');
       await staff.form(`/kiosks/${kioskId}/revoke`, { csrf: await staff.csrf('/kiosks') });
       expect((await push([], newToken)).status).toBe(403);
+    });
+
+    it("counts a re-enrolled kiosk's gaps from the firstSeq it gave, not from 1", async () => {
+      const pushSeqs = async (auth: string, seqs: number[]) => {
+        const res = await push(
+          seqs.map((n) => item('dossier', dossierPayload({}, n), n)),
+          auth,
+        );
+        const answer = PushAnswerSchema.parse(await res.json());
+        expect(answer.results.map((r) => r.outcome)).toEqual(seqs.map(() => 'stored'));
+      };
+      const kioskRow = (page: string, name: string) =>
+        page.split('<tr').find((row) => row.includes(name)) ?? '';
+      const staff = new Staff(office.url);
+      await staff.signIn();
+
+      // The first identity sends 1…5 and is revoked.
+      const before = await enrol(office, 'Kiosk chợ');
+      await pushSeqs(before.token, [1, 2, 3, 4, 5]);
+      await staff.form(`/kiosks/${before.kioskId}/revoke`, { csrf: await staff.csrf('/kiosks') });
+      expect(await sequenceGaps(office.database.db, before.kioskId)).toEqual({
+        missing: 0,
+        ranges: [],
+        highest: 5,
+      });
+
+      // Re-enrolled: the outbox's next number is 6, and 6…8 arrive → no gap 1…5.
+      const after = await enrol(office, 'Kiosk chợ mới', 6);
+      await pushSeqs(after.token, [6, 7, 8]);
+      expect(await sequenceGaps(office.database.db, after.kioskId)).toEqual({
+        missing: 0,
+        ranges: [],
+        highest: 8,
+      });
+
+      // Re-enrolled from 6, but 6 never arrived: that one is a gap, 1…5 still are not.
+      const lossy = await enrol(office, 'Kiosk chợ thiếu', 6);
+      await pushSeqs(lossy.token, [7, 8]);
+      expect(await sequenceGaps(office.database.db, lossy.kioskId)).toEqual({
+        missing: 1,
+        ranges: [[6, 6]],
+        highest: 8,
+      });
+
+      // A kiosk that says nothing (an older version) is counted from 1, as before.
+      const older = await enrol(office, 'Kiosk chợ cũ');
+      await pushSeqs(older.token, [3]);
+      expect(await sequenceGaps(office.database.db, older.kioskId)).toMatchObject({
+        missing: 2,
+        ranges: [[1, 2]],
+      });
+
+      const page = await (await staff.req('/kiosks?lang=en')).text();
+      expect(kioskRow(page, 'Kiosk chợ mới<')).toContain('None');
+      expect(kioskRow(page, 'Kiosk chợ thiếu<')).toContain('1: 6');
+      expect(kioskRow(page, 'Kiosk chợ cũ<')).toContain('2: 1–2');
+    });
+
+    it('refuses a firstSeq that is not a positive integer, without using the code', async () => {
+      const admin = await office.database.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
+      const code = await createEnrolmentCode(office.database.db, Number(admin.id), Date.now());
+      const body = { protocol: 1, code, deviceName: 'Kiosk', appVersion: '0.1.0' };
+      for (const firstSeq of [0, -3, 2.5, '6']) {
+        const res = await post('/api/sync/enrol', { ...body, firstSeq }, '');
+        expect(res.status, String(firstSeq)).toBe(400);
+        expect(SyncErrorSchema.parse(await res.json()).reasons.join()).toContain('firstSeq');
+      }
+      const ok = await post('/api/sync/enrol', { ...body, firstSeq: 12 }, '');
+      expect(ok.status).toBe(200);
+      const { kioskId } = (await ok.json()) as { kioskId: string };
+      const row = await office.database.db
+        .selectFrom('kiosks')
+        .select('first_seq')
+        .where('id', '=', kioskId)
+        .executeTakeFirstOrThrow();
+      expect(Number(row.first_seq)).toBe(12);
     });
 
     it('renders the report with a chart and downloads CSV and XLSX', async () => {

@@ -205,6 +205,29 @@ forEachDatabase('office database', (target) => {
     });
   });
 
+  it("counts gaps from the kiosk's first_seq: numbers below it are neither gaps nor counted", async () => {
+    const { db } = await setup();
+    await db.updateTable('kiosks').set({ first_seq: 10 }).where('id', '=', 'k1').execute();
+    const seqs = [3, 10, 13];
+    await ingestBatch(
+      db,
+      'k1',
+      seqs.map((n) => item('dossier', dossierPayload({}, n), n)),
+      NOW,
+    );
+    expect(await sequenceGaps(db, 'k1')).toEqual({ missing: 2, ranges: [[11, 12]], highest: 13 });
+    // The base itself missing is a gap (the kiosk said it would send it).
+    await db.updateTable('kiosks').set({ first_seq: 9 }).where('id', '=', 'k1').execute();
+    expect(await sequenceGaps(db, 'k1')).toEqual({
+      missing: 3,
+      ranges: [
+        [9, 9],
+        [11, 12],
+      ],
+      highest: 13,
+    });
+  });
+
   it('records status changes with who and when, and pull returns them after the cursor', async () => {
     const { db, staff } = await setup();
     const d = dossierPayload();

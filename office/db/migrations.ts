@@ -223,5 +223,16 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           from dossiers group by 1, 2, 3, 4, 5, 6`.execute(db);
       },
     },
+    '0003_kiosk_first_seq': {
+      // The kiosk's per-install sequence carries on across re-enrolment, so a re-enrolled
+      // kiosk (a new kiosk row) starts at the seq it tells us; gaps count from there.
+      // Kiosks enrolled before this migration started at 1.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('kiosks')
+          .addColumn('first_seq', 'bigint', (c) => c.notNull().defaultTo(1))
+          .execute();
+      },
+    },
   };
 }

@@ -50,6 +50,8 @@ export interface KiosksTable {
   last_contact_at: number | null;
   app_version: string | null;
   waiting_count: number;
+  /** Lowest seq the kiosk sends under this identity (EnrolRequest.firstSeq); gaps count from it. */
+  first_seq: Generated<number>;
 }
 
 export interface EnrolmentCodesTable {

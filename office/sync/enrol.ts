@@ -57,6 +57,7 @@ export async function enrolKiosk(
           last_contact_at: now,
           app_version: request.appVersion,
           waiting_count: 0,
+          first_seq: request.firstSeq ?? 1,
         })
         .execute();
       const used = await trx

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, KiosksTable } from '../db/schema.ts';
 import { safeEqualHex, sha256Hex } from '../auth/passwords.ts';
 
 export type KioskAuth =
-  | { ok: true; kiosk: KiosksTable }
+  | { ok: true; kiosk: Selectable<KiosksTable> }
   | { ok: false; status: 401 | 403; error: 'unauthorised' | 'revoked'; reason: string };
 
 /** Bearer `<kioskId>.<secret>`: unknown or malformed → 401, revoked → 403. */

@@ -37,6 +37,8 @@ export async function testOffice(
 export async function enrol(
   office: RunningOffice,
   name = 'Kiosk sảnh',
+  /** EnrolRequest.firstSeq (absent, as from an older kiosk, when not given). */
+  firstSeq?: number,
 ): Promise<{ kioskId: string; token: string }> {
   const admin = await office.database.db
     .selectFrom('accounts')
@@ -47,7 +49,7 @@ export async function enrol(
   const res = await fetch(`${office.url}/api/sync/enrol`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ protocol: 1, code, deviceName: name, appVersion: '0.1.0' }),
+    body: JSON.stringify({ protocol: 1, code, deviceName: name, appVersion: '0.1.0', firstSeq }),
   });
   if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
   const answer = EnrolAnswerSchema.parse(await res.json());

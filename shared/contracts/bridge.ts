@@ -193,6 +193,8 @@ export const bridgeContract = {
     input: z.object({
       officeUrl: z.string().min(1).max(300),
       enrolmentCode: z.string().min(1).max(40),
+      /** Additive: the outbox's lowest pending seq, else its next (see EnrolRequestSchema). */
+      firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     }),
     output: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), kioskId: z.string(), officeName: z.string() }),

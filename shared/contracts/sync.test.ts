@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash } from './canonical-json.ts';
-import { DossierPayloadSchema, isAcknowledged, PushAnswerSchema, PushRequestSchema } from './sync.ts';
+import {
+  DossierPayloadSchema,
+  EnrolRequestSchema,
+  isAcknowledged,
+  PushAnswerSchema,
+  PushRequestSchema,
+} from './sync.ts';
 
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 
@@ -67,6 +73,13 @@ describe('sync schemas', () => {
       isAcknowledged(item, { outcome: 'conflict', id: item.id, hash: item.hash, storedHash: 'b'.repeat(64) }),
     ).toBe(false);
     expect(isAcknowledged(item, undefined)).toBe(false);
+  });
+  it('takes an optional positive firstSeq at enrolment (absent from older kiosks)', () => {
+    const base = { protocol: 1, code: 'ABCD-2345', deviceName: 'Kiosk', appVersion: '0.1.0' };
+    expect(EnrolRequestSchema.parse(base).firstSeq).toBeUndefined();
+    expect(EnrolRequestSchema.parse({ ...base, firstSeq: 6 }).firstSeq).toBe(6);
+    for (const bad of [0, -1, 1.5, '6', null])
+      expect(EnrolRequestSchema.safeParse({ ...base, firstSeq: bad }).success, String(bad)).toBe(false);
   });
   it('does not take an HTML page for an answer', () => {
     expect(PushAnswerSchema.safeParse('<html>login</html>').success).toBe(false);

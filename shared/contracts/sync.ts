@@ -52,6 +52,13 @@ export const EnrolRequestSchema = z
     code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'expected an enrolment code like ABCD-1234'),
     deviceName: ShortText(SYNC_LIMITS.maxNameChars).min(1),
     appVersion: ShortText(40).min(1),
+    /**
+     * The lowest sequence number the kiosk will send under this identity (its lowest
+     * still-pending outbox seq, else its next seq). The per-install counter carries on
+     * across re-enrolment, so without it a re-enrolled kiosk would show a gap 1…N−1.
+     * Optional and additive: absent means 1.
+     */
+    firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;

@@ -12,6 +12,7 @@ import { dossierPayload, item } from '../../../office/test-support/fixtures.ts';
 import { createEnrolmentCode } from '../../../office/sync/enrol.ts';
 import { changeStatus } from '../../../office/dossier-status.ts';
 import { publishConfig } from '../../../office/published-config.ts';
+import { sequenceGaps } from '../../../office/sync/gaps.ts';
 import { CATALOGUE } from '../../../shared/catalogue/procedures.ts';
 import { OfficeProfileSchema } from '../../../shared/domain/office-profile.ts';
 import { validProfile } from '../../test-support/fixtures.ts';
@@ -151,11 +152,16 @@ describe('kiosk sync service ↔ office server', () => {
     sync = await start();
     expect(await sync.status()).toMatchObject({ enrolled: true, kioskId, needsReEnrolment: true });
 
-    const again = await sync.enrol({ officeUrl: office.url, enrolmentCode: await newCode() });
+    // Seq 3 is the outbox's lowest pending item: the new identity starts there.
+    const again = await sync.enrol({ officeUrl: office.url, enrolmentCode: await newCode(), firstSeq: 3 });
     expect(again.ok).toBe(true);
     expect(await sync.status()).toMatchObject({ needsReEnrolment: false });
     const pushed = await sync.push({ items: [item('dossier', dossierPayload(), 3)], waiting: 1 });
     expect(pushed).toMatchObject({ ok: true, results: [{ outcome: 'stored' }] });
+    // No spurious gap 1…2 for the new identity on the dashboard.
+    const newId = (await sync.status()).kioskId!;
+    expect(newId).not.toBe(kioskId);
+    expect(await sequenceGaps(office.database.db, newId)).toEqual({ missing: 0, ranges: [], highest: 3 });
   });
 
   it('a token the office no longer accepts is "unauthorized" → needs re-enrolment', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import type { SyncTransport, TransportFailure } from '../sync-transport.ts';
+import type { EnrolRequest } from '../../../shared/contracts/sync.ts';
 import { createDeviceIdentityStore } from './device-identity-store.ts';
 import { createSyncService } from './sync-service.ts';
 import { createPlainFileCipher } from './token-cipher.ts';
@@ -132,5 +133,71 @@ describe('sync service (fake transport)', () => {
       online: false,
     });
     expect(called).toBe(false);
+  });
+
+  describe("enrolment forwards the outbox's first seq", () => {
+    const NEW_KIOSK = '7c0e2a3b-1d4f-4a5b-8c6d-9e0f1a2b3c4d';
+    const enrolled = {
+      ok: true as const,
+      value: {
+        protocol: 1 as const,
+        kind: 'enrolled' as const,
+        kioskId: NEW_KIOSK,
+        token: `${NEW_KIOSK}.another-secret-secret-secret`,
+        officeName: 'UBND xã Mới',
+      },
+    };
+    async function enrolWith(
+      input: { firstSeq?: number },
+      answer: (request: EnrolRequest) => Awaited<ReturnType<SyncTransport['enrol']>> = () => enrolled,
+    ) {
+      const requests: EnrolRequest[] = [];
+      const { service, store } = await setup({
+        enrol: async (request) => {
+          requests.push(request);
+          return answer(request);
+        },
+      });
+      const outcome = await service.enrol({
+        officeUrl: 'http://office-2',
+        enrolmentCode: 'abcd2345',
+        ...input,
+      });
+      service.close();
+      return { outcome, requests, store };
+    }
+
+    it('sends firstSeq to the office with the code', async () => {
+      const { outcome, requests, store } = await enrolWith({ firstSeq: 6 });
+      expect(outcome).toEqual({ ok: true, kioskId: NEW_KIOSK, officeName: 'UBND xã Mới' });
+      expect(requests).toEqual([
+        { protocol: 1, code: 'ABCD-2345', deviceName: 'test', appVersion: '1.0.0', firstSeq: 6 },
+      ]);
+      expect((await store.state()).kioskId).toBe(NEW_KIOSK);
+    });
+
+    it('leaves it out when it is 1 or unknown (what an absent firstSeq means)', async () => {
+      for (const input of [{}, { firstSeq: 1 }]) {
+        const { requests } = await enrolWith(input);
+        expect(requests).toHaveLength(1);
+        expect(requests[0]).not.toHaveProperty('firstSeq');
+      }
+    });
+
+    it('enrols without it when an older office refuses the field (400), and not on other refusals', async () => {
+      const older = await enrolWith({ firstSeq: 6 }, (request) =>
+        request.firstSeq === undefined
+          ? enrolled
+          : fail('rejected', { status: 400, reasons: ['Unrecognized key: "firstSeq"'], retryable: false }),
+      );
+      expect(older.outcome).toMatchObject({ ok: true, kioskId: NEW_KIOSK });
+      expect(older.requests.map((r) => r.firstSeq)).toEqual([6, undefined]);
+
+      const usedCode = await enrolWith({ firstSeq: 6 }, () =>
+        fail('revoked', { status: 403, retryable: false }),
+      );
+      expect(usedCode.outcome).toMatchObject({ ok: false, reason: 'code-refused' });
+      expect(usedCode.requests).toHaveLength(1);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import {
   SYNC_PROTOCOL,
   type AttachmentState,
+  type EnrolRequest,
   type DossierStatusInfo,
   type PushItem,
   type PushResult,
@@ -73,7 +74,11 @@ export interface SyncServiceDeps {
 }
 
 export interface SyncService {
-  enrol(input: { officeUrl: string; enrolmentCode: string }): Promise<EnrolOutcome>;
+  /**
+   * `firstSeq`: the lowest outbox seq the kiosk will send under the new identity (the
+   * renderer owns the outbox); the office counts sequence gaps from it.
+   */
+  enrol(input: { officeUrl: string; enrolmentCode: string; firstSeq?: number }): Promise<EnrolOutcome>;
   push(input: { items: PushItem[]; waiting: number }): Promise<PushOutcome>;
   pull(input: { cursor: string | null; lookupCodes: string[] }): Promise<PullOutcome>;
   status(input?: { probe?: boolean }): Promise<SyncStatus>;
@@ -181,12 +186,25 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       if (!baseUrl) return { ok: false, reason: 'bad-url', message: 'not an http(s) address' };
       const code = normaliseEnrolmentCode(input.enrolmentCode);
       if (!code) return { ok: false, reason: 'bad-code', message: 'expected a code like ABCD-2345' };
-      const result = await transportFor(baseUrl).enrol({
+      const transport = transportFor(baseUrl);
+      const request = (firstSeq: number | undefined): EnrolRequest => ({
         protocol: SYNC_PROTOCOL,
         code,
         deviceName: deps.deviceName.slice(0, 200) || 'kiosk',
         appVersion: deps.appVersion.slice(0, 40) || '0.0.0',
+        ...(firstSeq !== undefined ? { firstSeq } : {}),
       });
+      // 1 is what an absent firstSeq means; leaving it out keeps a fresh kiosk working
+      // with an office that predates the field (its schema refuses unknown keys).
+      let firstSeq = input.firstSeq !== undefined && input.firstSeq > 1 ? input.firstSeq : undefined;
+      let result = await transport.enrol(request(firstSeq));
+      if (!result.ok && result.failure.status === 400 && firstSeq !== undefined) {
+        // An older office refuses the unknown field before looking at the code (which stays
+        // unused): enrol without it; that office counts gaps from 1, as it always did.
+        logger.warn('sync-enrol-without-first-seq', { baseUrl, reasons: result.failure.reasons });
+        firstSeq = undefined;
+        result = await transport.enrol(request(firstSeq));
+      }
       if (!result.ok) {
         const { kind, reasons, status } = result.failure;
         logger.warn('sync-enrol-failed', { baseUrl, kind, status, reasons });
@@ -209,7 +227,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         token: answer.token,
         at: now(),
       });
-      logger.info('sync-enrolled', { baseUrl, kioskId: answer.kioskId });
+      logger.info('sync-enrolled', { baseUrl, kioskId: answer.kioskId, firstSeq: firstSeq ?? 1 });
       const conn = connect(baseUrl);
       await conn.monitor.probe();
       return { ok: true, kioskId: answer.kioskId, officeName: answer.officeName };
