@@ -20,6 +20,8 @@ interface Seed {
   receivedAt: string;
   applicantName: string;
   sync: 'pending' | 'sent';
+  /** Stored as retention leaves it: no declaration answers, the name reduced to initials. */
+  purged?: boolean;
 }
 
 /**
@@ -43,8 +45,9 @@ async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
           procedureCode,
           models: ['no-appointment'],
           formId: 'certification-request',
-          formData: { applicantName: s.applicantName },
+          formData: s.purged ? {} : { applicantName: s.applicantName },
           applicantName: s.applicantName,
+          ...(s.purged ? { acknowledgedAt: s.receivedAt } : {}),
           volunteerId: null,
           receivedAt: s.receivedAt,
           dueAt: null,
@@ -149,5 +152,43 @@ test('the dossier list shows today’s dossiers by initials with sync state, pag
   await expect(table.getByRole('row')).toHaveCount(6);
   await expect(table.getByRole('row').nth(1)).toContainText('Đ.T.Á.');
   await expect(table.getByRole('row').nth(1)).toContainText('Đã gửi');
+  await expectNoSeriousAxe(page);
+});
+
+test('the dossier list offers no reprint for a dossier whose personal data retention removed', async ({
+  page,
+}) => {
+  await page.clock.install({ time: vn('2026-11-24 10:00') });
+  await page.goto(host.url);
+  await setOfficerPinFirstRun(page);
+  const whole: Seed = {
+    id: id(1),
+    code: 'TEST.00565-261124-0201',
+    receivedAt: '2026-11-24T08:00:00+07:00',
+    applicantName: 'Lê Văn Bình',
+    sync: 'pending',
+  };
+  const purged: Seed = {
+    id: id(2),
+    code: 'TEST.00565-261020-0202',
+    receivedAt: '2026-10-20T08:00:00+07:00',
+    applicantName: 'T. T. C.',
+    sync: 'sent',
+    purged: true,
+  };
+  await seedDossiers(page, [whole, purged]);
+
+  await page.getByRole('button', { name: 'Danh sách hồ sơ' }).click();
+  await page.getByRole('button', { name: 'Tất cả, mới nhất trước' }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('caption')).toHaveText('2 hồ sơ');
+  const gone = table.getByRole('row', { name: new RegExp(purged.code) });
+  await expect(gone).toContainText('Đã xoá dữ liệu cá nhân');
+  await expect(gone).toContainText('T.T.C.');
+  await expect(gone.getByRole('button')).toHaveCount(0);
+  const kept = table.getByRole('row', { name: new RegExp(whole.code) });
+  await expect(kept).not.toContainText('Đã xoá dữ liệu cá nhân');
+  await expect(kept.getByRole('button', { name: `In lại biên nhận hồ sơ ${whole.code}` })).toBeVisible();
+  await expect(kept.getByRole('button', { name: `In lại tờ khai hồ sơ ${whole.code}` })).toBeVisible();
   await expectNoSeriousAxe(page);
 });

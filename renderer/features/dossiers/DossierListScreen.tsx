@@ -104,8 +104,15 @@ function DossierList() {
                     <td>{row.initials}</td>
                     <td>{t(`sync.${row.sync}`)}</td>
                     <td className="reprint-cell">
-                      <ReprintButton dossierId={row.id} code={row.code} kind="receipt" />
-                      <ReprintButton dossierId={row.id} code={row.code} kind="declaration" />
+                      {row.purged ? (
+                        // Its prints went with its personal data: a reprint could only fail.
+                        <p className="note">{t('purged')}</p>
+                      ) : (
+                        <>
+                          <ReprintButton dossierId={row.id} code={row.code} kind="receipt" />
+                          <ReprintButton dossierId={row.id} code={row.code} kind="declaration" />
+                        </>
+                      )}
                     </td>
                   </tr>
                 );

@@ -6,6 +6,7 @@
 import type { DossierRow, OutboxStatus } from '../../db/db.ts';
 import { dbOf, type DataContext } from '../dossier/context.ts';
 import { listDossiers, todayDossiers } from '../dossier/queries.ts';
+import { isPersonalDataPurged } from '../retention/purge.ts';
 import { nameInitials } from './initials.ts';
 
 export const PAGE_SIZE = 20;
@@ -21,6 +22,8 @@ export interface DossierListRow {
   sync: SyncState;
   printedReceipt: boolean;
   printedDeclaration: boolean;
+  /** Retention removed its personal data (and main its kept prints): nothing to reprint. */
+  purged: boolean;
 }
 
 export interface DossierListPage {
@@ -60,6 +63,7 @@ export async function loadDossierPage(
       sync: item ? item.status : d.acknowledgedAt ? 'sent' : 'unknown',
       printedReceipt: Boolean(d.printed?.receipt),
       printedDeclaration: Boolean(d.printed?.declaration),
+      purged: isPersonalDataPurged(d),
     };
   });
   return { rows, page, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
