@@ -5,6 +5,9 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { I18nextProvider } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
 import { createBridgeClient } from '../../bridge/client.ts';
+import { kioskDb, META, newId } from '../../db/db.ts';
+import { putMeta } from '../dossier/meta.ts';
+import { newOutboxRow } from '../dossier/outbox.ts';
 import { initI18n } from '../../i18n/index.ts';
 import { BridgeContext } from '../shell/bridge-context.ts';
 import { SyncSection } from './SyncSection.tsx';
@@ -49,7 +52,10 @@ function mount(status: SyncStatus, enrol: (input: Record<string, string>) => unk
 }
 
 beforeEach(() => useSyncStore.setState({ state: INITIAL_SYNC_STATE, engine: null }));
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  await Promise.all([kioskDb().outbox.clear(), kioskDb().meta.clear()]);
+});
 
 describe('sync settings section', () => {
   it('says the kiosk is not enrolled and pre-fills the suggested office address', async () => {
@@ -96,9 +102,40 @@ describe('sync settings section', () => {
     expect(calls.find(([m]) => m === 'syncEnrol')?.[1]).toEqual({
       officeUrl: 'http://10.0.0.5:5180',
       enrolmentCode: 'ABCD2345',
+      firstSeq: 1, // an empty outbox on a new kiosk
     });
     expect(await screen.findByText('Đang kết nối được với văn phòng')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Đăng ký lại' })).toBeTruthy();
+  });
+
+  it('re-enrols from the lowest seq still waiting in the outbox, else the next one', async () => {
+    const db = kioskDb();
+    await putMeta(db, META.outboxSeq, 5);
+    await db.outbox.bulkAdd(
+      [1, 2, 3, 4, 5].map((seq) => ({
+        ...newOutboxRow(
+          { id: newId(), kind: 'dossier', seq, hash: 'a'.repeat(64), payload: {}, dossierId: null },
+          new Date(),
+        ),
+        // 1…3 reached the office before the kiosk was revoked; 4 and 5 wait.
+        status: seq <= 3 ? ('sent' as const) : ('pending' as const),
+      })),
+    );
+    const calls = mount(
+      { ...base, enrolled: true, kioskId: KIOSK, officeName: 'UBND xã Thử', needsReEnrolment: true },
+      () => ({ ok: true, kioskId: KIOSK, officeName: 'UBND xã Thử' }),
+    );
+    const enrolWith = async (code: string) => {
+      fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: code } });
+      fireEvent.click(screen.getByRole('button', { name: 'Đăng ký lại' }));
+      await screen.findByText(`Đã đăng ký với UBND xã Thử. Mã thiết bị: ${KIOSK}`);
+      return calls.filter(([m]) => m === 'syncEnrol').at(-1)?.[1];
+    };
+    await screen.findByText('Cần đăng ký lại');
+    expect(await enrolWith('ABCD-2345')).toMatchObject({ enrolmentCode: 'ABCD-2345', firstSeq: 4 });
+
+    await db.outbox.toCollection().modify({ status: 'sent' });
+    expect(await enrolWith('EFGH-6789')).toMatchObject({ enrolmentCode: 'EFGH-6789', firstSeq: 6 });
   });
 
   it('shows "Cần đăng ký lại" when revoked and the last sync in Vietnam time', async () => {

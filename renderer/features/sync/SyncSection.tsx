@@ -4,6 +4,7 @@ import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
 import type { OutboxRow } from '../../db/db.ts';
 import { outboxRefused } from '../dossier/outbox.ts';
 import { useBridge } from '../shell/bridge-context.ts';
+import { enrolmentFirstSeq } from './first-seq.ts';
 import { formatSyncTime } from './format.ts';
 import { useSyncStore } from './store.ts';
 
@@ -132,7 +133,14 @@ function EnrolForm() {
     setError(null);
     setDone(null);
     try {
-      const result = await client.invoke('syncEnrol', { officeUrl: urlValue, enrolmentCode: code });
+      // Where the office starts counting this kiosk's sequence gaps. Should the outbox not
+      // answer, enrol anyway: the office then counts from 1 (a spurious gap, nothing lost).
+      const firstSeq = await enrolmentFirstSeq().catch(() => undefined);
+      const result = await client.invoke('syncEnrol', {
+        officeUrl: urlValue,
+        enrolmentCode: code,
+        ...(firstSeq !== undefined ? { firstSeq } : {}),
+      });
       if (result.ok) {
         setDone({ office: result.officeName, id: result.kioskId });
         setCode('');
