@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from './staff/accounts.ts';
 import { handleApi, type SyncContext } from './sync/routes.ts';
 import { handleDashboard } from './dashboard/routes.ts';
 import { sendError } from './http/io.ts';
+import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
   host: string;
@@ -13,7 +14,8 @@ export interface OfficeConfig {
   databaseUrl?: string | undefined;
   adminPassword?: string | undefined;
   officeName: string;
-  now?: () => number;
+  /** The clock (tests inject one they can advance); the system clock otherwise. */
+  now?: Clock;
   log?: (line: string) => void;
 }
 
@@ -38,7 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): OfficeConfi
 
 export async function startOffice(config: OfficeConfig): Promise<RunningOffice> {
   const log = config.log ?? ((line: string) => console.log(line));
-  const now = config.now ?? Date.now;
+  const now = config.now ?? systemClock;
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const admin = await ensureFirstAdmin(database.db, config.adminPassword, now());
   if (admin.created) {

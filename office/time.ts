@@ -6,6 +6,13 @@
 export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The office's clock (epoch ms). Everything time-dependent takes one, so tests set and
+ * advance time instead of waiting for it; the server uses `systemClock` unless configured.
+ */
+export type Clock = () => number;
+export const systemClock: Clock = () => Date.now();
+
 /** Start of the Vietnam day containing `ms`, as epoch ms. */
 export function vnDayStart(ms: number): number {
   return Math.floor((ms + VN_OFFSET_MS) / DAY_MS) * DAY_MS - VN_OFFSET_MS;
@@ -28,6 +35,11 @@ export function msToVnDate(ms: number): string {
 export function formatVnDateTime(ms: number): string {
   const iso = new Date(ms + VN_OFFSET_MS).toISOString();
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+/** HH:mm in Vietnam. */
+export function formatVnTime(ms: number): string {
+  return formatVnDateTime(ms).slice(11);
 }
 
 export function formatVnDate(ms: number): string {

@@ -1,7 +1,7 @@
 import { html, type Html } from './html.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
-import { formatVnDateTime } from '../time.ts';
+import { formatVnDateTime, formatVnTime } from '../time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 
 export function layout(
@@ -53,12 +53,23 @@ export function layout(
   );
 }
 
-export function loginPage(lang: Lang, csrf: string, failed: boolean): string {
+/**
+ * `problem`: true after a wrong name or password; `lockedUntil` (epoch ms) when sign-in is
+ * refused for too many failures — shown as the Vietnam minute it ends, rounded up so that
+ * trying again at that minute works.
+ */
+export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedUntil: number }): string {
+  const message =
+    typeof problem === 'object'
+      ? t(lang, 'login.locked', { time: formatVnTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
+      : problem
+        ? t(lang, 'login.failed')
+        : null;
   return layout(
     lang,
     t(lang, 'login.title'),
     null,
-    html`${failed ? html`<p class="error" role="alert">${t(lang, 'login.failed')}</p>` : ''}
+    html`${message ? html`<p class="error" role="alert">${message}</p>` : ''}
       <form method="post" action="/login">
         <input type="hidden" name="csrf" value="${csrf}" />
         <label

@@ -5,6 +5,7 @@ import type { SyncContext } from '../sync/routes.ts';
 import { HttpError, readBody, redirect, sendHtml } from '../http/io.ts';
 import { randomToken, safeEqualHex, sha256Hex } from '../auth/passwords.ts';
 import { createAccount, sessionFromCookie, signIn, signOut, type StaffSession } from '../staff/accounts.ts';
+import { throttledSignIn, throttleKeys } from '../auth/sign-in-throttle.ts';
 import { createEnrolmentCode } from '../sync/enrol.ts';
 import { sequenceGaps } from '../sync/gaps.ts';
 import { readAttachment } from '../sync/attachments.ts';
@@ -118,16 +119,28 @@ export async function handleDashboard(
         );
         return true;
       }
-      const result = await signIn(
+      const username = (form.get('username') ?? '').slice(0, 100);
+      const password = (form.get('password') ?? '').slice(0, 200);
+      // Throttled before the password hash is touched; see auth/sign-in-throttle.ts.
+      const outcome = await throttledSignIn(
         ctx.db,
-        (form.get('username') ?? '').slice(0, 100),
-        (form.get('password') ?? '').slice(0, 200),
-        now,
+        throttleKeys(username, req.socket.remoteAddress),
+        ctx.now,
+        () => signIn(ctx.db, username, password, now),
       );
-      if (!result) {
+      if (!outcome.ok && outcome.lockedUntil !== null) {
+        const csrf = randomToken();
+        sendHtml(res, 429, loginPage(lang, csrf, { lockedUntil: outcome.lockedUntil }), {
+          'Set-Cookie': cookie(LOGIN_CSRF_COOKIE, csrf, 3600),
+          'Retry-After': String(Math.max(1, Math.ceil((outcome.lockedUntil - now) / 1000))),
+        });
+        return true;
+      }
+      if (!outcome.ok) {
         redirect(res, '/login?failed=1');
         return true;
       }
+      const result = outcome.value;
       redirect(res, '/', {
         'Set-Cookie': [
           cookie(SESSION_COOKIE, result.cookieValue, 12 * 3600),

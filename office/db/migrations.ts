@@ -234,5 +234,24 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_sign_in_throttle': {
+      // Failed staff sign-ins per account name / client address (auth/sign-in-throttle.ts),
+      // in the database so a restart keeps them and several processes share them. Rows are
+      // pruned by window_start, hence its index.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sign_in_throttle')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('window_start', 'bigint', (c) => c.notNull())
+          .addColumn('locked_until', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('sign_in_throttle_window')
+          .on('sign_in_throttle')
+          .column('window_start')
+          .execute();
+      },
+    },
   };
 }

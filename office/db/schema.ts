@@ -18,6 +18,7 @@ export interface Database {
   ratings: RatingsTable;
   published_config: PublishedConfigTable;
   report_daily: ReportDailyTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type Role = 'officer' | 'head' | 'admin';
@@ -161,4 +162,15 @@ export interface ReportDailyTable {
   channel: string;
   assisted: number;
   n: number;
+}
+
+/** Failed staff sign-ins per account name or client address; see auth/sign-in-throttle.ts. */
+export interface SignInThrottleTable {
+  /** sha256 of `account:<name>` or `address:<ip>`: counted, never readable. */
+  key: string;
+  /** Attempts counted in the window (in-flight ones included until they succeed). */
+  failures: number;
+  window_start: number;
+  /** Epoch ms until which the key is refused; 0 when not locked. */
+  locked_until: number;
 }
