@@ -182,6 +182,22 @@ forEachDatabase('staff sign-in throttling', (target: DbTarget) => {
     );
   });
 
+  it('lets no more than 5 of a burst of parallel guesses reach the password check', async () => {
+    let checks = 0;
+    const slowWrong = async () => {
+      checks++;
+      await new Promise((r) => setTimeout(r, 20)); // the scrypt time, during which others arrive
+      return null;
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        throttledSignIn(office.database.db, throttleKeys('admin', `10.1.0.${i}`), clock, slowWrong),
+      ),
+    );
+    expect(checks).toBe(5);
+    expect(outcomes.filter((o) => !o.ok && o.lockedUntil !== null)).toHaveLength(7);
+  });
+
   it('checks no password while locked, and prunes rows whose window and lock are over', async () => {
     const db = office.database.db;
     let checks = 0;
