@@ -18,6 +18,7 @@ import {
   dossierByCode,
   listDossiers,
   todayDossierCount,
+  todayDossierPage,
   todayDossiers,
 } from '../renderer/features/dossier/queries.ts';
 import { putMeta } from '../renderer/features/dossier/meta.ts';
@@ -45,8 +46,10 @@ export interface PageBenchResult {
   commit: number[];
   draft: number[];
   today: number[];
+  todayPage: number[];
   todayCount: number[];
   outbox: number[];
+  outbox100: number[];
   byCode: number[];
   listPage: number[];
   listPage0: number[];
@@ -191,8 +194,10 @@ async function run(o: PageBenchOptions): Promise<PageBenchResult> {
     commit,
     draft,
     today: await measure(() => todayDossiers(now, { db })),
+    todayPage: await measure(() => todayDossierPage(now, { page: 0, pageSize: 20 }, { db })),
     todayCount: await measure(() => todayDossierCount(now, { db })),
     outbox: await measure(() => outboxPending(200, {}, { db })),
+    outbox100: await measure(() => outboxPending(100, {}, { db })),
     byCode: await measure((i) => dossierByCode(codes[i % codes.length]!, { db })),
     outbox50: await measure(() => outboxPending(50, {}, { db })),
     listPage0: await measure(() => listDossiers({ page: 0, pageSize: 20 }, { db })),

@@ -38,6 +38,7 @@ export type {
 } from './attachments.ts';
 export {
   todayDossiers,
+  todayDossierPage,
   todayDossierCount,
   dossierByCode,
   getDossier,

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDb } from '../../db/db.ts';
-import { dossierByCode, dossierTotal, listDossiers, todayDossierCount, todayDossiers } from './queries.ts';
+import {
+  dossierByCode,
+  dossierTotal,
+  listDossiers,
+  todayDossierCount,
+  todayDossierPage,
+  todayDossiers,
+} from './queries.ts';
 import { submitDossier } from './submit.ts';
 import { dropDb, freshDb, roomy, submitInput } from './test-support.ts';
 
@@ -28,6 +35,12 @@ describe('dossier queries', () => {
       '2026-11-24T00:30:00+07:00',
     ]);
     expect(await todayDossierCount(now, { db })).toBe(2);
+    const first = await todayDossierPage(now, { page: 0, pageSize: 1 }, { db });
+    expect(first.total).toBe(2);
+    expect(first.items.map((d) => d.receivedAt)).toEqual(['2026-11-24T16:00:00+07:00']);
+    const second = await todayDossierPage(now, { page: 1, pageSize: 1 }, { db });
+    expect(second.items.map((d) => d.receivedAt)).toEqual(['2026-11-24T00:30:00+07:00']);
+    expect((await todayDossierPage(now, { page: 2, pageSize: 1 }, { db })).items).toEqual([]);
   });
 
   it('finds a dossier by its code and pages the list newest first', async () => {

@@ -37,6 +37,33 @@ export async function todayDossiers(now: Date, ctx: DataContext = {}): Promise<D
   return rows;
 }
 
+/**
+ * One page of that Vietnam day's dossiers, newest first, and the day's total: what the
+ * dossier list shows. Reads only the page's rows, not the whole day.
+ */
+export async function todayDossierPage(
+  now: Date,
+  options: { page?: number; pageSize?: number } = {},
+  ctx: DataContext = {},
+): Promise<{ items: DossierRow[]; total: number }> {
+  const date = vietnamDate(now);
+  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? 20)), 200);
+  const page = Math.max(0, Math.floor(options.page ?? 0));
+  const range = () =>
+    dbOf(ctx)
+      .dossiers.where('receivedAt')
+      .between(`${date}T00:00:00+07:00`, `${date}T23:59:59+07:00`, true, true);
+  const [total, items] = await Promise.all([
+    range().count(),
+    range()
+      .reverse()
+      .offset(page * pageSize)
+      .limit(pageSize)
+      .toArray(),
+  ]);
+  return { items, total };
+}
+
 /** How many dossiers were received on that Vietnam day (for the Today screen's counter). */
 export function todayDossierCount(now: Date, ctx: DataContext = {}): Promise<number> {
   const date = vietnamDate(now);

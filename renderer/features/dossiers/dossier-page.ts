@@ -5,7 +5,7 @@
  */
 import type { DossierRow, OutboxStatus } from '../../db/db.ts';
 import { dbOf, type DataContext } from '../dossier/context.ts';
-import { listDossiers, todayDossiers } from '../dossier/queries.ts';
+import { listDossiers, todayDossierPage } from '../dossier/queries.ts';
 import { isPersonalDataPurged } from '../retention/purge.ts';
 import { nameInitials } from './initials.ts';
 
@@ -42,10 +42,7 @@ export async function loadDossierPage(
   let items: DossierRow[];
   let total: number;
   if (scope === 'today') {
-    // A day at one kiosk is at most a few hundred dossiers: one index range, sliced here.
-    const all = await todayDossiers(now, ctx);
-    total = all.length;
-    items = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    ({ items, total } = await todayDossierPage(now, { page, pageSize: PAGE_SIZE }, ctx));
   } else {
     const result = await listDossiers({ page, pageSize: PAGE_SIZE }, ctx);
     total = result.total;
