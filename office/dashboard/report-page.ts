@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { StaffSession } from '../staff/accounts.ts';
-import { weeklyReport, type ReportRow } from '../report/weekly.ts';
+import { sumReportRows, weeklyReport } from '../report/weekly.ts';
 import { reportTable, toCsv, toXlsx } from '../report/export.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
@@ -59,35 +59,7 @@ export async function reportResponse(
     if (!names.has(r.procedureCode)) names.set(r.procedureCode, await procedureName(r.procedureCode));
   const nameOf = (code: string) => names.get(code) ?? code;
   const table = reportTable(rows, lang, nameOf);
-  const total: ReportRow = rows.reduce(
-    (acc, r) => ({
-      ...acc,
-      received: acc.received + r.received,
-      early: acc.early + r.early,
-      onTime: acc.onTime + r.onTime,
-      late: acc.late + r.late,
-      pending: acc.pending + r.pending,
-      portal: acc.portal + r.portal,
-      volunteer: acc.volunteer + r.volunteer,
-      ratings: acc.ratings + r.ratings,
-      satisfied: acc.satisfied + r.satisfied,
-      scoreSum: acc.scoreSum + r.scoreSum,
-    }),
-    {
-      procedureCode: t(lang, 'report.total'),
-      model: 'none',
-      received: 0,
-      early: 0,
-      onTime: 0,
-      late: 0,
-      pending: 0,
-      portal: 0,
-      volunteer: 0,
-      ratings: 0,
-      satisfied: 0,
-      scoreSum: 0,
-    } as ReportRow,
-  );
+  const total = sumReportRows(rows, t(lang, 'report.total'), 'none');
   const format = url.searchParams.get('format');
   const fileBase = `bao-cao-${from}_${to}`;
   if (format === 'csv') {

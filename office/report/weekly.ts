@@ -21,6 +21,37 @@ export interface ReportRow {
   scoreSum: number;
 }
 
+const COUNTS = [
+  'received',
+  'early',
+  'onTime',
+  'late',
+  'pending',
+  'portal',
+  'volunteer',
+  'ratings',
+  'satisfied',
+  'scoreSum',
+] as const;
+
+/** A row with every count at zero. */
+export function emptyReportRow(procedureCode: string, model: ReportModel): ReportRow {
+  const row = { procedureCode, model } as ReportRow;
+  for (const key of COUNTS) row[key] = 0;
+  return row;
+}
+
+/** The sum of the rows' counts, labelled as given (the report's total line). */
+export function sumReportRows(
+  rows: readonly ReportRow[],
+  procedureCode: string,
+  model: ReportModel,
+): ReportRow {
+  const total = emptyReportRow(procedureCode, model);
+  for (const r of rows) for (const key of COUNTS) total[key] += r[key];
+  return total;
+}
+
 /**
  * The table the reform reports publish, per procedure × model of the day, for dossiers
  * received on Vietnam days in [fromMs, toMs) (both at Vietnam midnight). A dossier
@@ -73,20 +104,7 @@ export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: n
     const key = `${procedureCode}|${model}`;
     let row = rows.get(key);
     if (!row) {
-      row = {
-        procedureCode,
-        model,
-        received: 0,
-        early: 0,
-        onTime: 0,
-        late: 0,
-        pending: 0,
-        portal: 0,
-        volunteer: 0,
-        ratings: 0,
-        satisfied: 0,
-        scoreSum: 0,
-      };
+      row = emptyReportRow(procedureCode, model);
       rows.set(key, row);
     }
     return row;
