@@ -10,6 +10,7 @@ import type { FormDef } from '../../../shared/forms/model.ts';
 import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { getKioskIdentity } from '../dossier/identity.ts';
 import { submitDossier } from '../dossier/submit.ts';
+import { nudgeSyncAfterSubmit } from '../sync/store.ts';
 import { useVolunteerSession } from '../volunteer-session/store.ts';
 import type { WizardSession } from './wizard-store.ts';
 
@@ -37,7 +38,10 @@ export async function submitDeclaration(input: {
       attachments: input.attachments ?? [],
       now: new Date(),
     });
-    if (result.ok) return { ok: true, dossierId: result.dossier.id };
+    if (result.ok) {
+      nudgeSyncAfterSubmit();
+      return { ok: true, dossierId: result.dossier.id };
+    }
     // 'attachments': the photos no longer fit (another dossier took the kiosk's budget meanwhile).
     switch (result.reason) {
       case 'storage-low':

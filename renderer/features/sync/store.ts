@@ -44,3 +44,15 @@ export function attachSyncEngine(engine: SyncEngine): () => void {
     if (useSyncStore.getState().engine === engine) useSyncStore.setState({ engine: null });
   };
 }
+
+/**
+ * A new dossier was committed: send it now rather than at the next idle cycle, but only
+ * while the office is known to be reachable and the engine is not backing off — a forced
+ * cycle during an outage would only lengthen the backoff.
+ */
+export function nudgeSyncAfterSubmit(): void {
+  const { engine, state } = useSyncStore.getState();
+  if (!engine || state.running || state.problem !== null) return;
+  if (!state.status?.enrolled || !state.status.online) return;
+  void engine.syncNow();
+}
