@@ -5,6 +5,7 @@
  */
 import type { Language, LocalisedText } from '../domain/localised.ts';
 import { findCommune, findProvince } from '../admin-units/index.ts';
+import { formatVnd } from '../domain/format.ts';
 import type { Condition, FieldDef, FormDef, FormValues, SectionDef } from './model.ts';
 import { compareDates, parseDmy, vnDate } from './dates.ts';
 import {
@@ -13,6 +14,7 @@ import {
   validateDate,
   validateEmail,
   validateMarriageAge,
+  parseVietnameseNumber,
   validateNumber,
   validatePersonalId,
   validatePhone,
@@ -252,6 +254,11 @@ export function displayValue(field: FieldDef, value: string, lang: Language): st
       return findCommune(value)?.name ?? value;
     case 'checkbox':
       return value === 'true' ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No';
+    case 'number': {
+      if (field.number?.currency !== 'vnd') return value;
+      const amount = parseVietnameseNumber(value);
+      return amount !== null && Number.isInteger(amount) ? formatVnd(amount) : value;
+    }
     default:
       return value;
   }

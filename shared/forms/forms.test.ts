@@ -262,4 +262,12 @@ describe('display', () => {
       'Thôn 1, Xã Thạch Hà, Tỉnh Hà Tĩnh',
     );
   });
+
+  it('shows amounts in đồng with dot separators, however they were typed', () => {
+    const capital = findField(form('household-business'), 'business.capital')!;
+    expect(displayValue(capital, '50000000', 'vi')).toBe('50.000.000 đ');
+    expect(displayValue(capital, '1.500.000', 'en')).toBe('1.500.000 đ');
+    const workers = findField(form('household-business'), 'business.workers')!;
+    expect(displayValue(workers, '1200', 'vi')).toBe('1200');
+  });
 });

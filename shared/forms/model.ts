@@ -102,6 +102,8 @@ export const FieldSchema = z.object({
       max: z.number().optional(),
       /** For a year: not after the current year in Vietnam. */
       maxCurrentYear: z.boolean().optional(),
+      /** An amount in đồng: shown and printed as "50.000.000 đ". */
+      currency: z.literal('vnd').optional(),
     })
     .optional(),
   /** Cross-check a personal ID against the holder's date of birth and sex fields. */

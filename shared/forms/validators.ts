@@ -192,14 +192,19 @@ export function validateTime(value: string): Message | null {
   return /^([01]?\d|2[0-3]):[0-5]\d$/.test(value.trim()) ? null : messages.time;
 }
 
+/** A number as people write it in Vietnam: dot thousands separators, comma decimals ("1.500.000", "2,5"). */
+export function parseVietnameseNumber(value: string): number | null {
+  const compact = value.trim().replace(/\.(?=\d{3}(\D|$))/g, '');
+  if (!/^-?\d+(,\d+)?$/.test(compact)) return null;
+  return Number(compact.replace(',', '.'));
+}
+
 export function validateNumber(
   value: string,
   rules: { integer?: boolean | undefined; min?: number | undefined; max?: number | undefined } = {},
 ): Message | null {
-  // Dot thousands separators are how amounts are written in Vietnam ("1.500.000").
-  const compact = value.trim().replace(/\.(?=\d{3}(\D|$))/g, '');
-  if (!/^-?\d+(,\d+)?$/.test(compact)) return messages.number;
-  const n = Number(compact.replace(',', '.'));
+  const n = parseVietnameseNumber(value);
+  if (n === null) return messages.number;
   if (rules.integer && !Number.isInteger(n)) return messages.integer;
   if (rules.min !== undefined && n < rules.min) return messages.minNumber(rules.min);
   if (rules.max !== undefined && n > rules.max) return messages.maxNumber(rules.max);

@@ -57,7 +57,7 @@ export const householdBusinessForm: FormDefInput = {
         }),
         f('business.capital', 'Vốn kinh doanh (đồng)', 'Business capital (VND)', 'number', {
           required: true,
-          number: { integer: true, min: 0 },
+          number: { integer: true, min: 0, currency: 'vnd' },
         }),
         f('business.workers', 'Số lượng lao động', 'Number of workers', 'number', {
           number: { integer: true, min: 0, max: 10000 },
