@@ -3,6 +3,7 @@
  * Dexie data layer on real IndexedDB with strict durability, on disk. Seeds 100,000
  * dossiers, then times submitDossier and the Today/outbox/list queries.
  */
+import { canonicalJson } from '../shared/contracts/canonical-json.ts';
 import {
   openKioskDb,
   newId,
@@ -122,7 +123,9 @@ async function run(o: PageBenchOptions): Promise<PageBenchResult> {
         kind: 'dossier',
         seq,
         hash: '0'.repeat(64),
-        payload: pending ? dossierPayloadOf(row) : null,
+        // Seeded as submitDossier writes them: the payload kept as its canonical JSON.
+        payload: null,
+        payloadJson: pending ? canonicalJson(dossierPayloadOf(row)) : null,
         dossierId: id,
         status: pending ? 'pending' : 'sent',
         attempts: 0,

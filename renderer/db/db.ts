@@ -64,8 +64,19 @@ export interface OutboxRow {
   seq: number;
   /** sha256(canonicalJson(payload)); null only for rows carried over from schema v1 until rehashed. */
   hash: string | null;
-  /** The payload exactly as hashed and sent; null once sent (the dossier row keeps the content). */
+  /**
+   * The payload as an object: rows carried over from schema v1 and written before
+   * payloadJson existed. Newer rows keep null here. Null once sent.
+   */
   payload: unknown;
+  /**
+   * The payload as its canonical JSON, exactly what was hashed. A string rather than an
+   * object because IndexedDB reads it back as one allocation instead of a whole object
+   * graph: reading a sync batch of 100 no longer drags a GC tail (BENCHMARKS.md, dossier
+   * section). Null once sent (the dossier row keeps the content). Not indexed, so no
+   * schema version change.
+   */
+  payloadJson?: string | null;
   dossierId: string | null;
   status: OutboxStatus;
   attempts: number;

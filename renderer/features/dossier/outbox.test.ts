@@ -11,6 +11,7 @@ import {
   recordPushFailure,
   recordPushResults,
   toPushItems,
+  outboxPayload,
 } from './outbox.ts';
 import { submitDossier } from './submit.ts';
 import { dropDb, freshDb, roomy, submitInput, vn } from './test-support.ts';
@@ -44,7 +45,7 @@ describe('outbox', () => {
       id: ids[0],
       seq: 1,
       hash: rows[0]!.hash,
-      payload: rows[0]!.payload,
+      payload: outboxPayload(rows[0]!),
     });
     expect(await outboxPendingCount({ db })).toBe(5);
   });
@@ -70,7 +71,7 @@ describe('outbox', () => {
     expect(pending[0]).toMatchObject({ attempts: 1, nextAttemptAt: retryAt.toISOString() });
     expect(pending[0]!.lastError).toMatch(/no answer|unexpected/);
     expect((await db.dossiers.get(ids[0]!))?.acknowledgedAt).toBe('2026-11-24T05:00:00.000Z');
-    expect((await db.outbox.get(ids[0]!))?.payload).toBeNull();
+    expect(outboxPayload((await db.outbox.get(ids[0]!))!)).toBeNull();
     expect((await outboxRefused(10, { db })).map((r) => [r.id, r.lastError])).toEqual([
       [ids[2], 'payload.code: too long'],
     ]);

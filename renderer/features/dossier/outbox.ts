@@ -15,6 +15,7 @@ import {
 } from '../../../shared/contracts/sync.ts';
 import { getMeta, putMeta } from './meta.ts';
 import { contentHashOf } from './crypto.ts';
+import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { dbOf, nowOf, type DataContext } from './context.ts';
 
 /** Call inside a rw transaction over outbox and meta: issues the next per-install seq. */
@@ -37,8 +38,11 @@ export function newOutboxRow(
   now: Date,
 ): OutboxRow {
   const at = now.toISOString();
+  const { payload, ...rest } = fields;
   return {
-    ...fields,
+    ...rest,
+    payload: null,
+    payloadJson: canonicalJson(payload),
     status: 'pending',
     attempts: 0,
     lastError: null,
@@ -76,11 +80,26 @@ export function outboxPendingCount(ctx: DataContext = {}): Promise<number> {
   return pendingRange(dbOf(ctx)).count();
 }
 
+/** An outbox row's payload as an object, whichever way the row keeps it; null once sent. */
+export function outboxPayload(row: OutboxRow): unknown {
+  if (row.payloadJson != null) return JSON.parse(row.payloadJson) as unknown;
+  return row.payload ?? null;
+}
+
+/** The payload's size in the push body, without building the object. */
+export function outboxPayloadBytes(row: OutboxRow): number {
+  const json = row.payloadJson ?? JSON.stringify(row.payload ?? null);
+  return new TextEncoder().encode(json).length;
+}
+
 /** The rows as the sync protocol's PushItems. */
 export function toPushItems(rows: readonly OutboxRow[]): PushItem[] {
-  return rows
-    .filter((r): r is OutboxRow & { hash: string } => r.hash !== null && r.payload !== null)
-    .map((r) => ({ kind: r.kind, id: r.id, seq: r.seq, hash: r.hash, payload: r.payload }));
+  return rows.flatMap((r) => {
+    const payload = outboxPayload(r);
+    return r.hash !== null && payload !== null
+      ? [{ kind: r.kind, id: r.id, seq: r.seq, hash: r.hash, payload } as PushItem]
+      : [];
+  });
 }
 
 /**
@@ -105,7 +124,13 @@ export async function recordPushResults(
       const result = byId.get(item.id);
       if (isAcknowledged(item, result)) {
         counts.sent++;
-        await db.outbox.update(row.id, { status: 'sent', sentAt: at, payload: null, lastError: null });
+        await db.outbox.update(row.id, {
+          status: 'sent',
+          sentAt: at,
+          payload: null,
+          payloadJson: null,
+          lastError: null,
+        });
         if (row.kind === 'dossier') await db.dossiers.update(row.id, { acknowledgedAt: at });
       } else if (result && (result.outcome === 'invalid' || result.outcome === 'conflict')) {
         counts.refused++;

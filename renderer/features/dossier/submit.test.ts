@@ -7,7 +7,7 @@ import { META, FrozenDossierError, openKioskDb, type KioskDb } from '../../db/db
 import { getMeta } from './meta.ts';
 import { saveDraft, loadDraft } from './drafts.ts';
 import { submitDossier } from './submit.ts';
-import { outboxPending } from './outbox.ts';
+import { outboxPayload, outboxPending } from './outbox.ts';
 import { recordPrinted } from './bookkeeping.ts';
 import { birthValues, dropDb, freshDb, roomy, submitInput, vn } from './test-support.ts';
 import type { PreparedAttachment } from './attachments.ts';
@@ -85,8 +85,10 @@ describe('submitDossier', () => {
       attempts: 0,
       lastError: null,
     });
-    expect(item!.hash).toBe(sha(canonicalJson(item!.payload)));
-    expect(DossierPayloadSchema.parse(item!.payload)).toEqual(item!.payload);
+    // Kept as the exact canonical JSON that was hashed.
+    expect(item!.hash).toBe(sha(item!.payloadJson!));
+    expect(item!.payloadJson).toBe(canonicalJson(outboxPayload(item!)));
+    expect(DossierPayloadSchema.parse(outboxPayload(item!))).toEqual(outboxPayload(item!));
     expect(await getMeta(db, META.dossierCodeState)).toEqual({ lastDate: '2026-11-24', lastSeq: 1 });
     expect(await getMeta(db, META.outboxSeq)).toBe(1);
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { RatingPayloadSchema } from '../../../shared/contracts/sync.ts';
 import { newId, type KioskDb } from '../../db/db.ts';
-import { outboxPending } from '../dossier/outbox.ts';
+import { outboxPayload, outboxPending } from '../dossier/outbox.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { dropDb, freshDb, roomy, submitInput, vn } from '../dossier/test-support.ts';
 import { clearRatingReasons, saveRating, SATISFACTION_LEVELS } from './rating.ts';
@@ -34,7 +34,7 @@ describe('saveRating', () => {
       ['dossier', 1],
       ['rating', 2],
     ]);
-    const payload = RatingPayloadSchema.parse(items[1]!.payload);
+    const payload = RatingPayloadSchema.parse(outboxPayload(items[1]!));
     expect(payload).toEqual({
       id: items[1]!.id,
       dossierId: d.dossier.id,

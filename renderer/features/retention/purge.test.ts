@@ -6,7 +6,7 @@ import { META, newId, type KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { getMeta, putMeta } from '../dossier/meta.ts';
 import { recordOfficeStatus, recordPrinted } from '../dossier/bookkeeping.ts';
-import { outboxPending, recordPushResults, toPushItems } from '../dossier/outbox.ts';
+import { outboxPayload, outboxPending, recordPushResults, toPushItems } from '../dossier/outbox.ts';
 import { dossierTotal } from '../dossier/queries.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { birthValues, dropDb, freshDb, roomy, submitInput } from '../dossier/test-support.ts';
@@ -140,7 +140,7 @@ describe('purgeAcknowledgedPersonalData', () => {
     expect(await db.dossiers.count()).toBe(totalBefore);
     // The unacknowledged dossier keeps everything, and its outbox payload.
     expect((await db.dossiers.get(c.id))!.formData).toEqual(c.formData);
-    expect((await db.outbox.get(c.id))!.payload).not.toBeNull();
+    expect(outboxPayload((await db.outbox.get(c.id))!)).not.toBeNull();
     expect((await db.dossiers.get(b.id))!.applicantName).toBe('N. T. H.');
   });
 

@@ -26,6 +26,7 @@ import { recordOfficeStatus } from '../dossier/bookkeeping.ts';
 import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
 import { getMeta, putMeta } from '../dossier/meta.ts';
 import {
+  outboxPayloadBytes,
   outboxPending,
   outboxPendingCount,
   outboxRefused,
@@ -96,8 +97,6 @@ const FALLBACK_TIMING: SyncStatus['timing'] = { baseMs: 2_000, capMs: 5 * 60_000
 type Failed = { ok: false; failure: SyncProblem; reasons: string[]; retryAfterMs?: number };
 type StepResult = { ok: true } | Failed;
 
-const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
-
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const ctx = deps.ctx ?? {};
   const random = deps.random ?? Math.random;
@@ -157,7 +156,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const tooLarge: OutboxRow[] = [];
     let bytes = 0;
     for (const row of rows) {
-      const size = jsonBytes(row.payload) + 300;
+      const size = outboxPayloadBytes(row) + 300;
       if (size > maxBatchBytes) {
         tooLarge.push(row);
         continue;
