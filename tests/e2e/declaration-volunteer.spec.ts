@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
-import { CCCD_QR, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
+import { CCCD_QR, pickUnit, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
 import { kioskWithVolunteers, signInVolunteer } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
@@ -125,18 +125,8 @@ test('a volunteer fills a birth registration from an ID-card QR burst, which nev
   await expect(page.getByRole('heading', { name: /Thông tin người mẹ/ })).toBeVisible();
   await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người mẹ' }).fill('Trần Thị Hoa');
   await page.getByRole('textbox', { name: 'Năm sinh' }).fill('1997');
-  await page.getByRole('button', { name: /^Tỉnh\/thành phố/ }).click();
-  await page.getByRole('dialog').getByRole('searchbox').fill('ha noi');
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Thành phố Hà Nội/ })
-    .click();
-  await page.getByRole('button', { name: /^Xã\/phường\/đặc khu/ }).click();
-  await page.getByRole('dialog').getByRole('searchbox').fill('gia lam');
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Xã Gia Lâm/ })
-    .click();
+  await pickUnit(page, /^Tỉnh\/thành phố/, 'ha noi', 'Thành phố Hà Nội');
+  await pickUnit(page, /^Xã\/phường\/đặc khu/, 'gia lam', 'Xã Gia Lâm');
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Số 1 ngõ 2');
   await next(page);
   await expect(page.getByRole('checkbox', { name: 'Khai thông tin người cha' })).toHaveAttribute(
@@ -222,18 +212,8 @@ test('validation messages sit next to the wrong fields and keep everything typed
   await id.fill('001095012345');
   await expect(id).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('radio', { name: 'Cha', exact: true }).click();
-  await page.getByRole('button', { name: /^Tỉnh\/thành phố/ }).click();
-  await page.getByRole('dialog').getByRole('searchbox').fill('ha noi');
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Thành phố Hà Nội/ })
-    .click();
-  await page.getByRole('button', { name: /^Xã\/phường\/đặc khu/ }).click();
-  await page.getByRole('dialog').getByRole('searchbox').fill('gia lam');
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Xã Gia Lâm/ })
-    .click();
+  await pickUnit(page, /^Tỉnh\/thành phố/, 'ha noi', 'Thành phố Hà Nội');
+  await pickUnit(page, /^Xã\/phường\/đặc khu/, 'gia lam', 'Xã Gia Lâm');
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Thôn 3');
   await next(page);
   await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' }).fill('Lê Minh Anh');
