@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { META, SCHEMA_V1, newId, openKioskDb, type KioskDb } from './db.ts';
+import { META, SCHEMA_V1, SCHEMA_V2, newId, openKioskDb, type KioskDb } from './db.ts';
 
 let db: KioskDb | undefined;
 afterEach(async () => {
@@ -12,10 +12,10 @@ afterEach(async () => {
 });
 
 describe('kiosk database', () => {
-  it('opens at schema version 2 with the tables of issue 3', async () => {
+  it('opens at schema version 3 with the tables of issue 3', async () => {
     db = openKioskDb(`test-${newId()}`);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'dossiers',
@@ -89,7 +89,7 @@ describe('kiosk database', () => {
 
     db = openKioskDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const rows = await db.outbox.orderBy('seq').toArray();
     expect(rows.map((r) => [r.id, r.kind, r.seq, r.status, r.hash])).toEqual([
       [dossierId, 'dossier', 1, 'pending', null],
@@ -100,5 +100,43 @@ describe('kiosk database', () => {
     expect(rows[0]!.attempts).toBe(2);
     expect((await db.meta.where('key').equals(META.outboxSeq).first())?.value).toBe(2);
     expect(await db.dossiers.count()).toBe(1);
+  });
+
+  it('upgrades a v2 database: acknowledged items leave the outbox, waiting and refused ones stay', async () => {
+    const name = `upgrade-${newId()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const item = (seq: number, status: string) => ({
+      id: newId(),
+      kind: 'dossier',
+      seq,
+      hash: 'a'.repeat(64),
+      payload: status === 'sent' ? null : {},
+      dossierId: newId(),
+      status,
+      attempts: 0,
+      lastError: status === 'refused' ? 'payload.code: too long' : null,
+      nextAttemptAt: 'n',
+      createdAt: 'c',
+      sentAt: status === 'sent' ? 'c' : null,
+    });
+    await v2
+      .table('outbox')
+      .bulkAdd([item(1, 'sent'), item(2, 'refused'), item(3, 'sent'), item(4, 'pending')]);
+    await v2.table('meta').add({ id: newId(), key: META.outboxSeq, value: 4 });
+    v2.close();
+
+    db = openKioskDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => [r.seq, r.status, r.lastError])).toEqual([
+      [2, 'refused', 'payload.code: too long'],
+      [4, 'pending', null],
+    ]);
+    expect(rows.every((r) => !('sentAt' in r))).toBe(true);
+    // The next item still gets 5: numbers are never reused.
+    expect((await db.meta.where('key').equals(META.outboxSeq).first())?.value).toBe(4);
   });
 });

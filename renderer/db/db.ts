@@ -42,11 +42,10 @@ export interface OutboxRowV1 {
   createdAt: string;
 }
 
+/** An acknowledged item leaves the outbox (schema v3), so there is no "sent" status. */
 export type OutboxStatus =
   /** Waiting for the office's acknowledgement; retried with backoff. */
   | 'pending'
-  /** The office acknowledged id and hash (stored/duplicate); payload dropped, bookkeeping kept. */
-  | 'sent'
   /** The office answered invalid/conflict: kept for staff, never retried automatically. */
   | 'refused';
 
@@ -83,7 +82,6 @@ export interface OutboxRow {
   lastError: string | null;
   nextAttemptAt: string;
   createdAt: string;
-  sentAt: string | null;
 }
 
 export interface RatingRow {
@@ -184,6 +182,9 @@ export const SCHEMA_V2 = {
   volunteers: 'id',
 } as const;
 
+/** Version 3: no index changes; its upgrade empties the outbox of acknowledged items. */
+export const SCHEMA_V3 = {} as const;
+
 /** Keys of the meta table (one row each). */
 export const META = {
   /** { kioskId, kioskNumber } */
@@ -222,6 +223,7 @@ export function openKioskDb(name = DB_NAME, options: OpenKioskDbOptions = {}): K
   const db = new Dexie(name, { chromeTransactionDurability: durability, ...idb }) as KioskDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
   guardFrozenDossiers(db);
   return db;
 }
@@ -233,6 +235,9 @@ export function openKioskDb(name = DB_NAME, options: OpenKioskDbOptions = {}): K
  * run inside an upgrade transaction, so carried-over rows get hash null and
  * renderer/features/dossier/outbox.ts computes it before they are first sent.
  */
+/** An outbox row as version 2 kept it: acknowledged items stayed, as 'sent'. */
+type OutboxRowV2 = Omit<OutboxRow, 'status'> & { status: OutboxStatus | 'sent'; sentAt: string | null };
+
 async function upgradeV1toV2(tx: Transaction): Promise<void> {
   const rows = (await tx.table('outbox').toArray()) as unknown as OutboxRowV1[];
   rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
@@ -240,7 +245,7 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
   for (const old of rows) {
     const dossier = (await tx.table('dossiers').get(old.dossierId)) as DossierRow | undefined;
     seq += 1;
-    const row: OutboxRow = {
+    const row: OutboxRowV2 = {
       id: old.dossierId,
       kind: 'dossier',
       seq,
@@ -258,6 +263,20 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
     await tx.table('outbox').put(row);
   }
   if (seq > 0) await tx.table('meta').put({ id: newId(), key: META.outboxSeq, value: seq });
+}
+
+/**
+ * Version 3 keeps in the outbox only what still needs the office or staff: items the
+ * office acknowledged ('sent' in v2) are removed, as recordPushResults now does at once.
+ * Their dossiers keep acknowledgedAt; the per-install seq lives in meta, so no number
+ * is reused.
+ */
+async function upgradeV2toV3(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  await outbox.where('[status+seq]').between(['sent', Dexie.minKey], ['sent', Dexie.maxKey]).delete();
+  await outbox.toCollection().modify((row: Partial<OutboxRowV2>) => {
+    delete row.sentAt;
+  });
 }
 
 /** The dossier as the sync contract carries it: the domain fields and the channel, no local bookkeeping. */

@@ -25,7 +25,7 @@ interface Seed {
 }
 
 /**
- * Stores dossiers and their outbox items straight into the kiosk's IndexedDB (the rows
+ * Stores dossiers and the outbox items of those still waiting straight into the kiosk's IndexedDB (the rows
  * the data layer's submitDossier writes), after the app has opened and upgraded it.
  */
 async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
@@ -47,27 +47,28 @@ async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
           formId: 'certification-request',
           formData: s.purged ? {} : { applicantName: s.applicantName },
           applicantName: s.applicantName,
-          ...(s.purged ? { acknowledgedAt: s.receivedAt } : {}),
+          // An acknowledged dossier has left the outbox and records when.
+          ...(s.sync === 'sent' ? { acknowledgedAt: s.receivedAt } : {}),
           volunteerId: null,
           receivedAt: s.receivedAt,
           dueAt: null,
           attachmentHashes: [],
           createdAt: s.receivedAt,
         });
-        tx.objectStore('outbox').put({
-          id: s.id,
-          kind: 'dossier',
-          seq: 1000 + i,
-          hash: 'a'.repeat(64),
-          payload: s.sync === 'sent' ? null : {},
-          dossierId: s.id,
-          status: s.sync,
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: s.receivedAt,
-          createdAt: s.receivedAt,
-          sentAt: s.sync === 'sent' ? s.receivedAt : null,
-        });
+        if (s.sync === 'pending')
+          tx.objectStore('outbox').put({
+            id: s.id,
+            kind: 'dossier',
+            seq: 1000 + i,
+            hash: 'a'.repeat(64),
+            payload: {},
+            dossierId: s.id,
+            status: 'pending',
+            attempts: 0,
+            lastError: null,
+            nextAttemptAt: s.receivedAt,
+            createdAt: s.receivedAt,
+          });
       });
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();

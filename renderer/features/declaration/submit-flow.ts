@@ -15,7 +15,7 @@ import { useVolunteerSession } from '../volunteer-session/store.ts';
 import type { WizardSession } from './wizard-store.ts';
 
 export type SubmitProblem =
-  'storage-low' | 'storage-full' | 'write-failed' | 'busy' | 'invalid' | 'attachments' | 'other';
+  'storage-low' | 'storage-full' | 'write-failed' | 'invalid' | 'attachments' | 'other';
 
 export async function submitDeclaration(input: {
   session: WizardSession;
@@ -47,7 +47,6 @@ export async function submitDeclaration(input: {
       case 'storage-low':
       case 'storage-full':
       case 'write-failed':
-      case 'busy':
       case 'invalid':
       case 'attachments':
         return { ok: false, problem: result.reason };

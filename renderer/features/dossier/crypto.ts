@@ -1,7 +1,9 @@
 /**
- * WebCrypto helpers (crypto.subtle exists in Chromium and in Node ≥ 20, so the same code
- * runs in the kiosk and under Vitest).
+ * Hashing: WebCrypto for files (fast on megabytes, and async is fine there), @noble/hashes
+ * for the sync content hash of a payload (see contentHash). Both run in Chromium and Node.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -24,7 +26,13 @@ export async function sha256Text(text: string): Promise<string> {
   return sha256Bytes(new TextEncoder().encode(text));
 }
 
-/** The sync content hash: sha256(canonicalJson(payload)). */
-export async function contentHashOf(payload: unknown): Promise<string> {
-  return sha256Text(canonicalJson(payload));
+/**
+ * The sync content hash: sha256(canonicalJson(payload)), computed synchronously with
+ * @noble/hashes. Synchronous because submitDossier hashes the dossier inside its
+ * IndexedDB transaction, after reading the code sequence: awaiting WebCrypto there
+ * would let the transaction auto-commit. A payload is about a kilobyte, where the
+ * sync hash takes microseconds; files keep WebCrypto (sha256Bytes).
+ */
+export function contentHash(payload: unknown): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(payload))));
 }

@@ -1,7 +1,8 @@
 /**
  * The outbox: one row per sync item (dossier, rating, attachment-meta), written in the
  * same transaction as the thing it carries. Rows stay `pending` until the office
- * acknowledges their id and hash (shared/contracts/sync.ts isAcknowledged); there is no
+ * acknowledges their id and hash (shared/contracts/sync.ts isAcknowledged), then leave
+ * the outbox, or become `refused` for staff when the office refuses them; there is no
  * persisted "sending" state that a crash could leave stuck, and a resend on a slow link
  * is harmless because the office answers `duplicate`.
  */
@@ -14,7 +15,7 @@ import {
   type SyncItemKind,
 } from '../../../shared/contracts/sync.ts';
 import { getMeta, putMeta } from './meta.ts';
-import { contentHashOf } from './crypto.ts';
+import { contentHash } from './crypto.ts';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { dbOf, nowOf, type DataContext } from './context.ts';
 
@@ -48,7 +49,6 @@ export function newOutboxRow(
     lastError: null,
     nextAttemptAt: at,
     createdAt: at,
-    sentAt: null,
   };
 }
 
@@ -103,9 +103,12 @@ export function toPushItems(rows: readonly OutboxRow[]): PushItem[] {
 }
 
 /**
- * Records the office's answer to a push: acknowledged items become `sent` (payload
- * dropped; the dossier keeps its content and gets acknowledgedAt), invalid/conflict
- * become `refused` with the reasons, anything unanswered stays pending with its backoff.
+ * Records the office's answer to a push: acknowledged items leave the outbox (the
+ * dossier keeps its content and gets acknowledgedAt), invalid/conflict become `refused`
+ * with the reasons, anything unanswered stays pending with its backoff. Acknowledged
+ * rows are deleted rather than kept as "sent": the outbox then holds only what still
+ * needs the office or staff, so the sync batch reads from a small table however many
+ * dossiers the kiosk has stored (BENCHMARKS.md, dossier section).
  */
 export async function recordPushResults(
   items: readonly Pick<PushItem, 'id' | 'hash'>[],
@@ -118,36 +121,45 @@ export async function recordPushResults(
   const byId = new Map(results.map((r) => [r.id, r]));
   const counts = { sent: 0, refused: 0, retry: 0 };
   await db.transaction('rw', db.outbox, db.dossiers, async () => {
-    for (const item of items) {
-      const row = await db.outbox.get(item.id);
-      if (!row || row.status !== 'pending') continue;
+    const rows = await db.outbox.bulkGet(items.map((i) => i.id));
+    const acknowledged: string[] = [];
+    const acknowledgedDossiers: string[] = [];
+    const updates: { key: string; changes: Partial<OutboxRow> }[] = [];
+    items.forEach((item, i) => {
+      const row = rows[i];
+      if (!row || row.status !== 'pending') return;
       const result = byId.get(item.id);
       if (isAcknowledged(item, result)) {
         counts.sent++;
-        await db.outbox.update(row.id, {
-          status: 'sent',
-          sentAt: at,
-          payload: null,
-          payloadJson: null,
-          lastError: null,
-        });
-        if (row.kind === 'dossier') await db.dossiers.update(row.id, { acknowledgedAt: at });
+        acknowledged.push(row.id);
+        if (row.kind === 'dossier') acknowledgedDossiers.push(row.id);
       } else if (result && (result.outcome === 'invalid' || result.outcome === 'conflict')) {
         counts.refused++;
         const reason =
           result.outcome === 'invalid'
             ? result.reasons.join('; ')
             : `conflict with stored ${result.storedHash}`;
-        await db.outbox.update(row.id, { status: 'refused', attempts: row.attempts + 1, lastError: reason });
+        updates.push({
+          key: row.id,
+          changes: { status: 'refused', attempts: row.attempts + 1, lastError: reason },
+        });
       } else {
         counts.retry++;
-        await db.outbox.update(row.id, {
-          attempts: row.attempts + 1,
-          lastError: result ? `unexpected answer ${result.outcome}` : 'no answer for this item',
-          nextAttemptAt: retryAt.toISOString(),
+        updates.push({
+          key: row.id,
+          changes: {
+            attempts: row.attempts + 1,
+            lastError: result ? `unexpected answer ${result.outcome}` : 'no answer for this item',
+            nextAttemptAt: retryAt.toISOString(),
+          },
         });
       }
-    }
+    });
+    await Promise.all([
+      db.outbox.bulkDelete(acknowledged),
+      db.outbox.bulkUpdate(updates),
+      db.dossiers.bulkUpdate(acknowledgedDossiers.map((key) => ({ key, changes: { acknowledgedAt: at } }))),
+    ]);
   });
   return counts;
 }
@@ -161,15 +173,23 @@ export async function recordPushFailure(
 ): Promise<void> {
   const db = dbOf(ctx);
   await db.transaction('rw', db.outbox, async () => {
-    for (const id of ids) {
-      const row = await db.outbox.get(id);
-      if (!row || row.status !== 'pending') continue;
-      await db.outbox.update(id, {
-        attempts: row.attempts + 1,
-        lastError: error,
-        nextAttemptAt: retryAt.toISOString(),
-      });
-    }
+    const rows = await db.outbox.bulkGet([...ids]);
+    await db.outbox.bulkUpdate(
+      rows.flatMap((row) =>
+        row && row.status === 'pending'
+          ? [
+              {
+                key: row.id,
+                changes: {
+                  attempts: row.attempts + 1,
+                  lastError: error,
+                  nextAttemptAt: retryAt.toISOString(),
+                },
+              },
+            ]
+          : [],
+      ),
+    );
   });
 }
 
@@ -186,8 +206,7 @@ export function outboxRefused(limit = 100, ctx: DataContext = {}): Promise<Outbo
 
 async function rehashLegacyRows(db: KioskDb, rows: readonly OutboxRow[]): Promise<void> {
   const hashes = new Map<string, string>();
-  for (const r of rows)
-    if (r.hash === null && r.payload !== null) hashes.set(r.id, await contentHashOf(r.payload));
+  for (const r of rows) if (r.hash === null && r.payload !== null) hashes.set(r.id, contentHash(r.payload));
   await db.transaction('rw', db.outbox, async () => {
     for (const [id, hash] of hashes) await db.outbox.update(id, { hash });
   });

@@ -11,7 +11,8 @@ import { nameInitials } from './initials.ts';
 
 export const PAGE_SIZE = 20;
 
-export type SyncState = OutboxStatus | 'unknown';
+/** 'sent': the office acknowledged the dossier (its outbox item is gone). */
+export type SyncState = OutboxStatus | 'sent' | 'unknown';
 
 export interface DossierListRow {
   id: string;

@@ -16,7 +16,7 @@ import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { cleanText } from '../../../shared/forms/text.ts';
 import { newId, type KioskDb, type RatingRow } from '../../db/db.ts';
 import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
-import { contentHashOf } from '../dossier/crypto.ts';
+import { contentHash } from '../dossier/crypto.ts';
 import { issueOutboxSeq, newOutboxRow } from '../dossier/outbox.ts';
 import { writeFailure, type WriteFailure } from '../dossier/storage.ts';
 
@@ -61,7 +61,7 @@ export async function saveRating(input: SaveRatingInput, ctx: DataContext = {}):
   });
   if (!parsed.success) return { ok: false, reason: 'invalid', reasons: issuesToReasons(parsed.error) };
   const payload: RatingPayload = parsed.data;
-  const hash = await contentHashOf(payload);
+  const hash = contentHash(payload);
   const row: RatingRow = {
     id: payload.id,
     dossierId: payload.dossierId,

@@ -245,11 +245,7 @@ async function purgeBatch(
         continue;
       }
       const [waiting, attachments] = await Promise.all([
-        db.outbox
-          .where('dossierId')
-          .equals(row.id)
-          .filter((o) => o.status !== 'sent')
-          .count(),
+        db.outbox.where('dossierId').equals(row.id).count(),
         db.attachments.where('dossierId').equals(row.id).toArray(),
       ]);
       if (waiting > 0 || attachments.some((a: AttachmentRow) => a.uploadedAt === null)) {
