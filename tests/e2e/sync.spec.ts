@@ -134,12 +134,19 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
     page.getByRole('heading', { name: 'Hồ sơ đang lưu trên ki-ốt này, chờ gửi về cơ quan', level: 2 }),
   ).toBeVisible();
 
+  // Staff can read the kiosk's state in the top bar without opening the settings.
+  const badge = page.getByRole('status', { name: 'Tình trạng đồng bộ' });
+  await expect(badge).toContainText('Chưa kết nối văn phòng · 1 hồ sơ chờ gửi', { timeout: 15_000 });
+
   // The office comes back on the same address; the kiosk sends the dossier by itself.
   office = await startTheOffice(port, now);
   await expect(async () => {
     await dash.goto(`${officeUrl}/`);
     await expect(dash.getByRole('link', { name: code })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 30_000 });
+  await expect(badge).toHaveText(/^Đã kết nối văn phòng · Đồng bộ lần cuối: \d\d\/11\/2026 \d\d:\d\d$/, {
+    timeout: 15_000,
+  });
   const queued = dash.getByRole('row').filter({ has: dash.getByRole('link', { name: code }) });
   await expect(queued).toContainText('Hoàng Thị Mai');
   await expect(queued).toContainText('Ngày không hẹn');

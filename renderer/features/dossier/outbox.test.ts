@@ -8,7 +8,9 @@ import {
   outboxPending,
   outboxPendingCount,
   outboxRefused,
+  outboxRefusedCount,
   recordPushFailure,
+  retryRefused,
   recordPushResults,
   toPushItems,
   outboxPayload,
@@ -97,5 +99,35 @@ describe('outbox', () => {
     await db.outbox.update(id!, { hash: null, payload: dossierPayloadOf(dossier) });
     const [row] = await outboxPending(1, {}, { db });
     expect(row!.hash).toBe(createHash('sha256').update(canonicalJson(row!.payload)).digest('hex'));
+  });
+
+  it('staff send refused items again: pending, due now, attempts reset, the reason kept until answered', async () => {
+    db = freshDb();
+    const ids = await submitMany(3);
+    const items = toPushItems(await outboxPending(10, {}, { db }));
+    await recordPushResults(
+      items,
+      items.map((i) => ({
+        outcome: 'invalid',
+        id: i.id,
+        hash: i.hash,
+        reasons: ['payload.procedureCode: unknown'],
+      })),
+      new Date('2026-11-24T06:00:00Z'),
+      { db },
+    );
+    expect(await outboxRefusedCount({ db })).toBe(3);
+    expect(await outboxPendingCount({ db })).toBe(0);
+
+    const now = new Date('2026-11-24T07:00:00Z');
+    expect(await retryRefused([ids[0]!, ids[2]!, 'not-an-item'], { db, now: () => now })).toBe(2);
+    expect(await outboxRefusedCount({ db })).toBe(1);
+    const pending = await outboxPending(10, { dueBy: now }, { db });
+    expect(pending.map((r) => [r.id, r.status, r.attempts, r.nextAttemptAt, r.lastError])).toEqual([
+      [ids[0], 'pending', 0, now.toISOString(), 'payload.procedureCode: unknown'],
+      [ids[2], 'pending', 0, now.toISOString(), 'payload.procedureCode: unknown'],
+    ]);
+    // A pending item is not "retried" again.
+    expect(await retryRefused([ids[0]!], { db, now: () => now })).toBe(0);
   });
 });

@@ -195,13 +195,36 @@ export async function recordPushFailure(
 
 /** Items the office refused, for staff to see (newest first). */
 export function outboxRefused(limit = 100, ctx: DataContext = {}): Promise<OutboxRow[]> {
+  return refusedRange(dbOf(ctx)).reverse().limit(limit).toArray();
+}
+
+const refusedRange = (db: KioskDb) =>
+  db.outbox.where('[status+seq]').between(['refused', Dexie.minKey], ['refused', Dexie.maxKey]);
+
+/** How many items the office refused (for the staff status), counted on the index. */
+export function outboxRefusedCount(ctx: DataContext = {}): Promise<number> {
+  return refusedRange(dbOf(ctx)).count();
+}
+
+/**
+ * Staff send refused items again (after the office fixed what it objected to, e.g. its
+ * catalogue): they become pending, due now, with their attempts reset; the last reason
+ * stays until the office answers. Returns how many were still refused.
+ */
+export async function retryRefused(ids: readonly string[], ctx: DataContext = {}): Promise<number> {
   const db = dbOf(ctx);
-  return db.outbox
-    .where('[status+seq]')
-    .between(['refused', Dexie.minKey], ['refused', Dexie.maxKey])
-    .reverse()
-    .limit(limit)
-    .toArray();
+  const at = nowOf(ctx).toISOString();
+  return db.transaction('rw', db.outbox, async () => {
+    const rows = await db.outbox.bulkGet([...ids]);
+    const refused = rows.filter((r): r is OutboxRow => r?.status === 'refused');
+    await db.outbox.bulkUpdate(
+      refused.map((r) => ({
+        key: r.id,
+        changes: { status: 'pending' as const, attempts: 0, nextAttemptAt: at },
+      })),
+    );
+    return refused.length;
+  });
 }
 
 async function rehashLegacyRows(db: KioskDb, rows: readonly OutboxRow[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShellStore } from './store.ts';
 import { VolunteerBar } from '../volunteer-session/VolunteerBar.tsx';
+import { SyncBadge } from '../sync/SyncBadge.tsx';
 
 /** On every screen: home, search, back, language and large text, as large labelled buttons. */
 export function TopBar({ officeName }: { officeName?: string }) {
@@ -14,7 +15,10 @@ export function TopBar({ officeName }: { officeName?: string }) {
 
   return (
     <header className="top-bar">
-      <div className="office-name">{officeName ?? t('app.kioskName')}</div>
+      <div className="office-block">
+        <div className="office-name">{officeName ?? t('app.kioskName')}</div>
+        <SyncBadge />
+      </div>
       <nav aria-label={t('nav.main')} className="top-actions">
         {canGoBack && (
           <button type="button" onClick={back}>

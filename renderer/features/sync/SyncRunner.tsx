@@ -5,8 +5,8 @@ import { attachSyncEngine } from './store.ts';
 
 /**
  * Runs the sync engine while the kiosk is up (registered as a shell overlay, so it
- * starts once the config has loaded). Renders nothing: the status is for staff, in
- * the settings.
+ * starts once the config has loaded). Renders nothing: the status shows in the top
+ * bar (SyncBadge) and in the settings.
  */
 export function SyncRunner() {
   const client = useBridge();

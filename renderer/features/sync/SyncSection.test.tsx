@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
 import { createBridgeClient } from '../../bridge/client.ts';
@@ -151,5 +151,55 @@ describe('sync settings section', () => {
     expect(alert.textContent).toMatch(/Mọi hồ sơ vẫn được giữ trên máy/);
     // 17:05 UTC on the 23rd is 00:05 on the 24th in Vietnam.
     expect(screen.getByText('24/11/2026 00:05')).toBeTruthy();
+  });
+
+  it('lists refused items by dossier code with the reason, and sends one again on request', async () => {
+    const db = kioskDb();
+    const dossierId = newId();
+    await db.dossiers.add({
+      id: dossierId,
+      code: 'TEST.00565-261124-0007',
+      kioskId: KIOSK,
+      procedureCode: '1.001193',
+      models: ['no-writing'],
+      formId: 'birth-registration',
+      formData: {},
+      applicantName: 'Nguyễn Thị Hoa',
+      volunteerId: null,
+      receivedAt: '2026-11-24T09:00:00+07:00',
+      dueAt: '2026-11-24T17:00:00+07:00',
+      attachmentHashes: [],
+      createdAt: '2026-11-24T02:00:00.000Z',
+    });
+    await db.outbox.bulkAdd([
+      {
+        ...newOutboxRow(
+          { id: dossierId, kind: 'dossier', seq: 7, hash: 'a'.repeat(64), payload: {}, dossierId },
+          new Date(),
+        ),
+        status: 'refused' as const,
+        lastError: 'payload.procedureCode: not in the office catalogue',
+      },
+      {
+        ...newOutboxRow(
+          { id: newId(), kind: 'rating', seq: 8, hash: 'b'.repeat(64), payload: {}, dossierId: null },
+          new Date(),
+        ),
+        status: 'refused' as const,
+        lastError: 'payload.score: out of range',
+      },
+    ]);
+    mount({ ...base, enrolled: true, kioskId: KIOSK, officeName: 'UBND xã Thử' });
+    const item = (await screen.findByText(/Hồ sơ TEST\.00565-261124-0007/)).closest('li')!;
+    expect(item.textContent).toMatch(/not in the office catalogue/);
+    expect(screen.getByText(/Đánh giá số thứ tự 8: payload\.score: out of range/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Gửi lại cả 2 mục' })).toBeTruthy();
+
+    fireEvent.click(within(item as HTMLElement).getByRole('button', { name: 'Gửi lại' }));
+    await waitFor(async () => expect((await db.outbox.get(dossierId))?.status).toBe('pending'));
+    await waitFor(() => expect(screen.queryByText(/Hồ sơ TEST\.00565-261124-0007/)).toBeNull());
+    expect(screen.getByText(/Đánh giá số thứ tự 8/)).toBeTruthy();
+    expect(useSyncStore.getState().state).toMatchObject({ waiting: 1, refused: 1 });
+    await db.dossiers.clear();
   });
 });

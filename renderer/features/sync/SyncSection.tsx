@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
-import type { OutboxRow } from '../../db/db.ts';
-import { outboxRefused } from '../dossier/outbox.ts';
+import { kioskDb, type OutboxRow } from '../../db/db.ts';
+import { outboxRefused, retryRefused } from '../dossier/outbox.ts';
 import { useBridge } from '../shell/bridge-context.ts';
 import { enrolmentFirstSeq } from './first-seq.ts';
 import { formatSyncTime } from './format.ts';
@@ -33,7 +33,8 @@ export function SyncStatusPanel() {
   const client = useBridge();
   const state = useSyncStore((s) => s.state);
   const engine = useSyncStore((s) => s.engine);
-  const [refusedRows, setRefusedRows] = useState<OutboxRow[]>([]);
+  const [refused, setRefused] = useState<RefusedItem[]>([]);
+  const [retried, setRetried] = useState(0);
 
   useEffect(() => {
     void useSyncStore
@@ -43,11 +44,21 @@ export function SyncStatusPanel() {
   }, [client]);
   useEffect(() => {
     let live = true;
-    void outboxRefused(20).then((rows) => live && setRefusedRows(rows));
+    void loadRefused().then((items) => live && setRefused(items));
     return () => {
       live = false;
     };
-  }, [state.refused]);
+  }, [state.refused, retried]);
+
+  const retry = async (ids: string[]) => {
+    await retryRefused(ids);
+    setRetried((n) => n + 1);
+    await useSyncStore
+      .getState()
+      .refresh(client)
+      .catch(() => undefined);
+    if (engine && status?.enrolled && status.online && !status.needsReEnrolment) void engine.syncNow();
+  };
 
   const { status } = state;
   if (!status) return <p role="status">{t('status.syncing')}</p>;
@@ -95,24 +106,49 @@ export function SyncStatusPanel() {
           {state.running ? t('status.syncing') : t('status.syncNow')}
         </button>
       )}
-      {refusedRows.length > 0 && (
+      {refused.length > 0 && (
         <>
           <h4>{t('status.refusedList')}</h4>
-          <ul>
-            {refusedRows.map((row) => (
+          <p>{t('status.refusedExplain')}</p>
+          <ul className="refused-items">
+            {refused.map(({ row, code }) => (
               <li key={row.id}>
-                {t('status.refusedItem', {
-                  kind: t(`status.kind.${row.kind}`),
-                  seq: row.seq,
-                  reason: row.lastError ?? '',
-                })}
+                <span>
+                  {t('status.refusedItem', {
+                    kind: t(`status.kind.${row.kind}`),
+                    which: code ?? t('status.seq', { seq: row.seq }),
+                    reason: row.lastError ?? '',
+                  })}
+                </span>{' '}
+                <button type="button" onClick={() => void retry([row.id])}>
+                  {t('status.retry')}
+                </button>
               </li>
             ))}
           </ul>
+          {refused.length > 1 && (
+            <button type="button" onClick={() => void retry(refused.map((r) => r.row.id))}>
+              {t('status.retryAll', { count: refused.length })}
+            </button>
+          )}
         </>
       )}
+      {retried > 0 && refused.length === 0 && <p role="status">{t('status.retried')}</p>}
     </div>
   );
+}
+
+interface RefusedItem {
+  row: OutboxRow;
+  /** The dossier's code when the item belongs to a dossier still on the kiosk. */
+  code: string | null;
+}
+
+/** The newest refused items with their dossiers' codes (what staff can find on the receipt). */
+async function loadRefused(): Promise<RefusedItem[]> {
+  const rows = await outboxRefused(20);
+  const dossiers = await kioskDb().dossiers.bulkGet(rows.map((r) => r.dossierId ?? ''));
+  return rows.map((row, i) => ({ row, code: dossiers[i]?.code ?? null }));
 }
 
 function EnrolForm() {

@@ -29,7 +29,7 @@ import {
   outboxPayloadBytes,
   outboxPending,
   outboxPendingCount,
-  outboxRefused,
+  outboxRefusedCount,
   recordPushFailure,
   recordPushResults,
   toPushItems,
@@ -146,8 +146,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function refreshCounts(): Promise<void> {
-    const [waiting, refused] = await Promise.all([outboxPendingCount(ctx), outboxRefused(1000, ctx)]);
-    set({ waiting, refused: refused.length });
+    const [waiting, refused] = await Promise.all([outboxPendingCount(ctx), outboxRefusedCount(ctx)]);
+    set({ waiting, refused });
   }
 
   /** Takes pending rows in seq order while they fit in one request body. */

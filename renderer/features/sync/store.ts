@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { outboxPendingCount, outboxRefused } from '../dossier/outbox.ts';
+import { outboxPendingCount, outboxRefusedCount } from '../dossier/outbox.ts';
 import type { SyncBridge, SyncEngine, SyncEngineState } from './engine.ts';
 
 interface SyncStore {
@@ -29,9 +29,9 @@ export const useSyncStore = create<SyncStore>((set, get) => ({
     const [status, waiting, refused] = await Promise.all([
       bridge.invoke('syncStatus', { probe: false }),
       outboxPendingCount(),
-      outboxRefused(1000),
+      outboxRefusedCount(),
     ]);
-    set({ state: { ...get().state, status, waiting, refused: refused.length } });
+    set({ state: { ...get().state, status, waiting, refused } });
   },
 }));
 
