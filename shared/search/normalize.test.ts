@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldToken, markedTokens, normalizeForSearch, stripDiacritics, toNfc } from './normalize.ts';
+import {
+  canonicalToneSeat,
+  foldToken,
+  markedTokens,
+  normalizeForSearch,
+  stripDiacritics,
+  toNfc,
+} from './normalize.ts';
 
 describe('normalizeForSearch', () => {
   it('folds tones, vowel marks and case', () => {
@@ -42,5 +49,24 @@ describe('helpers', () => {
   });
   it('foldToken lower-cases and strips', () => {
     expect(foldToken('ĐƯỢC')).toBe('duoc');
+  });
+});
+
+describe('canonicalToneSeat', () => {
+  it('gives the old and the new tone placement of oa, oe, uy the same token', () => {
+    for (const [a, b] of [
+      ['xóa', 'xoá'],
+      ['hòa', 'hoà'],
+      ['khỏe', 'khoẻ'],
+      ['thúy', 'thuý'],
+      ['ủy', 'uỷ'],
+    ])
+      expect(canonicalToneSeat(a)).toBe(canonicalToneSeat(b));
+    expect(markedTokens('Xóa đăng ký, Ủy ban')).toEqual(markedTokens('Xoá đăng ký, Uỷ ban'));
+  });
+
+  it('leaves syllables whose tone has only one seat as they are', () => {
+    for (const word of ['hoàng', 'toàn', 'quý', 'khuya', 'giải', 'oa', 'đăng'])
+      expect(canonicalToneSeat(word)).toBe(word);
   });
 });

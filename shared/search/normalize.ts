@@ -30,13 +30,35 @@ export function stripDiacritics(text: string): string {
     .replace(D_STROKE, (c) => (c === 'đ' ? 'd' : 'D'));
 }
 
+// The five tone marks (the vowel marks ^ ˘ ʼ are not tones and stay where they are).
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/;
+// An open syllable ending in oa / oe / uy, with a tone on either vowel (NFC, lower
+// case): the only places where the tone's seat is a matter of style.
+const OPEN_GLIDE_END = /(?:[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])$/;
+
 /**
- * Split text into lower-case NFC tokens that keep their diacritics
- * ("Đăng ký, khai-sinh" → ["đăng", "ký", "khai", "sinh"]). Punctuation and
- * whitespace of any kind separate tokens.
+ * One seat for the tone in syllables ending in oa, oe, uy: the older style puts it on
+ * the last vowel ("hoà", "xoá", "thuý", "uỷ"), the newer on the one before ("hòa",
+ * "xóa", "thúy", "ủy"), and both are in official use — the catalogue itself has
+ * "Xóa đăng ký" and the alias "xoá thế chấp". Search moves the tone to the last vowel
+ * (never ambiguous) so the two spellings are the same word. Text is stored as typed.
+ */
+export function canonicalToneSeat(token: string): string {
+  if (!OPEN_GLIDE_END.test(token)) return token;
+  const decomposed = token.normalize('NFD');
+  const tone = TONE_MARK.exec(decomposed);
+  if (!tone) return token;
+  const withoutTone = decomposed.slice(0, tone.index) + decomposed.slice(tone.index + 1);
+  return (withoutTone + tone[0]).normalize('NFC');
+}
+
+/**
+ * Split text into lower-case NFC tokens that keep their diacritics, the tone of
+ * oa/oe/uy syllables in one seat ("Đăng ký, khai-sinh" → ["đăng", "ký", "khai",
+ * "sinh"]; "Xóa" → ["xoá"]). Punctuation and whitespace of any kind separate tokens.
  */
 export function markedTokens(text: string): string[] {
-  return toNfc(text).toLocaleLowerCase('vi').match(TOKEN) ?? [];
+  return (toNfc(text).toLocaleLowerCase('vi').match(TOKEN) ?? []).map(canonicalToneSeat);
 }
 
 /** Fold one token: lower-case, no tones or marks, đ→d. */

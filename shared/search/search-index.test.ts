@@ -102,4 +102,27 @@ describe('search forgives what citizens type', () => {
   it('also matches the English name', () => {
     expect(top('birth registration')).toBe(KHAI_SINH);
   });
+
+  it('treats xóa and xoá (either tone placement) as the same word', () => {
+    expect(index.search('xóa thế chấp')).toEqual(index.search('xoá thế chấp'));
+    expect(top('xóa thế chấp')).toBe('1.011443');
+  });
+
+  it('finds words spread over a procedure’s aliases, below a match in one field', () => {
+    const proc = (code: string, name: string, aliases: string[]) => ({
+      code,
+      name: { vi: name, en: name },
+      aliases,
+    });
+    const spread = createSearchIndex([
+      proc('1.011441', 'Đăng ký biện pháp bảo đảm', ['thế chấp sổ đỏ', 'đăng ký thế chấp']),
+      proc('1.011443', 'Xóa đăng ký biện pháp bảo đảm', ['xoá thế chấp sổ đỏ', 'giải chấp', 'rút sổ đỏ']),
+    ]);
+    // "giải chấp" is one alias, "xoá thế chấp sổ đỏ" another: no field has all four words.
+    const [hit] = spread.search('giai chap so do');
+    expect(hit?.code).toBe('1.011443');
+    const together = spread.search('the chap so do')[0]!;
+    expect(together.code).toBe('1.011441');
+    expect(hit!.score).toBeLessThan(together.score);
+  });
 });

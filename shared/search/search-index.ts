@@ -56,6 +56,8 @@ const QUALITY = {
   fuzzyShort: 0.55,
 } as const;
 
+/** A match assembled from several fields of one procedure counts this much less. */
+const CROSS_FIELD_PENALTY = 0.95;
 /** Longest query considered; longer queries are cut (nobody types more on a kiosk). */
 const MAX_QUERY_TOKENS = 8;
 const DEFAULT_LIMIT = 20;
@@ -167,6 +169,9 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
   const bestSpan = new Uint8Array(fieldCount * MAX_QUERY_TOKENS);
   const fieldSeen = new Uint8Array(fieldCount);
   const docScore = new Float64Array(docCount);
+  /** Per document and query token: the best weighted quality in any of its fields. */
+  const docTokenBest = new Float32Array(docCount * MAX_QUERY_TOKENS);
+  const docSeen = new Uint8Array(docCount);
   const nameLength = procedures.map((p) => p.name.vi.length);
 
   // ---- Query: token → vocabulary matches (cached across keystrokes) -------
@@ -284,8 +289,15 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
     }
 
     const touchedDocs: number[] = [];
+    const reachedDocs: number[] = [];
     for (const field of touched) {
       const base = field * MAX_QUERY_TOKENS;
+      const doc = fieldDoc[field]!;
+      const docBase = doc * MAX_QUERY_TOKENS;
+      if (!docSeen[doc]) {
+        docSeen[doc] = 1;
+        reachedDocs.push(doc);
+      }
       let matched = 0;
       let sum = 0;
       let covered = 0;
@@ -293,6 +305,8 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
       for (let i = 0; i < n; i++) {
         const q = bestQuality[base + i]!;
         if (q > 0) {
+          const weighted = q * fieldWeight[field]!;
+          if (weighted > docTokenBest[docBase + i]!) docTokenBest[docBase + i] = weighted;
           matched++;
           sum += q;
           covered += bestSpan[base + i]!;
@@ -307,9 +321,33 @@ export function createSearchIndex(procedures: readonly SearchableProcedure[]): S
       const coverage = Math.min(1, covered / fieldLength[field]!);
       const order = n === 1 ? 1 : adjacent / (n - 1);
       const score = fieldWeight[field]! * (sum / n) * (0.85 + 0.1 * coverage + 0.05 * order);
-      const doc = fieldDoc[field]!;
       if (docScore[doc] === 0) touchedDocs.push(doc);
       if (score > docScore[doc]!) docScore[doc] = score;
+    }
+
+    // Words spread over a procedure's name and aliases ("giải chấp sổ đỏ": the alias
+    // "giải chấp" and the alias "xoá thế chấp sổ đỏ") still find it, ranked below any
+    // procedure that has them together in one field: the union scores as the weakest
+    // single-field match would, less CROSS_FIELD_PENALTY. A field first reached by one
+    // of the last few tokens is not walked (see newFieldsCanQualify), so it adds nothing here.
+    for (const doc of reachedDocs) {
+      const docBase = doc * MAX_QUERY_TOKENS;
+      let matched = 0;
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const q = docTokenBest[docBase + i]!;
+        if (q > 0) {
+          matched++;
+          sum += q;
+        }
+        docTokenBest[docBase + i] = 0;
+      }
+      docSeen[doc] = 0;
+      if (matched < required) continue;
+      const score = (sum / n) * 0.85 * CROSS_FIELD_PENALTY;
+      if (score <= docScore[doc]!) continue;
+      if (docScore[doc] === 0) touchedDocs.push(doc);
+      docScore[doc] = score;
     }
 
     // Keep the best `limit` in a small sorted array rather than sorting every candidate.
