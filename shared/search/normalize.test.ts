@@ -54,13 +54,14 @@ describe('helpers', () => {
 
 describe('canonicalToneSeat', () => {
   it('gives the old and the new tone placement of oa, oe, uy the same token', () => {
-    for (const [a, b] of [
+    const pairs: [string, string][] = [
       ['xóa', 'xoá'],
       ['hòa', 'hoà'],
       ['khỏe', 'khoẻ'],
       ['thúy', 'thuý'],
       ['ủy', 'uỷ'],
-    ])
+    ];
+    for (const [a, b] of pairs)
       expect(canonicalToneSeat(a)).toBe(canonicalToneSeat(b));
     expect(markedTokens('Xóa đăng ký, Ủy ban')).toEqual(markedTokens('Xoá đăng ký, Uỷ ban'));
   });
