@@ -19,6 +19,7 @@ describe('kiosk database', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'dossiers',
+      'draftPhotos',
       'drafts',
       'meta',
       'outbox',

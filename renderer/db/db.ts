@@ -17,6 +17,22 @@ export interface DraftRow {
   updatedAt: string;
 }
 
+/** A document photo (or file) attached to a draft; it moves to `attachments` on submit. */
+export interface DraftPhotoRow {
+  /** `${draftId}:${hash}`: a file is attached to a draft once. */
+  id: string;
+  draftId: string;
+  /** Order in which they were added. */
+  position: number;
+  bytes: Blob;
+  hash: string;
+  mediaType: AttachmentRow['mediaType'];
+  fileName: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+}
+
 /** Fields of a dossier row that are local bookkeeping, not the frozen declaration. */
 export const DOSSIER_LOCAL_FIELDS = ['createdAt', 'printed', 'acknowledgedAt', 'officeStatus'] as const;
 export type DossierLocalField = (typeof DOSSIER_LOCAL_FIELDS)[number];
@@ -146,6 +162,7 @@ export interface MetaRow {
 
 export type KioskDb = Dexie & {
   drafts: EntityTable<DraftRow, 'id'>;
+  draftPhotos: EntityTable<DraftPhotoRow, 'id'>;
   dossiers: EntityTable<DossierRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   ratings: EntityTable<RatingRow, 'id'>;
@@ -182,8 +199,14 @@ export const SCHEMA_V2 = {
   volunteers: 'id',
 } as const;
 
-/** Version 3: no index changes; its upgrade empties the outbox of acknowledged items. */
-export const SCHEMA_V3 = {} as const;
+/**
+ * Version 3: its upgrade empties the outbox of acknowledged items, and draftPhotos keeps
+ * the document photos of a declaration still being filled, so a reload or crash loses
+ * neither the answers nor the photos.
+ */
+export const SCHEMA_V3 = {
+  draftPhotos: 'id, draftId',
+} as const;
 
 /** Keys of the meta table (one row each). */
 export const META = {

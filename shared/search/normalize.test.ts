@@ -61,8 +61,7 @@ describe('canonicalToneSeat', () => {
       ['thúy', 'thuý'],
       ['ủy', 'uỷ'],
     ];
-    for (const [a, b] of pairs)
-      expect(canonicalToneSeat(a)).toBe(canonicalToneSeat(b));
+    for (const [a, b] of pairs) expect(canonicalToneSeat(a)).toBe(canonicalToneSeat(b));
     expect(markedTokens('Xóa đăng ký, Ủy ban')).toEqual(markedTokens('Xoá đăng ký, Uỷ ban'));
   });
 

@@ -43,7 +43,27 @@ async function bigPaperPng(page: Page): Promise<Buffer> {
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
 
-test('a document photo attached on the review step is downscaled, shown and stored with the dossier', async ({
+/** Photos kept with drafts in the kiosk's IndexedDB (table draftPhotos). */
+function countDraftPhotos(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('commune-kiosk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('draftPhotos').objectStore('draftPhotos').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+test('a document photo attached on the review step is downscaled, shown, kept through a reload and stored with the dossier', async ({
   page,
 }) => {
   await openKioskAt(page, host.url, MONDAY);
@@ -72,6 +92,14 @@ test('a document photo attached on the review step is downscaled, shown and stor
   await expect(photos.getByRole('alert')).toContainText('đã có trong hồ sơ', { timeout: 20_000 });
   await expect(photos.getByRole('listitem')).toHaveCount(1);
 
+  // A reload (or a crash) before submitting keeps the photo with the draft's answers.
+  await expect.poll(() => countDraftPhotos(page)).toBe(1);
+  await page.reload();
+  const prompt = page.getByRole('alertdialog', { name: 'Tiếp tục tờ khai đang làm?' });
+  await prompt.getByRole('button', { name: 'Tiếp tục khai' }).click();
+  await expect(thumb).toBeVisible();
+  await expect(thumb).toContainText('1600×1067 điểm ảnh');
+
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
 
@@ -96,6 +124,8 @@ test('a document photo attached on the review step is downscaled, shown and stor
   expect(outbox.filter((o) => o.kind === 'attachment-meta' && o.dossierId === dossier.id)).toEqual([
     expect.objectContaining({ id: row.id }),
   ]);
+  // Submitted: the draft's copy of the photo went with the draft.
+  expect(await countDraftPhotos(page)).toBe(0);
   // Printing runs on; let it finish before the host closes.
   await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
 });

@@ -9,6 +9,7 @@ import { useShellStore, type ScreenOf } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
 import { loadDraft } from '../dossier/drafts.ts';
+import { loadDraftPhotos, saveDraftPhotos } from '../dossier/draft-photos.ts';
 import { installScannerCapture } from '../scan/scanner-capture.ts';
 import { applyIdCardScan } from '../scan/id-card.ts';
 import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
@@ -81,9 +82,30 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const [cameraOpen, setCameraOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
-  // Document photos live with this wizard (not in the draft: a few MB of images written on
-  // every keystroke's autosave would be too slow); they are stored with the dossier on submit.
+  // Document photos are kept with the draft when the list changes (not on every
+  // keystroke's autosave: a few MB of images), and move to the dossier on submit.
   const [attachments, setAttachments] = useState<PreparedAttachment[]>([]);
+  const [photoSaveProblem, setPhotoSaveProblem] = useState<'storage-full' | 'write-failed' | null>(null);
+  const photosTouched = useRef(false);
+  useEffect(() => {
+    let live = true;
+    void loadDraftPhotos(session.draftId)
+      .then((saved) => {
+        // Photos taken before the stored ones came back win: they are newer.
+        if (live && !photosTouched.current && saved.length > 0) setAttachments(saved);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [session.draftId]);
+  const changePhotos = (next: PreparedAttachment[]) => {
+    photosTouched.current = true;
+    setAttachments(next);
+    // On failure the photos stay on screen and still go with the dossier; only a
+    // reload would lose them, which the message says.
+    void saveDraftPhotos(session.draftId, next).then((r) => setPhotoSaveProblem(r.ok ? null : r.reason));
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const values = session.values;
@@ -280,7 +302,12 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             errors={errors}
             onEdit={(i) => setStep(i)}
           />
-          <DocumentPhotos attachments={attachments} onChange={setAttachments} />
+          <DocumentPhotos attachments={attachments} onChange={changePhotos} />
+          {photoSaveProblem && (
+            <p role="alert" className="banner warn">
+              {t(`photoSaveProblem.${photoSaveProblem}`)}
+            </p>
+          )}
           {submitProblem && (
             <p role="alert" className="banner warn">
               {t(`submitProblem.${submitProblem}`)}

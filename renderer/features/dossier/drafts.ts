@@ -9,6 +9,7 @@ import { newId } from '../../db/db.ts';
 import { nfcValues } from '../../../shared/forms/text.ts';
 import { draftDbOf, nowOf, type DataContext } from './context.ts';
 import { writeFailure, type WriteFailure } from './storage.ts';
+import { deleteDraftPhotos } from './draft-photos.ts';
 
 export interface DraftInput {
   id: string;
@@ -109,7 +110,10 @@ export async function discardDraft(id: string, ctx: DataContext = {}): Promise<v
     slot.next = null;
     if (slot.running) await slot.running;
   }
-  await db.drafts.delete(id);
+  await db.transaction('rw', db.drafts, db.draftPhotos, async () => {
+    await db.drafts.delete(id);
+    await deleteDraftPhotos(db, id);
+  });
 }
 
 /** Discards every draft: the idle reset leaves no personal data behind. */
@@ -121,5 +125,8 @@ export async function discardAllDrafts(ctx: DataContext = {}): Promise<void> {
       if (slot.running) await slot.running;
     }
   }
-  await db.drafts.clear();
+  await db.transaction('rw', db.drafts, db.draftPhotos, async () => {
+    await db.drafts.clear();
+    await db.draftPhotos.clear();
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * Submitting a declaration: the dossier, its outbox item, its attachments, the dossier
- * code sequence and the draft's removal are one IndexedDB transaction, so a crash or
+ * code sequence and the draft's removal (answers and photos) are one IndexedDB transaction, so a crash or
  * power cut at any moment leaves either the whole dossier or the draft, never half.
  * The promise resolves only after that transaction committed (with strict durability:
  * on disk), so "Đã lưu" on screen is true.
@@ -38,6 +38,7 @@ import {
 import { dbOf, type DataContext } from './context.ts';
 import { contentHash } from './crypto.ts';
 import { flushDraft } from './drafts.ts';
+import { deleteDraftPhotos } from './draft-photos.ts';
 import { getMeta, getMetaRows, metaValue, putMetaRows } from './meta.ts';
 import { newOutboxRow } from './outbox.ts';
 import { checkSpace, writeFailure, type CheckSpaceOptions, type WriteFailure } from './storage.ts';
@@ -121,7 +122,7 @@ export async function submitDossier(
   try {
     return await db.transaction(
       'rw',
-      [db.dossiers, db.outbox, db.meta, db.drafts, db.attachments],
+      [db.dossiers, db.outbox, db.meta, db.drafts, db.draftPhotos, db.attachments],
       async (): Promise<SubmitResult> => {
         const [existing, meta] = await Promise.all([
           db.dossiers.get(draft.id),
@@ -205,6 +206,7 @@ export async function submitDossier(
           attachments.length > 0 ? db.attachments.bulkAdd(attachments) : null,
           putMetaRows(db, meta, values),
           db.drafts.delete(draft.id),
+          deleteDraftPhotos(db, draft.id),
         ]);
         return { ok: true, dossier: row, deadline: built.deadline, alreadySubmitted: false };
       },

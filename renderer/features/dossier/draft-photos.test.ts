@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KioskDb } from '../../db/db.ts';
+import type { PreparedAttachment } from './attachments.ts';
+import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
+import { discardAllDrafts, discardDraft, saveDraft } from './drafts.ts';
+import { submitDossier } from './submit.ts';
+import { dropDb, freshDb, roomy, submitInput, vn } from './test-support.ts';
+
+let db: KioskDb;
+afterEach(async () => dropDb(db));
+
+const photo = (n: number): PreparedAttachment => ({
+  bytes: new Blob([new Uint8Array([n, n, n])], { type: 'image/jpeg' }),
+  hash: String(n).repeat(64).slice(0, 64),
+  mediaType: 'image/jpeg',
+  fileName: `giay-to-${n}.jpg`,
+  size: 3,
+  width: 1600,
+  height: 1067,
+});
+
+describe('draft photos', () => {
+  it('keeps the draft’s photos in the order they were added; a change replaces the set', async () => {
+    db = freshDb();
+    expect(await saveDraftPhotos('d1', [photo(2), photo(1), photo(3)], { db })).toEqual({ ok: true });
+    await saveDraftPhotos('d2', [photo(4)], { db });
+    const loaded = await loadDraftPhotos('d1', { db });
+    expect(loaded.map((p) => p.fileName)).toEqual(['giay-to-2.jpg', 'giay-to-1.jpg', 'giay-to-3.jpg']);
+    expect(loaded[0]).toMatchObject({
+      hash: photo(2).hash,
+      mediaType: 'image/jpeg',
+      width: 1600,
+      height: 1067,
+    });
+    expect(new Uint8Array(await loaded[0]!.bytes.arrayBuffer())).toEqual(new Uint8Array([2, 2, 2]));
+
+    await saveDraftPhotos('d1', [photo(3)], { db });
+    expect((await loadDraftPhotos('d1', { db })).map((p) => p.fileName)).toEqual(['giay-to-3.jpg']);
+    expect(await loadDraftPhotos('d2', { db })).toHaveLength(1);
+    expect(await loadDraftPhotos('unknown', { db })).toEqual([]);
+  });
+
+  it('go with the draft when it is discarded, and all of them at the idle reset', async () => {
+    db = freshDb();
+    await saveDraftPhotos('d1', [photo(1)], { db });
+    await saveDraftPhotos('d2', [photo(2)], { db });
+    await discardDraft('d1', { db });
+    expect(await loadDraftPhotos('d1', { db })).toEqual([]);
+    expect(await loadDraftPhotos('d2', { db })).toHaveLength(1);
+    await discardAllDrafts({ db });
+    expect(await db.draftPhotos.count()).toBe(0);
+  });
+
+  it('leave the draft in the submit transaction, while the dossier keeps its attachments', async () => {
+    db = freshDb();
+    const input = submitInput(vn('2026-11-24 09:00'));
+    await saveDraft(
+      {
+        id: input.draft.id,
+        procedureCode: '1.001193',
+        formId: 'birth-registration',
+        formData: input.draft.formData,
+        step: 5,
+      },
+      { db },
+    );
+    await saveDraftPhotos(input.draft.id, [photo(1)], { db });
+    await saveDraftPhotos('another-draft', [photo(2)], { db });
+    const result = await submitDossier({ ...input, attachments: [photo(1)] }, { db, space: roomy });
+    expect(result.ok).toBe(true);
+    expect(await loadDraftPhotos(input.draft.id, { db })).toEqual([]);
+    expect(await loadDraftPhotos('another-draft', { db })).toHaveLength(1);
+    expect((await db.attachments.toArray()).map((a) => a.hash)).toEqual([photo(1).hash]);
+  });
+});

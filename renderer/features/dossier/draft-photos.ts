@@ -1,0 +1,63 @@
+/**
+ * The document photos of a draft, kept beside its answers so a reload or a crash in the
+ * middle of a declaration loses neither. Written when the list changes (a photo taken or
+ * removed), not on every keystroke like the answers; submit moves them to the dossier's
+ * attachments in its own transaction, and discarding the draft removes them.
+ */
+import type { DraftPhotoRow, KioskDb } from '../../db/db.ts';
+import type { PreparedAttachment } from './attachments.ts';
+import { draftDbOf, type DataContext } from './context.ts';
+import { writeFailure, type WriteFailure } from './storage.ts';
+
+const rowId = (draftId: string, hash: string) => `${draftId}:${hash}`;
+
+/** Replaces the draft's photos with `photos`, in their order. */
+export async function saveDraftPhotos(
+  draftId: string,
+  photos: readonly PreparedAttachment[],
+  ctx: DataContext = {},
+): Promise<{ ok: true } | WriteFailure> {
+  const db = draftDbOf(ctx);
+  const rows = [...new Map(photos.map((p) => [p.hash, p])).values()].map((p, position): DraftPhotoRow => ({
+    id: rowId(draftId, p.hash),
+    draftId,
+    position,
+    bytes: p.bytes,
+    hash: p.hash,
+    mediaType: p.mediaType,
+    fileName: p.fileName,
+    size: p.size,
+    width: p.width,
+    height: p.height,
+  }));
+  try {
+    await db.transaction('rw', db.draftPhotos, async () => {
+      await db.draftPhotos.where('draftId').equals(draftId).delete();
+      await db.draftPhotos.bulkAdd(rows);
+    });
+    return { ok: true };
+  } catch (e) {
+    return writeFailure(e);
+  }
+}
+
+/** The draft's photos in the order they were added (none for an unknown draft). */
+export async function loadDraftPhotos(draftId: string, ctx: DataContext = {}): Promise<PreparedAttachment[]> {
+  const rows = await draftDbOf(ctx).draftPhotos.where('draftId').equals(draftId).toArray();
+  return rows
+    .sort((a, b) => a.position - b.position)
+    .map(({ bytes, hash, mediaType, fileName, size, width, height }) => ({
+      bytes,
+      hash,
+      mediaType,
+      fileName,
+      size,
+      width,
+      height,
+    }));
+}
+
+/** Removes a draft's photos; call inside a transaction over draftPhotos to make it part of it. */
+export function deleteDraftPhotos(db: KioskDb, draftId: string): Promise<number> {
+  return db.draftPhotos.where('draftId').equals(draftId).delete();
+}
