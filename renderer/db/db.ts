@@ -110,6 +110,8 @@ export interface RatingRow {
   /** v2: the scale level chosen and the optional reason (NFC). */
   level?: string;
   comment?: string;
+  /** When the office acknowledged the rating's outbox item (retention counts from it). */
+  acknowledgedAt?: string | null;
 }
 
 /** An attachment's bytes, keyed by its sha256 within a dossier (id = the attachment-meta sync id). */

@@ -103,8 +103,8 @@ export function toPushItems(rows: readonly OutboxRow[]): PushItem[] {
 }
 
 /**
- * Records the office's answer to a push: acknowledged items leave the outbox (the
- * dossier keeps its content and gets acknowledgedAt), invalid/conflict become `refused`
+ * Records the office's answer to a push: acknowledged items leave the outbox (a dossier
+ * or rating keeps its content and gets acknowledgedAt), invalid/conflict become `refused`
  * with the reasons, anything unanswered stays pending with its backoff. Acknowledged
  * rows are deleted rather than kept as "sent": the outbox then holds only what still
  * needs the office or staff, so the sync batch reads from a small table however many
@@ -120,10 +120,11 @@ export async function recordPushResults(
   const at = nowOf(ctx).toISOString();
   const byId = new Map(results.map((r) => [r.id, r]));
   const counts = { sent: 0, refused: 0, retry: 0 };
-  await db.transaction('rw', db.outbox, db.dossiers, async () => {
+  await db.transaction('rw', db.outbox, db.dossiers, db.ratings, async () => {
     const rows = await db.outbox.bulkGet(items.map((i) => i.id));
     const acknowledged: string[] = [];
     const acknowledgedDossiers: string[] = [];
+    const acknowledgedRatings: string[] = [];
     const updates: { key: string; changes: Partial<OutboxRow> }[] = [];
     items.forEach((item, i) => {
       const row = rows[i];
@@ -133,6 +134,7 @@ export async function recordPushResults(
         counts.sent++;
         acknowledged.push(row.id);
         if (row.kind === 'dossier') acknowledgedDossiers.push(row.id);
+        if (row.kind === 'rating') acknowledgedRatings.push(row.id);
       } else if (result && (result.outcome === 'invalid' || result.outcome === 'conflict')) {
         counts.refused++;
         const reason =
@@ -159,6 +161,7 @@ export async function recordPushResults(
       db.outbox.bulkDelete(acknowledged),
       db.outbox.bulkUpdate(updates),
       db.dossiers.bulkUpdate(acknowledgedDossiers.map((key) => ({ key, changes: { acknowledgedAt: at } }))),
+      db.ratings.bulkUpdate(acknowledgedRatings.map((key) => ({ key, changes: { acknowledgedAt: at } }))),
     ]);
   });
   return counts;

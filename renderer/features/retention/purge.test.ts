@@ -19,6 +19,7 @@ import {
   isPersonalDataPurged,
   purgeAcknowledgedPersonalData,
   RETENTION_PENDING_FORGET_KEY,
+  RETENTION_RATINGS_KEY,
   retentionDaysOf,
 } from './purge.ts';
 
@@ -104,7 +105,7 @@ describe('purgeAcknowledgedPersonalData', () => {
 
     const result = await purge('2026-11-24T02:00:00Z');
 
-    expect(result).toEqual({ purged: 2, kept: 0, freedBytes: 'birth certificate'.length });
+    expect(result).toEqual({ purged: 2, kept: 0, freedBytes: 'birth certificate'.length, ratingReasons: 0 });
     const after = (await db.dossiers.get(a.id))!;
     expect(after.formData).toEqual({});
     expect(after.applicantName).toBe('N. T. H.');
@@ -167,7 +168,12 @@ describe('purgeAcknowledgedPersonalData', () => {
     const newer = await submit('2026-02-05T02:00:00Z');
     await acknowledge([newer.id], '2026-02-06T01:00:00Z');
 
-    expect(await purge('2026-12-01T00:00:00Z')).toEqual({ purged: 1, kept: 1, freedBytes: 0 });
+    expect(await purge('2026-12-01T00:00:00Z')).toEqual({
+      purged: 1,
+      kept: 1,
+      freedBytes: 0,
+      ratingReasons: 0,
+    });
     expect((await db.dossiers.get(old.id))!.formData).toEqual(old.formData);
     expect((await db.outbox.get(old.id))!.status).toBe('pending');
     // The run's watermark did not skip past the kept dossier.
@@ -191,7 +197,12 @@ describe('purgeAcknowledgedPersonalData', () => {
     await acknowledge([a.id], '2026-10-02T01:00:00Z');
     await purge('2026-12-01T00:00:00Z');
     const once = await db.dossiers.get(a.id);
-    expect(await purge('2026-12-02T00:00:00Z')).toEqual({ purged: 0, kept: 0, freedBytes: 0 });
+    expect(await purge('2026-12-02T00:00:00Z')).toEqual({
+      purged: 0,
+      kept: 0,
+      freedBytes: 0,
+      ratingReasons: 0,
+    });
     expect(await db.dossiers.get(a.id)).toEqual(once);
   });
 
@@ -334,10 +345,12 @@ describe('purge: printed documents kept by main', () => {
 
     expect(await purge('2026-11-24T02:00:00Z', 30, undefined, fakeBridge())).toMatchObject({ purged: 1 });
 
-    expect(await db.ratings.get(ra.rating.id)).toEqual({ ...ra.rating, comment: '' });
+    const acknowledgedAt = new Date('2026-10-02T01:00:00Z').toISOString();
+    expect(await db.ratings.get(ra.rating.id)).toEqual({ ...ra.rating, comment: '', acknowledgedAt });
     expect((await db.ratings.get(ra.rating.id))!.score).toBe(2);
-    // Not purged (acknowledged too recently), and a rating without a dossier: untouched.
-    expect(await db.ratings.get(rc.rating.id)).toEqual(rc.rating);
+    // Not purged (its dossier arrived too recently), and a rating without a dossier that
+    // the office has not acknowledged: reasons kept.
+    expect(await db.ratings.get(rc.rating.id)).toEqual({ ...rc.rating, acknowledgedAt });
     expect(await db.ratings.get(rv.rating.id)).toEqual(rv.rating);
   });
 
@@ -355,5 +368,43 @@ describe('purge: printed documents kept by main', () => {
       kept: 1,
     });
     expect((await db.ratings.get(r.rating.id))!.comment).toBe('Cán bộ nhiệt tình');
+  });
+
+  it('removes the reason of a rating given without a dossier N days after the office acknowledged it', async () => {
+    db = freshDb();
+    const rate = async (at: string, reason: string) => {
+      const r = await saveRating(
+        { dossierId: null, procedureCode: null, level: 'dissatisfied', reason },
+        { db, now: () => new Date(at) },
+      );
+      if (!r.ok) throw new Error(r.reason);
+      return r.rating;
+    };
+    const old = await rate('2026-10-01T02:00:00Z', 'Chị Lan ở thôn Nà Làng chờ lâu');
+    const unsent = await rate('2026-10-01T03:00:00Z', 'Anh Bình chờ lâu');
+    const recent = await rate('2026-11-25T02:00:00Z', 'Ông Tư chờ lâu');
+    // The office acknowledges the first and the last; the second never left the kiosk.
+    const rows = (await outboxPending(10, {}, { db })).filter((r) => r.id !== unsent.id);
+    const items = toPushItems(rows);
+    const at = '2026-10-02T01:00:00Z';
+    await recordPushResults(
+      items,
+      items.map((i) => ({ outcome: 'stored' as const, id: i.id, hash: i.hash, officeReceivedAt: at })),
+      new Date(at),
+      { db, now: () => new Date(at) },
+    );
+    expect((await db.ratings.get(old.id))?.acknowledgedAt).toBe(new Date(at).toISOString());
+
+    const result = await purge('2026-12-01T00:00:00Z');
+    expect(result.ratingReasons).toBe(1);
+    const after = await db.ratings.bulkGet([old.id, unsent.id, recent.id]);
+    expect(after.map((r) => [r?.score, r?.comment])).toEqual([
+      [2, ''],
+      [2, 'Anh Bình chờ lâu'],
+      [2, 'Ông Tư chờ lâu'],
+    ]);
+    // The next run starts at the one still waiting for the office, not before it.
+    expect(await getMeta<string>(db, RETENTION_RATINGS_KEY)).toBe(unsent.createdAt);
+    expect((await purge('2026-12-01T00:00:00Z')).ratingReasons).toBe(0);
   });
 });

@@ -7,7 +7,8 @@
  *
  * Removed: the declaration's answers (formData), the applicant's full name (initials
  * kept), the attachments' bytes (their rows), the references to printed PDFs, the
- * free-text reasons of the dossier's ratings (scores kept), and — through the bridge,
+ * free-text reasons of the dossier's ratings (scores kept; a rating given without a dossier
+ * loses its reason on the same terms), and — through the bridge,
  * after the batch committed — the printed documents main keeps for reprint.
  * Never touched: a dossier the office has not acknowledged, or one with an outbox item
  * (its own, a rating's, an attachment announcement's) still waiting or refused, or an
@@ -75,6 +76,8 @@ export interface PurgeResult {
   kept: number;
   /** Attachment bytes freed. */
   freedBytes: number;
+  /** Free-text reasons removed from ratings given without a dossier. */
+  ratingReasons: number;
 }
 
 /** A purged dossier has no declaration answers left (a submitted declaration always has some). */
@@ -158,7 +161,7 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   const forget = forgetter(db, options.bridge);
   await forget(await getMeta<string[]>(db, RETENTION_PENDING_FORGET_KEY));
 
-  const result: PurgeResult = { purged: 0, kept: 0, freedBytes: 0 };
+  const result: PurgeResult = { purged: 0, kept: 0, freedBytes: 0, ratingReasons: 0 };
   // Lowest receivedAt of a dossier left unpurged: the watermark may not pass it.
   let firstKept: string | null = null;
   const batch = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
@@ -181,7 +184,45 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   await db.transaction('rw', db.dossiers, db.meta, async () => {
     await putMeta(db, RETENTION_WATERMARK_KEY, { before, count: await belowCount(db, before) });
   });
+  result.ratingReasons += await purgeUnattachedRatingReasons(db, cutoffMs);
   return result;
+}
+
+/**
+ * Meta key: createdAt (ISO) below which every rating without a dossier has had its reason
+ * removed, or had none; the next run starts there. It stops below the oldest such rating
+ * the office has not acknowledged long enough.
+ */
+export const RETENTION_RATINGS_KEY = 'retention.ratingsCheckedBefore';
+
+/**
+ * A rating given without a dossier (the citizen rated the service without leaving one)
+ * has no dossier to be purged with: its free-text reason, which may name the person or
+ * their situation, goes the same number of days after the office acknowledged the rating.
+ * The score stays. Returns how many reasons were removed.
+ */
+async function purgeUnattachedRatingReasons(db: KioskDb, cutoffMs: number): Promise<number> {
+  // Acknowledged after it was created on a clock that runs forward: createdAt bounds the walk.
+  const cutoff = new Date(cutoffMs).toISOString();
+  return db.transaction('rw', db.ratings, db.meta, async () => {
+    const from = (await getMeta<string>(db, RETENTION_RATINGS_KEY)) ?? '';
+    const rows = await db.ratings
+      .where('createdAt')
+      .between(from === '' ? Dexie.minKey : from, cutoff, true, false)
+      .filter((r) => r.dossierId === null)
+      .toArray();
+    let firstKept: string | null = null;
+    const clear: string[] = [];
+    for (const r of rows) {
+      if ((r.comment ?? '') === '') continue;
+      const ackMs = r.acknowledgedAt ? Date.parse(r.acknowledgedAt) : NaN;
+      if (ackMs < cutoffMs) clear.push(r.id);
+      else if (firstKept === null || r.createdAt < firstKept) firstKept = r.createdAt;
+    }
+    await db.ratings.bulkUpdate(clear.map((key) => ({ key, changes: { comment: '' } })));
+    await putMeta(db, RETENTION_RATINGS_KEY, firstKept ?? cutoff);
+    return clear.length;
+  });
 }
 
 /**
@@ -220,7 +261,7 @@ async function purgeBatch(
   db: KioskDb,
   ids: readonly string[],
   cutoffMs: number,
-): Promise<PurgeResult & { firstKept: string | null; forgetIds: string[] }> {
+): Promise<Omit<PurgeResult, 'ratingReasons'> & { firstKept: string | null; forgetIds: string[] }> {
   const tables = [db.dossiers, db.attachments, db.outbox, db.ratings, db.meta];
   return db.transaction('rw', tables, async () => {
     const out = {
