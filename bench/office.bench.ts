@@ -42,7 +42,7 @@ export const notes = `
 *Drain*: 10,000 dossiers (≈580 bytes of JSON each with its envelope) from one kiosk outbox through
 main/services/sync-transport.ts to the office on 127.0.0.1 (SQLite, WAL, synchronous=FULL), 200 per
 push (the protocol's maximum, SYNC_LIMITS.maxBatchItems; BENCH_OFFICE_BATCH changes it — the kiosk's
-sync engine uses 50 by default), each batch validated, hashed and committed before its answer, each
+sync engine uses 100 by default), each batch validated, hashed and committed before its answer, each
 answer checked item by item as the kiosk does; afterwards the office must hold exactly 10,000 rows.
 *Plain upload* (the goal's baseline): the same request bodies — byte for byte what the transport
 sent, checked on every request — POSTed with the same client (Node's fetch, keep-alive: the
