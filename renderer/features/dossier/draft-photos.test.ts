@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from './attachments.ts';
 import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
-import { discardAllDrafts, discardDraft, saveDraft } from './drafts.ts';
+import { discardAllDrafts, discardDraft } from './drafts.ts';
 import { submitDossier } from './submit.ts';
-import { dropDb, freshDb, roomy, submitInput, vn } from './test-support.ts';
+import { dropDb, freshDb, roomy, submitInputWithDraft, vn } from './test-support.ts';
 
 let db: KioskDb;
 afterEach(async () => dropDb(db));
@@ -54,17 +54,7 @@ describe('draft photos', () => {
 
   it('leave the draft in the submit transaction, while the dossier keeps its attachments', async () => {
     db = freshDb();
-    const input = submitInput(vn('2026-11-24 09:00'));
-    await saveDraft(
-      {
-        id: input.draft.id,
-        procedureCode: '1.001193',
-        formId: 'birth-registration',
-        formData: input.draft.formData,
-        step: 5,
-      },
-      { db },
-    );
+    const input = await submitInputWithDraft(db, vn('2026-11-24 09:00'));
     await saveDraftPhotos(input.draft.id, [photo(1)], { db });
     await saveDraftPhotos('another-draft', [photo(2)], { db });
     const result = await submitDossier({ ...input, attachments: [photo(1)] }, { db, space: roomy });

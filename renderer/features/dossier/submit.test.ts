@@ -5,11 +5,19 @@ import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { DossierPayloadSchema } from '../../../shared/contracts/sync.ts';
 import { META, FrozenDossierError, openKioskDb, type KioskDb } from '../../db/db.ts';
 import { getMeta } from './meta.ts';
-import { saveDraft, loadDraft } from './drafts.ts';
+import { loadDraft } from './drafts.ts';
 import { submitDossier } from './submit.ts';
 import { outboxPayload, outboxPending } from './outbox.ts';
 import { recordPrinted } from './bookkeeping.ts';
-import { birthValues, dropDb, freshDb, roomy, submitInput, vn } from './test-support.ts';
+import {
+  birthValues,
+  dropDb,
+  freshDb,
+  roomy,
+  submitInput,
+  submitInputWithDraft,
+  vn,
+} from './test-support.ts';
 import type { PreparedAttachment } from './attachments.ts';
 
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
@@ -23,22 +31,6 @@ afterEach(async () => {
   for (const db of dbs) await dropDb(db);
   dbs = [];
 });
-
-async function withDraft(db: KioskDb, now: Date) {
-  const input = submitInput(now);
-  const saved = await saveDraft(
-    {
-      id: input.draft.id,
-      procedureCode: '1.001193',
-      formId: 'birth-registration',
-      formData: input.draft.formData,
-      step: 5,
-    },
-    { db },
-  );
-  expect(saved.ok).toBe(true);
-  return input;
-}
 
 async function counts(db: KioskDb) {
   return {
@@ -66,7 +58,7 @@ describe('submitDossier', () => {
   it('writes the dossier, its outbox item and the code state and removes the draft, all at once', async () => {
     const db = open();
     const now = vn('2026-11-24 10:00');
-    const input = await withDraft(db, now);
+    const input = await submitInputWithDraft(db, now);
     const r = await submitDossier(input, { db, space: roomy });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -96,7 +88,7 @@ describe('submitDossier', () => {
   it('returns validation errors and writes nothing; the draft stays', async () => {
     const db = open();
     const now = vn('2026-11-24 10:00');
-    const input = await withDraft(db, now);
+    const input = await submitInputWithDraft(db, now);
     const bad = {
       ...input,
       draft: { ...input.draft, formData: { ...birthValues(), 'child.dateOfBirth': '31/02/2026' } },
@@ -135,7 +127,7 @@ describe('submitDossier', () => {
 
   it('a double tap returns the stored dossier instead of making a second one', async () => {
     const db = open();
-    const input = await withDraft(db, vn('2026-11-24 10:00'));
+    const input = await submitInputWithDraft(db, vn('2026-11-24 10:00'));
     const [a, b] = await Promise.all([
       submitDossier(input, { db, space: roomy }),
       submitDossier(input, { db, space: roomy }),
@@ -182,7 +174,7 @@ describe('submitDossier', () => {
     const db = open();
     const first = await submitDossier(submitInput(vn('2026-11-24 09:00')), { db, space: roomy });
     expect(first.ok).toBe(true);
-    const input = await withDraft(db, vn('2026-11-24 10:00'));
+    const input = await submitInputWithDraft(db, vn('2026-11-24 10:00'));
     const input2 = { ...input, attachments: [photo('page one')] };
     // The disk fills up while the attachment is written, after the dossier and its outbox row.
     const fail = () => {
@@ -204,7 +196,7 @@ describe('submitDossier', () => {
 
   it('an unexpected write failure is reported as such, also atomically', async () => {
     const db = open();
-    const input = await withDraft(db, vn('2026-11-24 10:00'));
+    const input = await submitInputWithDraft(db, vn('2026-11-24 10:00'));
     const fail = () => {
       throw new Error('disk I/O error');
     };
@@ -218,7 +210,7 @@ describe('submitDossier', () => {
 
   it('refuses before writing when free space is below the margin', async () => {
     const db = open();
-    const input = await withDraft(db, vn('2026-11-24 10:00'));
+    const input = await submitInputWithDraft(db, vn('2026-11-24 10:00'));
     const r = await submitDossier(input, {
       db,
       space: { estimate: async () => ({ quota: 100e6, usage: 90e6 }), marginBytes: 50e6 },

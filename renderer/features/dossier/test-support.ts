@@ -5,6 +5,7 @@ import { findProcedure } from '../../../shared/catalogue/index.ts';
 import { testProfile, vn } from '../../../shared/domain/test-support.ts';
 import { newId, openKioskDb, type KioskDb } from '../../db/db.ts';
 import type { SubmitDossierInput } from './submit.ts';
+import { saveDraft } from './drafts.ts';
 
 export const birthForm = getForm('birth-registration')!;
 export const birthProcedure = findProcedure('1.001193')!;
@@ -50,6 +51,23 @@ export function submitInput(now: Date, overrides: Partial<SubmitDossierInput> = 
     now,
     ...overrides,
   };
+}
+
+/** A submit input whose draft is already saved, as the wizard leaves it before submitting. */
+export async function submitInputWithDraft(db: KioskDb, now: Date): Promise<SubmitDossierInput> {
+  const input = submitInput(now);
+  const saved = await saveDraft(
+    {
+      id: input.draft.id,
+      procedureCode: '1.001193',
+      formId: 'birth-registration',
+      formData: input.draft.formData,
+      step: 5,
+    },
+    { db },
+  );
+  if (!saved.ok) throw new Error(`draft not saved: ${saved.reason}`);
+  return input;
 }
 
 /** A fresh database per test, named uniquely so tests never share state. */
