@@ -219,6 +219,20 @@ describe('submitDossier', () => {
     expect(await counts(db)).toEqual({ dossiers: 0, outbox: 0, attachments: 0, drafts: 1 });
   });
 
+  it('a second tap after the space ran short still reports the dossier the first tap saved', async () => {
+    const db = open();
+    const input = await submitInputWithDraft(db, vn('2026-11-24 10:00'));
+    const first = await submitDossier(input, { db, space: roomy });
+    const again = await submitDossier(input, {
+      db,
+      space: { estimate: async () => ({ quota: 100e6, usage: 90e6 }), marginBytes: 50e6 },
+    });
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again).toMatchObject({ alreadySubmitted: true, dossier: { code: first.dossier.code } });
+    expect(await counts(db)).toEqual({ dossiers: 1, outbox: 1, attachments: 0, drafts: 0 });
+  });
+
   it('stores attachments with the dossier, once per content hash, each with an outbox item after the dossier', async () => {
     const db = open();
     const a = photo('page one');

@@ -104,7 +104,11 @@ export async function submitDossier(
     checkSpace(DOSSIER_BYTES_ESTIMATE + filesBytes, options.space),
     flushDraft(draft.id, options),
   ]);
-  if (!space.ok) return space;
+  if (!space.ok) {
+    // A second tap on a kiosk short of space must still say the first one was saved.
+    const existing = await db.dossiers.get(draft.id);
+    return existing ? already(existing, input) : space;
+  }
   const metas = files.map((file) => {
     const payload = AttachmentMetaPayloadSchema.parse({
       id: newId(),
