@@ -61,6 +61,9 @@ describe('draft photos', () => {
     expect(result.ok).toBe(true);
     expect(await loadDraftPhotos(input.draft.id, { db })).toEqual([]);
     expect(await loadDraftPhotos('another-draft', { db })).toHaveLength(1);
+    // A save that lands after the submit does not bring them back.
+    await saveDraftPhotos(input.draft.id, [photo(1)], { db });
+    expect(await loadDraftPhotos(input.draft.id, { db })).toEqual([]);
     expect((await db.attachments.toArray()).map((a) => a.hash)).toEqual([photo(1).hash]);
   });
 });

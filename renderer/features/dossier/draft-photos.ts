@@ -31,7 +31,9 @@ export async function saveDraftPhotos(
     height: p.height,
   }));
   try {
-    await db.transaction('rw', db.draftPhotos, async () => {
+    await db.transaction('rw', db.draftPhotos, db.dossiers, async () => {
+      // A save still in flight when the draft was submitted must not bring its photos back.
+      if (await db.dossiers.get(draftId)) return;
       await db.draftPhotos.where('draftId').equals(draftId).delete();
       await db.draftPhotos.bulkAdd(rows);
     });
