@@ -249,9 +249,13 @@ async function plainOnce(bodies: readonly string[]): Promise<Run> {
   }
 }
 
-/** Second baseline: parse each body and store its rows with raw prepared inserts, one transaction per request. */
-async function rawDbOnce(bodies: readonly string[]): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-plain-db-'));
+/**
+ * A fresh database with the office's schema (migrated by openDatabase), opened raw with
+ * better-sqlite3 as the office opens it (WAL, synchronous=FULL), holding the kiosk row the
+ * dossiers' foreign key needs; removed after `use`.
+ */
+async function withRawOfficeDb<T>(prefix: string, use: (raw: SQLite.Database) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const fresh = await openDatabase({ dataDir: dir });
   await fresh.close();
   const raw = new SQLite(join(dir, 'office.sqlite'));
@@ -259,14 +263,21 @@ async function rawDbOnce(bodies: readonly string[]): Promise<Run> {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.prepare(KIOSK_ROW).run();
-    const insertMany = rawInserter(raw);
-    return await uploadOnce(bodies, (body) =>
-      insertMany((JSON.parse(body.toString('utf8')) as { items: PushItem[] }).items),
-    );
+    return await use(raw);
   } finally {
     raw.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Second baseline: parse each body and store its rows with raw prepared inserts, one transaction per request. */
+function rawDbOnce(bodies: readonly string[]): Promise<Run> {
+  return withRawOfficeDb('bench-plain-db-', (raw) => {
+    const insertMany = rawInserter(raw);
+    return uploadOnce(bodies, (body) =>
+      insertMany((JSON.parse(body.toString('utf8')) as { items: PushItem[] }).items),
+    );
+  });
 }
 
 async function drainBench(): Promise<BenchResult[]> {
@@ -406,24 +417,14 @@ async function ingestOnce(items: readonly PushItem[]): Promise<Run> {
 }
 
 /** Prepared inserts of the same rows, committed per BATCH, into a fresh database with the same schema. */
-async function rawInsertOnce(items: readonly PushItem[]): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-b-'));
-  const b = await openDatabase({ dataDir: dir });
-  await b.close();
-  const raw = new SQLite(join(dir, 'office.sqlite'));
-  try {
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = FULL');
-    raw.prepare(KIOSK_ROW).run();
+function rawInsertOnce(items: readonly PushItem[]): Promise<Run> {
+  return withRawOfficeDb('bench-ingest-b-', async (raw) => {
     const insertMany = rawInserter(raw);
     const c0 = process.cpuUsage();
     const r0 = performance.now();
     for (let i = 0; i < items.length; i += BATCH) insertMany(items.slice(i, i + BATCH));
     return { ms: performance.now() - r0, cpuMs: cpuMs(c0), connections: 0 };
-  } finally {
-    raw.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** CPU time of `f`, the least of three runs (the machine is shared; the least is the work itself). */
