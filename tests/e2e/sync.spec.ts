@@ -116,6 +116,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
     officeUrl,
     syncTiming: { baseMs: 200, capMs: 1_000, idleMs: 1_000 },
     probeIntervalMs: 300,
+    now: () => new Date(now()),
   });
   // The kiosk's clock starts at MONDAY 09:10 and runs (the sync engine's backoff needs time to pass).
   await page.clock.install({ time: MONDAY });

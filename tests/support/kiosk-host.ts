@@ -32,6 +32,8 @@ export interface StartKioskHostOptions {
    */
   syncTiming?: { baseMs: number; capMs: number; idleMs: number };
   probeIntervalMs?: number;
+  /** The host's clock (e.g. the last sync time shown in the top bar); default the real clock. */
+  now?: () => Date;
 }
 
 export interface KioskHostHandle {
@@ -62,6 +64,7 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),
       ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+      ...(options.now ? { now: options.now } : {}),
       ...(options.probeIntervalMs
         ? { probeIntervalMs: options.probeIntervalMs, probeBackoffCapMs: options.probeIntervalMs }
         : {}),

@@ -27,6 +27,8 @@ export interface HostSyncOptions {
   probeIntervalMs?: number;
   probeBackoffCapMs?: number;
   requestTimeoutMs?: number;
+  /** The main process's clock (last sync time, enrolment); tests set it. */
+  now?: () => Date;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function createHostSync(
     ...(options.officeUrl ? { suggestedOfficeUrl: options.officeUrl } : {}),
     ...(options.timing ? { timing: options.timing } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
     connectivity: {
       ...(options.probeIntervalMs ? { onlineIntervalMs: options.probeIntervalMs } : {}),
       ...(options.probeBackoffCapMs
