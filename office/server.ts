@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
 import { buildOfficeApp } from './app.ts';
+import { createBoardHub } from './tickets/board-hub.ts';
+import { createTicketDesk } from './tickets/desk.ts';
 import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
@@ -51,8 +53,10 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
         : `office: created account "${admin.username}" with the password from OFFICE_ADMIN_PASSWORD`,
     );
   }
+  const board = createBoardHub();
+  const tickets = createTicketDesk(database.db, database.dialect, now, board);
   const app = await buildOfficeApp(
-    { db: database.db, officeName: config.officeName, now },
+    { db: database.db, officeName: config.officeName, now, tickets, board },
     { trustProxy: config.trustProxy, log },
   );
   await app.listen({ port: config.port, host: config.host });
