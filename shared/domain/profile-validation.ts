@@ -199,6 +199,17 @@ function crossCheck(profile: OfficeProfile, codes: ReadonlySet<string>): Profile
     }
   }
 
+  // A lexicon entry replaces the word wherever it stands: an ordinary lower-case word
+  // ("xã") would change every sentence, so an abbreviation must hold a capital or a sign.
+  for (const key of Object.keys(profile.speech?.lexicon ?? {})) {
+    if (!/[\p{Lu}&.]/u.test(key))
+      add(
+        ['speech', 'lexicon', key],
+        `"${key}" không phải chữ viết tắt: cần có chữ in hoa (ví dụ "BPMC").`,
+        `"${key}" is not an abbreviation: it needs a capital letter (e.g. "BPMC").`,
+      );
+  }
+
   if (profile.kiosk.idleWarningSeconds >= profile.kiosk.idleTimeoutSeconds) {
     add(
       ['kiosk', 'idleWarningSeconds'],
