@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TicketDesk } from '../tickets/desk.ts';
 import type { BoardHub } from '../tickets/board-hub.ts';
+import type { Announcer } from '../tickets/announcer.ts';
 import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
 import { boardPage, deskPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
@@ -44,7 +45,7 @@ export function ticketKioskRoutes(
 const HEARTBEAT_MS = 15_000;
 
 /** The calling board (public, read-only, no names) and a ticket's live position. */
-export function boardRoutes(desk: TicketDesk, hub: BoardHub): FastifyPluginAsync {
+export function boardRoutes(desk: TicketDesk, hub: BoardHub, announcer: Announcer): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const LangQuery = z.object({ lang: z.string().optional() });
@@ -54,6 +55,26 @@ export function boardRoutes(desk: TicketDesk, hub: BoardHub): FastifyPluginAsync
         .send(boardPage(parseLang(request.query.lang) ?? 'vi', await desk.board())),
     );
     app.get('/board/state', async () => desk.board());
+    // The spoken call, synthesised on the office (the TV's browser has no Vietnamese voice).
+    app.get(
+      '/board/announce.wav',
+      {
+        schema: {
+          querystring: z.object({
+            number: z.string().regex(/^[A-Z]{1,2}\d{0,2}-\d{3,4}$/),
+            counter: z.coerce.number().int().min(1).max(99),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const audio = await announcer.speak(request.query.number, request.query.counter);
+        if (!audio) return reply.code(503).send({ error: 'no-speech-engine' });
+        return reply
+          .type('audio/wav')
+          .header('Cache-Control', 'public, max-age=86400')
+          .send(Buffer.from(audio));
+      },
+    );
     // Server-sent events: each call as it happens. EventSource reconnects by itself after
     // an office restart; the page then reloads the state it missed.
     app.get('/board/events', async (request, reply) => {

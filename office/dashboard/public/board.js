@@ -21,7 +21,7 @@
           osc.stop(ctx.currentTime + i * 0.35 + 0.32);
         });
         setTimeout(resolve, 800);
-      } catch (e) {
+      } catch {
         resolve();
       }
     });
