@@ -199,7 +199,7 @@ describe('sync settings section', () => {
     await waitFor(async () => expect((await db.outbox.get(dossierId))?.status).toBe('pending'));
     await waitFor(() => expect(screen.queryByText(/Hồ sơ TEST\.00565-261124-0007/)).toBeNull());
     expect(screen.getByText(/Đánh giá số thứ tự 8/)).toBeTruthy();
-    expect(useSyncStore.getState().state).toMatchObject({ waiting: 1, refused: 1 });
+    expect(useSyncStore.getState().state).toMatchObject({ waiting: 1, waitingDossiers: 1, refused: 1 });
     await db.dossiers.clear();
   });
 });
