@@ -17,7 +17,7 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
     id: 'no-appointment',
     name: { vi: 'Ngày không giấy hẹn', en: 'No-appointment day' },
     explanation: {
-      vi: 'Hôm nay, các thủ tục dưới đây được giải quyết ngay trong ngày. Bà con nộp hồ sơ và chờ nhận kết quả, không phải nhận giấy hẹn và không phải quay lại lần nữa.',
+      vi: 'Hôm nay, các thủ tục dưới đây được giải quyết ngay trong ngày. Ông/bà nộp hồ sơ và chờ nhận kết quả, không phải nhận giấy hẹn và không phải quay lại lần nữa.',
       en: 'Today the procedures below are handled the same day. Hand in your papers and wait for the result: no appointment slip, no second trip.',
     },
     source:
@@ -27,7 +27,7 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
     id: 'no-writing',
     name: { vi: 'Ngày không viết', en: 'No-writing day' },
     explanation: {
-      vi: 'Hôm nay bà con không phải tự viết tờ khai. Cán bộ hoặc tình nguyện viên sẽ điền giúp, bà con chỉ cần ký tên hoặc điểm chỉ vào tờ khai đã in.',
+      vi: 'Hôm nay ông/bà không phải tự viết tờ khai. Cán bộ hoặc tình nguyện viên sẽ điền giúp, ông/bà chỉ cần ký tên hoặc điểm chỉ vào tờ khai đã in.',
       en: 'Today you do not have to write the form yourself. An officer or a volunteer fills it in for you; you only sign or put your fingerprint on the printed form.',
     },
     source:
@@ -37,7 +37,7 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
     id: 'online-service',
     name: { vi: 'Ngày dịch vụ công trực tuyến', en: 'Online public service day' },
     explanation: {
-      vi: 'Hôm nay cán bộ giúp bà con nộp hồ sơ qua mạng trên Cổng Dịch vụ công và trả lệ phí bằng chuyển khoản, không cần giấy tờ nộp tay. Bà con mang theo căn cước và điện thoại nếu có.',
+      vi: 'Hôm nay cán bộ giúp ông/bà nộp hồ sơ qua mạng trên Cổng Dịch vụ công và trả lệ phí bằng chuyển khoản, không cần giấy tờ nộp tay. Ông/bà mang theo căn cước và điện thoại nếu có.',
       en: 'Today staff help you file online on the Public Service Portal and pay the fee by bank transfer, instead of handing in paper forms. Bring your ID card, and your phone if you have one.',
     },
     source:
@@ -47,7 +47,7 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
     id: 'no-paper',
     name: { vi: 'Ngày không nộp hồ sơ giấy', en: 'No-paper day' },
     explanation: {
-      vi: 'Hôm nay các thủ tục dưới đây chỉ nhận hồ sơ qua mạng, không nhận giấy. Cán bộ tại bộ phận một cửa sẽ hướng dẫn, cầm tay chỉ việc để bà con tự nộp được.',
+      vi: 'Hôm nay các thủ tục dưới đây chỉ nhận hồ sơ qua mạng, không nhận giấy. Cán bộ tại bộ phận một cửa sẽ hướng dẫn, cầm tay chỉ việc để ông/bà tự nộp được.',
       en: 'Today the procedures below are only accepted online, not on paper. Staff at the one-stop desk will show you step by step how to file.',
     },
     source: 'Hà Tĩnh thí điểm "một số TTHC, một số ngày không nộp văn bản giấy" (01/07/2023)',
@@ -56,7 +56,7 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
     id: 'saturday-morning',
     name: { vi: 'Sáng thứ Bảy vì dân', en: 'Saturday morning for citizens' },
     explanation: {
-      vi: 'Bộ phận một cửa mở cửa cả sáng thứ Bảy để bà con bận đi làm trong tuần vẫn đến nộp hồ sơ và nhận kết quả được.',
+      vi: 'Bộ phận một cửa mở cửa cả sáng thứ Bảy để người dân bận đi làm trong tuần vẫn đến nộp hồ sơ và nhận kết quả được.',
       en: 'The one-stop desk also opens on Saturday morning, so people who work during the week can still hand in papers and collect results.',
     },
     source:
