@@ -12,7 +12,7 @@ test.afterAll(async () => {
 
 // Gia Lâm's Tuesday, at lunch: the no-writing and no-appointment day.
 const TUESDAY_LUNCH = vn('2026-11-24 12:10');
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
+const nav = (page: Page) => page.getByRole('navigation', { name: /^(Điều hướng chính|Main navigation)$/ });
 
 test('a citizen reaches the birth-registration declaration from Today in three taps, without typing', async ({
   page,
