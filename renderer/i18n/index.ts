@@ -24,6 +24,8 @@ import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
 import shellVi from '../features/shell/locales/vi.json';
 import shellEn from '../features/shell/locales/en.json';
+import speechVi from '../features/speech/locales/vi.json';
+import speechEn from '../features/speech/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
 
 /**
@@ -45,6 +47,7 @@ export const resources = {
     sync: syncVi,
     statusLookup: statusLookupVi,
     shell: shellVi,
+    speech: speechVi,
   },
   en: {
     translation: en,
@@ -59,6 +62,7 @@ export const resources = {
     sync: syncEn,
     statusLookup: statusLookupEn,
     shell: shellEn,
+    speech: speechEn,
   },
 } as const;
 

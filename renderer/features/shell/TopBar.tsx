@@ -7,6 +7,7 @@ import { useNow } from '../../hooks/useNow.ts';
 import { Icon, type IconName } from '../../ui/icons/index.tsx';
 import { FrameClock } from './FrameClock.tsx';
 import { DeskStateText } from './DeskStateText.tsx';
+import { ClipLanguageChoice } from '../speech/ClipLanguageChoice.tsx';
 
 /**
  * The fixed header on every screen: who and when (office, the desk's state, the clock),
@@ -58,6 +59,7 @@ export function TopBar({ officeName, profile }: { officeName?: string; profile?:
           lang={other}
           onClick={() => setLanguage(other)}
         />
+        <ClipLanguageChoice />
         <FrameButton
           icon="largeText"
           label={t('settings.largeText')}

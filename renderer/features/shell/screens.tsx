@@ -20,6 +20,7 @@ import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
 import { StaffScreen } from './StaffScreen.tsx';
+import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -38,4 +39,9 @@ export const SCREENS: ScreenComponents = {
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner, SyncRunner];
+export const OVERLAYS: readonly ComponentType[] = [
+  ResumeDraftPrompt,
+  RetentionRunner,
+  SyncRunner,
+  SpeechRunner,
+];

@@ -12,6 +12,8 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { ProcedureListItem } from '../catalogue/ProcedureListItem.tsx';
 import { BrowseGroupGrid } from '../catalogue/BrowseGroupGrid.tsx';
 import { useNow } from '../../hooks/useNow.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { todaySpeech } from '../speech/index.ts';
 
 /**
  * The start screen: what the office's reform models serve today (each procedure once,
@@ -36,6 +38,12 @@ export function TodayScreen() {
   return (
     <main className="screen today-screen">
       <h1>{t('today.heading', { office: profile.office.name })}</h1>
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() =>
+          todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi)
+        }
+      />
       <div className="today-columns">
         <div className="today-main">
           {today.isHoliday && <p>{t('today.holiday')}</p>}
