@@ -66,6 +66,8 @@ function countDraftPhotos(page: Page): Promise<number> {
 test('a document photo attached on the review step is downscaled, shown, kept through a reload and stored with the dossier', async ({
   page,
 }) => {
+  // The officer and volunteer set-up comes first (PIN hashing): allow for a loaded machine.
+  test.slow();
   await openKioskAt(page, host.url, MONDAY);
   // Picking files is for staff (a citizen alone only photographs): a volunteer helps here.
   await kioskWithVolunteers(page, [['Lò Văn Tình', '2580']]);
