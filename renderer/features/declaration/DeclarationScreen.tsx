@@ -32,6 +32,9 @@ import { ListenButton } from '../../ui/ListenButton.tsx';
 import { declarationStepSpeech } from '../speech/index.ts';
 import './idle.ts';
 import './declaration.css';
+import { Icon } from '../../ui/icons/index.tsx';
+import { useVolunteerSession } from '../volunteer-session/store.ts';
+import { useOfficerSession } from '../settings/officer-session.ts';
 
 type ScanNotice =
   | { kind: 'filled'; name: string; section: string; labels: string[] }
@@ -107,6 +110,10 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
       live = false;
     };
   }, [session.draftId]);
+  // A signed-in volunteer or an unlocked officer may also pick files (never a citizen alone).
+  const volunteerSignedIn = useVolunteerSession((s) => s.name !== null);
+  const officerUnlocked = useOfficerSession((s) => s.unlocked);
+  const staffMode = volunteerSignedIn || officerUnlocked;
   const changePhotos = (next: PreparedAttachment[]) => {
     photosTouched.current = true;
     setAttachments(next);
@@ -274,7 +281,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             <div className="scan-hint">
               <p>{t('scan.hint')}</p>
               <button type="button" onClick={() => setCameraOpen(true)}>
-                📷 {t('scan.camera')}
+                <Icon name="camera" /> {t('scan.camera')}
               </button>
             </div>
           )}
@@ -313,11 +320,11 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
           <div className="wizard-nav">
             {step > 0 && (
               <button type="button" className="big" onClick={() => setStep(step - 1)}>
-                ← {t('back')}
+                <Icon name="back" /> {t('back')}
               </button>
             )}
             <button type="button" className="primary big" onClick={goNext}>
-              {t('next')} →
+              {t('next')} <Icon name="forward" />
             </button>
           </div>
         </>
@@ -332,7 +339,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             errors={errors}
             onEdit={(i) => setStep(i)}
           />
-          <DocumentPhotos attachments={attachments} onChange={changePhotos} />
+          <DocumentPhotos attachments={attachments} onChange={changePhotos} allowFiles={staffMode} />
           {photoSaveProblem && (
             <p role="alert" className="banner warn">
               {t(`photoSaveProblem.${photoSaveProblem}`)}
@@ -346,7 +353,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
           {submitting && <p role="status">{t('saving')}</p>}
           <div className="wizard-nav">
             <button type="button" className="big" onClick={() => setStep(step - 1)} disabled={submitting}>
-              ← {t('back')}
+              <Icon name="back" /> {t('back')}
             </button>
             <button type="button" className="primary big" onClick={() => void submit()} disabled={submitting}>
               {t('submit')}

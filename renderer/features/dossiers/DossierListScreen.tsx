@@ -9,6 +9,7 @@ import { useOfficerSession } from '../settings/officer-session.ts';
 import { useVolunteerSession } from '../volunteer-session/store.ts';
 import { loadDossierPage, type DossierListPage } from './dossier-page.ts';
 import { ReprintButton } from './ReprintButton.tsx';
+import { Icon } from '../../ui/icons/index.tsx';
 
 type Scope = 'today' | 'all';
 
@@ -121,11 +122,11 @@ function DossierList() {
           </table>
           <nav className="pager" aria-label={t('pages')}>
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              ← {t('previous')}
+              <Icon name="back" /> {t('previous')}
             </button>
             <span>{t('pageOf', { page: page + 1, count: data.pageCount })}</span>
             <button type="button" disabled={page + 1 >= data.pageCount} onClick={() => setPage(page + 1)}>
-              {t('next')} →
+              {t('next')} <Icon name="forward" />
             </button>
           </nav>
         </>

@@ -19,17 +19,19 @@ import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
 import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
+import { StaffScreen } from './StaffScreen.tsx';
 import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
 export const SCREENS: ScreenComponents = {
   today: () => <TodayScreen />,
-  catalogue: () => <CatalogueScreen />,
+  catalogue: ({ screen }) => <CatalogueScreen group={screen.group} />,
   procedure: ({ screen }) => <ProcedureScreen code={screen.code} />,
   declaration: DeclarationScreen,
   receipt: ReceiptScreen,
   satisfaction: SatisfactionScreen,
+  staff: () => <StaffScreen />,
   volunteer: VolunteerScreen,
   settings: SettingsScreen,
   dossiers: DossierListScreen,
