@@ -13,6 +13,7 @@ import { changeStatus } from '../dossier-status.ts';
 import { DossierStatusSchema } from '../../shared/domain/dossier.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
 import { parseLang, t, type Lang } from './i18n.ts';
+import { receiptPrintStates } from '../sync/receipt-prints.ts';
 import { html } from './html.ts';
 import {
   accountsPage,
@@ -424,6 +425,10 @@ async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise
     .orderBy('received_at_ms')
     .limit(1000)
     .execute();
+  const receipts = await receiptPrintStates(
+    db,
+    rows.map((r) => r.id),
+  );
   const out: QueueRow[] = [];
   for (const r of rows) {
     out.push({
@@ -436,6 +441,7 @@ async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise
       dueMs: Number(r.due_at_ms),
       status: r.status,
       resolved: r.resolved_at_ms !== null,
+      receipt: receipts.get(r.id) ?? 'unknown',
     });
   }
   return out;

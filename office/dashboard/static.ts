@@ -10,6 +10,7 @@ th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:
 th{background:#f3f3f3}
 tr.overdue td{background:#ffe0e0}
 tr.overdue .remaining{color:#a00000;font-weight:bold}
+td.receipt-unprinted{color:#a00000;font-weight:bold}
 .notice{background:#fff6d5;border:1px solid #e0c050;padding:.5rem;margin:.5rem 0}
 .error{background:#ffe0e0;border:1px solid #c00;padding:.5rem;margin:.5rem 0}
 label{display:block;margin:.5rem 0}
