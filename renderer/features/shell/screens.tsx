@@ -19,6 +19,8 @@ import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
 import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
+import { UnprintedReceiptsScreen } from '../unprinted-receipts/UnprintedReceiptsScreen.tsx';
+import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -33,7 +35,13 @@ export const SCREENS: ScreenComponents = {
   settings: SettingsScreen,
   dossiers: DossierListScreen,
   statusLookup: () => <StatusLookupScreen />,
+  unprintedReceipts: () => <UnprintedReceiptsScreen />,
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner, SyncRunner];
+export const OVERLAYS: readonly ComponentType[] = [
+  ResumeDraftPrompt,
+  RetentionRunner,
+  SyncRunner,
+  UnprintedReceiptsRunner,
+];

@@ -10,6 +10,7 @@ import { useShellStore } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
+import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceiptsNotice.tsx';
 
 export function TodayScreen() {
   const { t, i18n } = useTranslation();
@@ -46,6 +47,7 @@ export function TodayScreen() {
         )}
       </p>
       {today.isHoliday && <p>{t('today.holiday')}</p>}
+      <UnprintedReceiptsNotice />
 
       {today.models.length === 0 && <p className="no-models">{t('today.noModels')}</p>}
       {today.models.map((m) => {
