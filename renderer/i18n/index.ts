@@ -24,6 +24,8 @@ import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
 import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json';
 import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
+import speechVi from '../features/speech/locales/vi.json';
+import speechEn from '../features/speech/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
 
 /**
@@ -45,6 +47,7 @@ export const resources = {
     sync: syncVi,
     statusLookup: statusLookupVi,
     unprintedReceipts: unprintedReceiptsVi,
+    speech: speechVi,
   },
   en: {
     translation: en,
@@ -59,6 +62,7 @@ export const resources = {
     sync: syncEn,
     statusLookup: statusLookupEn,
     unprintedReceipts: unprintedReceiptsEn,
+    speech: speechEn,
   },
 } as const;
 

@@ -42,6 +42,10 @@ export interface StartKioskHostOptions {
    * the kiosk could use; or an existing test printer by name (a restarted kiosk).
    */
   printer?: 'pdf' | 'none' | { name: string };
+  /** espeak-ng's executable (a path that does not exist: a kiosk without speech). */
+  espeakCommand?: string;
+  /** Read-only recorded-clip folders, e.g. the demonstration set in assets/speech-clips. */
+  extraClipDirs?: string[];
 }
 
 export interface KioskHostHandle {
@@ -97,6 +101,8 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
     profilePath: profilePath(options.profile),
     distDir: options.distDir ?? path.join(ROOT, 'dist', 'renderer'),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.espeakCommand ? { espeakCommand: options.espeakCommand } : {}),
+    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
     sync: {
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),

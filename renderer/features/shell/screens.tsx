@@ -21,6 +21,7 @@ import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
 import { UnprintedReceiptsScreen } from '../unprinted-receipts/UnprintedReceiptsScreen.tsx';
 import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
+import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -44,4 +45,5 @@ export const OVERLAYS: readonly ComponentType[] = [
   RetentionRunner,
   SyncRunner,
   UnprintedReceiptsRunner,
+  SpeechRunner,
 ];

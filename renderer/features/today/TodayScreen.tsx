@@ -11,6 +11,8 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
 import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceiptsNotice.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { todaySpeech } from '../speech/index.ts';
 
 export function TodayScreen() {
   const { t, i18n } = useTranslation();
@@ -48,6 +50,12 @@ export function TodayScreen() {
       </p>
       {today.isHoliday && <p>{t('today.holiday')}</p>}
       <UnprintedReceiptsNotice />
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() =>
+          todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi)
+        }
+      />
 
       {today.models.length === 0 && <p className="no-models">{t('today.noModels')}</p>}
       {today.models.map((m) => {
