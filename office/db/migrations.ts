@@ -304,5 +304,28 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0006_receipt_prints': {
+      // Whether a dossier's receipt came out of the kiosk's printer (sync item
+      // 'receipt-print'): the queue shows "chưa in giấy tiếp nhận" until a printed one
+      // arrives. A sync item table like the others (id, seq, content_hash).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('receipt_prints')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('dossier_id', 'text', (c) => c.notNull())
+          .addColumn('printed', 'integer', (c) => c.notNull())
+          .addColumn('at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('office_received_at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('receipt_prints_dossier')
+          .on('receipt_prints')
+          .columns(['dossier_id', 'printed'])
+          .execute();
+      },
+    },
   };
 }

@@ -16,6 +16,7 @@ export interface Database {
   attachment_chunks: AttachmentChunksTable;
   attachment_meta: AttachmentMetaTable;
   ratings: RatingsTable;
+  receipt_prints: ReceiptPrintsTable;
   published_config: PublishedConfigTable;
   report_daily: ReportDailyTable;
   sign_in_throttle: SignInThrottleTable;
@@ -144,6 +145,19 @@ export interface RatingsTable {
   score: number;
   comment: string;
   rated_at_ms: number;
+  office_received_at_ms: number;
+}
+
+/** Sync item 'receipt-print': whether the dossier's receipt came out of the kiosk's printer. */
+export interface ReceiptPrintsTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  content_hash: string;
+  dossier_id: string;
+  /** 1 printed, 0 not (yet); a 1 outranks any 0. */
+  printed: number;
+  at_ms: number;
   office_received_at_ms: number;
 }
 
