@@ -2,7 +2,14 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
-import { isRequired, validateForm, visibleFields, visibleSections } from '../../../shared/forms/engine.ts';
+import {
+  conditionHolds,
+  isRequired,
+  validateForm,
+  visibleFields,
+  visibleSections,
+} from '../../../shared/forms/engine.ts';
+import { carryOverSamePerson } from '../../../shared/identity/apply-person.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
@@ -80,6 +87,8 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const [alert, setStepAlert] = useState<{ step: number; text: string } | null>(null);
   const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // Sections filled from the step where the same person was entered (the declaring mother).
+  const [carried, setCarried] = useState<Record<string, string[]>>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
   // Document photos are kept with the draft when the list changes (not on every
@@ -163,8 +172,24 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
       return;
     }
     setScanNotice(null);
+    const carry = carryOverSamePerson(form, values, section.id);
+    if (Object.keys(carry.filled).length > 0) {
+      useWizardStore.getState().setValues(carry.values);
+      setCarried((before) => ({ ...before, ...carry.filled }));
+    }
     setStep(step + 1);
   };
+
+  // This step's person was entered at an earlier step (and is still the same person).
+  const carriedHere =
+    section?.samePersonAs && carried[section.id] && conditionHolds(form, values, section.samePersonAs.when)
+      ? {
+          from: form.sections.find((s) => s.id === section.samePersonAs!.section)?.title[lang] ?? '',
+          labels: carried[section.id]!.map(
+            (id) => section.fields.find((fd) => fd.id === id)?.label[lang] ?? id,
+          ),
+        }
+      : null;
 
   const submit = async () => {
     const withErrors = sections.filter((s) => visibleFields(form, values, s.id).some((f) => errors[f.id]));
@@ -240,7 +265,12 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
       {section && (
         <>
           {section.description && <p>{section.description[lang]}</p>}
-          {section.acceptsIdCard && (
+          {carriedHere && (
+            <p role="status" className="banner ok">
+              {t('samePerson', { fields: carriedHere.labels.join(', '), section: carriedHere.from })}
+            </p>
+          )}
+          {section.acceptsIdCard && !carriedHere && (
             <div className="scan-hint">
               <p>{t('scan.hint')}</p>
               <button type="button" onClick={() => setCameraOpen(true)}>
@@ -314,7 +344,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             </p>
           )}
           {submitting && <p role="status">{t('saving')}</p>}
-          <div className="wizard-nav">
+          <div className="wizard-nav submit-bar">
             <button type="button" className="big" onClick={() => setStep(step - 1)} disabled={submitting}>
               ← {t('back')}
             </button>
