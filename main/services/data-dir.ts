@@ -50,5 +50,7 @@ export function dataDirLayout(dataDir: string) {
     prints: path.join(dataDir, 'prints'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
+    /** The serial (COM) ID-card scanner's port and baud rate. */
+    serialScanner: path.join(dataDir, 'serial-scanner.json'),
   };
 }

@@ -9,6 +9,7 @@ import {
   Sha256HexSchema,
   SYNC_LIMITS,
 } from './sync.ts';
+import { serialScannerMethods } from './serial-scanner.ts';
 
 /** Printed documents: the declaration form (A4) and the receipt (paper per office setting). */
 export const PrintKindSchema = z.enum(['declaration', 'receipt']);
@@ -261,6 +262,8 @@ export const bridgeContract = {
     }),
     output: z.union([z.object({ ok: z.literal(true), state: AttachmentStateSchema }), SyncFailureSchema]),
   },
+  // The ID-card scanner in serial (COM) mode, read by main.
+  ...serialScannerMethods,
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

@@ -18,6 +18,8 @@ import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
 import { loadDraft } from '../dossier/drafts.ts';
 import { loadDraftPhotos, saveDraftPhotos } from '../dossier/draft-photos.ts';
 import { installScannerCapture } from '../scan/scanner-capture.ts';
+import { installSerialScanner } from '../scan/serial-scanner.ts';
+import { useBridge } from '../shell/bridge-context.ts';
 import { applyIdCardScan } from '../scan/id-card.ts';
 import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
 import { DocumentPhotos } from '../attachments/DocumentPhotos.tsx';
@@ -156,6 +158,9 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     () => installScannerCapture(window, { onScan: onScanText, onRelease: (text) => typeIntoFocused(text) }),
     [onScanText],
   );
+  // A scanner in serial (COM) mode, read by main, feeds the same parser.
+  const client = useBridge();
+  useEffect(() => installSerialScanner(client, onScanText), [client, onScanText]);
 
   useEffect(() => {
     headingRef.current?.focus();
