@@ -125,9 +125,12 @@ describe('text input in a burst', () => {
     expect(tick(step.state, 200).settled).toEqual([{ kind: 'scan', text: VI_QR }]);
   });
 
-  it('one letter from an input method while nothing is held passes', () => {
+  it('text from an input method while nothing is held passes, a letter or a word', () => {
     const step = feedText(createBurstState(), 'ễ', 0);
     expect(step).toMatchObject({ decision: 'pass', settled: [] });
+    const word = feedText(createBurstState(), 'Bệnh viện đa khoa Gia Lâm', 0);
+    expect(word).toMatchObject({ decision: 'pass', settled: [] });
+    expect(feedText(createBurstState(), 'https://dichvucong.gov.vn/p/home', 0).decision).toBe('hold');
     // …and settles a stale run first, so the person's earlier key comes back before it.
     const held = feedKey(createBurstState(), 'a', 0);
     const late = feedText(held.state, 'ễ', 500);

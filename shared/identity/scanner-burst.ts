@@ -103,16 +103,25 @@ export function tick(state: BurstState, now: number): BurstStep {
 }
 
 /**
+ * A whole code inserted at once: an ID-card QR (fields separated by '|') or a link. A
+ * person's input method commits words, and nobody types '|' or '://' into a form, so any
+ * other text inserted while nothing is held is theirs.
+ */
+function looksLikeCode(text: string): boolean {
+  return [...text].length > 1 && (text.includes('|') || text.includes('://'));
+}
+
+/**
  * Feeds one text input (InputEvent.data of a beforeinput 'insertText', `at` as for
- * feedKey). It joins the run when a burst is being held; a chunk of several characters
- * (a scanner or driver inserting the whole code at once) starts a run of its own. A single
- * character while nothing is held is a person's input method, and passes.
+ * feedKey). It joins the run when a burst is being held; a whole code inserted at once
+ * (a scanner in Unicode mode, a test driver) starts a run of its own. Any other text while
+ * nothing is held is a person's input method, and passes.
  */
 export function feedText(state: BurstState, text: string, at: number): BurstKeyStep {
   if (text === '') return { state, settled: [], decision: 'pass' };
   const inRun = state.lastKeyAt !== null && at - state.lastKeyAt <= state.config.maxGapMs;
   const held = state.buffer !== '' && inRun;
-  if (!held && [...text].length === 1) {
+  if (!held && !looksLikeCode(text)) {
     const settled = flush(state);
     return { ...settled, decision: 'pass' };
   }

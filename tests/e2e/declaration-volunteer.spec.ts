@@ -129,19 +129,18 @@ test('a volunteer fills a birth registration from an ID-card QR burst, which nev
   await pickUnit(page, /^Xã\/phường\/đặc khu/, 'gia lam', 'Xã Gia Lâm');
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Số 1 ngõ 2');
   await next(page);
-  await expect(page.getByRole('checkbox', { name: 'Khai thông tin người cha' })).toHaveAttribute(
-    'aria-checked',
-    'true',
-  );
-  await next(page);
 
-  // The father's step takes his card: the same QR fills this section.
+  // The father's step takes his card: the same QR fills this section, year of birth included.
   await expect(page.getByRole('heading', { name: /Thông tin người cha/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Chưa xác định được cha' })).toHaveAttribute(
+    'aria-checked',
+    'false',
+  );
   await scanBurst(page, CCCD_QR);
   await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người cha' })).toHaveValue(
     'Nguyễn Văn An',
   );
-  await page.getByRole('textbox', { name: 'Năm sinh' }).fill('1995');
+  await expect(page.getByRole('textbox', { name: 'Năm sinh' })).toHaveValue('1995');
   await next(page);
   await expect(page.getByRole('heading', { name: /Bản sao/ })).toBeVisible();
   await next(page);

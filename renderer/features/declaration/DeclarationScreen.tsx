@@ -85,8 +85,8 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const activeField = useWizardStore((s) => s.activeField);
   const saveProblem = useWizardStore((s) => s.saveProblem);
   const { setStep, setValue, showErrorsOf } = useWizardStore.getState();
-  // The alert belongs to the step it was raised on, so moving to another step hides it.
-  const [alert, setStepAlert] = useState<{ step: number; text: string } | null>(null);
+  // The step where "Next" found fields to fix; moving to another step hides the alert.
+  const [alertStep, setAlertStep] = useState<number | null>(null);
   const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
   // Sections filled from the step where the same person was entered (the declaring mother).
@@ -122,11 +122,13 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const values = session.values;
   const sections = visibleSections(form, values);
   const step = Math.min(session.step, sections.length);
-  const stepAlert = alert && alert.step === step ? alert.text : null;
   const section: SectionDef | undefined = sections[step];
   const onReview = section === undefined;
   // Errors are computed live but shown only for steps where Next (or submit) was pressed.
   const errors = useMemo(() => validateForm(form, values, { now: new Date() }), [form, values]);
+  // Counted live, so fixing a field (or ticking "not determined") updates or clears it at once.
+  const stepBad = section ? visibleFields(form, values, section.id).filter((f) => errors[f.id]).length : 0;
+  const stepAlert = alertStep === step && stepBad > 0 ? t('stepHasErrors', { count: stepBad }) : null;
   const shownErrors = (sectionId: string) => (shownSections.includes(sectionId) ? errors : {});
 
   // Which person a scanned ID card fills: this step's, when it takes a card; else the applicant.
@@ -171,7 +173,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     const bad = visibleFields(form, values, section.id).filter((f) => errors[f.id]);
     if (bad.length > 0) {
       showErrorsOf([section.id]);
-      setStepAlert({ step, text: t('stepHasErrors', { count: bad.length }) });
+      setAlertStep(step);
       const first = document.getElementById(fieldDomId(bad[0]!.id));
       first?.focus();
       return;

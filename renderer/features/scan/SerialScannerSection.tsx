@@ -112,13 +112,11 @@ export function SerialScannerSection() {
   return (
     <form
       className="inline-form"
-      aria-labelledby={`${id}-heading`}
       onSubmit={(e) => {
         e.preventDefault();
         if (!working) void save(false);
       }}
     >
-      <h3 id={`${id}-heading`}>{t('serial.heading')}</h3>
       <p>{t('serial.explain')}</p>
       <p role="status" className={status.state === 'failed' ? 'field-error' : undefined}>
         {stateText}
