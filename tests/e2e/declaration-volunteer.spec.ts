@@ -22,6 +22,10 @@ const TUESDAY = vn('2026-11-24 08:30');
  * anything that listener let through would be typed into the focused field by the kiosk.
  */
 async function scanBurst(page: Page, text: string): Promise<void> {
+  // The page clock stands still while the keys play (a loaded machine can stall the page
+  // longer than a scanner's gap), then the quiet gap passes.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1_000);
   await page.evaluate((keys) => {
     const target = document.activeElement ?? document.body;
     for (const key of [...keys, 'Enter']) {
@@ -29,6 +33,8 @@ async function scanBurst(page: Page, text: string): Promise<void> {
       target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
     }
   }, text);
+  await page.clock.runFor(100);
+  await page.clock.resume();
 }
 
 const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo →' }).click();

@@ -192,9 +192,6 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     section?.samePersonAs && carried[section.id] && conditionHolds(form, values, section.samePersonAs.when)
       ? {
           from: form.sections.find((s) => s.id === section.samePersonAs!.section)?.title[lang] ?? '',
-          labels: carried[section.id]!.map(
-            (id) => section.fields.find((fd) => fd.id === id)?.label[lang] ?? id,
-          ),
         }
       : null;
 
@@ -274,17 +271,19 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
           {section.description && <p>{section.description[lang]}</p>}
           {carriedHere && (
             <p role="status" className="banner ok">
-              {t('samePerson', { fields: carriedHere.labels.join(', '), section: carriedHere.from })}
+              {t('samePerson', { section: carriedHere.from })}
             </p>
           )}
-          {section.acceptsIdCard && !carriedHere && (
-            <div className="scan-hint">
-              <p>{t('scan.hint')}</p>
-              <button type="button" onClick={() => setCameraOpen(true)}>
-                📷 {t('scan.camera')}
-              </button>
-            </div>
-          )}
+          {section.acceptsIdCard &&
+            !carriedHere &&
+            visibleFields(form, values, section.id).some((fd) => fd.autofill) && (
+              <div className="scan-hint">
+                <p>{t('scan.hint')}</p>
+                <button type="button" onClick={() => setCameraOpen(true)}>
+                  📷 {t('scan.camera')}
+                </button>
+              </div>
+            )}
           {stepAlert && (
             <p role="alert" className="banner warn">
               {stepAlert}
@@ -302,7 +301,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
               />
             ))}
           </div>
-          {active && section.fields.includes(active) && (
+          {active && visibleFields(form, values, section.id).includes(active) && (
             <div className="typing-panel">
               {activeKind === 'text' ? (
                 <VietnameseKeyboard

@@ -30,7 +30,11 @@ export interface ScannerCaptureHandlers {
 }
 
 export interface ScannerCaptureOptions {
-  /** Milliseconds on a monotonic clock; tests inject theirs. */
+  /**
+   * Milliseconds on a monotonic clock; unit tests inject theirs. By default a device's
+   * event counts from its own timeStamp (when it was typed, even if a busy page handles it
+   * later); a script's event from the page clock, which end-to-end tests can hold still.
+   */
   now?: () => number;
 }
 
@@ -56,7 +60,8 @@ export function installScannerCapture(
   handlers: ScannerCaptureHandlers,
   options: ScannerCaptureOptions = {},
 ): () => void {
-  const now = options.now ?? (() => target.performance.now());
+  const at = (e: Event): number =>
+    options.now ? options.now() : e.isTrusted ? e.timeStamp : target.performance.now();
   const doc = target.document;
   let state: BurstState = createBurstState();
   let timer: number | null = null;
@@ -136,7 +141,7 @@ export function installScannerCapture(
   const onKeyDown = (e: KeyboardEvent) => {
     // Auto-repeat, IME composition and shortcuts are a person's, and pass untouched.
     if (e.repeat || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (apply(feedKey(state, e.key, now()))) {
+    if (apply(feedKey(state, e.key, at(e)))) {
       e.preventDefault();
       e.stopPropagation();
     }
@@ -145,7 +150,7 @@ export function installScannerCapture(
   const onBeforeInput = (e: Event) => {
     const input = e as InputEvent;
     if (releasing || input.inputType !== 'insertText' || !input.data || input.isComposing) return;
-    if (!apply(feedText(state, input.data, now()))) return;
+    if (!apply(feedText(state, input.data, at(e)))) return;
     e.stopPropagation();
     if (e.cancelable) {
       e.preventDefault();
