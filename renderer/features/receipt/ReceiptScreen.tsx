@@ -11,6 +11,9 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { receiptSpeech } from '../speech/index.ts';
+import { effectiveFee } from '../procedure/procedure-facts.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 
@@ -83,6 +86,17 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
         <h1>✔ {t('saved')}</h1>
       </div>
       <p>{t('safe')}</p>
+      <ListenButton
+        label={t('speech:listenReceipt')}
+        segments={() =>
+          receiptSpeech(i18n.getFixedT('vi'), {
+            code: dossier.code,
+            procedureName: procedure.name.vi,
+            returnText: returnText(profile, procedure, dossier, 'vi'),
+            fee: effectiveFee(profile, procedure),
+          })
+        }
+      />
       <section aria-labelledby="dossier-code-label" className="dossier-code-box">
         <h2 id="dossier-code-label">{t('code')}</h2>
         <p className="dossier-code" aria-describedby="dossier-code-label">

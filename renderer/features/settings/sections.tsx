@@ -5,6 +5,7 @@ import { PrinterSection } from './PrinterSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
 import { SerialScannerSection } from '../scan/SerialScannerSection.tsx';
+import { SpeechSettingsSection } from '../speech/SpeechSettingsSection.tsx';
 
 /**
  * The settings screen is a list of sections, each a heading (a key of the `settings`
@@ -25,4 +26,5 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'serial-scanner', titleKey: 'scan:serial.heading', Component: SerialScannerSection },
   { id: 'storage', titleKey: 'sections.storage', Component: StorageSection },
   { id: 'sync', titleKey: 'sync:settings.heading', Component: SyncSection },
+  { id: 'speech', titleKey: 'speech:settings.heading', Component: SpeechSettingsSection },
 ];

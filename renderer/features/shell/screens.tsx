@@ -19,6 +19,7 @@ import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
 import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
+import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -36,4 +37,9 @@ export const SCREENS: ScreenComponents = {
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner, SyncRunner];
+export const OVERLAYS: readonly ComponentType[] = [
+  ResumeDraftPrompt,
+  RetentionRunner,
+  SyncRunner,
+  SpeechRunner,
+];

@@ -10,6 +10,8 @@ import { useShellStore } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { todaySpeech } from '../speech/index.ts';
 
 export function TodayScreen() {
   const { t, i18n } = useTranslation();
@@ -46,6 +48,12 @@ export function TodayScreen() {
         )}
       </p>
       {today.isHoliday && <p>{t('today.holiday')}</p>}
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() =>
+          todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi)
+        }
+      />
 
       {today.models.length === 0 && <p className="no-models">{t('today.noModels')}</p>}
       {today.models.map((m) => {
