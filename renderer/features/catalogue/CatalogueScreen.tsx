@@ -1,16 +1,16 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore } from '../shell/store.ts';
 import { useCatalogueStore } from './store.ts';
 import { catalogueIndex, MAX_RESULTS, searchProcedures } from './catalogue-index.ts';
-import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
-import { useKeyboardStore } from '../keyboard/store.ts';
-import { composeKeyDown } from '../keyboard/physical.ts';
+import { composeKeyDown, placeCaret, useKeyboardStore, VietnameseKeyboard } from '../../ui/index.ts';
 import { ProcedureListItem } from './ProcedureListItem.tsx';
 
 export function CatalogueScreen() {
   const { t } = useTranslation();
+  const { t: tUi } = useTranslation('ui');
+  const searchBox = useRef<HTMLInputElement>(null);
   const { catalogue } = useKioskConfig();
   const query = useCatalogueStore((s) => s.query);
   const setQuery = useCatalogueStore((s) => s.setQuery);
@@ -32,6 +32,7 @@ export function CatalogueScreen() {
       <div className="search-row">
         <input
           type="search"
+          ref={searchBox}
           className="search-input"
           aria-label={t('catalogue.searchLabel')}
           aria-describedby="search-hint"
@@ -42,10 +43,11 @@ export function CatalogueScreen() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
-            const next = composeKeyDown(e.nativeEvent, e.currentTarget, method);
-            if (next !== null) {
+            const edit = composeKeyDown(e.nativeEvent, e.currentTarget, method);
+            if (edit !== null) {
               e.preventDefault();
-              setQuery(next);
+              setQuery(edit.text);
+              placeCaret(e.currentTarget, edit, query);
             }
           }}
         />
@@ -54,10 +56,10 @@ export function CatalogueScreen() {
           aria-expanded={keyboardVisible}
           onClick={() => setKeyboardVisible(!keyboardVisible)}
         >
-          {keyboardVisible ? t('keyboard.hide') : t('keyboard.show')}
+          {keyboardVisible ? tUi('keyboard.hide') : tUi('keyboard.show')}
         </button>
       </div>
-      {keyboardVisible && <VietnameseKeyboard value={query} onChange={setQuery} />}
+      {keyboardVisible && <VietnameseKeyboard value={query} onChange={setQuery} target={searchBox} />}
       {deferredQuery.trim() !== '' && (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">

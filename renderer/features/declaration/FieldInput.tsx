@@ -6,6 +6,7 @@ import { valueOf } from '../../../shared/forms/engine.ts';
 import { communesOf, findCommune, findProvince, provinces } from '../../../shared/admin-units/index.ts';
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { UnitPicker } from './UnitPicker.tsx';
+import { useKioskConfig } from '../shell/config-store.ts';
 import { useWizardStore } from './wizard-store.ts';
 
 export const fieldDomId = (fieldId: string) => `f-${fieldId.replace(/\./g, '-')}`;
@@ -32,6 +33,7 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
   const { setValue, setActiveField } = useWizardStore.getState();
   const active = useWizardStore((s) => s.activeField === field.id);
 
+  const isUnit = kind === 'province' || kind === 'commune';
   const label = (
     <>
       {field.label[lang]}
@@ -41,13 +43,15 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
           *
         </span>
       )}
+      {/* A picker is a button, which cannot be aria-required: its name says it instead. */}
+      {required && isUnit && <span className="visually-hidden">, {t('picker.required')}</span>}
     </>
   );
   const common = {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
-    'aria-required': required || undefined,
   } as const;
+  const requiredAttr = { 'aria-required': required || undefined } as const;
 
   let control: React.ReactNode;
   let labelElement: React.ReactNode = (
@@ -77,20 +81,21 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         spellCheck: false,
         onFocus: () => setActiveField(field.id),
         ...common,
+        ...requiredAttr,
       };
       control =
         field.type === 'textarea' ? (
           <textarea
             {...props}
             rows={3}
-            onChange={(e) => setValue(field.id, normaliseTyped(field.type, e.target.value))}
+            onChange={(e) => setValue(field.id, normaliseTyped(field, e.target.value))}
           />
         ) : (
           <input
             {...props}
             type="text"
             inputMode={kind === 'text' ? (field.type === 'email' ? 'email' : 'text') : 'numeric'}
-            onChange={(e) => setValue(field.id, normaliseTyped(field.type, e.target.value))}
+            onChange={(e) => setValue(field.id, normaliseTyped(field, e.target.value))}
           />
         );
       break;
@@ -104,7 +109,13 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
             ]
           : (field.options ?? []);
       control = (
-        <div role="radiogroup" aria-labelledby={labelId} className="choice-group" {...common}>
+        <div
+          role="radiogroup"
+          aria-labelledby={labelId}
+          className="choice-group"
+          {...common}
+          {...requiredAttr}
+        >
           {options.map((o) => (
             <button
               key={o.value}
@@ -131,6 +142,7 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
           aria-checked={value === 'true'}
           onClick={() => setValue(field.id, value === 'true' ? '' : 'true')}
           {...common}
+          {...requiredAttr}
         >
           <span className="checkbox-box" aria-hidden="true">
             {value === 'true' ? '✓' : ''}
@@ -179,6 +191,7 @@ function UnitField({
 }) {
   const { t, i18n } = useTranslation('declaration');
   const lang = i18n.language as Language;
+  const { office } = useKioskConfig().profile;
   const [open, setOpen] = useState(false);
   const { setValues } = useWizardStore.getState();
   const id = fieldDomId(field.id);
@@ -220,6 +233,7 @@ function UnitField({
           title={field.label[lang]}
           options={options}
           selected={value}
+          officeCode={isProvince ? office.provinceCode : office.communeCode}
           onPick={pick}
           onClose={() => setOpen(false)}
         />

@@ -118,6 +118,7 @@ export const birthRegistrationForm: FormDefInput = {
         ethnicityField('child.ethnicity'),
         nationalityField('child.nationality'),
         f('child.placeOfBirth', 'Nơi sinh', 'Place of birth', 'text', {
+          capitalise: 'words',
           required: true,
           maxLength: 200,
           help: l(
@@ -126,6 +127,7 @@ export const birthRegistrationForm: FormDefInput = {
           ),
         }),
         f('child.hometown', 'Quê quán', 'Home town (quê quán)', 'text', {
+          capitalise: 'words',
           required: true,
           maxLength: 200,
           help: l(
