@@ -44,7 +44,7 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         </span>
       )}
       {/* A picker is a button, which cannot be aria-required: its name says it instead. */}
-      {required && isUnit && <span className="visually-hidden">, {t('picker.required')}</span>}
+      {required && isUnit && <span className="visually-hidden"> ({t('picker.required')})</span>}
     </>
   );
   const common = {

@@ -43,7 +43,6 @@ export function VietnameseKeyboard({
   const marks = MARKED_LETTERS.map((c) => charKey(c, 'mark'));
   const tones: KeyDef[] = TONE_NAMES.map((tone) => ({
     id: tone,
-    name: t(`keyboard.tone.${tone}`),
     variant: 'tone',
     onPress: () => press({ kind: 'tone', tone }),
     label: (
@@ -51,7 +50,7 @@ export function VietnameseKeyboard({
         <span className="tone-sample" aria-hidden="true">
           {TONE_SAMPLE[tone]}
         </span>
-        <span className="tone-word">{t(`keyboard.toneWord.${tone}`)}</span>
+        <span className="tone-word">{t(`keyboard.tone.${tone}`)}</span>
       </>
     ),
   }));
