@@ -5,8 +5,10 @@
  *
  * Tone placement: on the vowel carrying a shape mark (â ê ô ơ ư ă; ơ in ươ); otherwise on
  * the last vowel of the cluster when a final consonant follows; otherwise on the middle of
- * three vowels and the first of two. So "hòa", "hòe", "thủy" (the "òa/óa/úy" style of the
- * Ministry of Justice's forms and of the Government's documents), not "hoà", "thuỷ".
+ * three vowels and the first of two. So "hòa", "hòe", "thủy", not "hoà", "thuỷ": the
+ * "òa/óa/úy" style of the state's documents, whose national heading the printed forms carry
+ * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Nghị định 30/2020/NĐ-CP, Phụ lục I; see
+ * shared/print/common.ts). The kiosk's own strings follow the same style ("Xóa").
  * "qu" and "gi" count as consonants.
  */
 export type InputMethod = 'telex' | 'vni' | 'off';
