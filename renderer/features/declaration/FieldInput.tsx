@@ -11,6 +11,19 @@ import { useWizardStore } from './wizard-store.ts';
 
 export const fieldDomId = (fieldId: string) => `f-${fieldId.replace(/\./g, '-')}`;
 
+/**
+ * The keyboard panel sticks to the bottom of the screen; on a short landscape screen it
+ * would hide the field being typed in, so the page scrolls that field above it.
+ */
+function keepAboveTypingPanel(field: HTMLElement): void {
+  requestAnimationFrame(() => {
+    const panel = document.querySelector('.typing-panel');
+    if (!panel) return;
+    const covered = field.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy({ top: covered + 24 });
+  });
+}
+
 interface FieldProps {
   form: FormDef;
   field: FieldDef;
@@ -79,7 +92,10 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         className: active ? 'active' : undefined,
         autoComplete: 'off',
         spellCheck: false,
-        onFocus: () => setActiveField(field.id),
+        onFocus: (e: React.FocusEvent<HTMLElement>) => {
+          setActiveField(field.id);
+          keepAboveTypingPanel(e.currentTarget);
+        },
         ...common,
         ...requiredAttr,
       };
