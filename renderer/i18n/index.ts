@@ -28,6 +28,8 @@ import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json'
 import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
 import speechVi from '../features/speech/locales/vi.json';
 import speechEn from '../features/speech/locales/en.json';
+import uiVi from '../ui/locales/vi.json';
+import uiEn from '../ui/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
 
 /**
@@ -51,6 +53,7 @@ export const resources = {
     shell: shellVi,
     unprintedReceipts: unprintedReceiptsVi,
     speech: speechVi,
+    ui: uiVi,
   },
   en: {
     translation: en,
@@ -67,6 +70,7 @@ export const resources = {
     shell: shellEn,
     unprintedReceipts: unprintedReceiptsEn,
     speech: speechEn,
+    ui: uiEn,
   },
 } as const;
 

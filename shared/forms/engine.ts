@@ -86,6 +86,20 @@ export function conditionHolds(form: FormDef, values: FormValues, condition: Con
 }
 
 /** Sections the wizard shows as steps, in order. */
+/**
+ * Fields whose words each start with a capital as they are typed: a person's name, an
+ * ethnicity, a nationality, and free-text place names (`capitalise: 'words'`). The stored
+ * value is the capitalised one, so the review, the dossier and the printed form agree.
+ */
+export function capitalisesWords(field: FieldDef): boolean {
+  return (
+    field.type === 'name' ||
+    field.type === 'ethnicity' ||
+    field.type === 'nationality' ||
+    field.capitalise === 'words'
+  );
+}
+
 export function visibleSections(form: FormDef, values: FormValues): SectionDef[] {
   const vis = makeVisibility(form, values);
   return form.sections.filter((s) => vis.sectionVisible(s));

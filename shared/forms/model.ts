@@ -124,6 +124,11 @@ export const FieldSchema = z.object({
     .optional(),
   /** For a commune field: the province field it belongs to. */
   provinceField: z.string().optional(),
+  /**
+   * A place name typed as free text ("Nơi sinh", "Quê quán"): each word starts with a capital
+   * as it is typed, like a person's name (see `capitalisesWords`).
+   */
+  capitalise: z.literal('words').optional(),
   autofill: AutofillKeySchema.optional(),
   print: z
     .object({

@@ -32,3 +32,15 @@ export function nfcValues(values: Readonly<Record<string, string>>): Record<stri
   for (const [k, v] of Object.entries(values)) out[nfc(k)] = nfc(v);
   return out;
 }
+
+/**
+ * Each word starting with a capital ("nguyễn văn ân" → "Nguyễn Văn Ân"), the rest of each
+ * word as typed. A word starts the text or follows a space, a hyphen, an opening bracket or
+ * an apostrophe (Ê Đê and Jrai names: "H'Hen Niê").
+ */
+export function capitaliseWords(text: string): string {
+  return nfc(text).replace(
+    /(^|[\s('’-])(\p{Ll})/gu,
+    (_, boundary: string, letter: string) => boundary + letter.toUpperCase(),
+  );
+}

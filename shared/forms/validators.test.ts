@@ -10,7 +10,7 @@ import {
   validatePhone,
 } from './validators.ts';
 import { ageInYears, normaliseDmy, parseDmy, vnDate } from './dates.ts';
-import { cleanText, fold, nfc } from './text.ts';
+import { capitaliseWords, cleanText, fold, nfc } from './text.ts';
 import { decodePersonalId } from '../identity/personal-id.ts';
 import { BIRTH_REGISTRATION_PROVINCE_CODES } from '../identity/birth-registration-codes.ts';
 
@@ -172,5 +172,24 @@ describe('text', () => {
     expect(nfc(nfd)).toBe('Nguyễn Thị Đào');
     expect(cleanText(`  ${nfd}  `)).toBe('Nguyễn Thị Đào');
     expect(fold('Đắk Nông')).toBe('dak nong');
+  });
+});
+
+describe('capitaliseWords', () => {
+  it.each([
+    ['nguyễn văn ân', 'Nguyễn Văn Ân'],
+    ['đặng thị ửng', 'Đặng Thị Ửng'],
+    ['  lê  thị', '  Lê  Thị'],
+    ["h'hen niê", "H'Hen Niê"],
+    ['bà rịa - vũng tàu', 'Bà Rịa - Vũng Tàu'],
+    ['xã gia lâm (huyện cũ)', 'Xã Gia Lâm (Huyện Cũ)'],
+    ['NGUYỄN mcDonald', 'NGUYỄN McDonald'],
+    ['số 5', 'Số 5'],
+    ['', ''],
+  ])('%s → %s', (typed, expected) => {
+    expect(capitaliseWords(typed)).toBe(expected);
+  });
+  it('returns NFC', () => {
+    expect(capitaliseWords('nguyễn'.normalize('NFD'))).toBe('Nguyễn');
   });
 });

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { computeToday } from '../../../shared/domain/today.ts';
@@ -10,9 +10,7 @@ import { useNow } from '../../hooks/useNow.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 import { useCatalogueStore } from './store.ts';
 import { catalogueIndex, MAX_RESULTS, searchProcedures } from './catalogue-index.ts';
-import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
-import { useKeyboardStore } from '../keyboard/store.ts';
-import { composeKeyDown } from '../keyboard/physical.ts';
+import { composeKeyDown, placeCaret, useKeyboardStore, VietnameseKeyboard } from '../../ui/index.ts';
 import { ProcedureListItem } from './ProcedureListItem.tsx';
 import { BrowseGroupGrid } from './BrowseGroupGrid.tsx';
 
@@ -36,6 +34,8 @@ export function CatalogueScreen({ group }: { group?: string }) {
 
 function CatalogueHome() {
   const { t } = useTranslation();
+  const { t: tUi } = useTranslation('ui');
+  const searchBox = useRef<HTMLInputElement>(null);
   const { catalogue } = useKioskConfig();
   const query = useCatalogueStore((s) => s.query);
   const setQuery = useCatalogueStore((s) => s.setQuery);
@@ -61,6 +61,7 @@ function CatalogueHome() {
         <div className="search-row">
           <input
             type="search"
+            ref={searchBox}
             className="search-input"
             aria-label={t('catalogue.searchLabel')}
             aria-describedby="search-hint"
@@ -70,10 +71,11 @@ function CatalogueHome() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              const next = composeKeyDown(e.nativeEvent, e.currentTarget, method);
-              if (next !== null) {
+              const edit = composeKeyDown(e.nativeEvent, e.currentTarget, method);
+              if (edit !== null) {
                 e.preventDefault();
-                setQuery(next);
+                setQuery(edit.text);
+                placeCaret(e.currentTarget, edit, query);
               }
             }}
           />
@@ -82,10 +84,10 @@ function CatalogueHome() {
             aria-expanded={keyboardVisible}
             onClick={() => setKeyboardVisible(!keyboardVisible)}
           >
-            {keyboardVisible ? t('keyboard.hide') : t('keyboard.show')}
+            {keyboardVisible ? tUi('keyboard.hide') : tUi('keyboard.show')}
           </button>
         </div>
-        {keyboardVisible && <VietnameseKeyboard value={query} onChange={setQuery} />}
+        {keyboardVisible && <VietnameseKeyboard value={query} onChange={setQuery} target={searchBox} />}
       </section>
       {!searching && (
         <section aria-labelledby="groups-heading" className="groups">

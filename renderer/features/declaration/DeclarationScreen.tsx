@@ -15,7 +15,7 @@ import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
-import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
+import { NumericKeypad, VietnameseKeyboard, type TextField, type TextFieldRef } from '../../ui/index.ts';
 import { loadDraft } from '../dossier/drafts.ts';
 import { loadDraftPhotos, saveDraftPhotos } from '../dossier/draft-photos.ts';
 import { installScannerCapture } from '../scan/scanner-capture.ts';
@@ -26,7 +26,6 @@ import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
 import { DocumentPhotos } from '../attachments/DocumentPhotos.tsx';
 import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { FieldInput, fieldDomId } from './FieldInput.tsx';
-import { NumericKeypad } from './NumericKeypad.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { typeIntoFocused } from './typing.ts';
@@ -234,6 +233,12 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     : undefined;
   const activeKind = active ? inputKindOf(active.type) : null;
   const activeValue = active ? (values[active.id] ?? '') : '';
+  // The keyboard types at the caret of the active field's own input.
+  const activeTarget: TextFieldRef = {
+    get current() {
+      return active ? (document.getElementById(fieldDomId(active.id)) as TextField | null) : null;
+    },
+  };
 
   return (
     <main className="screen declaration-screen">
@@ -338,12 +343,14 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
               {activeKind === 'text' ? (
                 <VietnameseKeyboard
                   value={activeValue}
-                  onChange={(next) => setValue(active.id, normaliseTyped(active.type, next))}
+                  target={activeTarget}
+                  onChange={(next) => setValue(active.id, normaliseTyped(active, next))}
                 />
               ) : activeKind === 'digits' || activeKind === 'date' || activeKind === 'time' ? (
                 <NumericKeypad
                   value={activeValue}
-                  onChange={(next) => setValue(active.id, normaliseTyped(active.type, next))}
+                  target={activeTarget}
+                  onChange={(next) => setValue(active.id, normaliseTyped(active, next))}
                 />
               ) : null}
             </div>

@@ -6,10 +6,24 @@ import { valueOf } from '../../../shared/forms/engine.ts';
 import { communesOf, findCommune, findProvince, provinces } from '../../../shared/admin-units/index.ts';
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { UnitPicker } from './UnitPicker.tsx';
+import { useKioskConfig } from '../shell/config-store.ts';
 import { useWizardStore } from './wizard-store.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 
 export const fieldDomId = (fieldId: string) => `f-${fieldId.replace(/\./g, '-')}`;
+
+/**
+ * The keyboard panel sticks to the bottom of the screen; on a short landscape screen it
+ * would hide the field being typed in, so the page scrolls that field above it.
+ */
+function keepAboveTypingPanel(field: HTMLElement): void {
+  requestAnimationFrame(() => {
+    const panel = document.querySelector('.typing-panel');
+    if (!panel) return;
+    const covered = field.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy({ top: covered + 24 });
+  });
+}
 
 interface FieldProps {
   form: FormDef;
@@ -33,6 +47,7 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
   const { setValue, setActiveField } = useWizardStore.getState();
   const active = useWizardStore((s) => s.activeField === field.id);
 
+  const isUnit = kind === 'province' || kind === 'commune';
   const label = (
     <>
       {field.label[lang]}
@@ -42,13 +57,15 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
           *
         </span>
       )}
+      {/* A picker is a button, which cannot be aria-required: its name says it instead. */}
+      {required && isUnit && <span className="visually-hidden"> ({t('picker.required')})</span>}
     </>
   );
   const common = {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
-    'aria-required': required || undefined,
   } as const;
+  const requiredAttr = { 'aria-required': required || undefined } as const;
 
   let control: React.ReactNode;
   let labelElement: React.ReactNode = (
@@ -76,22 +93,26 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         className: active ? 'active' : undefined,
         autoComplete: 'off',
         spellCheck: false,
-        onFocus: () => setActiveField(field.id),
+        onFocus: (e: React.FocusEvent<HTMLElement>) => {
+          setActiveField(field.id);
+          keepAboveTypingPanel(e.currentTarget);
+        },
         ...common,
+        ...requiredAttr,
       };
       control =
         field.type === 'textarea' ? (
           <textarea
             {...props}
             rows={3}
-            onChange={(e) => setValue(field.id, normaliseTyped(field.type, e.target.value))}
+            onChange={(e) => setValue(field.id, normaliseTyped(field, e.target.value))}
           />
         ) : (
           <input
             {...props}
             type="text"
             inputMode={kind === 'text' ? (field.type === 'email' ? 'email' : 'text') : 'numeric'}
-            onChange={(e) => setValue(field.id, normaliseTyped(field.type, e.target.value))}
+            onChange={(e) => setValue(field.id, normaliseTyped(field, e.target.value))}
           />
         );
       break;
@@ -105,7 +126,13 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
             ]
           : (field.options ?? []);
       control = (
-        <div role="radiogroup" aria-labelledby={labelId} className="choice-group" {...common}>
+        <div
+          role="radiogroup"
+          aria-labelledby={labelId}
+          className="choice-group"
+          {...common}
+          {...requiredAttr}
+        >
           {options.map((o) => (
             <button
               key={o.value}
@@ -132,6 +159,7 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
           aria-checked={value === 'true'}
           onClick={() => setValue(field.id, value === 'true' ? '' : 'true')}
           {...common}
+          {...requiredAttr}
         >
           <span className="checkbox-box" aria-hidden="true">
             {value === 'true' && <Icon name="check" size="1em" />}
@@ -193,6 +221,7 @@ function UnitField({
 }) {
   const { t, i18n } = useTranslation('declaration');
   const lang = i18n.language as Language;
+  const { office } = useKioskConfig().profile;
   const [open, setOpen] = useState(false);
   const { setValues } = useWizardStore.getState();
   const id = fieldDomId(field.id);
@@ -234,6 +263,7 @@ function UnitField({
           title={field.label[lang]}
           options={options}
           selected={value}
+          officeCode={isProvince ? office.provinceCode : office.communeCode}
           onPick={pick}
           onClose={() => setOpen(false)}
         />

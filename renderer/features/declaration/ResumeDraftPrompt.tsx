@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import { discardDraft, loadLatestDraft } from '../dossier/drafts.ts';
 import { useShellStore } from '../shell/store.ts';
 import { useWizardStore } from './wizard-store.ts';
+import { Dialog } from '../../ui/index.ts';
 
 /**
  * After a reload or a crash the kiosk starts on Today; if a declaration was being filled,
@@ -41,23 +42,14 @@ export function ResumeDraftPrompt() {
     setDraft(null);
   };
   return (
-    <div className="idle-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="resume-title"
-        aria-describedby="resume-form"
-        className="idle-dialog"
-      >
-        <h2 id="resume-title">{t('resume.title')}</h2>
-        <p id="resume-form">{form.title[lang]}</p>
-        <button type="button" className="primary big" autoFocus onClick={resume}>
-          {t('resume.continue')}
-        </button>
-        <button type="button" className="big" onClick={discard}>
-          {t('resume.discard')}
-        </button>
-      </div>
-    </div>
+    <Dialog alert title={t('resume.title')} describedBy="resume-form" className="idle-dialog">
+      <p id="resume-form">{form.title[lang]}</p>
+      <button type="button" className="primary big" autoFocus onClick={resume}>
+        {t('resume.continue')}
+      </button>
+      <button type="button" className="big" onClick={discard}>
+        {t('resume.discard')}
+      </button>
+    </Dialog>
   );
 }

@@ -32,11 +32,26 @@ describe('time and digits', () => {
     expect(formatTimeTyping('09')).toBe('09');
   });
   it('keeps digits only, up to the length of the number', () => {
-    expect(normaliseTyped('personal-id', '001 095-0123456789')).toBe('001095012345');
-    expect(normaliseTyped('phone', '0912 345 678')).toBe('0912345678');
+    expect(normaliseTyped({ type: 'personal-id' }, '001 095-0123456789')).toBe('001095012345');
+    expect(normaliseTyped({ type: 'phone' }, '0912 345 678')).toBe('0912345678');
   });
   it('normalises text to NFC', () => {
-    expect(normaliseTyped('name', 'Nguye\u0302\u0303n')).toBe('Nguyễn');
+    expect(normaliseTyped({ type: 'name' }, 'Nguye\u0302\u0303n')).toBe('Nguyễn');
+  });
+});
+
+describe('capitals as typed', () => {
+  it.each([
+    [{ type: 'name' }, 'nguyễn văn ân', 'Nguyễn Văn Ân'],
+    [{ type: 'name' }, 'đỗ thị', 'Đỗ Thị'],
+    [{ type: 'ethnicity' }, 'tày', 'Tày'],
+    [{ type: 'nationality' }, 'việt nam', 'Việt Nam'],
+    [{ type: 'text', capitalise: 'words' }, 'xã gia lâm, hà nội', 'Xã Gia Lâm, Hà Nội'],
+    [{ type: 'text' }, 'bằng tốt nghiệp', 'bằng tốt nghiệp'],
+    [{ type: 'address-detail' }, 'thôn nà phầy', 'thôn nà phầy'],
+    [{ type: 'email' }, 'an@example.vn', 'an@example.vn'],
+  ] as const)('%o: %s → %s', (field, typed, stored) => {
+    expect(normaliseTyped(field, typed)).toBe(stored);
   });
 });
 

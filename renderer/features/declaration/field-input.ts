@@ -2,7 +2,9 @@
  * How each field type is typed on the touch screen. Pure helpers, unit-tested: the
  * components only wire them to buttons.
  */
-import type { FieldType } from '../../../shared/forms/model.ts';
+import type { FieldDef, FieldType } from '../../../shared/forms/model.ts';
+import { capitalisesWords } from '../../../shared/forms/engine.ts';
+import { capitaliseWords } from '../../../shared/forms/text.ts';
 
 export type InputKind = 'text' | 'digits' | 'date' | 'time' | 'choice' | 'province' | 'commune' | 'checkbox';
 
@@ -64,16 +66,16 @@ export function formatDigitsTyping(text: string, type: FieldType): string {
   return text.replace(/\D/g, '').slice(0, maxDigits(type));
 }
 
-/** The value to store for text typed or pasted into a field of this type. */
-export function normaliseTyped(type: FieldType, text: string): string {
-  switch (inputKindOf(type)) {
+/** The value to store for text typed or pasted into this field. */
+export function normaliseTyped(field: Pick<FieldDef, 'type' | 'capitalise'>, text: string): string {
+  switch (inputKindOf(field.type)) {
     case 'date':
       return formatDateTyping(text);
     case 'time':
       return formatTimeTyping(text);
     case 'digits':
-      return formatDigitsTyping(text, type);
+      return formatDigitsTyping(text, field.type);
     default:
-      return text.normalize('NFC');
+      return capitalisesWords(field as FieldDef) ? capitaliseWords(text) : text.normalize('NFC');
   }
 }

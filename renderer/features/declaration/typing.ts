@@ -1,12 +1,13 @@
 /**
  * Where a person's physical keys go once the scanner detector has let them through: into
- * the focused wizard field through the same Telex/VNI composer as the on-screen keyboard,
- * or, for any other text box (a picker's search), inserted as typed.
+ * the focused text box at its caret, through the same Telex/VNI composer as the on-screen
+ * keyboard where the box takes Vietnamese (a wizard's text field, a picker's filter), typed
+ * literally where it does not (numbers, dates, an e-mail address). The box's own input
+ * handler stores the result, with its format.
  */
-import { applyKey } from '../keyboard/vietnamese-input.ts';
-import { useKeyboardStore } from '../keyboard/store.ts';
+import { typeIntoField, useKeyboardStore } from '../../ui/index.ts';
 import { findField } from '../../../shared/forms/engine.ts';
-import { composesVietnamese, normaliseTyped } from './field-input.ts';
+import { composesVietnamese } from './field-input.ts';
 import { formOf, useWizardStore } from './wizard-store.ts';
 
 function isTextBox(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
@@ -17,22 +18,8 @@ export function typeIntoFocused(text: string): void {
   const el = document.activeElement;
   if (!isTextBox(el)) return;
   const fieldId = el.dataset.fieldId;
-  const { session, setValue } = useWizardStore.getState();
-  const field = fieldId ? formOf(session) && findField(formOf(session)!, fieldId) : undefined;
-  if (!fieldId || !field || !session) {
-    // Not a wizard field: the browser inserts it at the caret and fires the input event.
-    document.execCommand('insertText', false, text);
-    return;
-  }
-  const value = el.value;
-  const start = el.selectionStart ?? value.length;
-  const end = el.selectionEnd ?? value.length;
-  let next: string;
-  if (composesVietnamese(field.type) && start === value.length && end === value.length) {
-    const method = useKeyboardStore.getState().method;
-    next = [...text].reduce((acc, key) => applyKey(acc, key, method), value);
-  } else {
-    next = value.slice(0, start) + text + value.slice(end);
-  }
-  setValue(fieldId, normaliseTyped(field.type, next));
+  const form = formOf(useWizardStore.getState().session);
+  const field = fieldId && form ? findField(form, fieldId) : undefined;
+  const composes = field ? composesVietnamese(field.type) : el.type === 'search' || el.type === 'text';
+  typeIntoField(el, text, composes ? useKeyboardStore.getState().method : 'off');
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import jsQR from 'jsqr';
+import { Dialog } from '../../ui/index.ts';
 
 type CameraState = 'starting' | 'scanning' | 'denied' | 'no-camera' | 'failed';
 
@@ -109,17 +110,14 @@ export function CameraScanDialog({
         : t(`camera.${state}`);
 
   return (
-    <div className="picker-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="camera-title" className="camera-dialog">
-        <h2 id="camera-title">{title ?? t('camera.title')}</h2>
-        <video ref={videoRef} className="camera-video" muted playsInline aria-hidden="true" />
-        <p role={state === 'denied' || state === 'no-camera' || state === 'failed' ? 'alert' : 'status'}>
-          {message}
-        </p>
-        <button type="button" className="big" onClick={onClose}>
-          {t('camera.close')}
-        </button>
-      </div>
-    </div>
+    <Dialog title={title ?? t('camera.title')} onClose={onClose} className="camera-dialog">
+      <video ref={videoRef} className="camera-video" muted playsInline aria-hidden="true" />
+      <p role={state === 'denied' || state === 'no-camera' || state === 'failed' ? 'alert' : 'status'}>
+        {message}
+      </p>
+      <button type="button" className="big" onClick={onClose}>
+        {t('camera.close')}
+      </button>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../../shared/domain/format.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
-import { PinPad } from '../volunteer-session/PinPad.tsx';
+import { PinForm } from '../../ui/index.ts';
 import {
   OFFICER_PIN_MIN_LENGTH,
   officerPinState,
@@ -83,38 +83,17 @@ function EnterPin({ onForgot }: { onForgot?: () => void }) {
     }
   };
   return (
-    <form
-      className="pin-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <p>{t('gate.intro')}</p>
-      <PinPad
-        label={t('gate.pinLabel')}
-        value={pin}
-        onChange={setPin}
-        onSubmit={() => void submit()}
-        describedBy={error ? 'officer-pin-error' : undefined}
-        disabled={busy}
-      />
-      {error && (
-        <p id="officer-pin-error" role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="primary big" disabled={busy || pin.length === 0}>
-          {t('gate.open')}
-        </button>
-        {onForgot && (
-          <button type="button" className="big" onClick={onForgot} disabled={busy}>
-            {t('gate.forgot')}
-          </button>
-        )}
-      </div>
-    </form>
+    <PinForm
+      intro={t('gate.intro')}
+      entries={[{ label: t('gate.pinLabel'), value: pin, onChange: setPin }]}
+      error={error}
+      errorId="officer-pin-error"
+      busy={busy}
+      submitLabel={t('gate.open')}
+      submitDisabled={pin.length === 0}
+      secondary={onForgot && { label: t('gate.forgot'), onClick: onForgot }}
+      onSubmit={() => void submit()}
+    />
   );
 }
 
@@ -151,37 +130,29 @@ function SetPin({ setupCode, onTaken }: { setupCode: string | undefined; onTaken
       setBusy(false);
     }
   };
+  const pins = [
+    { label: t('gate.newPin'), value: pin, onChange: setPin, maxLength: PIN_MAX_LENGTH },
+    { label: t('gate.newPinAgain'), value: again, onChange: setAgain, maxLength: PIN_MAX_LENGTH },
+  ];
   return (
-    <form
-      className="pin-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <PinForm
+      heading={t('gate.setupHeading')}
+      intro={setupCode === undefined ? undefined : t('gate.setupCodeIntro')}
+      entries={
+        setupCode === undefined
+          ? pins
+          : [{ label: t('gate.setupCodeLabel'), value: code, onChange: setCode, maxLength: 12 }, ...pins]
+      }
+      error={error}
+      busy={busy}
+      submitLabel={t('gate.savePin')}
+      onSubmit={() => void submit()}
     >
-      <h2>{t('gate.setupHeading')}</h2>
-      {setupCode === undefined ? (
+      {setupCode === undefined && (
         <p className="warning" role="note">
           {t('gate.noSetupCodeWarning')}
         </p>
-      ) : (
-        <>
-          <p>{t('gate.setupCodeIntro')}</p>
-          <PinPad label={t('gate.setupCodeLabel')} value={code} onChange={setCode} maxLength={12} />
-        </>
       )}
-      <PinPad label={t('gate.newPin')} value={pin} onChange={setPin} maxLength={PIN_MAX_LENGTH} />
-      <PinPad label={t('gate.newPinAgain')} value={again} onChange={setAgain} maxLength={PIN_MAX_LENGTH} />
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="primary big" disabled={busy}>
-          {t('gate.savePin')}
-        </button>
-      </div>
-    </form>
+    </PinForm>
   );
 }

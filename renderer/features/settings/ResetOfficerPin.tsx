@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../../shared/domain/format.ts';
-import { PinPad } from '../volunteer-session/PinPad.tsx';
+import { PinForm } from '../../ui/index.ts';
 import { OFFICER_PIN_MIN_LENGTH } from '../volunteer/index.ts';
 import { resetOfficerPin } from './officer-pin-reset.ts';
 import { useOfficerSession } from './officer-session.ts';
@@ -59,31 +59,19 @@ export function ResetOfficerPin({
   };
 
   return (
-    <form
-      className="pin-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h2>{t('reset.heading')}</h2>
-      <p>{t('reset.intro')}</p>
-      <PinPad label={t('gate.setupCodeLabel')} value={code} onChange={setCode} maxLength={12} />
-      <PinPad label={t('gate.newPin')} value={pin} onChange={setPin} maxLength={PIN_MAX_LENGTH} />
-      <PinPad label={t('gate.newPinAgain')} value={again} onChange={setAgain} maxLength={PIN_MAX_LENGTH} />
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="button" className="big" onClick={onCancel} disabled={busy}>
-          {t('cancel')}
-        </button>
-        <button type="submit" className="primary big" disabled={busy}>
-          {t('reset.save')}
-        </button>
-      </div>
-    </form>
+    <PinForm
+      heading={t('reset.heading')}
+      intro={t('reset.intro')}
+      entries={[
+        { label: t('gate.setupCodeLabel'), value: code, onChange: setCode, maxLength: 12 },
+        { label: t('gate.newPin'), value: pin, onChange: setPin, maxLength: PIN_MAX_LENGTH },
+        { label: t('gate.newPinAgain'), value: again, onChange: setAgain, maxLength: PIN_MAX_LENGTH },
+      ]}
+      error={error}
+      busy={busy}
+      submitLabel={t('reset.save')}
+      secondary={{ label: t('cancel'), onClick: onCancel }}
+      onSubmit={() => void submit()}
+    />
   );
 }

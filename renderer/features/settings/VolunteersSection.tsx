@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
-import { PinPad } from '../volunteer-session/PinPad.tsx';
+import { PinForm, VietnameseKeyboard } from '../../ui/index.ts';
 import {
   createVolunteer,
   deactivateVolunteer,
@@ -10,6 +9,7 @@ import {
   type VolunteerSummary,
 } from '../volunteer/index.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
+import { capitaliseWords } from '../../../shared/forms/text.ts';
 
 /** The volunteers who may sign in: add one (name, PIN twice) or deactivate one. */
 export function VolunteersSection() {
@@ -86,7 +86,9 @@ export function VolunteersSection() {
 
 function AddVolunteerForm({ onDone }: { onDone(name: string | null): void }) {
   const { t } = useTranslation('settings');
+  const { t: tUi } = useTranslation('ui');
   const nameId = useId();
+  const nameBox = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [keyboard, setKeyboard] = useState(false);
   const [pin, setPin] = useState('');
@@ -119,29 +121,35 @@ function AddVolunteerForm({ onDone }: { onDone(name: string | null): void }) {
   };
 
   return (
-    <form
-      className="pin-form"
-      aria-label={t('volunteers.addHeading')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <PinForm
+      label={t('volunteers.addHeading')}
+      heading={t('volunteers.addHeading')}
+      headingLevel={3}
+      entries={[
+        { label: t('volunteers.pin'), value: pin, onChange: setPin, maxLength: PIN_MAX_LENGTH },
+        { label: t('volunteers.pinAgain'), value: again, onChange: setAgain, maxLength: PIN_MAX_LENGTH },
+      ]}
+      error={pinError}
+      busy={busy}
+      submitLabel={t('volunteers.save')}
+      secondary={{ label: t('cancel'), onClick: () => onDone(null) }}
+      onSubmit={() => void submit()}
     >
-      <h3>{t('volunteers.addHeading')}</h3>
       <label htmlFor={nameId}>{t('volunteers.name')}</label>
       <div className="search-row">
         <input
           id={nameId}
+          ref={nameBox}
           className="text-input"
           autoComplete="off"
           spellCheck={false}
           value={name}
           aria-invalid={nameError !== null}
           aria-describedby={nameError ? `${nameId}-err` : undefined}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => setName(capitaliseWords(e.target.value))}
         />
         <button type="button" aria-expanded={keyboard} onClick={() => setKeyboard(!keyboard)}>
-          {keyboard ? t('volunteers.hideKeyboard') : t('volunteers.showKeyboard')}
+          {keyboard ? tUi('keyboard.hide') : tUi('keyboard.show')}
         </button>
       </div>
       {nameError && (
@@ -149,22 +157,13 @@ function AddVolunteerForm({ onDone }: { onDone(name: string | null): void }) {
           {nameError}
         </p>
       )}
-      {keyboard && <VietnameseKeyboard value={name} onChange={setName} />}
-      <PinPad label={t('volunteers.pin')} value={pin} onChange={setPin} maxLength={PIN_MAX_LENGTH} />
-      <PinPad label={t('volunteers.pinAgain')} value={again} onChange={setAgain} maxLength={PIN_MAX_LENGTH} />
-      {pinError && (
-        <p role="alert" className="field-error">
-          {pinError}
-        </p>
+      {keyboard && (
+        <VietnameseKeyboard
+          value={name}
+          onChange={(next) => setName(capitaliseWords(next))}
+          target={nameBox}
+        />
       )}
-      <div className="button-row">
-        <button type="submit" className="primary big" disabled={busy}>
-          {t('volunteers.save')}
-        </button>
-        <button type="button" className="big" onClick={() => onDone(null)}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </PinForm>
   );
 }

@@ -152,7 +152,7 @@ describe('App shell', () => {
     const keyboard = screen.getByRole('group', { name: 'Bàn phím tiếng Việt' });
     for (const k of 'kethoon') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('kethôn');
-    fireEvent.click(within(keyboard).getByRole('button', { name: /Xoá hết/ }));
+    fireEvent.click(within(keyboard).getByRole('button', { name: /Xóa hết/ }));
     fireEvent.click(within(keyboard).getByRole('radio', { name: 'VNI' }));
     for (const k of 'ke1t') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('két');

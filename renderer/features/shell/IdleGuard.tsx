@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPristine, useShellStore } from './store.ts';
+import { Dialog } from '../../ui/index.ts';
 import { idleHeld, runIdleResetListeners, subscribeIdleHolds } from './idle.ts';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
@@ -58,22 +59,19 @@ export function IdleGuard({
 
   if (remaining === null || pristine) return null;
   return (
-    <div className="idle-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="idle-title"
-        aria-describedby="idle-countdown"
-        className="idle-dialog"
-      >
-        <h2 id="idle-title">{t('idle.title')}</h2>
-        <p id="idle-countdown" className="idle-countdown">
-          {t('idle.countdown', { count: remaining })}
-        </p>
-        <button type="button" className="primary" autoFocus onClick={() => setRemaining(null)}>
-          {t('idle.stay')}
-        </button>
-      </div>
-    </div>
+    <Dialog
+      alert
+      title={t('idle.title')}
+      describedBy="idle-countdown"
+      className="idle-dialog"
+      onClose={() => setRemaining(null)}
+    >
+      <p id="idle-countdown" className="idle-countdown">
+        {t('idle.countdown', { count: remaining })}
+      </p>
+      <button type="button" className="primary" autoFocus onClick={() => setRemaining(null)}>
+        {t('idle.stay')}
+      </button>
+    </Dialog>
   );
 }

@@ -11,7 +11,7 @@ import { installScannerCapture } from '../scan/scanner-capture.ts';
 import { installSerialScanner } from '../scan/serial-scanner.ts';
 import { useBridge } from '../shell/bridge-context.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
-import { CodeKeypad } from './CodeKeypad.tsx';
+import { CodeKeypad } from '../../ui/index.ts';
 import { codeFromScan, lookupView, type LookupView } from './lookup-view.ts';
 import { bridgeOfficeLink, type RemoteStatus } from './office-link.ts';
 import './status-lookup.css';
@@ -124,7 +124,7 @@ export function StatusLookupScreen() {
           spellCheck={false}
           inputMode="none"
         />
-        <CodeKeypad value={code} onChange={setCode} />
+        <CodeKeypad value={code} onChange={setCode} target={inputRef} />
         <div className="lookup-actions">
           <button type="submit" className="primary big">
             {t('lookUp')}

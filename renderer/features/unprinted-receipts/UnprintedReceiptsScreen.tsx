@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unprintedReceiptByCode } from '../dossier/index.ts';
 import { useShellStore } from '../shell/store.ts';
-import { CodeKeypad } from '../status-lookup/CodeKeypad.tsx';
+import { CodeKeypad } from '../../ui/index.ts';
 
 /**
  * Receipts not printed: the citizen who has the dossier code (it was on the screen)

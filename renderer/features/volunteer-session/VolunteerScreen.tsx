@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatVietnamTime } from '../../../shared/domain/format.ts';
 import { useShellStore } from '../shell/store.ts';
-import { PinPad } from './PinPad.tsx';
+import { PinForm } from '../../ui/index.ts';
 import { useVolunteerSession } from './store.ts';
 import {
   listVolunteers,
@@ -78,36 +78,17 @@ export function VolunteerScreen() {
         </>
       )}
       {chosen !== null && (
-        <form
-          className="pin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <h2>{t('pinFor', { name: chosen.name })}</h2>
-          <PinPad
-            label={t('pinLabel')}
-            value={pin}
-            onChange={setPin}
-            onSubmit={() => void submit()}
-            describedBy={message ? 'volunteer-pin-message' : undefined}
-            disabled={busy}
-          />
-          {message && (
-            <p id="volunteer-pin-message" role="alert" className="field-error">
-              {messageText(t, message)}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="primary big" disabled={busy || pin.length === 0}>
-              {t('signIn')}
-            </button>
-            <button type="button" className="big" onClick={() => choose(null)}>
-              {t('someoneElse')}
-            </button>
-          </div>
-        </form>
+        <PinForm
+          heading={t('pinFor', { name: chosen.name })}
+          entries={[{ label: t('pinLabel'), value: pin, onChange: setPin }]}
+          error={message ? messageText(t, message) : null}
+          errorId="volunteer-pin-message"
+          busy={busy}
+          submitLabel={t('signIn')}
+          submitDisabled={pin.length === 0}
+          secondary={{ label: t('someoneElse'), onClick: () => choose(null) }}
+          onSubmit={() => void submit()}
+        />
       )}
     </main>
   );

@@ -133,6 +133,7 @@ export const birthRegistrationForm: FormDefInput = {
         ethnicityField('child.ethnicity'),
         nationalityField('child.nationality'),
         f('child.placeOfBirth', 'Nơi sinh', 'Place of birth', 'text', {
+          capitalise: 'words',
           required: true,
           maxLength: 200,
           help: l(
@@ -141,6 +142,7 @@ export const birthRegistrationForm: FormDefInput = {
           ),
         }),
         f('child.hometown', 'Quê quán', 'Home town (quê quán)', 'text', {
+          capitalise: 'words',
           required: true,
           maxLength: 200,
           help: l(

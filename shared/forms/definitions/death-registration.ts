@@ -78,7 +78,11 @@ export const deathRegistrationForm: FormDefInput = {
           date: { notFuture: true, notBeforeField: 'deceased.dateOfBirth' },
           print: { sameLine: true, label: 'ngày' },
         }),
-        f('death.place', 'Nơi chết', 'Place of death', 'text', { required: true, maxLength: 200 }),
+        f('death.place', 'Nơi chết', 'Place of death', 'text', {
+          required: true,
+          maxLength: 200,
+          capitalise: 'words',
+        }),
         f('death.cause', 'Nguyên nhân chết', 'Cause of death', 'text', { required: true, maxLength: 200 }),
         f(
           'death.noticeNumber',

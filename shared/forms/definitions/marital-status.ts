@@ -143,6 +143,7 @@ export const maritalStatusForm: FormDefInput = {
           maxLength: 100,
         }),
         f('purpose.where', 'Nơi dự định đăng ký kết hôn', 'Where the marriage will be registered', 'text', {
+          capitalise: 'words',
           showWhen: { field: 'purpose.kind', equals: 'marriage' },
           maxLength: 200,
         }),

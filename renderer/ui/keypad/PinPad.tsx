@@ -1,11 +1,9 @@
-import './volunteer-session.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+import { Keypad, type KeyDef } from './Keypad.tsx';
 
 /**
- * A PIN entry with a large on-screen numeric keypad (touch) that also accepts a physical
+ * A PIN entry with a large on-screen number keypad (touch) that also accepts a physical
  * keyboard. The field is a password input so the digits never show on the public screen.
  */
 export function PinPad({
@@ -25,11 +23,28 @@ export function PinPad({
   describedBy?: string;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation('volunteerSession');
+  const { t } = useTranslation('ui');
   const id = useId();
   const press = (d: string) => {
     if (!disabled && value.length < maxLength) onChange(value + d);
   };
+  const digit = (d: string): KeyDef => ({ id: d, label: d, onPress: () => press(d), disabled });
+  const empty = disabled || value.length === 0;
+  const rows: KeyDef[][] = [
+    ['1', '2', '3'].map(digit),
+    ['4', '5', '6'].map(digit),
+    ['7', '8', '9'].map(digit),
+    [
+      {
+        id: 'back',
+        label: t('keypad.backspace'),
+        onPress: () => onChange(value.slice(0, -1)),
+        disabled: empty,
+      },
+      digit('0'),
+      { id: 'clear', label: t('keypad.clear'), onPress: () => onChange(''), disabled: empty },
+    ],
+  ];
   return (
     <div className="pin-pad">
       <label htmlFor={id} className="pin-label">
@@ -53,32 +68,7 @@ export function PinPad({
           }
         }}
       />
-      <div className="pin-keys" role="group" aria-label={t('pin.keypad')}>
-        {DIGITS.map((d) => (
-          <button key={d} type="button" className="pin-key" disabled={disabled} onClick={() => press(d)}>
-            {d}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="pin-key"
-          disabled={disabled || value.length === 0}
-          onClick={() => onChange(value.slice(0, -1))}
-        >
-          {t('pin.backspace')}
-        </button>
-        <button type="button" className="pin-key" disabled={disabled} onClick={() => press('0')}>
-          0
-        </button>
-        <button
-          type="button"
-          className="pin-key"
-          disabled={disabled || value.length === 0}
-          onClick={() => onChange('')}
-        >
-          {t('pin.clear')}
-        </button>
-      </div>
+      <Keypad label={t('keypad.numbers')} rows={rows} className="pin-keys" />
     </div>
   );
 }

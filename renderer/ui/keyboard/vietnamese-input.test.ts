@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKey, typeKeys } from './vietnamese-input.ts';
+import { applyKey, reflowTone, toggleWordTone, typeKeys } from './vietnamese-input.ts';
 
 describe('Telex', () => {
   it.each([
@@ -9,8 +9,13 @@ describe('Telex', () => {
     ['chuwngs thwjc', 'chứng thực'],
     ['nguwowif', 'người'],
     ['dduwowcj', 'được'],
-    ['hoaf', 'hoà'],
-    ['thuyr', 'thuỷ'],
+    ['hoaf', 'hòa'],
+    ['thuyr', 'thủy'],
+    ['hoef', 'hòe'],
+    ['khoer', 'khỏe'],
+    ['quys', 'quý'],
+    ['khuyur', 'khuỷu'],
+    ['ngoaif', 'ngoài'],
     ['toans', 'toán'],
     ['quas', 'quá'],
     ['gias', 'giá'],
@@ -28,8 +33,8 @@ describe('Telex', () => {
     expect(typeKeys(keys, 'telex')).toBe(expected);
   });
 
-  it('moves the tone when the word grows (modern placement)', () => {
-    expect(typeKeys('hoas', 'telex')).toBe('hoá');
+  it('moves the tone when the word grows ("hóa" style: first of two open vowels)', () => {
+    expect(typeKeys('hoas', 'telex')).toBe('hóa');
     expect(typeKeys('hoasn', 'telex')).toBe('hoán');
     expect(typeKeys('tuaasn', 'telex')).toBe('tuấn');
   });
@@ -64,7 +69,7 @@ describe('VNI', () => {
     ['d9a8ng ky1', 'đăng ký'],
     ['nguo72i', 'người'],
     ['chu71ng thu75c', 'chứng thực'],
-    ['hoa2', 'hoà'],
+    ['hoa2', 'hòa'],
     ['a11', 'a1'],
   ])('%s → %s', (keys, expected) => {
     expect(typeKeys(keys, 'vni')).toBe(expected);
@@ -72,6 +77,31 @@ describe('VNI', () => {
 
   it('digits with nothing to mark stay digits', () => {
     expect(typeKeys('2000', 'vni')).toBe('2000');
+  });
+});
+
+describe('toggleWordTone and reflowTone', () => {
+  it.each([
+    ['Nguyên', 'tilde', 'Nguyễn'],
+    ['hoa', 'grave', 'hòa'],
+    ['thuy', 'hook', 'thủy'],
+    ['nguoi', 'grave', 'nguòi'],
+    ['người', 'grave', 'ngươi'],
+    ['ngươi', 'acute', 'ngưới'],
+    ['truong', 'grave', 'truòng'],
+    ['giá', 'acute', 'gia'],
+    ['Ân', 'dot', 'Ận'],
+    ['quốc', 'hook', 'quổc'],
+  ] as const)('%s + %s → %s', (word, tone, expected) => {
+    expect(toggleWordTone(word, tone)).toBe(expected);
+  });
+  it('a word with no vowel takes no tone', () => {
+    expect(toggleWordTone('ng', 'acute')).toBeNull();
+  });
+  it('moves the tone to where the rules put it now', () => {
+    expect(reflowTone('hoà')).toBe('hòa');
+    expect(reflowTone('hòan')).toBe('hoàn');
+    expect(reflowTone('nguờn')).toBe('ngườn');
   });
 });
 

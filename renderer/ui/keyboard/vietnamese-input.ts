@@ -3,13 +3,19 @@
  * key gives the new text. Used by the on-screen keyboard and by physical-keyboard input,
  * so both type Vietnamese the same way. Output is always NFC.
  *
- * Tone placement follows the modern ("new style") rules taught in schools since the
- * 1980s and used by Unikey's default: on the vowel carrying a shape mark (â ê ô ơ ư ă;
- * ơ in ươ); otherwise on the last vowel of the cluster when a final consonant follows;
- * otherwise on the middle of three vowels, the second of oa/oe/uy, the first of other
- * pairs. "qu" and "gi" count as consonants.
+ * Tone placement: on the vowel carrying a shape mark (â ê ô ơ ư ă; ơ in ươ); otherwise on
+ * the last vowel of the cluster when a final consonant follows; otherwise on the middle of
+ * three vowels and the first of two. So "hòa", "hòe", "thủy", not "hoà", "thuỷ": the
+ * "òa/óa/úy" style of the state's documents, whose national heading the printed forms carry
+ * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Nghị định 30/2020/NĐ-CP, Phụ lục I; see
+ * shared/print/common.ts). The kiosk's own strings follow the same style ("Xóa").
+ * "qu" and "gi" count as consonants.
  */
 export type InputMethod = 'telex' | 'vni' | 'off';
+
+/** The five tones (dấu thanh): sắc, huyền, hỏi, ngã, nặng. */
+export const TONE_NAMES = ['acute', 'grave', 'hook', 'tilde', 'dot'] as const;
+export type ToneName = (typeof TONE_NAMES)[number];
 
 const ACUTE = '\u0301';
 const GRAVE = '\u0300';
@@ -20,6 +26,13 @@ const CIRCUMFLEX = '\u0302';
 const BREVE = '\u0306';
 const HORN = '\u031B';
 const TONES = new Set([ACUTE, GRAVE, HOOK, TILDE, DOT]);
+const TONE_MARK: Record<ToneName, string> = {
+  acute: ACUTE,
+  grave: GRAVE,
+  hook: HOOK,
+  tilde: TILDE,
+  dot: DOT,
+};
 const SHAPES = new Set([CIRCUMFLEX, BREVE, HORN]);
 
 interface Letter {
@@ -78,13 +91,22 @@ function tonePosition(letters: Letter[]): number | undefined {
   if (shaped.length > 0) return shaped.at(-1);
   if (vowels.length === 1) return vowels[0];
   if (hasFinal) return vowels.at(-1);
-  if (vowels.length >= 3) return vowels[1];
-  const pair = vowels.map((i) => lower(letters[i]!.base)).join('');
-  return ['oa', 'oe', 'uy'].includes(pair) ? vowels[1] : vowels[0];
+  return vowels.length >= 3 ? vowels[1] : vowels[0];
 }
 
-/** Moves the word's tone (if any) to where the rules put it now. */
+/**
+ * Moves the word's tone (if any) to where the rules put it now. Also completes "uơ" to "ươ"
+ * once a letter follows (người, được): someone typing the ơ key after a plain u means ươ,
+ * while "thuở", "quơ" end on it.
+ */
 function placeTone(letters: Letter[], tone?: string): void {
+  for (let i = 1; i + 1 < letters.length; i++) {
+    const u = letters[i - 1]!;
+    const o = letters[i]!;
+    const before = letters[i - 2];
+    if (lower(u.base) === 'u' && u.shape === '' && lower(o.base) === 'o' && o.shape === HORN)
+      if (!before || lower(before.base) !== 'q') u.shape = HORN;
+  }
   const current = tone ?? letters.find((l) => l.tone)?.tone ?? '';
   for (const l of letters) l.tone = '';
   if (!current) return;
@@ -216,8 +238,35 @@ export function applyKey(text: string, key: string, method: InputMethod): string
   return head + render(next);
 }
 
+/**
+ * The word with `tone` on the vowel the rules choose, or without a tone when it already had
+ * that one (pressing a tone key twice takes the tone off). Null when the word has no vowel
+ * to carry a tone.
+ */
+export function toggleWordTone(word: string, tone: ToneName): string | null {
+  const letters = parseWord(word);
+  if (tonePosition(letters) === undefined) return null;
+  const mark = TONE_MARK[tone];
+  const current = letters.find((l) => l.tone)?.tone ?? '';
+  placeTone(letters, current === mark ? '' : mark);
+  return render(letters);
+}
+
+/**
+ * The word with its tone moved to where the rules put it (after letters were added or
+ * removed). A word that is not one syllable (two groups of vowels, as while a typo is being
+ * fixed) keeps its tone where it is.
+ */
+export function reflowTone(word: string): string {
+  const letters = parseWord(word);
+  const vowelGroups = letters.filter((l, i) => isVowel(l) && !(i > 0 && isVowel(letters[i - 1]!))).length;
+  if (vowelGroups > 1) return render(letters);
+  placeTone(letters);
+  return render(letters);
+}
+
 /** Splits off the trailing word (letters only) that the next key may transform. */
-function splitLastWord(text: string): [string, string] {
+export function splitLastWord(text: string): [string, string] {
   const match = /\p{L}[\p{L}\p{M}]*$/u.exec(text);
   if (!match) return [text, ''];
   return [text.slice(0, match.index), match[0]];
