@@ -32,6 +32,7 @@ export function layout(
               ? html`<nav>
                     <a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> ·
                     <a href="/reports/weekly">${t(lang, 'nav.report')}</a> ·
+                    <a href="/desk">${t(lang, 'nav.desk')}</a> ·
                     <a href="/config">${t(lang, 'nav.config')}</a
                     >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
                   </nav>

@@ -55,6 +55,8 @@ export const AUTOFILL_KEYS = [
   'oldId',
   'fullName',
   'dateOfBirth',
+  /** The year of birth alone (the parents on the birth declaration: "Năm sinh"). */
+  'birthYear',
   'sex',
   'issueDate',
   /** The whole address as one text (for forms that keep it as one field). */
@@ -145,6 +147,12 @@ export const SectionSchema = z.object({
   showWhen: ConditionSchema.optional(),
   /** Which person a chip-ID QR scan may fill in this section (shows the "scan ID card" button). */
   acceptsIdCard: z.boolean().default(false),
+  /**
+   * This section's person is the one entered in `section` when `when` holds (the declarant
+   * is the mother): what that section knows is carried over, field by field of the same
+   * autofill kind, so nobody enters or scans the same person twice.
+   */
+  samePersonAs: z.object({ section: z.string().min(1), when: ConditionSchema }).optional(),
   fields: z.array(FieldSchema).min(1),
   print: z
     .object({

@@ -156,6 +156,7 @@ test.describe('with espeak-ng', () => {
       .getByRole('listitem')
       .first()
       .getByRole('button')
+      .first()
       .click();
     await page.getByRole('button', { name: /Nghe trang này/ }).click();
     await expect.poll(() => marks(page, 'speech-first-audio'), SLOW).toBe(1);

@@ -10,6 +10,7 @@ import { useVolunteerSession } from '../volunteer-session/store.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
 import { loadDossierPage, type DossierListPage, type DossierScope as Scope } from './dossier-page.ts';
 import { ReprintButton } from './ReprintButton.tsx';
+import { Icon } from '../../ui/icons/index.tsx';
 
 /**
  * Submitted dossiers for officers and signed-in volunteers: today's or all, newest first,
@@ -140,11 +141,11 @@ function DossierList({ initialScope }: { initialScope: Scope }) {
           </table>
           <nav className="pager" aria-label={t('pages')}>
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              ← {t('previous')}
+              <Icon name="back" /> {t('previous')}
             </button>
             <span>{t('pageOf', { page: page + 1, count: data.pageCount })}</span>
             <button type="button" disabled={page + 1 >= data.pageCount} onClick={() => setPage(page + 1)}>
-              {t('next')} →
+              {t('next')} <Icon name="forward" />
             </button>
           </nav>
         </>

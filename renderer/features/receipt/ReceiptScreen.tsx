@@ -12,6 +12,7 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
+import { Icon } from '../../ui/icons/index.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { receiptSpeech } from '../speech/index.ts';
 import { effectiveFee } from '../procedure/procedure-facts.ts';
@@ -87,7 +88,10 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
   return (
     <main className="screen receipt-screen">
       <div role="status">
-        <h1>✔ {t('saved')}</h1>
+        <h1 className="with-icon">
+          <Icon name="saved" size="1.3em" />
+          {t('saved')}
+        </h1>
       </div>
       <p>{t('safe')}</p>
       <ListenButton
