@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+
+// Real printing (two Chromium renders, then a CUPS job followed until it completed) is slow
+// on a loaded machine: three times the default test timeout.
+test.beforeEach(() => test.slow());
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { pickUnit, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
 
@@ -74,8 +78,8 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
   await expect(page.locator('.return-text')).toContainText(
     'Trả kết quả trước 17:00 thứ Hai, ngày 23/11/2026',
   );
-  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 90_000 });
 
   const db = await readKioskDb(page);
   expect(db.dossiers).toHaveLength(1);

@@ -2,6 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+
+// Real printing (two Chromium renders, then a CUPS job followed until it completed) is slow
+// on a loaded machine: three times the default test timeout.
+test.beforeEach(() => test.slow());
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../support/chromium.ts';
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';

@@ -4,6 +4,10 @@ import { readKioskDb } from './declaration-helpers.ts';
 import { fillCertificationRequest, readStoredAttachments } from './certification-helpers.ts';
 import { expectNoSeriousAxe, kioskWithVolunteers, signInVolunteer } from './settings-helpers.ts';
 
+// Real printing (two Chromium renders, then a CUPS job followed until it completed) is slow
+// on a loaded machine: three times the default test timeout.
+test.beforeEach(() => test.slow());
+
 let host: KioskHostHandle;
 test.beforeAll(async () => {
   host = await startKioskHost({ profile: 'pac-nam' });
@@ -135,5 +139,5 @@ test('a document photo attached on the review step is downscaled, shown, kept th
   // Submitted: the draft's copy of the photo went with the draft.
   expect(await countDraftPhotos(page)).toBe(0);
   // Printing runs on; let it finish before the host closes.
-  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 90_000 });
 });

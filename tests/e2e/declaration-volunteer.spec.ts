@@ -3,6 +3,10 @@ import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers
 import { CCCD_QR, pickUnit, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
 import { kioskWithVolunteers, signInVolunteer } from './settings-helpers.ts';
 
+// Real printing (two Chromium renders, then a CUPS job followed until it completed) is slow
+// on a loaded machine: three times the default test timeout.
+test.beforeEach(() => test.slow());
+
 let host: KioskHostHandle;
 test.beforeAll(async () => {
   host = await startKioskHost({ profile: 'gia-lam' });
@@ -156,8 +160,8 @@ test('a volunteer fills a birth registration from an ID-card QR burst, which nev
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
   // Gia Lâm's Tuesday: two working hours from 08:30.
   await expect(page.locator('.return-text')).toContainText('Trả kết quả trước 10:30 thứ Ba, ngày 24/11/2026');
-  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 90_000 });
 
   const { dossiers, outbox } = await readKioskDb(page);
   expect(dossiers).toHaveLength(1);

@@ -14,6 +14,10 @@ import { pickUnit } from './declaration-helpers.ts';
 import { startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { lockSettings, setOfficerPinFirstRun } from './settings-helpers.ts';
 
+// Real printing (two Chromium renders, then a CUPS job followed until it completed) is slow
+// on a loaded machine: three times the default test timeout.
+test.beforeEach(() => test.slow());
+
 const ADMIN_PASSWORD = 'e2e-admin-password';
 // Monday 23/11/2026 09:10 in Pác Nặm: a no-appointment day for certification (2.000815).
 const MONDAY = vn('2026-11-23 09:10');
@@ -74,8 +78,8 @@ async function makeCertificationDossier(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
   // The citizen leaves with both papers printed (and no print job is left running).
-  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Đã in Tờ khai.')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText('Đã in Giấy tiếp nhận hồ sơ.')).toBeVisible({ timeout: 90_000 });
   return (await page.locator('.dossier-code').textContent())!.trim();
 }
 
