@@ -24,6 +24,8 @@ import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
 import shellVi from '../features/shell/locales/vi.json';
 import shellEn from '../features/shell/locales/en.json';
+import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json';
+import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
 import speechVi from '../features/speech/locales/vi.json';
 import speechEn from '../features/speech/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
@@ -47,6 +49,7 @@ export const resources = {
     sync: syncVi,
     statusLookup: statusLookupVi,
     shell: shellVi,
+    unprintedReceipts: unprintedReceiptsVi,
     speech: speechVi,
   },
   en: {
@@ -62,6 +65,7 @@ export const resources = {
     sync: syncEn,
     statusLookup: statusLookupEn,
     shell: shellEn,
+    unprintedReceipts: unprintedReceiptsEn,
     speech: speechEn,
   },
 } as const;

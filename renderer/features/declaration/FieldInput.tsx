@@ -155,6 +155,20 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         </p>
       )}
       {control}
+      {field.suggestions && kind !== 'choice' && (
+        <div role="group" aria-label={t('quickPick', { field: field.label[lang] })} className="quick-picks">
+          {field.suggestions.map((s) => (
+            <button
+              key={s.vi}
+              type="button"
+              aria-pressed={value === s.vi}
+              onClick={() => setValue(field.id, s.vi)}
+            >
+              {s[lang]}
+            </button>
+          ))}
+        </div>
+      )}
       {error && (
         <p id={errorId} className="field-error">
           <Icon name="warning" /> {error[lang]}

@@ -20,6 +20,8 @@ import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
 import { StaffScreen } from './StaffScreen.tsx';
+import { UnprintedReceiptsScreen } from '../unprinted-receipts/UnprintedReceiptsScreen.tsx';
+import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
 import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
@@ -36,6 +38,7 @@ export const SCREENS: ScreenComponents = {
   settings: SettingsScreen,
   dossiers: DossierListScreen,
   statusLookup: () => <StatusLookupScreen />,
+  unprintedReceipts: () => <UnprintedReceiptsScreen />,
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
@@ -43,5 +46,6 @@ export const OVERLAYS: readonly ComponentType[] = [
   ResumeDraftPrompt,
   RetentionRunner,
   SyncRunner,
+  UnprintedReceiptsRunner,
   SpeechRunner,
 ];

@@ -24,8 +24,10 @@ export interface ScreenParams {
   volunteer: Record<never, never>;
   /** Officer settings, behind the officer PIN. */
   settings: Record<never, never>;
-  /** Submitted dossiers with reprint (officer or signed-in volunteer). */
-  dossiers: Record<never, never>;
+  /** Submitted dossiers with reprint (officer or signed-in volunteer); `scope` picks the list shown first. */
+  dossiers: { scope?: 'today' | 'all' | 'unprinted' };
+  /** Receipts not printed (no printer, or a crash): the citizen's code or an officer prints them. */
+  unprintedReceipts: Record<never, never>;
   /** "Tra cứu hồ sơ": a receipt's dossier code → its status as last synced. */
   statusLookup: Record<never, never>;
 }

@@ -12,6 +12,7 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { ProcedureListItem } from '../catalogue/ProcedureListItem.tsx';
 import { BrowseGroupGrid } from '../catalogue/BrowseGroupGrid.tsx';
 import { useNow } from '../../hooks/useNow.ts';
+import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceiptsNotice.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { todaySpeech } from '../speech/index.ts';
 
@@ -38,6 +39,7 @@ export function TodayScreen() {
   return (
     <main className="screen today-screen">
       <h1>{t('today.heading', { office: profile.office.name })}</h1>
+      <UnprintedReceiptsNotice />
       <ListenButton
         label={t('speech:listenPage')}
         segments={() =>
