@@ -22,6 +22,7 @@ export function ListenButton({
   const owner = useId();
   const available = useSpeechStore((s) => s.status?.available ?? false);
   const playing = useSpeechStore((s) => s.playing === owner);
+  const audible = useSpeechStore((s) => s.audible === owner);
   const failure = useSpeechStore((s) => (s.failure?.owner === owner ? s.failure.code : null));
   if (!available) return null;
   return (
@@ -34,6 +35,9 @@ export function ListenButton({
       >
         <span aria-hidden="true">{playing ? '■' : '🔊'}</span> {playing ? t('stop') : (label ?? t('listen'))}
       </button>
+      <span role="status" className="listen-state">
+        {audible ? t('playing') : ''}
+      </span>
       {failure && (
         <p role="alert" className="listen-failure">
           {t(`failed.${failure}`, { defaultValue: t('failed.speech-failed') })}
