@@ -168,7 +168,10 @@ async function start(): Promise<void> {
   powerSaveBlocker.start('prevent-display-sleep');
 
   const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
-  let win = createKioskWindow({ preload, production, logger });
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+  const isQuitting = () => quitting;
+  let win = createKioskWindow({ preload, production, logger, isQuitting });
 
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
@@ -176,9 +179,20 @@ async function start(): Promise<void> {
     win.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createKioskWindow({ preload, production, logger });
+    if (BrowserWindow.getAllWindows().length === 0)
+      win = createKioskWindow({ preload, production, logger, isQuitting });
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+// A release kiosk that hits a fault in the main process starts again rather than leaving
+// the desktop on a public machine; the dossiers are in IndexedDB and survive the restart.
+if (production) {
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    app.relaunch();
+    app.exit(1);
+  });
 }
 
 // One kiosk per machine: a second start (a double tap on the icon) focuses the first.

@@ -114,7 +114,7 @@ export const SyncStatusSchema = z.object({
   /** The office answered 401/403: staff must enrol the kiosk again; every dossier is kept. */
   needsReEnrolment: z.boolean(),
   /** How the token is kept: OS keychain (Electron) or an owner-only file (headless host). */
-  tokenProtection: z.enum(['os-keychain', 'file-0600']).nullable(),
+  tokenProtection: z.enum(['os-keychain', 'basic-text', 'file-0600']).nullable(),
   /** The cadence the renderer's sync engine uses (hosts shorten it for tests). */
   timing: z.object({
     baseMs: z.number().int().positive(),

@@ -149,6 +149,20 @@ function crossCheck(profile: OfficeProfile, codes: ReadonlySet<string>): Profile
           );
         }
       }
+      if (m.model === 'extra-half-hour' && m.procedures.length > 0) {
+        add(
+          [...at, 'procedures'],
+          'Mô hình "30 phút tăng thêm vì dân" áp dụng cho cả bộ phận một cửa; để trống danh sách thủ tục.',
+          'The 30-extra-minutes model applies to the whole desk; leave its procedure list empty.',
+        );
+      }
+      if (m.model === 'cashless' && !profile.bankAccount) {
+        add(
+          [...at, 'model'],
+          'Ngày không dùng tiền mặt cần tài khoản nhận phí (bankAccount) để in mã QR chuyển khoản.',
+          'A cashless day needs the fee account (bankAccount) for the transfer QR code.',
+        );
+      }
       if (m.returnWithinWorkingHours !== undefined && m.model !== 'no-appointment') {
         add(
           [...at, 'returnWithinWorkingHours'],
