@@ -116,9 +116,7 @@ test.describe('with espeak-ng', () => {
     await page.getByRole('button', { name: /Dừng đọc/ }).click();
   });
 
-  test('a recorded language: its clip where one exists, Vietnamese speech where not; the idle reset forgets it', async ({
-    page,
-  }) => {
+  test('a recorded language: its clip where one exists, Vietnamese speech where not', async ({ page }) => {
     const calls = recordSpeech(page);
     await openKioskAt(page, host.url, MONDAY);
     const tay = page.getByRole('button', { name: 'Nghe tiếng Tày (bản minh hoạ)' });
@@ -137,6 +135,32 @@ test.describe('with espeak-ng', () => {
     expect(calls[1]!.output.source).toBe('clip');
     expect(calls[1]!.output.spokenText).toBe('today.openNow');
     await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+
+  test('the idle reset stops the reading and returns to Vietnamese speech', async ({ page }) => {
+    // The test office sets idleTimeoutSeconds 15 and idleWarningSeconds 5.
+    await page.clock.install({ time: MONDAY });
+    await page.goto(host.url);
+    const tay = page.getByRole('button', { name: 'Nghe tiếng Tày (bản minh hoạ)' });
+    await tay.click();
+    await expect(tay).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
+    await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('khai sinh');
+    await page
+      .getByRole('list', { name: /Kết quả tìm kiếm/ })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button')
+      .click();
+    await page.getByRole('button', { name: /Nghe trang này/ }).click();
+    await expect(page.getByRole('button', { name: /Dừng đọc/ })).toBeVisible();
+
+    await page.clock.fastForward(16_000);
+    await page.clock.fastForward(5_000);
+    await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Dừng đọc/ })).toHaveCount(0);
+    await expect(tay).toHaveAttribute('aria-pressed', 'false');
+    expect(await page.locator('audio').evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
   });
 
   test('the volume is set in settings and kept', async ({ page }) => {
