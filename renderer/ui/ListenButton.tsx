@@ -1,8 +1,14 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import './listen-button.css';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../features/shell/bridge-context.ts';
-import { speakSegments, stopSpeech, useSpeechStore, type SpeechSegment } from '../features/speech/index.ts';
+import {
+  prefetchFirstPiece,
+  speakSegments,
+  stopSpeech,
+  useSpeechStore,
+  type SpeechSegment,
+} from '../features/speech/index.ts';
 
 /**
  * "Nghe": reads a screen (or part of it) aloud; tapped again while reading, it stops.
@@ -24,6 +30,15 @@ export function ListenButton({
   const playing = useSpeechStore((s) => s.playing === owner);
   const audible = useSpeechStore((s) => s.audible === owner);
   const failure = useSpeechStore((s) => (s.failure?.owner === owner ? s.failure.code : null));
+  const clipLanguage = useSpeechStore((s) => s.clipLanguage);
+  const segmentsRef = useRef(segments);
+  useEffect(() => {
+    segmentsRef.current = segments;
+  });
+  // The first piece is made while the citizen reads the screen, so a tap starts sound at once.
+  useEffect(() => {
+    if (available) prefetchFirstPiece(client, segmentsRef.current());
+  }, [available, client, clipLanguage]);
   if (!available) return null;
   return (
     <div className="listen">

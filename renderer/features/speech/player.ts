@@ -37,6 +37,46 @@ function base64ToBlob(base64: string, mime: string): Blob {
   return new Blob([bytes], { type: mime });
 }
 
+function requestAudio(
+  client: BridgeClient,
+  segment: SpeechSegment,
+  language: string | undefined,
+): Promise<Blob> {
+  return client
+    .invoke('speak', {
+      text: segment.text,
+      ...(segment.key ? { key: segment.key } : {}),
+      ...(language ? { language } : {}),
+    })
+    .then((out) => base64ToBlob(out.audioBase64, out.mime));
+}
+
+/**
+ * The first piece of the screen on show, made before anyone taps, so "Nghe" starts at once.
+ * Only keyed pieces (the same for every citizen: a procedure's name, "Đã lưu hồ sơ") are
+ * made ahead; a handful are kept, and the idle reset forgets them.
+ */
+const PREFETCH_KEEP = 4;
+const prefetched = new Map<string, Promise<Blob>>();
+const prefetchKey = (segment: SpeechSegment, language: string | undefined) =>
+  `${language ?? 'vi'}\u0000${segment.key ?? ''}\u0000${segment.text}`;
+
+export function prefetchFirstPiece(client: BridgeClient, segments: readonly SpeechSegment[]): void {
+  const first = segments[0];
+  if (!first?.key) return;
+  const language = useSpeechStore.getState().clipLanguage ?? undefined;
+  const key = prefetchKey(first, language);
+  if (prefetched.has(key)) return;
+  const pending = requestAudio(client, first, language);
+  pending.catch(() => prefetched.delete(key));
+  prefetched.set(key, pending);
+  if (prefetched.size > PREFETCH_KEEP) prefetched.delete(prefetched.keys().next().value!);
+}
+
+export function forgetPrefetched(): void {
+  prefetched.clear();
+}
+
 export function stopSpeech(): void {
   if (current) {
     current.cancelled = true;
@@ -83,19 +123,20 @@ export async function speakSegments(
   mark('speech-tap');
   const language = useSpeechStore.getState().clipLanguage ?? undefined;
   const fetchAudio = (segment: SpeechSegment) =>
-    client
-      .invoke('speak', {
-        text: segment.text,
-        ...(segment.key ? { key: segment.key } : {}),
-        ...(language ? { language } : {}),
-      })
-      .then((out) => {
-        const url = URL.createObjectURL(base64ToBlob(out.audioBase64, out.mime));
-        session.urls.push(url);
-        return url;
-      });
+    requestAudio(client, segment, language).then((blob) => {
+      const url = URL.createObjectURL(blob);
+      session.urls.push(url);
+      return url;
+    });
   try {
-    let next = fetchAudio(segments[0]!);
+    const ready = prefetched.get(prefetchKey(segments[0]!, language));
+    let next = ready
+      ? ready.then((blob) => {
+          const url = URL.createObjectURL(blob);
+          session.urls.push(url);
+          return url;
+        })
+      : fetchAudio(segments[0]!);
     for (let i = 0; i < segments.length; i++) {
       const url = await next;
       if (session.cancelled) return;
