@@ -15,6 +15,22 @@ import {
  * Hidden where the kiosk cannot speak (no espeak-ng), so a citizen never meets a button
  * that does nothing. `segments` is called at the tap, so it reads what is on screen then.
  */
+/** Drawn, not an emoji: kiosks often have no emoji font, and a box would replace the sign. */
+function SpeakerIcon() {
+  return (
+    <svg aria-hidden="true" className="speaker-icon" viewBox="0 0 24 24" width="1.2em" height="1.2em">
+      <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+      <path
+        d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
+
 export function ListenButton({
   segments,
   label,
@@ -48,7 +64,8 @@ export function ListenButton({
         aria-pressed={playing}
         onClick={() => (playing ? stopSpeech() : void speakSegments(client, owner, segments()))}
       >
-        <span aria-hidden="true">{playing ? '■' : '🔊'}</span> {playing ? t('stop') : (label ?? t('listen'))}
+        {playing ? <span aria-hidden="true">■</span> : <SpeakerIcon />}{' '}
+        {playing ? t('stop') : (label ?? t('listen'))}
       </button>
       <span role="status" className="listen-state">
         {audible ? t('playing') : ''}
