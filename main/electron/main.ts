@@ -20,6 +20,9 @@ import { createBridgeHandlers } from '../services/bridge-handlers.ts';
 import { loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
+import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
+import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
@@ -116,6 +119,14 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => sync.close());
 
+  // The ID-card scanner in serial (COM) mode, when the officer set a port.
+  const serialScanner = createSerialScannerService({
+    driver: createSerialportDriver(),
+    store: createSerialSettingsFile(layout.serialScanner),
+    logger,
+  });
+  await serialScanner.start();
+  app.on('will-quit', () => void serialScanner.close());
   // Reading aloud: espeak-ng from KIOSK_ESPEAK_PATH, else the copy packaged in resources/espeak-ng
   // (Windows, electron-builder extraResources), else the PATH (Linux: the espeak-ng package).
   const bundledEspeak =
@@ -146,6 +157,7 @@ async function start(): Promise<void> {
       host: 'electron',
       print,
       sync,
+      serialScanner,
       speech,
     }),
     { logger },

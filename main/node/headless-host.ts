@@ -9,6 +9,12 @@ import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import {
+  createSerialScannerService,
+  type SerialDriver,
+} from '../services/serial-scanner/serial-scanner-service.ts';
+import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
+import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
 import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
 import { defaultCatalogue, loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
@@ -63,6 +69,8 @@ export interface HeadlessHostOptions {
    * data folder is not enrolled yet. The token is kept in <dataDir>/sync (mode 0600).
    */
   sync?: HostSyncOptions;
+  /** The serial port library, injected in tests; default `serialport`. */
+  serialDriver?: SerialDriver;
   /** espeak-ng's executable (default KIOSK_ESPEAK_PATH, else `espeak-ng` on the PATH). */
   espeakCommand?: string;
   /** Read-only recorded-clip folders after <dataDir>/speech-clips (the demonstration set). */
@@ -151,6 +159,12 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
     ...(options.sync ?? {}),
   });
+  const serialScanner = createSerialScannerService({
+    driver: options.serialDriver ?? createSerialportDriver(),
+    store: createSerialSettingsFile(dataDirLayout(dataDir).serialScanner),
+    logger,
+  });
+  await serialScanner.start();
   const espeakCommand = options.espeakCommand ?? process.env.KIOSK_ESPEAK_PATH;
   const { speech, clips } = await createHostSpeech({
     clipsDir: dataDirLayout(dataDir).speechClips,
@@ -167,6 +181,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       host: 'headless',
       print,
       sync,
+      serialScanner,
       speech,
     }),
     { logger },
@@ -204,8 +219,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     });
     // Loopback only: the kiosk's bridge must never be reachable from the network.
     server.listen(options.port, '127.0.0.1', () => resolve());
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     sync.close();
+    await serialScanner.close();
     throw error;
   });
   port = (server.address() as AddressInfo).port;
@@ -223,6 +239,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     clips,
     close: async () => {
       sync.close();
+      // Ends the screens' pending waits first, so the server can close their connections.
+      await serialScanner.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

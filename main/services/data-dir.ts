@@ -52,5 +52,7 @@ export function dataDirLayout(dataDir: string) {
     speechClips: path.join(dataDir, 'speech-clips'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
+    /** The serial (COM) ID-card scanner's port and baud rate. */
+    serialScanner: path.join(dataDir, 'serial-scanner.json'),
   };
 }

@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
 import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
 import type { SyncService } from './sync/sync-service.ts';
+import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
 import { SynthesisError } from './speech/espeak.ts';
 import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
 
@@ -15,6 +16,8 @@ export interface KioskServiceDeps {
   print?: PrintService;
   /** Both hosts pass one; without it the sync methods answer 'sync-unavailable'. */
   sync?: SyncService;
+  /** Both hosts pass one; without it the serial scanner methods answer 'serial-unavailable'. */
+  serialScanner?: SerialScannerService;
   /** Both hosts pass one; without it the kiosk reports that it cannot speak. */
   speech?: SpeechService;
 }
@@ -32,6 +35,11 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
   const syncService = (): SyncService => {
     if (!deps.sync) throw new BridgeFailure('sync-unavailable', 'This host has no sync service');
     return deps.sync;
+  };
+  const serialScanner = (): SerialScannerService => {
+    if (!deps.serialScanner)
+      throw new BridgeFailure('serial-unavailable', 'This host has no serial scanner service');
+    return deps.serialScanner;
   };
   const speechFailure = (error: unknown): never => {
     if (error instanceof SpeechUnavailableError)
@@ -72,6 +80,11 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
         total: input.total,
         bytes: new Uint8Array(Buffer.from(input.bytesBase64, 'base64')),
       }),
+    serialScannerStatus: () => serialScanner().status(),
+    serialScannerConfigure: (input) => serialScanner().configure(input.settings),
+    serialScannerPorts: async () => ({ ports: await serialScanner().ports() }),
+    serialScannerTest: (input) => serialScanner().test(input.waitMs),
+    serialScannerNext: (input) => serialScanner().next(input.after, input.waitMs),
     speechStatus: async () =>
       deps.speech
         ? deps.speech.status()

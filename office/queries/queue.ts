@@ -4,6 +4,7 @@ import type { Lang } from '../dashboard/i18n.ts';
 import type { QueueRow } from '../dashboard/pages.ts';
 import { DAY_MS, vnDayStart } from '../time.ts';
 import { procedureName } from './procedure-names.ts';
+import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
 /** Today's arrivals plus anything still open from earlier days, by arrival. */
 export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise<QueueRow[]> {
@@ -30,6 +31,10 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
     .orderBy('received_at_ms')
     .limit(1000)
     .execute();
+  const receipts = await receiptPrintStates(
+    db,
+    rows.map((r) => r.id),
+  );
   const out: QueueRow[] = [];
   for (const r of rows) {
     out.push({
@@ -42,6 +47,7 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
       dueMs: Number(r.due_at_ms),
       status: r.status,
       resolved: r.resolved_at_ms !== null,
+      receipt: receipts.get(r.id) ?? 'unknown',
     });
   }
   return out;

@@ -9,6 +9,7 @@ import {
   Sha256HexSchema,
   SYNC_LIMITS,
 } from './sync.ts';
+import { serialScannerMethods } from './serial-scanner.ts';
 import { ClipLanguageSchema, SpeechKeySchema } from '../speech/clips.ts';
 import { SPEECH_VOICES } from '../speech/voices.ts';
 
@@ -282,6 +283,8 @@ export const bridgeContract = {
     }),
     output: z.union([z.object({ ok: z.literal(true), state: AttachmentStateSchema }), SyncFailureSchema]),
   },
+  // The ID-card scanner in serial (COM) mode, read by main.
+  ...serialScannerMethods,
   /** Whether the kiosk can read aloud, with which voice, and the recorded languages it holds. */
   speechStatus: {
     input: z.object({}),

@@ -184,6 +184,7 @@ test.describe('with espeak-ng', () => {
       .getByRole('listitem')
       .first()
       .getByRole('button')
+      .first()
       .click();
     await page.getByRole('button', { name: /Nghe trang này/ }).click();
     await expect(reading(page)).toBeVisible(SLOW);
