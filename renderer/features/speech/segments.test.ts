@@ -65,7 +65,7 @@ describe('what each screen says', () => {
       'Hẹn trả kết quả',
       'Trả kết quả trước 17:00 thứ Hai, ngày 23/11/2026',
       'Lệ phí: 2.000 đ.',
-      'Bà con giữ giấy tiếp nhận này để nhận kết quả.',
+      t('speech:keepSlip'),
     ]);
   });
 
