@@ -133,8 +133,14 @@ async function start(): Promise<void> {
     app.isPackaged && process.platform === 'win32'
       ? path.join(process.resourcesPath, 'espeak-ng', 'espeak-ng.exe')
       : null;
+  // espeak-ng's Windows installer (MSI) puts it here without adding it to the PATH.
+  const installedEspeak =
+    process.platform === 'win32'
+      ? path.win32.join(process.env.ProgramFiles ?? 'C:\\Program Files', 'eSpeak NG', 'espeak-ng.exe')
+      : null;
   const espeakCommand =
-    process.env.KIOSK_ESPEAK_PATH || (bundledEspeak && existsSync(bundledEspeak) ? bundledEspeak : undefined);
+    process.env.KIOSK_ESPEAK_PATH ||
+    [bundledEspeak, installedEspeak].find((file): file is string => Boolean(file && existsSync(file)));
   const { speech } = await createHostSpeech({
     clipsDir: layout.speechClips,
     extraClipDirs: production ? [] : [demonstrationClipsDir(appPath)],

@@ -97,7 +97,11 @@ export function createEspeak(options: EspeakOptions = {}) {
     async probe(): Promise<EspeakProbe> {
       let version: string;
       try {
-        version = (await run(['--version'], null, 64 * 1024)).toString('utf8').trim();
+        // "eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/…": the name and version are enough to show.
+        version = (await run(['--version'], null, 64 * 1024))
+          .toString('utf8')
+          .split(/\s+Data at:/)[0]!
+          .trim();
       } catch {
         return { available: false, reason: 'not-installed', version: null, voices: [] };
       }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useBridge } from '../shell/bridge-context.ts';
 import { onIdleReset } from '../shell/idle.ts';
 import { useShellStore } from '../shell/store.ts';
-import { stopSpeech } from './player.ts';
+import { forgetPrefetched, setSpeechAudioElement, stopSpeech } from './player.ts';
 import { useSpeechStore } from './store.ts';
 
 /**
@@ -34,6 +34,7 @@ export function SpeechRunner() {
     });
     const unsubscribeIdle = onIdleReset(() => {
       stopSpeech();
+      forgetPrefetched();
       useSpeechStore.setState({ clipLanguage: null, failure: null });
     });
     return () => {
@@ -43,5 +44,6 @@ export function SpeechRunner() {
     };
   }, []);
 
-  return null;
+  // The one audio element every listen button plays through.
+  return <audio ref={setSpeechAudioElement} hidden aria-hidden="true" />;
 }

@@ -1,5 +1,5 @@
 /** Reading aloud: the listen buttons' player, what each screen says, the settings section. */
-export { speakSegments, stopSpeech } from './player.ts';
+export { prefetchFirstPiece, speakSegments, stopSpeech } from './player.ts';
 export { useSpeechStore } from './store.ts';
 export { SpeechRunner } from './SpeechRunner.tsx';
 export { ClipLanguageChoice } from './ClipLanguageChoice.tsx';

@@ -19,6 +19,8 @@ interface SpeechState {
   status: SpeechStatus | null;
   /** Which listen button is reading now (its id), if any. */
   playing: string | null;
+  /** The same, once its first sound actually plays (the audio element's `playing` event). */
+  audible: string | null;
   /** The recorded language chosen (its code), or null for Vietnamese speech. Reset with the session. */
   clipLanguage: string | null;
   volume: number;
@@ -31,6 +33,7 @@ interface SpeechState {
 export const useSpeechStore = create<SpeechState>((set) => ({
   status: null,
   playing: null,
+  audible: null,
   clipLanguage: null,
   volume: readVolume(),
   failure: null,
