@@ -24,6 +24,12 @@ import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
 import uiVi from '../ui/locales/vi.json';
 import uiEn from '../ui/locales/en.json';
+import shellVi from '../features/shell/locales/vi.json';
+import shellEn from '../features/shell/locales/en.json';
+import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json';
+import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
+import speechVi from '../features/speech/locales/vi.json';
+import speechEn from '../features/speech/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
 
 /**
@@ -45,6 +51,9 @@ export const resources = {
     sync: syncVi,
     statusLookup: statusLookupVi,
     ui: uiVi,
+    shell: shellVi,
+    unprintedReceipts: unprintedReceiptsVi,
+    speech: speechVi,
   },
   en: {
     translation: en,
@@ -59,6 +68,9 @@ export const resources = {
     sync: syncEn,
     statusLookup: statusLookupEn,
     ui: uiEn,
+    shell: shellEn,
+    unprintedReceipts: unprintedReceiptsEn,
+    speech: speechEn,
   },
 } as const;
 
