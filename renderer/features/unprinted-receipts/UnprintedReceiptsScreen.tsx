@@ -1,5 +1,5 @@
 import './unprinted-receipts.css';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unprintedReceiptByCode } from '../dossier/index.ts';
 import { useShellStore } from '../shell/store.ts';
@@ -12,6 +12,7 @@ import { CodeKeypad } from '../../ui/index.ts';
  */
 export function UnprintedReceiptsScreen() {
   const { t } = useTranslation('unprintedReceipts');
+  const codeBox = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<'empty' | 'unknown' | null>(null);
   const navigate = useShellStore((s) => s.navigate);
@@ -41,6 +42,7 @@ export function UnprintedReceiptsScreen() {
           <label htmlFor="unprinted-code">{t('citizen.codeLabel')}</label>
           <input
             id="unprinted-code"
+            ref={codeBox}
             className="lookup-code"
             value={code}
             onChange={(e) => {
@@ -59,6 +61,7 @@ export function UnprintedReceiptsScreen() {
             </p>
           )}
           <CodeKeypad
+            target={codeBox}
             value={code}
             onChange={(next) => {
               setCode(next);
