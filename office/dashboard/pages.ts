@@ -3,6 +3,8 @@ import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVnDateTime, formatVnTime } from '../time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
+import type { PublishedVersion } from '../published-config.ts';
+import type { AccountRow } from '../staff/accounts.ts';
 
 export function layout(
   lang: Lang,
@@ -34,7 +36,7 @@ export function layout(
                     <a href="/config">${t(lang, 'nav.config')}</a
                     >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
                   </nav>
-                  <span>${session.displayName}</span>
+                  <a href="/account/password">${session.displayName}</a>
                   <form method="post" action="/logout">
                     <input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">
                       ${t(lang, 'nav.signOut')}
@@ -308,16 +310,54 @@ export function kiosksPage(
 export function configPage(
   lang: Lang,
   session: StaffSession,
-  versions: Record<'profile' | 'catalogue', { version: string; publishedAtMs: number } | null>,
+  versions: Record<'profile' | 'catalogue', PublishedVersion[]>,
   message: { ok: boolean; text: string; reasons?: string[] } | null,
 ): string {
   const section = (kind: 'profile' | 'catalogue') => {
-    const v = versions[kind];
+    const list = versions[kind];
+    const current = list[0];
     return html`<h2>${t(lang, `config.${kind}`)}</h2>
       <p>
         ${t(lang, 'config.current')}:
-        ${v ? `${v.version} (${formatVnDateTime(v.publishedAtMs)})` : t(lang, 'config.none')}
+        ${current ? `${current.version} (${formatVnDateTime(current.publishedAtMs)})` : t(lang, 'config.none')}
       </p>
+      ${
+        list.length > 1
+          ? html`<table>
+              <caption>
+                ${t(lang, 'config.history')}
+              </caption>
+              <thead>
+                <tr>
+                  <th>${t(lang, 'config.version')}</th>
+                  <th>${t(lang, 'config.publishedAt')}</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${list.slice(1).map(
+                  (v) =>
+                    html`<tr>
+                      <td>${v.version}</td>
+                      <td>${formatVnDateTime(v.publishedAtMs)}</td>
+                      <td>
+                        <form method="post" action="/config/${kind}/republish">
+                          <input type="hidden" name="csrf" value="${session.csrfToken}" />
+                          <input type="hidden" name="version" value="${v.version}" />
+                          <button
+                            type="submit"
+                            aria-label="${t(lang, 'config.republishVersion', { version: v.version })}"
+                          >
+                            ${t(lang, 'config.republish')}
+                          </button>
+                        </form>
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : ''
+      }
       <form method="post" action="/config/${kind}">
         <input type="hidden" name="csrf" value="${session.csrfToken}" />
         <label
@@ -345,18 +385,17 @@ export function configPage(
   );
 }
 
-export interface AccountView {
-  username: string;
-  displayName: string;
-  role: 'officer' | 'head' | 'admin';
-}
-
 export function accountsPage(
   lang: Lang,
   session: StaffSession,
-  accounts: AccountView[],
+  accounts: AccountRow[],
   message: { ok: boolean; text: string } | null,
 ): string {
+  const action = (a: AccountRow, name: string, label: string) =>
+    html`<form method="post" action="/accounts/${a.id}/${name}" class="inline">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <button type="submit" aria-label="${label} — ${a.username}">${label}</button>
+    </form>`;
   const body = html`${message ? html`<p class="${message.ok ? 'notice' : 'error'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
     <table>
       <thead>
@@ -364,6 +403,9 @@ export function accountsPage(
           <th>${t(lang, 'accounts.username')}</th>
           <th>${t(lang, 'accounts.displayName')}</th>
           <th>${t(lang, 'accounts.role')}</th>
+          <th>${t(lang, 'accounts.state')}</th>
+          <th>${t(lang, 'accounts.sessions')}</th>
+          <th>${t(lang, 'accounts.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -373,6 +415,25 @@ export function accountsPage(
               <td>${a.username}</td>
               <td>${a.displayName}</td>
               <td>${t(lang, `role.${a.role}`)}</td>
+              <td>
+                ${a.disabled ? t(lang, 'accounts.disabled') : t(lang, 'accounts.active')}${
+                  a.mustChangePassword ? html`<br />${t(lang, 'accounts.mustChange')}` : ''
+                }
+              </td>
+              <td>${a.sessions}</td>
+              <td>
+                ${
+                  a.id === session.accountId
+                    ? html`<a href="/account/password">${t(lang, 'password.title')}</a>`
+                    : html`${
+                        a.disabled
+                          ? action(a, 'enable', t(lang, 'accounts.enable'))
+                          : action(a, 'disable', t(lang, 'accounts.disable'))
+                      }
+                      ${action(a, 'reset-password', t(lang, 'accounts.resetPassword'))}
+                      ${a.sessions ? action(a, 'end-sessions', t(lang, 'accounts.endSessions')) : ''}`
+                }
+              </td>
             </tr>`,
         )}
       </tbody>
@@ -404,4 +465,75 @@ export function accountsPage(
       <button type="submit">${t(lang, 'accounts.create')}</button>
     </form>`;
   return layout(lang, t(lang, 'accounts.title'), session, body, '/accounts');
+}
+
+/** The signed-in person's password change; the only page open while `mustChangePassword`. */
+export function passwordPage(
+  lang: Lang,
+  session: StaffSession,
+  message: { ok: boolean; text: string } | null,
+): string {
+  const body = html`${
+      session.mustChangePassword
+        ? html`<p class="notice" role="status">${t(lang, 'password.mustChange')}</p>`
+        : ''
+    }
+    ${
+      message
+        ? html`<p class="${message.ok ? 'notice' : 'error'}" role="${message.ok ? 'status' : 'alert'}">
+            ${message.text}
+          </p>`
+        : ''
+    }
+    <form method="post" action="/account/password">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <label
+        >${t(lang, 'password.current')}
+        <input name="current" type="password" required maxlength="200" autocomplete="current-password"
+      /></label>
+      <label
+        >${t(lang, 'password.next')}
+        <input
+          name="next"
+          type="password"
+          required
+          minlength="10"
+          maxlength="200"
+          autocomplete="new-password"
+      /></label>
+      <label
+        >${t(lang, 'password.confirm')}
+        <input
+          name="confirm"
+          type="password"
+          required
+          minlength="10"
+          maxlength="200"
+          autocomplete="new-password"
+      /></label>
+      <button type="submit">${t(lang, 'password.submit')}</button>
+    </form>`;
+  return layout(lang, t(lang, 'password.title'), session, body, '/account/password');
+}
+
+/**
+ * The second step of a destructive action: says what will happen and posts the same form
+ * again with `confirmed=yes`; "Huỷ" goes back without doing anything.
+ */
+export function confirmPage(
+  lang: Lang,
+  session: StaffSession,
+  question: string,
+  action: string,
+  confirmLabel: string,
+  back: string,
+): string {
+  const body = html`<p role="alert">${question}</p>
+    <form method="post" action="${action}">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <input type="hidden" name="confirmed" value="yes" />
+      <button type="submit">${confirmLabel}</button>
+      <a href="${back}">${t(lang, 'confirm.cancel')}</a>
+    </form>`;
+  return layout(lang, t(lang, 'confirm.title'), session, body, back);
 }
