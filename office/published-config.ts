@@ -88,7 +88,8 @@ async function currentCatalogue(db: Kysely<Database>): Promise<Catalogue | null>
   return body ? CatalogueSchema.parse(body) : null;
 }
 
-async function currentProfile(db: Kysely<Database>): Promise<OfficeProfile | null> {
+/** The profile kiosks pull now (its working hours count the time left on dossiers). */
+export async function currentProfile(db: Kysely<Database>): Promise<OfficeProfile | null> {
   const body = await currentBody(db, 'profile');
   return body ? OfficeProfileSchema.parse(body) : null;
 }

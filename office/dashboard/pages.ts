@@ -5,6 +5,7 @@ import { formatVnDateTime, formatVnTime } from '../time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
+import type { TimelinessState } from '../report/timeliness-rule.ts';
 
 export function layout(
   lang: Lang,
@@ -98,6 +99,9 @@ export interface QueueRow {
   dueMs: number;
   status: string;
   resolved: boolean;
+  timeliness: TimelinessState;
+  /** Working time left to the deadline, in words. */
+  remaining: string;
 }
 
 export function queuePage(
@@ -123,7 +127,7 @@ export function queuePage(
         </thead>
         <tbody>
           ${rows.map((r) => {
-            const overdue = !r.resolved && r.dueMs <= now;
+            const overdue = !r.resolved && r.timeliness === 'late';
             return html`<tr class="${overdue ? 'overdue' : ''}">
               <td><a href="/dossiers/${r.id}">${r.code}</a></td>
               <td>${r.applicant}</td>
@@ -132,7 +136,13 @@ export function queuePage(
               <td>${formatVnDateTime(r.receivedMs)}</td>
               <td>${formatVnDateTime(r.dueMs)}</td>
               <td class="remaining" data-due="${r.dueMs}" ${r.resolved ? html` data-resolved` : ''}>
-                ${r.resolved ? t(lang, 'queue.resolved') : overdue ? t(lang, 'queue.overdue') : `${Math.ceil((r.dueMs - now) / 60000)} min`}
+                ${
+                  r.resolved
+                    ? t(lang, 'queue.resolved')
+                    : overdue
+                      ? html`<strong>${t(lang, 'queue.overdue')}</strong>`
+                      : r.remaining
+                }
               </td>
               <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
             </tr>`;
@@ -152,6 +162,7 @@ export interface DossierView {
   receivedMs: number;
   dueMs: number;
   status: string;
+  timeliness: TimelinessState;
   reason: string | null;
   volunteer: string | null;
   channel: string;
@@ -176,6 +187,8 @@ export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, e
       <dd>${formatVnDateTime(d.dueMs)}</dd>
       <dt>${t(lang, 'queue.status')}</dt>
       <dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
+      <dt>${t(lang, 'dossier.timeliness')}</dt>
+      <dd>${t(lang, `timeliness.${d.timeliness}`)}</dd>
       <dt>${t(lang, 'dossier.channel')}</dt>
       <dd>${t(lang, `channel.${d.channel}` as 'channel.kiosk')}</dd>
       <dt>${t(lang, 'dossier.volunteer')}</dt>

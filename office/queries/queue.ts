@@ -4,8 +4,10 @@ import type { Lang } from '../dashboard/i18n.ts';
 import type { QueueRow } from '../dashboard/pages.ts';
 import { DAY_MS, vnDayStart } from '../time.ts';
 import { procedureName } from './procedure-names.ts';
+import { currentProfile } from '../published-config.ts';
+import { formatRemaining, remainingMs, timelinessAt } from '../report/timeliness-rule.ts';
 
-/** Today's arrivals plus anything still open from earlier days, by arrival. */
+/** Today's arrivals plus anything still open from earlier days, nearest deadline first. */
 export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise<QueueRow[]> {
   const start = vnDayStart(now);
   const rows = await db
@@ -27,9 +29,10 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
         eb.and([eb('resolved_at_ms', 'is', null), eb('received_at_ms', '<', start)]),
       ]),
     )
-    .orderBy('received_at_ms')
+    .orderBy('due_at_ms')
     .limit(1000)
     .execute();
+  const profile = await currentProfile(db);
   const out: QueueRow[] = [];
   for (const r of rows) {
     out.push({
@@ -42,6 +45,12 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
       dueMs: Number(r.due_at_ms),
       status: r.status,
       resolved: r.resolved_at_ms !== null,
+      timeliness: timelinessAt(
+        r.resolved_at_ms === null ? null : Number(r.resolved_at_ms),
+        Number(r.due_at_ms),
+        now,
+      ),
+      remaining: formatRemaining(remainingMs(profile, now, Number(r.due_at_ms)), lang),
     });
   }
   return out;
