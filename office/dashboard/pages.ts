@@ -104,13 +104,7 @@ export interface QueueRow {
   remaining: string;
 }
 
-export function queuePage(
-  lang: Lang,
-  session: StaffSession,
-  date: string,
-  rows: QueueRow[],
-  now: number,
-): string {
+export function queuePage(lang: Lang, session: StaffSession, date: string, rows: QueueRow[]): string {
   const body = rows.length
     ? html`<table>
         <thead>
