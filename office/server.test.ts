@@ -283,9 +283,16 @@ forEachDatabase('office over HTTP', (target) => {
           .status,
       ).toBe(403);
       const csrf = await staff.csrf(`/dossiers/${payload.id}`);
-      expect(
-        (await staff.form(`/dossiers/${payload.id}/status`, { status: 'refused', reason: '', csrf })).status,
-      ).toBe(400);
+      const refused = await staff.form(`/dossiers/${payload.id}/status`, {
+        status: 'refused',
+        reason: ' ',
+        csrf,
+      });
+      expect(refused.status).toBe(400);
+      // The choice stays selected and the page says why, where the officer is looking.
+      const refusedPage = await refused.text();
+      expect(refusedPage).toMatch(/<option value="refused"\s+selected>/);
+      expect(refusedPage).toContain('role="alert">Cần nhập lý do cho trạng thái này.');
       expect(
         (await staff.form(`/dossiers/${payload.id}/status`, { status: 'result-ready', csrf })).status,
       ).toBe(303);
@@ -406,7 +413,8 @@ forEachDatabase('office over HTTP', (target) => {
       expect(page).toContain('Ngày không hẹn');
       const csv = await (await staff.req(`/reports/weekly?${range}&format=csv`)).text();
       expect(csv.split('\r\n')[0]).toContain('Tiếp nhận');
-      expect(csv).toMatch(/2\.000815,Ngày không hẹn,\d+/);
+      // Names, not bare codes (the shipped catalogue until the office publishes its own).
+      expect(csv).toMatch(/"Chứng thực bản sao[^"\n]*\(2\.000815\)",Ngày không hẹn,\d+/);
       const xlsx = await staff.req(`/reports/weekly?${range}&format=xlsx&lang=en`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
@@ -455,6 +463,8 @@ forEachDatabase('office over HTTP', (target) => {
       const page = await refused.text();
       expect(page).toContain('role="alert"');
       expect(page).toContain('2.000815');
+      // What was pasted stays in the form.
+      expect(page).toContain(`&quot;version&quot;:&quot;${CATALOGUE.version}&quot;`);
 
       const changed = JSON.stringify({ ...JSON.parse(profile), notes: ['một phiên bản khác'] });
       expect(

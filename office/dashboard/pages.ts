@@ -166,7 +166,15 @@ export interface DossierView {
   events: { status: string; reason: string | null; by: string | null; atMs: number }[];
 }
 
-export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, error: string | null): string {
+export function dossierPage(
+  lang: Lang,
+  session: StaffSession,
+  d: DossierView,
+  error: string | null,
+  /** What the officer had chosen and typed, shown again when the change was refused. */
+  typed: { status: string; reason: string } | null = null,
+): string {
+  const chosen = typed?.status ?? d.status;
   const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <dl>
       <dt>${t(lang, 'queue.applicant')}</dt>
@@ -197,11 +205,19 @@ export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, e
       <label
         >${t(lang, 'queue.status')}
         <select name="status">
-          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === d.status ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
+          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === chosen ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
         </select></label
       >
       <label
-        >${t(lang, 'dossier.reason')} <textarea name="reason" maxlength="1000" rows="2" cols="60"></textarea>
+        >${t(lang, 'dossier.reason')}
+        <textarea
+          name="reason"
+          maxlength="1000"
+          rows="2"
+          cols="60"
+          ${error ? html`aria-invalid="true" autofocus` : ''}
+        >
+${typed?.reason ?? ''}</textarea>
       </label>
       <button type="submit">${t(lang, 'dossier.save')}</button>
     </form>
@@ -319,6 +335,8 @@ export function configPage(
   session: StaffSession,
   versions: Record<'profile' | 'catalogue', PublishedVersion[]>,
   message: { ok: boolean; text: string; reasons?: string[] } | null,
+  /** The text a refused publication was given, shown again in its form. */
+  typed: { kind: 'profile' | 'catalogue'; json: string } | null = null,
 ): string {
   const section = (kind: 'profile' | 'catalogue') => {
     const list = versions[kind];
@@ -368,7 +386,8 @@ export function configPage(
       <form method="post" action="/config/${kind}">
         <input type="hidden" name="csrf" value="${session.csrfToken}" />
         <label
-          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required></textarea>
+          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required>
+${typed?.kind === kind ? typed.json : ''}</textarea>
         </label>
         <button type="submit">${t(lang, 'config.publish')}</button>
       </form>`;

@@ -27,6 +27,7 @@ export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
       request: FastifyRequest,
       reply: FastifyReply,
       result: Awaited<ReturnType<typeof publishConfig>>,
+      typed: { kind: ConfigKind; json: string } | null = null,
     ) => {
       const message = result.ok
         ? { ok: true, text: t(request.lang, 'config.published', { version: result.version }) }
@@ -34,7 +35,7 @@ export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         result.ok ? 200 : 400,
-        configPage(request.lang, request.staff!, await versions(), message),
+        configPage(request.lang, request.staff!, await versions(), message, result.ok ? null : typed),
       );
     };
     const publish = (request: FastifyRequest, kind: ConfigKind, json: string) =>
@@ -59,7 +60,9 @@ export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
       { schema: { params: ConfigKindParamsSchema, body: PublishFormSchema }, bodyLimit: CONFIG_FORM_LIMIT },
       async (request, reply) => {
         if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
-        return answer(request, reply, await publish(request, request.params.kind, request.body.json));
+        const { kind } = request.params;
+        const { json } = request.body;
+        return answer(request, reply, await publish(request, kind, json), { kind, json });
       },
     );
   };

@@ -40,7 +40,10 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
           return sendPage(
             reply,
             400,
-            dossierPage(request.lang, request.staff!, view!, t(request.lang, 'dossier.reasonRequired')),
+            dossierPage(request.lang, request.staff!, view!, t(request.lang, 'dossier.reasonRequired'), {
+              status,
+              reason,
+            }),
           );
         }
         return reply.redirect(`/dossiers/${id}`, 303);
