@@ -12,10 +12,18 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // The office dashboard's one browser script, served as a static file.
+    // The office's browser scripts (dashboard, calling board), served as static files.
     files: ['office/dashboard/public/**/*.js'],
     languageOptions: {
-      globals: { document: 'readonly', window: 'readonly', setInterval: 'readonly', EventSource: 'readonly' },
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        setInterval: 'readonly',
+        setTimeout: 'readonly',
+        EventSource: 'readonly',
+        Audio: 'readonly',
+        fetch: 'readonly',
+      },
     },
   },
   {

@@ -10,12 +10,19 @@ import type { Database } from './db/schema.ts';
 import type { Clock } from './time.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { boardRoutes } from './routes/tickets.ts';
+import type { TicketDesk } from './tickets/desk.ts';
+import type { BoardHub } from './tickets/board-hub.ts';
+import type { Announcer } from './tickets/announcer.ts';
 
-/** What every route module needs: the database, the office's name and the clock. */
+/** What every route module needs: the database, the office's name and the clock; the ticket desk and its calling board. */
 export interface OfficeContext {
   db: Kysely<Database>;
   officeName: string;
   now: Clock;
+  tickets: TicketDesk;
+  board: BoardHub;
+  announcer: Announcer;
 }
 
 export interface AppOptions {
@@ -87,6 +94,7 @@ export async function buildOfficeApp(ctx: OfficeContext, options: AppOptions = {
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(syncRoutes(ctx), { prefix: '/api' });
+  await typed.register(boardRoutes(ctx.tickets, ctx.board, ctx.announcer));
   await typed.register(staffRoutes(ctx));
   return app;
 }

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
 import { buildOfficeApp } from './app.ts';
+import { createBoardHub } from './tickets/board-hub.ts';
+import { createTicketDesk, type TicketDesk } from './tickets/desk.ts';
+import { createAnnouncer } from './tickets/announcer.ts';
 import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
@@ -23,6 +26,8 @@ export interface RunningOffice {
   url: string;
   server: Server;
   database: OfficeDb;
+  /** The ticket desk (what the counter pages drive), for tools and tests. */
+  tickets: TicketDesk;
   close(): Promise<void>;
 }
 
@@ -51,8 +56,10 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
         : `office: created account "${admin.username}" with the password from OFFICE_ADMIN_PASSWORD`,
     );
   }
+  const board = createBoardHub();
+  const tickets = createTicketDesk(database.db, database.dialect, now, board);
   const app = await buildOfficeApp(
-    { db: database.db, officeName: config.officeName, now },
+    { db: database.db, officeName: config.officeName, now, tickets, board, announcer: createAnnouncer() },
     { trustProxy: config.trustProxy, log },
   );
   await app.listen({ port: config.port, host: config.host });
@@ -63,6 +70,7 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
     url,
     server,
     database,
+    tickets,
     async close() {
       server.closeAllConnections();
       await app.close();

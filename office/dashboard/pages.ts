@@ -6,6 +6,7 @@ import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
 import type { TimelinessState } from '../report/timeliness-rule.ts';
+import type { ReceiptPrintState } from '../sync/receipt-prints.ts';
 
 export function layout(
   lang: Lang,
@@ -34,6 +35,7 @@ export function layout(
               ? html`<nav>
                     <a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> ·
                     <a href="/reports/weekly">${t(lang, 'nav.report')}</a> ·
+                    <a href="/desk">${t(lang, 'nav.desk')}</a> ·
                     <a href="/config">${t(lang, 'nav.config')}</a
                     >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
                   </nav>
@@ -102,6 +104,8 @@ export interface QueueRow {
   timeliness: TimelinessState;
   /** Working time left to the deadline, in words. */
   remaining: string;
+  /** Whether the kiosk's printer gave the citizen the receipt (giấy tiếp nhận). */
+  receipt: ReceiptPrintState;
 }
 
 export function queuePage(lang: Lang, session: StaffSession, date: string, rows: QueueRow[]): string {
@@ -117,6 +121,7 @@ export function queuePage(lang: Lang, session: StaffSession, date: string, rows:
             <th>${t(lang, 'queue.due')}</th>
             <th>${t(lang, 'queue.remaining')}</th>
             <th>${t(lang, 'queue.status')}</th>
+            <th>${t(lang, 'queue.receipt')}</th>
           </tr>
         </thead>
         <tbody>
@@ -139,6 +144,9 @@ export function queuePage(lang: Lang, session: StaffSession, date: string, rows:
                 }
               </td>
               <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
+              <td class="${r.receipt === 'unprinted' ? 'receipt-unprinted' : ''}">
+                ${r.receipt === 'unknown' ? '—' : t(lang, `queue.receipt.${r.receipt}`)}
+              </td>
             </tr>`;
           })}
         </tbody>

@@ -6,6 +6,7 @@ import { DAY_MS, vnDayStart } from '../time.ts';
 import { procedureName } from './procedure-names.ts';
 import { currentProfile } from '../published-config.ts';
 import { formatRemaining, remainingMs, timelinessAt } from '../report/timeliness-rule.ts';
+import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
 /** Today's arrivals plus anything still open from earlier days, nearest deadline first. */
 export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise<QueueRow[]> {
@@ -33,6 +34,10 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
     .limit(1000)
     .execute();
   const profile = await currentProfile(db);
+  const receipts = await receiptPrintStates(
+    db,
+    rows.map((r) => r.id),
+  );
   const out: QueueRow[] = [];
   for (const r of rows) {
     out.push({
@@ -51,6 +56,7 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
         now,
       ),
       remaining: formatRemaining(remainingMs(profile, now, Number(r.due_at_ms)), lang),
+      receipt: receipts.get(r.id) ?? 'unknown',
     });
   }
   return out;

@@ -15,6 +15,7 @@ import { kioskRoutes } from './kiosks.ts';
 import { accountRoutes } from './accounts.ts';
 import { configurationRoutes } from './configuration.ts';
 import { reportRoutes } from './reports.ts';
+import { deskRoutes } from './tickets.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -122,6 +123,7 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
     await app.register(accountRoutes(ctx));
     await app.register(configurationRoutes(ctx));
     await app.register(reportRoutes(ctx));
+    await app.register(deskRoutes(ctx.tickets));
   };
 }
 

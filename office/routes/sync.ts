@@ -8,6 +8,7 @@ import { authenticateKiosk, recordContact } from '../sync/kiosk-auth.ts';
 import { enrolKiosk } from '../sync/enrol.ts';
 import { ingestBatch } from '../sync/push.ts';
 import { pull } from '../sync/pull.ts';
+import { ticketKioskRoutes } from './tickets.ts';
 import { attachmentState, putChunk } from '../sync/attachments.ts';
 import {
   EnrolRequestSchema,
@@ -102,6 +103,8 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
       if (!auth.ok) return syncError(reply, auth.status, auth.error, [auth.reason]);
       request.kiosk = auth.kiosk;
     };
+
+    await api.register(ticketKioskRoutes(ctx.tickets, kioskOnly));
 
     api.get('/health', async (): Promise<HealthAnswer> => ({
       service: 'commune-office',

@@ -11,6 +11,7 @@ import {
   type DossierPayload,
   type RatingPayload,
   type AttachmentMetaPayload,
+  type ReceiptPrintPayload,
 } from '../../shared/contracts/sync.ts';
 import { REFORM_MODEL_IDS, type ReformModelId } from '../../shared/domain/reform-model.ts';
 
@@ -21,7 +22,8 @@ export function modelMask(models: readonly ReformModelId[]): number {
 type Checked =
   | { item: PushItem; kind: 'dossier'; payload: DossierPayload }
   | { item: PushItem; kind: 'rating'; payload: RatingPayload }
-  | { item: PushItem; kind: 'attachment-meta'; payload: AttachmentMetaPayload };
+  | { item: PushItem; kind: 'attachment-meta'; payload: AttachmentMetaPayload }
+  | { item: PushItem; kind: 'receipt-print'; payload: ReceiptPrintPayload };
 
 /** Per-item checks that need no database: schema, id echo, and the hash of the raw payload. */
 function check(item: PushItem): Checked | PushResult {
@@ -163,6 +165,29 @@ export async function ingestBatch(
       );
       await answer(trx, 'attachment_meta', metas, inserted, now, answers);
     }
+    const receipts = valid.filter(
+      (c): c is Extract<Checked, { kind: 'receipt-print' }> => c.kind === 'receipt-print',
+    );
+    if (receipts.length) {
+      const rows = receipts.map(({ item, payload: p }) => ({
+        id: p.id,
+        kiosk_id: kioskId,
+        seq: item.seq,
+        content_hash: item.hash,
+        dossier_id: p.dossierId,
+        printed: p.printed ? 1 : 0,
+        at_ms: Date.parse(p.at),
+        office_received_at_ms: now,
+      }));
+      const inserted = await insertNew(db, trx, 'receipt_prints', rows, () =>
+        trx
+          .insertInto('receipt_prints')
+          .values(rows)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id'),
+      );
+      await answer(trx, 'receipt_prints', receipts, inserted, now, answers);
+    }
     if (contact) {
       let acknowledged = 0;
       for (const a of answers.values())
@@ -197,7 +222,7 @@ const MAX_SHAPES_PER_DB = 32;
 async function insertNew(
   db: Kysely<Database>,
   trx: Transaction<Database>,
-  table: 'dossiers' | 'ratings' | 'attachment_meta',
+  table: 'dossiers' | 'ratings' | 'attachment_meta' | 'receipt_prints',
   rows: readonly Record<string, unknown>[],
   build: () => Compilable<{ id: string }>,
 ): Promise<Set<string>> {
@@ -248,7 +273,7 @@ export function reportCell(d: {
 
 async function answer(
   trx: Transaction<Database>,
-  table: 'dossiers' | 'ratings' | 'attachment_meta',
+  table: 'dossiers' | 'ratings' | 'attachment_meta' | 'receipt_prints',
   items: readonly Checked[],
   inserted: ReadonlySet<string>,
   now: number,

@@ -82,6 +82,11 @@ export const FieldSchema = z.object({
   /** Shown (and validated, and printed) only when this holds. */
   showWhen: ConditionSchema.optional(),
   options: z.array(SelectOptionSchema).optional(),
+  /**
+   * Quick picks for a text or number field: the answers people give most, one tap each
+   * instead of typing (the Vietnamese text is what is stored and printed). Typing stays.
+   */
+  suggestions: z.array(LocalisedTextSchema).max(12).optional(),
   maxLength: z.number().int().positive().optional(),
   defaultValue: z.string().optional(),
   date: z

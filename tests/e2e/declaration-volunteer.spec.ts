@@ -31,7 +31,7 @@ async function scanBurst(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo →' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 
 async function openBirthRegistration(page: Page): Promise<void> {
   await openKioskAt(page, host.url, TUESDAY);
@@ -42,7 +42,7 @@ async function openBirthRegistration(page: Page): Promise<void> {
 async function startBirthRegistration(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Tìm thủ tục/ }).click();
   await page.getByRole('searchbox').fill('khai sinh');
-  await page.getByRole('listitem').first().getByRole('button').click();
+  await page.getByRole('listitem').first().getByRole('button').first().click();
   await page.getByRole('button', { name: /Khai tờ khai/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
 }
@@ -225,7 +225,7 @@ test('validation messages sit next to the wrong fields and keep everything typed
   await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' })).toHaveValue('Lê Minh Anh');
 
   // Back and forward lose nothing.
-  await page.getByRole('button', { name: '← Bước trước' }).click();
+  await page.getByRole('button', { name: 'Bước trước', exact: true }).click();
   await expect(id).toHaveValue('001095012345');
   await next(page);
   await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên' })).toHaveValue('Lê Minh Anh');

@@ -2,7 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
-import { isRequired, validateForm, visibleFields, visibleSections } from '../../../shared/forms/engine.ts';
+import {
+  displayValue,
+  isRequired,
+  validateForm,
+  visibleFields,
+  visibleSections,
+} from '../../../shared/forms/engine.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
@@ -22,8 +28,13 @@ import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { typeIntoFocused } from './typing.ts';
 import { useWizardStore, type WizardSession } from './wizard-store.ts';
 import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { declarationStepSpeech } from '../speech/index.ts';
 import './idle.ts';
 import './declaration.css';
+import { Icon } from '../../ui/icons/index.tsx';
+import { useVolunteerSession } from '../volunteer-session/store.ts';
+import { useOfficerSession } from '../settings/officer-session.ts';
 
 type ScanNotice =
   | { kind: 'filled'; name: string; section: string; labels: string[] }
@@ -99,6 +110,10 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
       live = false;
     };
   }, [session.draftId]);
+  // A signed-in volunteer or an unlocked officer may also pick files (never a citizen alone).
+  const volunteerSignedIn = useVolunteerSession((s) => s.name !== null);
+  const officerUnlocked = useOfficerSession((s) => s.unlocked);
+  const staffMode = volunteerSignedIn || officerUnlocked;
   const changePhotos = (next: PreparedAttachment[]) => {
     photosTouched.current = true;
     setAttachments(next);
@@ -217,6 +232,28 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
         {section ? section.title[lang] : t('review.title')}
       </h2>
 
+      <ListenButton
+        label={t('speech:listenStep')}
+        segments={() => {
+          const vi = i18n.getFixedT('vi');
+          const error = active ? shownErrors(section?.id ?? '')[active.id] : undefined;
+          return declarationStepSpeech(vi, {
+            title: `${vi('declaration:stepOf', { n: step + 1, total: sections.length + 1 })}: ${section ? section.title.vi : vi('declaration:review.title')}`,
+            ...(section?.description ? { description: section.description.vi } : {}),
+            alert: stepAlert,
+            ...(active && section?.fields.includes(active)
+              ? {
+                  field: {
+                    label: active.label.vi,
+                    ...(active.help ? { help: active.help.vi } : {}),
+                    value: displayValue(active, activeValue, 'vi'),
+                    ...(error ? { error: error.vi } : {}),
+                  },
+                }
+              : {}),
+          });
+        }}
+      />
       {saveProblem && (
         <p role="alert" className="banner warn">
           {t(`saveProblem.${saveProblem}`)}
@@ -244,7 +281,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             <div className="scan-hint">
               <p>{t('scan.hint')}</p>
               <button type="button" onClick={() => setCameraOpen(true)}>
-                📷 {t('scan.camera')}
+                <Icon name="camera" /> {t('scan.camera')}
               </button>
             </div>
           )}
@@ -283,11 +320,11 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
           <div className="wizard-nav">
             {step > 0 && (
               <button type="button" className="big" onClick={() => setStep(step - 1)}>
-                ← {t('back')}
+                <Icon name="back" /> {t('back')}
               </button>
             )}
             <button type="button" className="primary big" onClick={goNext}>
-              {t('next')} →
+              {t('next')} <Icon name="forward" />
             </button>
           </div>
         </>
@@ -302,7 +339,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             errors={errors}
             onEdit={(i) => setStep(i)}
           />
-          <DocumentPhotos attachments={attachments} onChange={changePhotos} />
+          <DocumentPhotos attachments={attachments} onChange={changePhotos} allowFiles={staffMode} />
           {photoSaveProblem && (
             <p role="alert" className="banner warn">
               {t(`photoSaveProblem.${photoSaveProblem}`)}
@@ -316,7 +353,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
           {submitting && <p role="status">{t('saving')}</p>}
           <div className="wizard-nav">
             <button type="button" className="big" onClick={() => setStep(step - 1)} disabled={submitting}>
-              ← {t('back')}
+              <Icon name="back" /> {t('back')}
             </button>
             <button type="button" className="primary big" onClick={() => void submit()} disabled={submitting}>
               {t('submit')}

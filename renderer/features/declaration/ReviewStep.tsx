@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
 import { displayValue, valueOf, visibleFields } from '../../../shared/forms/engine.ts';
+import { Icon } from '../../ui/icons/index.tsx';
 
 /** Everything entered, section by section as it will be printed, with "Sửa" back to each step. */
 export function ReviewStep({
@@ -31,7 +32,7 @@ export function ReviewStep({
               aria-label={t('review.editSection', { section: s.title[lang] })}
               onClick={() => onEdit(i)}
             >
-              ✎ {t('review.edit')}
+              <Icon name="edit" /> {t('review.edit')}
             </button>
           </div>
           <dl>
