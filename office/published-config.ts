@@ -2,16 +2,25 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { sha256Hex } from './auth/passwords.ts';
 import { canonicalJson } from '../shared/contracts/canonical-json.ts';
-import { OfficeProfileSchema } from '../shared/domain/office-profile.ts';
-import { CatalogueSchema } from '../shared/domain/procedure.ts';
+import { OfficeProfileSchema, type OfficeProfile } from '../shared/domain/office-profile.ts';
+import { CatalogueSchema, type Catalogue } from '../shared/domain/procedure.ts';
+import { formatProfileErrors, validateOfficeProfile } from '../shared/domain/profile-validation.ts';
+import { CATALOGUE } from '../shared/catalogue/procedures.ts';
 import { issuesToReasons } from '../shared/contracts/sync.ts';
 
 export type ConfigKind = 'profile' | 'catalogue';
 
 /**
- * Publishes a new office profile or catalogue for every kiosk's next pull. The
- * version includes a content hash, so any change (a fee, a weekday) is a new version
- * even when the catalogue's own version string was not bumped.
+ * Publishes an office profile or catalogue for every kiosk's next pull. The version
+ * includes a content hash, so any change (a fee, a weekday) is a new version even when
+ * the catalogue's own version string was not bumped.
+ *
+ * A kiosk checks the profile against the catalogue (shared/domain/profile-validation.ts)
+ * and refuses to start on a pair that fails, so the office refuses to publish one: a new
+ * profile is checked against the current catalogue (the shipped one until the office
+ * publishes its own), a new catalogue against the current profile.
+ *
+ * Publishing a version published before makes it current again (a rollback).
  */
 export async function publishConfig(
   db: Kysely<Database>,
@@ -19,30 +28,70 @@ export async function publishConfig(
   jsonText: string,
   accountId: number,
   now: number,
+  language: 'vi' | 'en' = 'vi',
 ): Promise<{ ok: true; version: string } | { ok: false; reasons: string[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(jsonText);
   } catch {
-    return { ok: false, reasons: ['not valid JSON'] };
+    return { ok: false, reasons: [language === 'vi' ? 'Không phải JSON hợp lệ.' : 'Not valid JSON.'] };
   }
   const parsed = kind === 'profile' ? OfficeProfileSchema.safeParse(raw) : CatalogueSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reasons: issuesToReasons(parsed.error) };
+
+  const pair =
+    kind === 'profile'
+      ? { profile: parsed.data as OfficeProfile, catalogue: (await currentCatalogue(db)) ?? CATALOGUE }
+      : { profile: await currentProfile(db), catalogue: parsed.data as Catalogue };
+  if (pair.profile) {
+    const check = validateOfficeProfile(pair.profile, pair.catalogue);
+    if (!check.ok) return { ok: false, reasons: formatProfileErrors(check.errors, language).split('\n') };
+  }
+
   const hash = sha256Hex(canonicalJson(parsed.data)).slice(0, 12);
   const version =
     kind === 'catalogue' ? `${(parsed.data as { version: string }).version}+${hash}` : `profile+${hash}`;
-  await db
-    .insertInto('published_config')
-    .values({
-      kind,
-      version,
-      body: JSON.stringify(parsed.data),
-      published_at_ms: now,
-      published_by: accountId,
-    })
-    .onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    // The newest row is the current one (sync/pull.ts): a version published again moves to the top.
+    await trx
+      .deleteFrom('published_config')
+      .where('kind', '=', kind)
+      .where('version', '=', version)
+      .execute();
+    await trx
+      .insertInto('published_config')
+      .values({
+        kind,
+        version,
+        body: JSON.stringify(parsed.data),
+        published_at_ms: now,
+        published_by: accountId,
+      })
+      .execute();
+  });
   return { ok: true, version };
+}
+
+async function currentBody(db: Kysely<Database>, kind: ConfigKind): Promise<unknown> {
+  const row = await db
+    .selectFrom('published_config')
+    .select('body')
+    .where('kind', '=', kind)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? JSON.parse(row.body) : null;
+}
+
+async function currentCatalogue(db: Kysely<Database>): Promise<Catalogue | null> {
+  const body = await currentBody(db, 'catalogue');
+  return body ? CatalogueSchema.parse(body) : null;
+}
+
+/** The profile kiosks pull now (its working hours count the time left on dossiers). */
+export async function currentProfile(db: Kysely<Database>): Promise<OfficeProfile | null> {
+  const body = await currentBody(db, 'profile');
+  return body ? OfficeProfileSchema.parse(body) : null;
 }
 
 export async function currentVersions(
@@ -59,4 +108,41 @@ export async function currentVersions(
     return row ? { version: row.version, publishedAtMs: Number(row.published_at_ms) } : null;
   };
   return { profile: await latest('profile'), catalogue: await latest('catalogue') };
+}
+
+export interface PublishedVersion {
+  version: string;
+  publishedAtMs: number;
+  current: boolean;
+}
+
+/** Every version published of a kind, newest first; the first is what kiosks pull. */
+export async function publishedVersions(db: Kysely<Database>, kind: ConfigKind): Promise<PublishedVersion[]> {
+  const rows = await db
+    .selectFrom('published_config')
+    .select(['version', 'published_at_ms'])
+    .where('kind', '=', kind)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r, i) => ({
+    version: r.version,
+    publishedAtMs: Number(r.published_at_ms),
+    current: i === 0,
+  }));
+}
+
+/** The stored text of a published version, to publish it again (rollback). */
+export async function publishedBody(
+  db: Kysely<Database>,
+  kind: ConfigKind,
+  version: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('published_config')
+    .select('body')
+    .where('kind', '=', kind)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.body ?? null;
 }

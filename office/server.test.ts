@@ -283,9 +283,16 @@ forEachDatabase('office over HTTP', (target) => {
           .status,
       ).toBe(403);
       const csrf = await staff.csrf(`/dossiers/${payload.id}`);
-      expect(
-        (await staff.form(`/dossiers/${payload.id}/status`, { status: 'refused', reason: '', csrf })).status,
-      ).toBe(400);
+      const refused = await staff.form(`/dossiers/${payload.id}/status`, {
+        status: 'refused',
+        reason: ' ',
+        csrf,
+      });
+      expect(refused.status).toBe(400);
+      // The choice stays selected and the page says why, where the officer is looking.
+      const refusedPage = await refused.text();
+      expect(refusedPage).toMatch(/<option value="refused"\s+selected>/);
+      expect(refusedPage).toContain('role="alert">Cần nhập lý do cho trạng thái này.');
       expect(
         (await staff.form(`/dossiers/${payload.id}/status`, { status: 'result-ready', csrf })).status,
       ).toBe(303);
@@ -306,7 +313,11 @@ forEachDatabase('office over HTTP', (target) => {
       const { kioskId, token: newToken } = (await first.json()) as { kioskId: string; token: string };
       const kiosks = await (await staff.req('/kiosks')).text();
       expect(kiosks).toContain('Kiosk &lt;thôn 2&gt;');
-      await staff.form(`/kiosks/${kioskId}/revoke`, { csrf: await staff.csrf('/kiosks') });
+      // Revoking asks first; nothing happens until it is confirmed.
+      const ask = await staff.form(`/kiosks/${kioskId}/revoke`, { csrf: await staff.csrf('/kiosks') });
+      expect(await ask.text()).toContain('Kiosk &lt;thôn 2&gt;');
+      expect((await push([], newToken)).status).toBe(200);
+      await staff.form(`/kiosks/${kioskId}/revoke`, { csrf: await staff.csrf('/kiosks'), confirmed: 'yes' });
       expect((await push([], newToken)).status).toBe(403);
     });
 
@@ -327,7 +338,10 @@ forEachDatabase('office over HTTP', (target) => {
       // The first identity sends 1…5 and is revoked.
       const before = await enrol(office, 'Kiosk chợ');
       await pushSeqs(before.token, [1, 2, 3, 4, 5]);
-      await staff.form(`/kiosks/${before.kioskId}/revoke`, { csrf: await staff.csrf('/kiosks') });
+      await staff.form(`/kiosks/${before.kioskId}/revoke`, {
+        csrf: await staff.csrf('/kiosks'),
+        confirmed: 'yes',
+      });
       expect(await sequenceGaps(office.database.db, before.kioskId)).toEqual({
         missing: 0,
         ranges: [],
@@ -399,7 +413,8 @@ forEachDatabase('office over HTTP', (target) => {
       expect(page).toContain('Ngày không giấy hẹn');
       const csv = await (await staff.req(`/reports/weekly?${range}&format=csv`)).text();
       expect(csv.split('\r\n')[0]).toContain('Tiếp nhận');
-      expect(csv).toMatch(/2\.000815,Ngày không giấy hẹn,\d+/);
+      // Names, not bare codes (the shipped catalogue until the office publishes its own).
+      expect(csv).toMatch(/"Chứng thực bản sao[^"\n]*\(2\.000815\)",Ngày không giấy hẹn,\d+/);
       const xlsx = await staff.req(`/reports/weekly?${range}&format=xlsx&lang=en`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
@@ -432,6 +447,40 @@ forEachDatabase('office over HTTP', (target) => {
       const first = await pullOnce(null);
       expect(first.profile?.profile.office.name).toBe(JSON.parse(profile).office.name);
       expect((await pullOnce(first.profile!.version)).profile).toBeNull();
+    });
+    it('refuses from the dashboard a catalogue that drops a procedure the profile uses; an earlier profile can be published again', async () => {
+      const { readFileSync } = await import('node:fs');
+      const { CATALOGUE } = await import('../shared/catalogue/procedures.ts');
+      const profile = readFileSync(new URL('../assets/profiles/gia-lam.json', import.meta.url), 'utf8');
+      const staff = new Staff(office.url);
+      await staff.signIn();
+      const dropped = { ...CATALOGUE, procedures: CATALOGUE.procedures.filter((p) => p.code !== '2.000815') };
+      const refused = await staff.form('/config/catalogue', {
+        csrf: await staff.csrf('/config'),
+        json: JSON.stringify(dropped),
+      });
+      expect(refused.status).toBe(400);
+      const page = await refused.text();
+      expect(page).toContain('role="alert"');
+      expect(page).toContain('2.000815');
+      // What was pasted stays in the form.
+      expect(page).toContain(`&quot;version&quot;:&quot;${CATALOGUE.version}&quot;`);
+
+      const changed = JSON.stringify({ ...JSON.parse(profile), notes: ['một phiên bản khác'] });
+      expect(
+        (await staff.form('/config/profile', { csrf: await staff.csrf('/config'), json: changed })).status,
+      ).toBe(200);
+      const list = await (await staff.req('/config')).text();
+      const earlier = /name="version" value="(profile\+[0-9a-f]+)"/.exec(list)![1]!;
+      const republished = await staff.form('/config/profile/republish', {
+        csrf: await staff.csrf('/config'),
+        version: earlier,
+      });
+      expect(republished.status).toBe(200);
+      const current = /(?:Phiên bản hiện hành|Current version):\s*(profile\+[0-9a-f]+)/.exec(
+        await republished.text(),
+      );
+      expect(current?.[1]).toBe(earlier);
     });
   });
 

@@ -17,7 +17,8 @@ import { createElectronPrinter, createElectronRenderer } from './print-electron.
 import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
 import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
-import { loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
+import { officeCatalogueFile } from '../services/catalogue.ts';
+import { loadStartupConfig } from '../services/startup-config.ts';
 import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
@@ -27,7 +28,7 @@ import { createHostSync } from '../services/sync/host-sync.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
 import { createHostSpeech, demonstrationClipsDir } from '../services/speech/host-speech.ts';
-import { formatProfileProblems, loadOfficeProfile, locateOfficeProfile } from '../services/profile-loader.ts';
+import { formatProfileProblems, locateOfficeProfile } from '../services/profile-loader.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { guardAllWebContents, hardenSession } from './hardening.ts';
 import { createKioskWindow } from './window.ts';
@@ -64,19 +65,21 @@ async function start(): Promise<void> {
   const logger = createFileLogger({ dir: layout.logs });
   logger.info('electron-start', { version: app.getVersion(), production, dataDir });
 
-  const { catalogue } = await loadCatalogue({
-    file: officeCatalogueFile(dataDir),
-    readFile: (file) => readFile(file, 'utf8'),
-    logger,
-  });
   const location = locateOfficeProfile({
     env: process.env,
     installedProfile: layout.officeProfile,
     developmentDefault: production ? null : path.join(appPath, 'assets', 'profiles', 'pac-nam.json'),
     exists: existsSync,
   });
+  // The newest profile and catalogue, validated together; the last pair that worked if they fail.
   const loaded = location.ok
-    ? await loadOfficeProfile({ file: location.file, catalogue, readFile: (file) => readFile(file, 'utf8') })
+    ? await loadStartupConfig({
+        profileFile: location.file,
+        catalogueFile: officeCatalogueFile(dataDir),
+        lastGoodFile: layout.lastGoodConfig,
+        readFile: (file) => readFile(file, 'utf8'),
+        logger,
+      })
     : location;
   if (!loaded.ok) {
     logger.error('profile-rejected', { file: loaded.file, problems: loaded.problems });
@@ -86,6 +89,7 @@ async function start(): Promise<void> {
     );
     return;
   }
+  const { catalogue } = loaded;
 
   const distDir = path.join(appPath, 'dist', 'renderer');
   if (!existsSync(path.join(distDir, 'index.html'))) {
@@ -113,6 +117,7 @@ async function start(): Promise<void> {
     dataDir,
     cipher: createSafeStorageCipher(safeStorage),
     catalogue,
+    profile: loaded.profile,
     appVersion: app.getVersion(),
     logger,
     ...(process.env.KIOSK_OFFICE_URL ? { officeUrl: process.env.KIOSK_OFFICE_URL } : {}),

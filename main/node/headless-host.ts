@@ -17,7 +17,8 @@ import { createSerialportDriver } from '../services/serial-scanner/serialport-dr
 import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
 import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
-import { defaultCatalogue, loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
+import { defaultCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
+import { loadStartupConfig } from '../services/startup-config.ts';
 import { createKioskRequestHandler } from './http-server.ts';
 import { dataDirLayout } from '../services/data-dir.ts';
 import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
@@ -109,28 +110,23 @@ function readAppVersion(): string {
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const logger = options.logger ?? createMemoryLogger().logger;
   const distDir = path.resolve(options.distDir ?? DEFAULT_DIST_DIR);
-  // A kiosk with a data folder follows the catalogue its office last published.
-  const catalogue =
-    options.catalogue ??
-    (options.dataDir
-      ? (
-          await loadCatalogue({
-            file: officeCatalogueFile(options.dataDir),
-            readFile: (file) => readFile(file, 'utf8'),
-            logger,
-          })
-        ).catalogue
-      : defaultCatalogue());
-
-  const loaded = await loadOfficeProfile({
-    file: options.profilePath,
-    catalogue,
-    readFile: (file) => readFile(file, 'utf8'),
-  });
+  // A kiosk with a data folder follows the catalogue its office last published, validated
+  // together with the profile; the last pair that worked when the newest fails.
+  const loaded =
+    options.dataDir && !options.catalogue
+      ? await loadStartupConfig({
+          profileFile: options.profilePath,
+          catalogueFile: officeCatalogueFile(options.dataDir),
+          lastGoodFile: dataDirLayout(options.dataDir).lastGoodConfig,
+          readFile: (file) => readFile(file, 'utf8'),
+          logger,
+        })
+      : await loadWithCatalogue(options.profilePath, options.catalogue ?? defaultCatalogue());
   if (!loaded.ok) {
     logger.error('profile-rejected', { file: loaded.file, problems: loaded.problems });
     throw new HostStartError(formatProfileProblems(loaded.file, loaded.problems), loaded.problems);
   }
+  const { catalogue } = loaded;
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new HostStartError(
       `Chưa có giao diện kiosk đã build ở ${distDir} — chạy "npm run build:renderer".\n` +
@@ -155,6 +151,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dataDir,
     cipher: createPlainFileCipher(),
     catalogue,
+    profile: loaded.profile,
     appVersion,
     logger,
     ...(options.sync ?? {}),
@@ -226,7 +223,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
-  logger.info('headless-host-started', { url, profile: loaded.file, distDir });
+  logger.info('headless-host-started', { url, profile: options.profilePath, distDir });
 
   return {
     url,
@@ -249,4 +246,14 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       await print.close();
     },
   };
+}
+
+/** The profile checked against a catalogue the caller chose (tests, no data folder). */
+async function loadWithCatalogue(profilePath: string, catalogue: Catalogue) {
+  const loaded = await loadOfficeProfile({
+    file: profilePath,
+    catalogue,
+    readFile: (file) => readFile(file, 'utf8'),
+  });
+  return loaded.ok ? { ...loaded, catalogue } : loaded;
 }

@@ -43,6 +43,8 @@ export function dataDirLayout(dataDir: string) {
     dataDir,
     /** The office profile an officer installs on this kiosk. */
     officeProfile: path.join(dataDir, 'office-profile.json'),
+    /** The profile and catalogue the kiosk last started on, for a start where the newest pair fails. */
+    lastGoodConfig: path.join(dataDir, 'office-config.last-good.json'),
     logs: path.join(dataDir, 'logs'),
     /** Chromium's user-data-dir under the headless host (IndexedDB lives here). */
     chromiumProfile: path.join(dataDir, 'chromium-profile'),

@@ -3,6 +3,9 @@ import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVnDateTime, formatVnTime } from '../time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
+import type { PublishedVersion } from '../published-config.ts';
+import type { AccountRow } from '../staff/accounts.ts';
+import type { TimelinessState } from '../report/timeliness-rule.ts';
 import type { ReceiptPrintState } from '../sync/receipt-prints.ts';
 
 export function layout(
@@ -36,7 +39,7 @@ export function layout(
                     <a href="/config">${t(lang, 'nav.config')}</a
                     >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
                   </nav>
-                  <span>${session.displayName}</span>
+                  <a href="/account/password">${session.displayName}</a>
                   <form method="post" action="/logout">
                     <input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">
                       ${t(lang, 'nav.signOut')}
@@ -98,17 +101,14 @@ export interface QueueRow {
   dueMs: number;
   status: string;
   resolved: boolean;
+  timeliness: TimelinessState;
+  /** Working time left to the deadline, in words. */
+  remaining: string;
   /** Whether the kiosk's printer gave the citizen the receipt (giấy tiếp nhận). */
   receipt: ReceiptPrintState;
 }
 
-export function queuePage(
-  lang: Lang,
-  session: StaffSession,
-  date: string,
-  rows: QueueRow[],
-  now: number,
-): string {
+export function queuePage(lang: Lang, session: StaffSession, date: string, rows: QueueRow[]): string {
   const body = rows.length
     ? html`<table>
         <thead>
@@ -126,7 +126,7 @@ export function queuePage(
         </thead>
         <tbody>
           ${rows.map((r) => {
-            const overdue = !r.resolved && r.dueMs <= now;
+            const overdue = !r.resolved && r.timeliness === 'late';
             return html`<tr class="${overdue ? 'overdue' : ''}">
               <td><a href="/dossiers/${r.id}">${r.code}</a></td>
               <td>${r.applicant}</td>
@@ -135,7 +135,13 @@ export function queuePage(
               <td>${formatVnDateTime(r.receivedMs)}</td>
               <td>${formatVnDateTime(r.dueMs)}</td>
               <td class="remaining" data-due="${r.dueMs}" ${r.resolved ? html` data-resolved` : ''}>
-                ${r.resolved ? t(lang, 'queue.resolved') : overdue ? t(lang, 'queue.overdue') : `${Math.ceil((r.dueMs - now) / 60000)} min`}
+                ${
+                  r.resolved
+                    ? t(lang, 'queue.resolved')
+                    : overdue
+                      ? html`<strong>${t(lang, 'queue.overdue')}</strong>`
+                      : r.remaining
+                }
               </td>
               <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
               <td class="${r.receipt === 'unprinted' ? 'receipt-unprinted' : ''}">
@@ -158,6 +164,7 @@ export interface DossierView {
   receivedMs: number;
   dueMs: number;
   status: string;
+  timeliness: TimelinessState;
   reason: string | null;
   volunteer: string | null;
   channel: string;
@@ -167,7 +174,15 @@ export interface DossierView {
   events: { status: string; reason: string | null; by: string | null; atMs: number }[];
 }
 
-export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, error: string | null): string {
+export function dossierPage(
+  lang: Lang,
+  session: StaffSession,
+  d: DossierView,
+  error: string | null,
+  /** What the officer had chosen and typed, shown again when the change was refused. */
+  typed: { status: string; reason: string } | null = null,
+): string {
+  const chosen = typed?.status ?? d.status;
   const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <dl>
       <dt>${t(lang, 'queue.applicant')}</dt>
@@ -182,6 +197,8 @@ export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, e
       <dd>${formatVnDateTime(d.dueMs)}</dd>
       <dt>${t(lang, 'queue.status')}</dt>
       <dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
+      <dt>${t(lang, 'dossier.timeliness')}</dt>
+      <dd>${t(lang, `timeliness.${d.timeliness}`)}</dd>
       <dt>${t(lang, 'dossier.channel')}</dt>
       <dd>${t(lang, `channel.${d.channel}` as 'channel.kiosk')}</dd>
       <dt>${t(lang, 'dossier.volunteer')}</dt>
@@ -196,11 +213,19 @@ export function dossierPage(lang: Lang, session: StaffSession, d: DossierView, e
       <label
         >${t(lang, 'queue.status')}
         <select name="status">
-          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === d.status ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
+          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === chosen ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
         </select></label
       >
       <label
-        >${t(lang, 'dossier.reason')} <textarea name="reason" maxlength="1000" rows="2" cols="60"></textarea>
+        >${t(lang, 'dossier.reason')}
+        <textarea
+          name="reason"
+          maxlength="1000"
+          rows="2"
+          cols="60"
+          ${error ? html`aria-invalid="true" autofocus` : ''}
+        >
+${typed?.reason ?? ''}</textarea>
       </label>
       <button type="submit">${t(lang, 'dossier.save')}</button>
     </form>
@@ -316,20 +341,61 @@ export function kiosksPage(
 export function configPage(
   lang: Lang,
   session: StaffSession,
-  versions: Record<'profile' | 'catalogue', { version: string; publishedAtMs: number } | null>,
+  versions: Record<'profile' | 'catalogue', PublishedVersion[]>,
   message: { ok: boolean; text: string; reasons?: string[] } | null,
+  /** The text a refused publication was given, shown again in its form. */
+  typed: { kind: 'profile' | 'catalogue'; json: string } | null = null,
 ): string {
   const section = (kind: 'profile' | 'catalogue') => {
-    const v = versions[kind];
+    const list = versions[kind];
+    const current = list[0];
     return html`<h2>${t(lang, `config.${kind}`)}</h2>
       <p>
         ${t(lang, 'config.current')}:
-        ${v ? `${v.version} (${formatVnDateTime(v.publishedAtMs)})` : t(lang, 'config.none')}
+        ${current ? `${current.version} (${formatVnDateTime(current.publishedAtMs)})` : t(lang, 'config.none')}
       </p>
+      ${
+        list.length > 1
+          ? html`<table>
+              <caption>
+                ${t(lang, 'config.history')}
+              </caption>
+              <thead>
+                <tr>
+                  <th>${t(lang, 'config.version')}</th>
+                  <th>${t(lang, 'config.publishedAt')}</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${list.slice(1).map(
+                  (v) =>
+                    html`<tr>
+                      <td>${v.version}</td>
+                      <td>${formatVnDateTime(v.publishedAtMs)}</td>
+                      <td>
+                        <form method="post" action="/config/${kind}/republish">
+                          <input type="hidden" name="csrf" value="${session.csrfToken}" />
+                          <input type="hidden" name="version" value="${v.version}" />
+                          <button
+                            type="submit"
+                            aria-label="${t(lang, 'config.republishVersion', { version: v.version })}"
+                          >
+                            ${t(lang, 'config.republish')}
+                          </button>
+                        </form>
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : ''
+      }
       <form method="post" action="/config/${kind}">
         <input type="hidden" name="csrf" value="${session.csrfToken}" />
         <label
-          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required></textarea>
+          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required>
+${typed?.kind === kind ? typed.json : ''}</textarea>
         </label>
         <button type="submit">${t(lang, 'config.publish')}</button>
       </form>`;
@@ -353,18 +419,17 @@ export function configPage(
   );
 }
 
-export interface AccountView {
-  username: string;
-  displayName: string;
-  role: 'officer' | 'head' | 'admin';
-}
-
 export function accountsPage(
   lang: Lang,
   session: StaffSession,
-  accounts: AccountView[],
+  accounts: AccountRow[],
   message: { ok: boolean; text: string } | null,
 ): string {
+  const action = (a: AccountRow, name: string, label: string) =>
+    html`<form method="post" action="/accounts/${a.id}/${name}" class="inline">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <button type="submit" aria-label="${label} — ${a.username}">${label}</button>
+    </form>`;
   const body = html`${message ? html`<p class="${message.ok ? 'notice' : 'error'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
     <table>
       <thead>
@@ -372,6 +437,9 @@ export function accountsPage(
           <th>${t(lang, 'accounts.username')}</th>
           <th>${t(lang, 'accounts.displayName')}</th>
           <th>${t(lang, 'accounts.role')}</th>
+          <th>${t(lang, 'accounts.state')}</th>
+          <th>${t(lang, 'accounts.sessions')}</th>
+          <th>${t(lang, 'accounts.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -381,6 +449,25 @@ export function accountsPage(
               <td>${a.username}</td>
               <td>${a.displayName}</td>
               <td>${t(lang, `role.${a.role}`)}</td>
+              <td>
+                ${a.disabled ? t(lang, 'accounts.disabled') : t(lang, 'accounts.active')}${
+                  a.mustChangePassword ? html`<br />${t(lang, 'accounts.mustChange')}` : ''
+                }
+              </td>
+              <td>${a.sessions}</td>
+              <td>
+                ${
+                  a.id === session.accountId
+                    ? html`<a href="/account/password">${t(lang, 'password.title')}</a>`
+                    : html`${
+                        a.disabled
+                          ? action(a, 'enable', t(lang, 'accounts.enable'))
+                          : action(a, 'disable', t(lang, 'accounts.disable'))
+                      }
+                      ${action(a, 'reset-password', t(lang, 'accounts.resetPassword'))}
+                      ${a.sessions ? action(a, 'end-sessions', t(lang, 'accounts.endSessions')) : ''}`
+                }
+              </td>
             </tr>`,
         )}
       </tbody>
@@ -412,4 +499,75 @@ export function accountsPage(
       <button type="submit">${t(lang, 'accounts.create')}</button>
     </form>`;
   return layout(lang, t(lang, 'accounts.title'), session, body, '/accounts');
+}
+
+/** The signed-in person's password change; the only page open while `mustChangePassword`. */
+export function passwordPage(
+  lang: Lang,
+  session: StaffSession,
+  message: { ok: boolean; text: string } | null,
+): string {
+  const body = html`${
+      session.mustChangePassword
+        ? html`<p class="notice" role="status">${t(lang, 'password.mustChange')}</p>`
+        : ''
+    }
+    ${
+      message
+        ? html`<p class="${message.ok ? 'notice' : 'error'}" role="${message.ok ? 'status' : 'alert'}">
+            ${message.text}
+          </p>`
+        : ''
+    }
+    <form method="post" action="/account/password">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <label
+        >${t(lang, 'password.current')}
+        <input name="current" type="password" required maxlength="200" autocomplete="current-password"
+      /></label>
+      <label
+        >${t(lang, 'password.next')}
+        <input
+          name="next"
+          type="password"
+          required
+          minlength="10"
+          maxlength="200"
+          autocomplete="new-password"
+      /></label>
+      <label
+        >${t(lang, 'password.confirm')}
+        <input
+          name="confirm"
+          type="password"
+          required
+          minlength="10"
+          maxlength="200"
+          autocomplete="new-password"
+      /></label>
+      <button type="submit">${t(lang, 'password.submit')}</button>
+    </form>`;
+  return layout(lang, t(lang, 'password.title'), session, body, '/account/password');
+}
+
+/**
+ * The second step of a destructive action: says what will happen and posts the same form
+ * again with `confirmed=yes`; "Huỷ" goes back without doing anything.
+ */
+export function confirmPage(
+  lang: Lang,
+  session: StaffSession,
+  question: string,
+  action: string,
+  confirmLabel: string,
+  back: string,
+): string {
+  const body = html`<p role="alert">${question}</p>
+    <form method="post" action="${action}">
+      <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <input type="hidden" name="confirmed" value="yes" />
+      <button type="submit">${confirmLabel}</button>
+      <a href="${back}">${t(lang, 'confirm.cancel')}</a>
+    </form>`;
+  return layout(lang, t(lang, 'confirm.title'), session, body, back);
 }

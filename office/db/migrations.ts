@@ -327,5 +327,15 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0007_account_password_change': {
+      // An account whose password someone else chose (the generated first admin password, an
+      // administrator's reset) must choose its own at the next sign-in.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('accounts')
+          .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+      },
+    },
   };
 }

@@ -36,6 +36,8 @@ export interface AccountsTable {
   password_hash: string;
   disabled: number;
   created_at: number;
+  /** 1: the password was chosen by someone else; the next sign-in must change it. */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -4,8 +4,14 @@ import type { Lang } from '../dashboard/i18n.ts';
 import type { DossierView } from '../dashboard/pages.ts';
 import { readAttachment } from '../sync/attachments.ts';
 import { procedureName } from './procedure-names.ts';
+import { timelinessAt } from '../report/timeliness-rule.ts';
 
-export async function dossierView(db: Kysely<Database>, id: string, lang: Lang): Promise<DossierView | null> {
+export async function dossierView(
+  db: Kysely<Database>,
+  id: string,
+  lang: Lang,
+  now: number,
+): Promise<DossierView | null> {
   const d = await db
     .selectFrom('dossiers as d')
     .innerJoin('kiosks as k', 'k.id', 'd.kiosk_id')
@@ -36,6 +42,11 @@ export async function dossierView(db: Kysely<Database>, id: string, lang: Lang):
     receivedMs: Number(d.received_at_ms),
     dueMs: Number(d.due_at_ms),
     status: d.status,
+    timeliness: timelinessAt(
+      d.resolved_at_ms === null ? null : Number(d.resolved_at_ms),
+      Number(d.due_at_ms),
+      now,
+    ),
     reason: d.status_reason,
     volunteer: d.volunteer_id,
     channel: d.channel,

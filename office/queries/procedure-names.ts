@@ -2,10 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Lang } from '../dashboard/i18n.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
+import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 
 let catalogueCache: { version: string; names: Map<string, { vi: string; en: string }> } | null = null;
 
-/** Procedure name from the latest published catalogue, else the code itself. */
+const SHIPPED = new Map(CATALOGUE.procedures.map((p) => [p.code, p.name]));
+
+/**
+ * Procedure name from the latest published catalogue, else from the catalogue the kiosks
+ * ship with (shared/catalogue), else the code itself.
+ */
 export async function procedureName(db: Kysely<Database>, code: string, lang: Lang): Promise<string> {
   const row = await db
     .selectFrom('published_config')
@@ -14,7 +20,7 @@ export async function procedureName(db: Kysely<Database>, code: string, lang: La
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row) return code;
+  if (!row) return named(SHIPPED.get(code), code, lang);
   if (catalogueCache?.version !== row.version) {
     const parsed = CatalogueSchema.safeParse(JSON.parse(row.body));
     catalogueCache = {
@@ -22,6 +28,9 @@ export async function procedureName(db: Kysely<Database>, code: string, lang: La
       names: new Map(parsed.success ? parsed.data.procedures.map((p) => [p.code, p.name]) : []),
     };
   }
-  const name = catalogueCache.names.get(code);
+  return named(catalogueCache.names.get(code) ?? SHIPPED.get(code), code, lang);
+}
+
+function named(name: { vi: string; en: string } | undefined, code: string, lang: Lang): string {
   return name ? `${name[lang]} (${code})` : code;
 }

@@ -4,9 +4,11 @@ import type { Lang } from '../dashboard/i18n.ts';
 import type { QueueRow } from '../dashboard/pages.ts';
 import { DAY_MS, vnDayStart } from '../time.ts';
 import { procedureName } from './procedure-names.ts';
+import { currentProfile } from '../published-config.ts';
+import { formatRemaining, remainingMs, timelinessAt } from '../report/timeliness-rule.ts';
 import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
-/** Today's arrivals plus anything still open from earlier days, by arrival. */
+/** Today's arrivals plus anything still open from earlier days, nearest deadline first. */
 export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise<QueueRow[]> {
   const start = vnDayStart(now);
   const rows = await db
@@ -28,9 +30,10 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
         eb.and([eb('resolved_at_ms', 'is', null), eb('received_at_ms', '<', start)]),
       ]),
     )
-    .orderBy('received_at_ms')
+    .orderBy('due_at_ms')
     .limit(1000)
     .execute();
+  const profile = await currentProfile(db);
   const receipts = await receiptPrintStates(
     db,
     rows.map((r) => r.id),
@@ -47,6 +50,12 @@ export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): 
       dueMs: Number(r.due_at_ms),
       status: r.status,
       resolved: r.resolved_at_ms !== null,
+      timeliness: timelinessAt(
+        r.resolved_at_ms === null ? null : Number(r.resolved_at_ms),
+        Number(r.due_at_ms),
+        now,
+      ),
+      remaining: formatRemaining(remainingMs(profile, now, Number(r.due_at_ms)), lang),
       receipt: receipts.get(r.id) ?? 'unknown',
     });
   }

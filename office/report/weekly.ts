@@ -63,7 +63,13 @@ export function sumReportRows(
  * dossiers and change their status, so its cost depends on days × cells, not on the
  * number of dossiers. Bit masks are spread to models here.
  */
-export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: number): Promise<ReportRow[]> {
+export async function weeklyReport(
+  db: Kysely<Database>,
+  fromMs: number,
+  toMs: number,
+  /** When given, open dossiers past their deadline count as late (report/timeliness-rule.ts). */
+  now?: number,
+): Promise<ReportRow[]> {
   const groups = await db
     .selectFrom('report_daily')
     .select([
@@ -124,6 +130,25 @@ export async function weeklyReport(db: Kysely<Database>, fromMs: number, toMs: n
       row.portal += Number(g.portal);
       row.volunteer += Number(g.volunteer);
     }
+  }
+  if (now !== undefined) {
+    // The summary counts open dossiers as pending; those whose deadline has passed are late
+    // by the rule the queue and the dossier page use. Only open dossiers are read.
+    const overdue = await db
+      .selectFrom('dossiers')
+      .select(['procedure_code', 'model_mask', sql<number>`count(*)`.as('n')])
+      .where('resolved_at_ms', 'is', null)
+      .where('due_at_ms', '<', now)
+      .where('received_at_ms', '>=', fromMs)
+      .where('received_at_ms', '<', toMs)
+      .groupBy(['procedure_code', 'model_mask'])
+      .execute();
+    for (const g of overdue)
+      for (const m of models(g.model_mask)) {
+        const row = rowFor(g.procedure_code, m);
+        row.pending -= Number(g.n);
+        row.late += Number(g.n);
+      }
   }
   for (const g of ratingGroups) {
     for (const m of models(g.model_mask)) {

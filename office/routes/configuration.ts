@@ -1,11 +1,16 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { configPage } from '../dashboard/pages.ts';
 import { t } from '../dashboard/i18n.ts';
-import { currentVersions, publishConfig } from '../published-config.ts';
-import { ConfigKindParamsSchema, PageQuerySchema, PublishFormSchema } from '../../shared/contracts/office.ts';
-import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { publishConfig, publishedBody, publishedVersions, type ConfigKind } from '../published-config.ts';
+import {
+  ConfigKindParamsSchema,
+  PageQuerySchema,
+  PublishFormSchema,
+  RepublishFormSchema,
+} from '../../shared/contracts/office.ts';
+import { canManageKiosks, forbidden, notFound, sendPage } from './staff.ts';
 
 /** A published catalogue can be large; only the configuration forms get this much. */
 const CONFIG_FORM_LIMIT = 4 * 1024 * 1024;
@@ -14,29 +19,50 @@ const CONFIG_FORM_LIMIT = 4 * 1024 * 1024;
 export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
+    const versions = async () => ({
+      profile: await publishedVersions(ctx.db, 'profile'),
+      catalogue: await publishedVersions(ctx.db, 'catalogue'),
+    });
+    const answer = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      result: Awaited<ReturnType<typeof publishConfig>>,
+      typed: { kind: ConfigKind; json: string } | null = null,
+    ) => {
+      const message = result.ok
+        ? { ok: true, text: t(request.lang, 'config.published', { version: result.version }) }
+        : { ok: false, text: t(request.lang, 'config.invalid'), reasons: result.reasons };
+      return sendPage(
+        reply,
+        result.ok ? 200 : 400,
+        configPage(request.lang, request.staff!, await versions(), message, result.ok ? null : typed),
+      );
+    };
+    const publish = (request: FastifyRequest, kind: ConfigKind, json: string) =>
+      publishConfig(ctx.db, kind, json, request.staff!.accountId, ctx.now(), request.lang);
+
     app.get('/config', { schema: { querystring: PageQuerySchema } }, async (request, reply) =>
-      sendPage(reply, 200, configPage(request.lang, request.staff!, await currentVersions(ctx.db), null)),
+      sendPage(reply, 200, configPage(request.lang, request.staff!, await versions(), null)),
+    );
+    // An earlier version published again becomes the one kiosks pull (rollback).
+    app.post(
+      '/config/:kind/republish',
+      { schema: { params: ConfigKindParamsSchema, body: RepublishFormSchema } },
+      async (request, reply) => {
+        if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
+        const body = await publishedBody(ctx.db, request.params.kind, request.body.version);
+        if (body === null) return notFound(request, reply);
+        return answer(request, reply, await publish(request, request.params.kind, body));
+      },
     );
     app.post(
       '/config/:kind',
       { schema: { params: ConfigKindParamsSchema, body: PublishFormSchema }, bodyLimit: CONFIG_FORM_LIMIT },
       async (request, reply) => {
         if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
-        const result = await publishConfig(
-          ctx.db,
-          request.params.kind,
-          request.body.json,
-          request.staff!.accountId,
-          ctx.now(),
-        );
-        const message = result.ok
-          ? { ok: true, text: t(request.lang, 'config.published', { version: result.version }) }
-          : { ok: false, text: t(request.lang, 'config.invalid'), reasons: result.reasons };
-        return sendPage(
-          reply,
-          result.ok ? 200 : 400,
-          configPage(request.lang, request.staff!, await currentVersions(ctx.db), message),
-        );
+        const { kind } = request.params;
+        const { json } = request.body;
+        return answer(request, reply, await publish(request, kind, json), { kind, json });
       },
     );
   };

@@ -21,7 +21,7 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
       '/dossiers/:id',
       { schema: { params: DossierParamsSchema, querystring: PageQuerySchema } },
       async (request, reply) => {
-        const view = await dossierView(ctx.db, request.params.id, request.lang);
+        const view = await dossierView(ctx.db, request.params.id, request.lang, ctx.now());
         if (!view) return notFound(request, reply);
         return sendPage(reply, 200, dossierPage(request.lang, request.staff!, view, null));
       },
@@ -36,11 +36,14 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
         const outcome = await changeStatus(ctx.db, id, status, reason, request.staff!.accountId, ctx.now());
         if (outcome === 'not-found') return notFound(request, reply);
         if (outcome === 'reason-required') {
-          const view = await dossierView(ctx.db, id, request.lang);
+          const view = await dossierView(ctx.db, id, request.lang, ctx.now());
           return sendPage(
             reply,
             400,
-            dossierPage(request.lang, request.staff!, view!, t(request.lang, 'dossier.reasonRequired')),
+            dossierPage(request.lang, request.staff!, view!, t(request.lang, 'dossier.reasonRequired'), {
+              status,
+              reason,
+            }),
           );
         }
         return reply.redirect(`/dossiers/${id}`, 303);

@@ -1,11 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
-import { kiosksPage } from '../dashboard/pages.ts';
+import { confirmPage, kiosksPage } from '../dashboard/pages.ts';
+import { t } from '../dashboard/i18n.ts';
 import { createEnrolmentCode } from '../sync/enrol.ts';
 import { kioskViews, revokeKiosk } from '../queries/kiosks.ts';
-import { CsrfOnlyFormSchema, KioskParamsSchema, PageQuerySchema } from '../../shared/contracts/office.ts';
-import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import {
+  ConfirmableFormSchema,
+  CsrfOnlyFormSchema,
+  KioskParamsSchema,
+  PageQuerySchema,
+} from '../../shared/contracts/office.ts';
+import { canManageKiosks, forbidden, notFound, sendPage } from './staff.ts';
 
 /** Kiosks: their sync state, enrolment codes, revocation. */
 export function kioskRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -23,10 +29,28 @@ export function kioskRoutes(ctx: OfficeContext): FastifyPluginAsync {
 
     app.post(
       '/kiosks/:id/revoke',
-      { schema: { params: KioskParamsSchema, body: CsrfOnlyFormSchema } },
+      { schema: { params: KioskParamsSchema, body: ConfirmableFormSchema } },
       async (request, reply) => {
         if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
-        await revokeKiosk(ctx.db, request.params.id);
+        const { id } = request.params;
+        if (request.body.confirmed !== 'yes') {
+          const kiosk = (await kioskViews(ctx.db)).find((k) => k.id === id);
+          if (!kiosk) return notFound(request, reply);
+          const { lang } = request;
+          return sendPage(
+            reply,
+            200,
+            confirmPage(
+              lang,
+              request.staff!,
+              t(lang, 'kiosks.confirmRevoke', { name: kiosk.name }),
+              `/kiosks/${id}/revoke`,
+              t(lang, 'kiosks.revoke'),
+              '/kiosks',
+            ),
+          );
+        }
+        await revokeKiosk(ctx.db, id);
         return reply.redirect('/kiosks', 303);
       },
     );

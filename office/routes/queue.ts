@@ -19,7 +19,7 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
     app.get('/', { schema: { querystring: PageQuerySchema } }, async (request, reply) => {
       const now = ctx.now();
       const rows = await queueRows(ctx.db, now, request.lang);
-      return sendPage(reply, 200, queuePage(request.lang, request.staff!, formatDay(now), rows, now));
+      return sendPage(reply, 200, queuePage(request.lang, request.staff!, formatDay(now), rows));
     });
   };
 }

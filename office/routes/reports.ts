@@ -31,7 +31,7 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
       )
         return sendPage(reply, 400, reportPage(lang, request.staff!, { from, to, report: null }));
 
-      const rows = await weeklyReport(ctx.db, fromMs, toMsStart + DAY_MS);
+      const rows = await weeklyReport(ctx.db, fromMs, toMsStart + DAY_MS, ctx.now());
       const names = new Map<string, string>();
       for (const r of rows)
         if (!names.has(r.procedureCode))

@@ -31,6 +31,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'office_session';
 const LANG_COOKIE = 'office_lang';
+const PASSWORD_CHANGE_ROUTES = new Set(['/account/password', '/logout']);
 
 /** Cookies the dashboard sets: never readable by scripts, never sent cross-site. */
 export const COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'strict' } as const;
@@ -81,6 +82,11 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
         return sendPage(reply, 401, csrfPage(request.lang));
       }
       request.staff = { ...session, csrfToken: reply.generateCsrf() };
+      // A password someone else chose opens nothing but the page that replaces it.
+      if (session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
+        if (request.method === 'GET') return reply.redirect('/account/password', 303);
+        return forbidden(request, reply);
+      }
     });
     // Forms carry their token in the body, so the check runs once the body is parsed.
     app.addHook('preValidation', (request, reply, done) => {

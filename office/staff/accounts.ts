@@ -17,11 +17,14 @@ export async function ensureFirstAdmin(
   const any = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false };
   const generated = password ? null : randomToken(12);
-  await createAccount(
+  const id = await createAccount(
     db,
     { username: 'admin', displayName: 'Administrator', role: 'admin', password: password ?? generated! },
     now,
   );
+  // The generated password was printed to the console: whoever signs in first must replace it.
+  if (generated)
+    await db.updateTable('accounts').set({ must_change_password: 1 }).where('id', '=', id).execute();
   return { created: true, username: 'admin', generatedPassword: generated };
 }
 
@@ -51,6 +54,10 @@ export interface StaffSession {
   displayName: string;
   role: Role;
   csrfToken: string;
+  /** Signed in with a password someone else chose: only the change-password page is open. */
+  mustChangePassword: boolean;
+  /** sha256 of the cookie value: identifies this session among the account's others. */
+  sessionId: string;
 }
 
 /** Checks the password (always spending the scrypt time, so unknown names are not faster). */
@@ -87,6 +94,8 @@ export async function signIn(
       displayName: account.display_name,
       role: account.role,
       csrfToken,
+      mustChangePassword: account.must_change_password === 1,
+      sessionId: sha256Hex(cookieValue),
     },
   };
 }
@@ -103,7 +112,17 @@ export async function sessionFromCookie(
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.disabled', 's.csrf_token', 's.expires_at'])
+    .select([
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.disabled',
+      'a.must_change_password',
+      's.id as session_id',
+      's.csrf_token',
+      's.expires_at',
+    ])
     .where('s.id', '=', sha256Hex(cookieValue))
     .executeTakeFirst();
   if (!row || row.disabled || Number(row.expires_at) <= now) return null;
@@ -113,6 +132,8 @@ export async function sessionFromCookie(
     displayName: row.display_name,
     role: row.role,
     csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password === 1,
+    sessionId: row.session_id,
   };
 }
 
@@ -150,13 +171,130 @@ export async function createAccountFromForm(
   return { ok: true, username };
 }
 
-export async function listAccounts(
-  db: Kysely<Database>,
-): Promise<{ username: string; displayName: string; role: Role }[]> {
+export interface AccountRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  sessions: number;
+}
+
+export async function listAccounts(db: Kysely<Database>, now: number): Promise<AccountRow[]> {
   const rows = await db
-    .selectFrom('accounts')
-    .select(['username', 'display_name', 'role'])
-    .orderBy('username')
+    .selectFrom('accounts as a')
+    .leftJoin('sessions as s', (j) => j.onRef('s.account_id', '=', 'a.id').on('s.expires_at', '>', now))
+    .select((eb) => [
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.disabled',
+      'a.must_change_password',
+      eb.fn.count<number>('s.id').as('sessions'),
+    ])
+    .groupBy(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.disabled', 'a.must_change_password'])
+    .orderBy('a.username')
     .execute();
-  return rows.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role }));
+  return rows.map((a) => ({
+    id: Number(a.id),
+    username: a.username,
+    displayName: a.display_name,
+    role: a.role,
+    disabled: a.disabled === 1,
+    mustChangePassword: a.must_change_password === 1,
+    sessions: Number(a.sessions),
+  }));
+}
+
+export type PasswordChange = 'ok' | 'wrong-current' | 'too-short' | 'mismatch' | 'unchanged';
+
+/**
+ * The signed-in person replaces their password. Their other sessions end (a password
+ * someone else knew may have been used elsewhere); this one stays.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  session: Pick<StaffSession, 'accountId' | 'sessionId'>,
+  form: { current: string; next: string; confirm: string },
+): Promise<PasswordChange> {
+  const account = await db
+    .selectFrom('accounts')
+    .select('password_hash')
+    .where('id', '=', session.accountId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(form.current, account.password_hash))) return 'wrong-current';
+  if (!PasswordSchema.safeParse(form.next).success) return 'too-short';
+  if (form.next !== form.confirm) return 'mismatch';
+  if (form.next === form.current) return 'unchanged';
+  const hash = await hashPassword(form.next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: hash, must_change_password: 0 })
+      .where('id', '=', session.accountId)
+      .execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('account_id', '=', session.accountId)
+      .where('id', '!=', session.sessionId)
+      .execute();
+  });
+  return 'ok';
+}
+
+/** Ends every session of an account (someone left, a device was lost). */
+export async function endSessions(db: Kysely<Database>, accountId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+}
+
+/**
+ * Disables or re-enables an account. Disabling ends its sessions. Nobody disables their
+ * own account, so the last administrator cannot shut everyone out by mistake.
+ */
+export async function setAccountDisabled(
+  db: Kysely<Database>,
+  accountId: number,
+  disabled: boolean,
+  by: number,
+): Promise<'ok' | 'self' | 'not-found'> {
+  if (disabled && accountId === by) return 'self';
+  const result = await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('accounts')
+      .set({ disabled: disabled ? 1 : 0 })
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    if (disabled) await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+    return Number(updated.numUpdatedRows);
+  });
+  return result ? 'ok' : 'not-found';
+}
+
+/**
+ * An administrator resets someone's password: a one-time password to hand over, which the
+ * person must replace at their next sign-in. Their sessions end.
+ */
+export async function resetPassword(
+  db: Kysely<Database>,
+  accountId: number,
+): Promise<{ username: string; temporaryPassword: string } | null> {
+  const temporaryPassword = randomToken(9);
+  const hash = await hashPassword(temporaryPassword);
+  return db.transaction().execute(async (trx) => {
+    const account = await trx
+      .selectFrom('accounts')
+      .select('username')
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    if (!account) return null;
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: hash, must_change_password: 1 })
+      .where('id', '=', accountId)
+      .execute();
+    await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+    return { username: account.username, temporaryPassword };
+  });
 }

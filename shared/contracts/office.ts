@@ -54,6 +54,7 @@ export const AccountFormSchema = z.object({
 });
 
 export const PublishFormSchema = z.object({ ...CsrfField, json: z.string().default('') });
+export const RepublishFormSchema = z.object({ ...CsrfField, version: z.string().min(1).max(100) });
 export const ConfigKindParamsSchema = z.object({ kind: z.enum(['profile', 'catalogue']) });
 
 export const ReportQuerySchema = PageQuerySchema.extend({
@@ -61,3 +62,18 @@ export const ReportQuerySchema = PageQuerySchema.extend({
   to: z.string().max(20).optional(),
   format: z.enum(['csv', 'xlsx']).optional(),
 });
+
+/** The signed-in person's own password change. */
+export const PasswordChangeFormSchema = z.object({
+  ...CsrfField,
+  current: z.string().max(200).default(''),
+  next: z.string().max(400).default(''),
+  confirm: z.string().max(400).default(''),
+});
+
+export const AccountParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const ACCOUNT_ACTIONS = ['disable', 'enable', 'reset-password', 'end-sessions'] as const;
+export const AccountActionParamsSchema = AccountParamsSchema.extend({ action: z.enum(ACCOUNT_ACTIONS) });
+
+/** Destructive actions are posted twice: first to ask, then with `confirmed=yes`. */
+export const ConfirmableFormSchema = z.object({ ...CsrfField, confirmed: z.literal('yes').optional() });

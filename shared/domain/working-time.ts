@@ -153,3 +153,24 @@ export function addWorkingHours(profile: CalendarProfile, from: Date, hours: num
 function sortPeriods(periods: readonly WorkingPeriod[]): WorkingPeriod[] {
   return [...periods].sort((a, b) => parseClockTime(a.start) - parseClockTime(b.start));
 }
+
+/**
+ * Working time between two instants, in ms: only the parts inside working periods count
+ * (the inverse of addWorkingHours). Zero when `to` is not after `from`.
+ */
+export function workingMsBetween(profile: CalendarProfile, from: Date, to: Date): number {
+  const t0 = from.getTime();
+  const t1 = to.getTime();
+  if (t1 <= t0) return 0;
+  let total = 0;
+  let date = toVietnamWallClock(from).date;
+  for (let i = 0; i < SEARCH_DAYS; i++, date = addDays(date, 1)) {
+    for (const p of periodInstants(profile, date)) {
+      if (p.start.getTime() >= t1) return total;
+      const start = Math.max(p.start.getTime(), t0);
+      const end = Math.min(p.end.getTime(), t1);
+      if (end > start) total += end - start;
+    }
+  }
+  return total;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SYNC_LIMITS } from '../../../shared/contracts/sync.ts';
 import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
 import type { Catalogue } from '../../../shared/domain/procedure.ts';
+import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import { officeCatalogueFile } from '../catalogue.ts';
 import { dataDirLayout } from '../data-dir.ts';
 import type { Logger } from '../logger.ts';
@@ -44,6 +45,8 @@ export async function createHostSync(
     dataDir: string;
     cipher: TokenCipher;
     catalogue: Catalogue;
+    /** The office profile the kiosk started with: a pulled catalogue must keep it valid. */
+    profile?: OfficeProfile;
     appVersion: string;
     logger: Logger;
   },
@@ -74,6 +77,7 @@ export async function createHostSync(
       profileFile: layout.officeProfile,
       catalogueFile: officeCatalogueFile(options.dataDir),
       currentCatalogue: options.catalogue,
+      ...(options.profile ? { currentProfile: options.profile } : {}),
       logger: options.logger,
     }),
   });

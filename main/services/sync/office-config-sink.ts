@@ -13,6 +13,8 @@ export interface OfficeConfigFilesOptions {
   catalogueFile: string;
   /** The catalogue the hosts load at start, which a saved profile must match. */
   currentCatalogue: Catalogue;
+  /** The profile the kiosk runs now, which a saved catalogue must keep valid. */
+  currentProfile?: OfficeProfile;
   logger: Logger;
 }
 
@@ -30,26 +32,42 @@ async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
 }
 
 /**
- * Saves the office profile the office published, for the next start. It passes the
- * same validation the hosts apply at start (shared/domain/profile-validation.ts), so a
- * published profile can never leave a kiosk that refuses to start.
+ * Saves the profile and catalogue the office published, for the next start, only as a
+ * pair the kiosk accepts: the profile passes the validation the hosts apply at start
+ * (shared/domain/profile-validation.ts) against the catalogue it will start with. A
+ * catalogue that would leave the next start's profile invalid is not kept (it is kept
+ * with the profile when a pull brings both and they fit); a profile that does not fit
+ * the catalogue is not kept. The start itself falls back to the last pair that worked
+ * (main/services/startup-config.ts) should the files still disagree.
  */
 export function createOfficeConfigFiles(options: OfficeConfigFilesOptions): OfficeConfigSink {
-  // The catalogue the next start will load: the one running now, or the one just saved.
+  // What the next start will load: the pair running now, or the files just saved.
   let nextStartCatalogue = options.currentCatalogue;
+  let nextStartProfile = options.currentProfile ?? null;
   return {
-    async saveProfile(profile: OfficeProfile) {
-      // Checked against the catalogue the next start loads: a profile naming procedures
-      // that catalogue lacks would stop the kiosk.
-      const result = validateOfficeProfile(profile, nextStartCatalogue);
+    async saveProfile(profile: OfficeProfile, catalogue: Catalogue | null) {
+      const pairCatalogue = catalogue ?? nextStartCatalogue;
+      const result = validateOfficeProfile(profile, pairCatalogue);
       if (!result.ok) {
         options.logger.warn('sync-profile-refused', { errors: result.errors.slice(0, 20) });
         return false;
       }
+      if (pairCatalogue !== nextStartCatalogue) {
+        await writeJsonAtomic(options.catalogueFile, pairCatalogue);
+        nextStartCatalogue = pairCatalogue;
+      }
       await writeJsonAtomic(options.profileFile, result.profile);
+      nextStartProfile = result.profile;
       return true;
     },
     async saveCatalogue(catalogue: Catalogue) {
+      if (nextStartProfile) {
+        const result = validateOfficeProfile(nextStartProfile, catalogue);
+        if (!result.ok) {
+          options.logger.warn('sync-catalogue-refused', { errors: result.errors.slice(0, 20) });
+          return false;
+        }
+      }
       await writeJsonAtomic(options.catalogueFile, catalogue);
       nextStartCatalogue = catalogue;
       return true;
