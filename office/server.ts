@@ -4,7 +4,7 @@ import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
 import { handleApi, type SyncContext } from './sync/routes.ts';
 import { handleDashboard } from './dashboard/routes.ts';
-import { sendError } from './http/io.ts';
+import { RequestAborted, sendError } from './http/io.ts';
 import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
@@ -58,6 +58,12 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
       if (await handleDashboard(ctx, req, res, path)) return;
       sendError(res, 404, 'not-found', [`nothing at ${path}`]);
     })().catch((e: unknown) => {
+      if (e instanceof RequestAborted) {
+        // An everyday event on a poor link (a cut, a kiosk that gave up): one line, no stack.
+        log(`office: ${req.method} ${path}: ${e.message}`);
+        res.destroy();
+        return;
+      }
       log(`office: error on ${req.method} ${path}: ${(e as Error).stack ?? String(e)}`);
       if (!res.headersSent)
         sendError(res, 500, 'internal', ['internal error; nothing was stored by this request']);

@@ -11,6 +11,13 @@ export class HttpError extends Error {
   }
 }
 
+/** The client went away before its body was complete: nothing to answer, nothing stored. */
+export class RequestAborted extends Error {
+  constructor() {
+    super('request aborted before its body was complete');
+  }
+}
+
 /** Reads the body up to `limit` bytes; beyond it answers 413 without buffering the rest. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -45,9 +52,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         reject(e);
       }
     };
-    req.on('error', fail);
+    // Node reports a client gone mid-body as an 'aborted' error (ECONNRESET), then 'close'.
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      fail(e.code === 'ECONNRESET' || e.message === 'aborted' ? new RequestAborted() : e),
+    );
     // A client that disconnects mid-body: nothing was read completely, nothing is stored.
-    req.on('close', () => fail(new Error('request aborted before its body was complete')));
+    req.on('close', () => fail(new RequestAborted()));
   });
 }
 

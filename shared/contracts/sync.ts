@@ -59,6 +59,12 @@ export const EnrolRequestSchema = z
      * Optional and additive: absent means 1.
      */
     firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    /**
+     * A random id the kiosk keeps for its install. Sent again with the same code after a
+     * lost answer, it gets the same kiosk id back (with a new token) instead of a
+     * refusal. Optional and additive: without it a used code is refused (403).
+     */
+    installId: Uuid.optional(),
   })
   .strict();
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
