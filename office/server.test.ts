@@ -313,7 +313,7 @@ forEachDatabase('office over HTTP', (target) => {
     it("counts a re-enrolled kiosk's gaps from the firstSeq it gave, not from 1", async () => {
       const pushSeqs = async (auth: string, seqs: number[]) => {
         const res = await push(
-          seqs.map((n) => item('dossier', dossierPayload({}, n), n)),
+          seqs.map((n) => item('dossier', dossierPayload(), n)),
           auth,
         );
         const answer = PushAnswerSchema.parse(await res.json());

@@ -20,6 +20,7 @@ import { createBridgeHandlers } from '../services/bridge-handlers.ts';
 import { loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
@@ -123,6 +124,7 @@ async function start(): Promise<void> {
       host: 'electron',
       print,
       sync,
+      codeMark: createDossierCodeMarkStore({ file: layout.dossierCodeMark }),
     }),
     { logger },
   );

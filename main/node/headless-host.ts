@@ -9,6 +9,7 @@ import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
 import { defaultCatalogue, loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
@@ -150,6 +151,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       host: 'headless',
       print,
       sync,
+      codeMark: createDossierCodeMarkStore({ file: dataDirLayout(dataDir).dossierCodeMark }),
     }),
     { logger },
   );

@@ -48,6 +48,8 @@ export function dataDirLayout(dataDir: string) {
     chromiumProfile: path.join(dataDir, 'chromium-profile'),
     /** Printed documents kept for reprint: prints/<dossierId>/<kind>.{pdf,html,json}. */
     prints: path.join(dataDir, 'prints'),
+    /** The dossier code high-water mark (main/services/dossier-code), outside the browser profile. */
+    dossierCodeMark: path.join(dataDir, 'dossier-code-mark.json'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
   };

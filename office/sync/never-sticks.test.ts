@@ -156,6 +156,27 @@ forEachDatabase('sync that never sticks', (target) => {
     expect(kiosk.waiting_count).toBe(0);
   });
 
+  it('refuses a known dossier code for a different dossier with a clear reason; the same dossier again is a duplicate', async () => {
+    const code = 'H12.34.K01-261130-0001';
+    const first = item('dossier', dossierPayload({ code }), 20);
+    expect(PushAnswerSchema.parse(await (await push([first])).json()).results[0]!.outcome).toBe('stored');
+    const other = item('dossier', dossierPayload({ code }), 21);
+    const twin = item('dossier', dossierPayload({ code: 'H12.34.K01-261130-0002' }), 22);
+    const twin2 = item('dossier', dossierPayload({ code: 'H12.34.K01-261130-0002' }), 23);
+    const { results } = PushAnswerSchema.parse(await (await push([first, other, twin, twin2])).json());
+    expect(results.map((r) => r.outcome)).toEqual(['duplicate', 'invalid', 'stored', 'invalid']);
+    expect(results[1]).toMatchObject({
+      reasons: [expect.stringContaining('already the code of another dossier')],
+    });
+    const holders = await office.database.db
+      .selectFrom('dossiers')
+      .select('id')
+      .where('code', 'in', [code, 'H12.34.K01-261130-0002'])
+      .orderBy('code')
+      .execute();
+    expect(holders.map((h) => h.id)).toEqual([first.id, twin.id]);
+  });
+
   describe('enrolment', () => {
     const enrolWith = (body: Record<string, unknown>) =>
       fetch(`${office.url}/api/sync/enrol`, {

@@ -209,7 +209,11 @@ async function storeChecked(
   now: number,
   answers: Map<string, PushResult>,
 ): Promise<void> {
-  const dossiers = valid.filter((c): c is Extract<Checked, { kind: 'dossier' }> => c.kind === 'dossier');
+  const dossiers = await withoutReusedCodes(
+    trx,
+    valid.filter((c): c is Extract<Checked, { kind: 'dossier' }> => c.kind === 'dossier'),
+    answers,
+  );
   const ratings = valid.filter((c): c is Extract<Checked, { kind: 'rating' }> => c.kind === 'rating');
   const metas = valid.filter(
     (c): c is Extract<Checked, { kind: 'attachment-meta' }> => c.kind === 'attachment-meta',
@@ -297,6 +301,44 @@ async function storeChecked(
     );
     await answer(trx, 'attachment_meta', metas, inserted, now, answers);
   }
+}
+
+/**
+ * A dossier code names one dossier for ever: the receipt, the status look-up and the
+ * officer's records all go by it. A code the office already holds for another dossier
+ * (a kiosk that lost its count) is answered `invalid` with the reason, never stored as
+ * a second dossier under the same code; so is the second of two such items in a batch.
+ * One indexed look-up per batch.
+ */
+async function withoutReusedCodes(
+  trx: Transaction<Database>,
+  dossiers: Extract<Checked, { kind: 'dossier' }>[],
+  answers: Map<string, PushResult>,
+): Promise<Extract<Checked, { kind: 'dossier' }>[]> {
+  if (!dossiers.length) return dossiers;
+  const holders = new Map(
+    (
+      await trx
+        .selectFrom('dossiers')
+        .select(['id', 'code'])
+        .where('code', 'in', [...new Set(dossiers.map((d) => d.payload.code))])
+        .execute()
+    ).map((r) => [r.code, r.id]),
+  );
+  return dossiers.filter(({ item, payload }) => {
+    const holder = holders.get(payload.code);
+    if (holder === undefined) holders.set(payload.code, item.id);
+    else if (holder !== item.id) {
+      answers.set(item.id, {
+        outcome: 'invalid',
+        id: item.id,
+        hash: item.hash,
+        reasons: [`payload.code: ${payload.code} is already the code of another dossier at this office`],
+      });
+      return false;
+    }
+    return true;
+  });
 }
 
 /**
