@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from './staff/accounts.ts';
 import { handleApi, type SyncContext } from './sync/routes.ts';
 import { handleDashboard } from './dashboard/routes.ts';
 import { RequestAborted, sendError } from './http/io.ts';
+import { startAttachmentCollector } from './sync/attachments.ts';
 import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
@@ -79,11 +80,13 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
+  const collector = startAttachmentCollector(database.db, now, log);
   return {
     url,
     server,
     database,
     async close() {
+      collector.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

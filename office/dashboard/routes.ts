@@ -8,7 +8,7 @@ import { createAccount, sessionFromCookie, signIn, signOut, type StaffSession } 
 import { throttledSignIn, throttleKeys } from '../auth/sign-in-throttle.ts';
 import { createEnrolmentCode } from '../sync/enrol.ts';
 import { sequenceGaps } from '../sync/gaps.ts';
-import { readAttachment } from '../sync/attachments.ts';
+import { attachmentResponseHeaders, readAttachment } from '../sync/attachments.ts';
 import { changeStatus } from '../dossier-status.ts';
 import { DossierStatusSchema } from '../../shared/domain/dossier.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
@@ -239,18 +239,12 @@ export async function handleDashboard(
     if (attachment && method === 'GET') {
       const meta = await ctx.db
         .selectFrom('attachment_meta')
-        .select(['media_type'])
+        .select(['media_type', 'file_name'])
         .where('hash', '=', attachment[1]!)
         .executeTakeFirst();
       const bytes = meta ? await readAttachment(ctx.db, attachment[1]!) : null;
       if (!meta || !bytes) return notFound(res, lang, session);
-      res.writeHead(200, {
-        'Content-Type': meta.media_type,
-        'Content-Length': bytes.length,
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Disposition': 'inline',
-        'Cache-Control': 'private, no-store',
-      });
+      res.writeHead(200, attachmentResponseHeaders({ ...meta, size: bytes.length }));
       res.end(bytes);
       return true;
     }

@@ -109,7 +109,7 @@ export async function handleApi(
       }
       const data = await readBody(req, SYNC_LIMITS.maxChunkBytes);
       if (data.length === 0) throw new HttpError(400, 'bad-request', ['empty chunk']);
-      const outcome = await putChunk(ctx.db, hash, offset, total, data, ctx.now());
+      const outcome = await putChunk(ctx.db, hash, offset, total, data, ctx.now(), kioskId);
       await recordContact(ctx.db, kioskId, ctx.now());
       if (outcome.ok) sendJson(res, 200, outcome.state);
       else
