@@ -18,7 +18,7 @@ import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
 import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
 import { loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
-import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
+import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
@@ -47,6 +47,7 @@ const dataDir = resolveDataDir({
   development: !production,
 });
 const layout = dataDirLayout(dataDir);
+secureDataDir(dataDir);
 app.setPath('userData', layout.electronProfile);
 
 /** A clear message (native dialog, and stderr for whoever started it) and a non-zero exit. */

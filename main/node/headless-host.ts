@@ -14,7 +14,7 @@ import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
 import { defaultCatalogue, loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { createKioskRequestHandler } from './http-server.ts';
-import { dataDirLayout } from '../services/data-dir.ts';
+import { dataDirLayout, secureDataDir } from '../services/data-dir.ts';
 import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
 import { createHeadlessPrintService, fontsDirOf, PRINT_BODY_LIMIT_BYTES } from './print-host.ts';
 import {
@@ -124,6 +124,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   // Tests and e2e runs without a data folder keep their prints in a fresh temp folder.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-data-'));
+  secureDataDir(dataDir);
   const print = await createHeadlessPrintService({
     printsDir: dataDirLayout(dataDir).prints,
     fontsDir: fontsDirOf(PROJECT_ROOT),
