@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createGunzip, gzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { SYNC_PROTOCOL, type SyncError } from '../../shared/contracts/sync.ts';
 
 export class HttpError extends Error {
@@ -18,13 +20,43 @@ export class RequestAborted extends Error {
   }
 }
 
-/** Reads the body up to `limit` bytes; beyond it answers 413 without buffering the rest. */
+/**
+ * Reads the body up to `limit` bytes; beyond it answers 413 without buffering the rest.
+ * A body sent with `Content-Encoding: gzip` (kiosks do so once /api/health said the office
+ * takes it) is inflated as it arrives, and the limit applies to the inflated bytes, so a
+ * small compressed body cannot expand past it. Other encodings are 415.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip') {
+    req.resume();
+    return Promise.reject(
+      new HttpError(415, 'unsupported-media-type', ['Content-Encoding must be gzip or absent']),
+    );
+  }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
     return Promise.reject(new HttpError(413, 'too-large', [`body larger than ${limit} bytes`]));
   }
+  if (encoding === 'gzip') {
+    const inflated = req.pipe(createGunzip());
+    req.on('close', () => {
+      if (!req.complete) inflated.destroy(new RequestAborted());
+    });
+    return readStream(inflated, limit, () => {
+      req.unpipe(inflated);
+      req.resume();
+    }).catch((e: unknown) => {
+      if (e instanceof HttpError || e instanceof RequestAborted) throw e;
+      if (req.destroyed && !req.complete) throw new RequestAborted();
+      throw new HttpError(400, 'bad-request', ['body is not valid gzip']);
+    });
+  }
+  return readStream(req, limit, () => req.resume());
+}
+
+function readStream(req: Readable, limit: number, discard: () => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -34,7 +66,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         done = true;
-        req.resume();
+        discard();
         reject(new HttpError(413, 'too-large', [`body larger than ${limit} bytes`]));
         return;
       }
@@ -81,14 +113,29 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 } as const;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Answers below this are sent as they are: gzip's header and a round of CPU buy nothing there. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * Sends JSON; gzipped when `req` (given) accepts gzip and the body is worth it. Every
+ * fetch sends Accept-Encoding: gzip and inflates the answer itself, so older kiosks
+ * read compressed answers too; a client that does not ask gets plain JSON.
+ */
+export function sendJson(res: ServerResponse, status: number, body: unknown, req?: IncomingMessage): void {
   const text = JSON.stringify(body);
+  const gzip =
+    req !== undefined &&
+    text.length >= COMPRESS_FROM_BYTES &&
+    /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
+  const bytes = gzip ? gzipSync(text, { level: 6 }) : Buffer.from(text);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 export function sendError(

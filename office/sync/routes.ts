@@ -40,6 +40,7 @@ export async function handleApi(
         service: 'commune-office',
         protocol: SYNC_PROTOCOL,
         time: new Date(ctx.now()).toISOString(),
+        requestEncodings: ['gzip'],
       };
       sendJson(res, 200, body);
       return true;
@@ -72,7 +73,7 @@ export async function handleApi(
           waiting: parsed.data.waiting,
         });
         const answer: PushAnswer = { protocol: SYNC_PROTOCOL, kind: 'push-result', results };
-        sendJson(res, 200, answer);
+        sendJson(res, 200, answer, req);
         return true;
       }
       if (path === '/api/sync/pull') {
@@ -81,7 +82,7 @@ export async function handleApi(
         if (!parsed.success) throw new HttpError(400, 'bad-request', issuesToReasons(parsed.error));
         const now = ctx.now();
         await recordContact(ctx.db, kioskId, now);
-        sendJson(res, 200, await pull(ctx.db, kioskId, parsed.data, now));
+        sendJson(res, 200, await pull(ctx.db, kioskId, parsed.data, now), req);
         return true;
       }
       const hash = attachment![1]!;

@@ -40,6 +40,12 @@ export const HealthAnswerSchema = z.object({
   service: z.literal('commune-office'),
   protocol: z.literal(SYNC_PROTOCOL),
   time: Iso,
+  /**
+   * Content-Encodings the office takes for request bodies. Additive: an older office
+   * leaves it out, and the kiosk then sends plain JSON. (Answers are negotiated the
+   * usual way, by Accept-Encoding.)
+   */
+  requestEncodings: z.array(z.string()).optional(),
 });
 export type HealthAnswer = z.infer<typeof HealthAnswerSchema>;
 
