@@ -12,6 +12,21 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // The office's browser scripts (dashboard, calling board), served as static files.
+    files: ['office/dashboard/public/**/*.js'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        setInterval: 'readonly',
+        setTimeout: 'readonly',
+        EventSource: 'readonly',
+        Audio: 'readonly',
+        fetch: 'readonly',
+      },
+    },
+  },
+  {
     // The layering rule: shared/ is pure domain and contracts.
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],

@@ -410,10 +410,10 @@ forEachDatabase('office over HTTP', (target) => {
       const range = 'from=2026-11-23&to=2026-11-29';
       const page = await (await staff.req(`/reports/weekly?${range}`)).text();
       expect(page).toMatch(/<svg\s[^>]*class="chart"/);
-      expect(page).toContain('Ngày không hẹn');
+      expect(page).toContain('Ngày không giấy hẹn');
       const csv = await (await staff.req(`/reports/weekly?${range}&format=csv`)).text();
       expect(csv.split('\r\n')[0]).toContain('Tiếp nhận');
-      expect(csv).toMatch(/2\.000815,Ngày không hẹn,\d+/);
+      expect(csv).toMatch(/2\.000815,Ngày không giấy hẹn,\d+/);
       const xlsx = await staff.req(`/reports/weekly?${range}&format=xlsx&lang=en`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);

@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
-import { handleApi, type SyncContext } from './sync/routes.ts';
-import { handleDashboard } from './dashboard/routes.ts';
-import { RequestAborted, sendError } from './http/io.ts';
+import { buildOfficeApp } from './app.ts';
+import { createBoardHub } from './tickets/board-hub.ts';
+import { createTicketDesk, type TicketDesk } from './tickets/desk.ts';
+import { createAnnouncer } from './tickets/announcer.ts';
 import { startAttachmentCollector } from './sync/attachments.ts';
 import { systemClock, type Clock } from './time.ts';
 
@@ -15,6 +16,8 @@ export interface OfficeConfig {
   databaseUrl?: string | undefined;
   adminPassword?: string | undefined;
   officeName: string;
+  /** Reverse proxies trusted to give the client's address (X-Forwarded-For); see README. */
+  trustProxy?: boolean | string[] | number;
   /** The clock (tests inject one they can advance); the system clock otherwise. */
   now?: Clock;
   log?: (line: string) => void;
@@ -24,6 +27,8 @@ export interface RunningOffice {
   url: string;
   server: Server;
   database: OfficeDb;
+  /** The ticket desk (what the counter pages drive), for tools and tests. */
+  tickets: TicketDesk;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): OfficeConfi
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.OFFICE_ADMIN_PASSWORD || undefined,
     officeName: env.OFFICE_NAME || 'UBND xã',
+    trustProxy: parseTrustProxy(env.OFFICE_TRUST_PROXY),
   };
 }
 
@@ -51,33 +57,14 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
         : `office: created account "${admin.username}" with the password from OFFICE_ADMIN_PASSWORD`,
     );
   }
-  const ctx: SyncContext = { db: database.db, officeName: config.officeName, now };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://office').pathname;
-    (async () => {
-      if (await handleApi(ctx, req, res, path)) return;
-      if (await handleDashboard(ctx, req, res, path)) return;
-      sendError(res, 404, 'not-found', [`nothing at ${path}`]);
-    })().catch((e: unknown) => {
-      if (e instanceof RequestAborted) {
-        // An everyday event on a poor link (a cut, a kiosk that gave up): one line, no stack.
-        log(`office: ${req.method} ${path}: ${e.message}`);
-        res.destroy();
-        return;
-      }
-      log(`office: error on ${req.method} ${path}: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent)
-        sendError(res, 500, 'internal', ['internal error; nothing was stored by this request']);
-      else res.destroy();
-    });
-  });
-  // Bounded: a slow or stuck client cannot hold a connection forever.
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 20_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  const board = createBoardHub();
+  const tickets = createTicketDesk(database.db, database.dialect, now, board);
+  const app = await buildOfficeApp(
+    { db: database.db, officeName: config.officeName, now, tickets, board, announcer: createAnnouncer() },
+    { trustProxy: config.trustProxy, log },
+  );
+  await app.listen({ port: config.port, host: config.host });
+  const server = app.server;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   const collector = startAttachmentCollector(database.db, now, log);
@@ -85,11 +72,26 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
     url,
     server,
     database,
+    tickets,
     async close() {
       collector.stop();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * OFFICE_TRUST_PROXY: unset or empty → no proxy is trusted (the socket's address counts);
+ * a number → that many hops; otherwise a comma-separated list of proxy addresses/CIDRs.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const text = (value ?? '').trim();
+  if (!text || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

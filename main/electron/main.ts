@@ -21,9 +21,13 @@ import { loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
+import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
+import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
+import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
+import { createHostSpeech, demonstrationClipsDir } from '../services/speech/host-speech.ts';
 import { formatProfileProblems, loadOfficeProfile, locateOfficeProfile } from '../services/profile-loader.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { guardAllWebContents, hardenSession } from './hardening.ts';
@@ -117,6 +121,30 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => sync.close());
 
+  // The ID-card scanner in serial (COM) mode, when the officer set a port.
+  const serialScanner = createSerialScannerService({
+    driver: createSerialportDriver(),
+    store: createSerialSettingsFile(layout.serialScanner),
+    logger,
+  });
+  await serialScanner.start();
+  app.on('will-quit', () => void serialScanner.close());
+  // Reading aloud: espeak-ng from KIOSK_ESPEAK_PATH, else the copy packaged in resources/espeak-ng
+  // (Windows, electron-builder extraResources), else the PATH (Linux: the espeak-ng package).
+  const bundledEspeak =
+    app.isPackaged && process.platform === 'win32'
+      ? path.join(process.resourcesPath, 'espeak-ng', 'espeak-ng.exe')
+      : null;
+  const espeakCommand =
+    process.env.KIOSK_ESPEAK_PATH || (bundledEspeak && existsSync(bundledEspeak) ? bundledEspeak : undefined);
+  const { speech } = await createHostSpeech({
+    clipsDir: layout.speechClips,
+    extraClipDirs: production ? [] : [demonstrationClipsDir(appPath)],
+    profile: loaded.profile,
+    logger,
+    ...(espeakCommand ? { espeakCommand } : {}),
+  });
+
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -126,6 +154,8 @@ async function start(): Promise<void> {
       print,
       sync,
       codeMark: createDossierCodeMarkStore({ file: layout.dossierCodeMark }),
+      serialScanner,
+      speech,
     }),
     { logger },
   );
@@ -147,7 +177,10 @@ async function start(): Promise<void> {
   powerSaveBlocker.start('prevent-display-sleep');
 
   const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
-  let win = createKioskWindow({ preload, production, logger });
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+  const isQuitting = () => quitting;
+  let win = createKioskWindow({ preload, production, logger, isQuitting });
 
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
@@ -155,9 +188,20 @@ async function start(): Promise<void> {
     win.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createKioskWindow({ preload, production, logger });
+    if (BrowserWindow.getAllWindows().length === 0)
+      win = createKioskWindow({ preload, production, logger, isQuitting });
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+// A release kiosk that hits a fault in the main process starts again rather than leaving
+// the desktop on a public machine; the dossiers are in IndexedDB and survive the restart.
+if (production) {
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    app.relaunch();
+    app.exit(1);
+  });
 }
 
 // One kiosk per machine: a second start (a double tap on the icon) focuses the first.

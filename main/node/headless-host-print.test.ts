@@ -55,6 +55,8 @@ describe('headless host printing over HTTP (real Chromium)', () => {
       distDir,
       dataDir: tempDir('print-data'),
       printRenderer: renderer,
+      // The kiosk Chromium's own printing (headless hosts without CUPS, other than Linux).
+      printer: { via: 'renderer' },
     });
     viaMain = await startHeadlessHost({
       port: 0,

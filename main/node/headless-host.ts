@@ -10,6 +10,12 @@ import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
+import {
+  createSerialScannerService,
+  type SerialDriver,
+} from '../services/serial-scanner/serial-scanner-service.ts';
+import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
+import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
 import { createMemoryLogger, type Logger } from '../services/logger.ts';
 import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '../services/profile-loader.ts';
 import { defaultCatalogue, loadCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
@@ -24,6 +30,9 @@ import {
 } from '../services/sync/host-sync.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import { createPlainFileCipher } from '../services/sync/token-cipher.ts';
+import { createHostSpeech } from '../services/speech/host-speech.ts';
+import type { SpeechService } from '../services/speech/speech-service.ts';
+import type { ClipStore } from '../services/speech/clip-store.ts';
 
 /** The checkout this file lives in (the headless host always runs from source via tsx). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +70,12 @@ export interface HeadlessHostOptions {
    * data folder is not enrolled yet. The token is kept in <dataDir>/sync (mode 0600).
    */
   sync?: HostSyncOptions;
+  /** The serial port library, injected in tests; default `serialport`. */
+  serialDriver?: SerialDriver;
+  /** espeak-ng's executable (default KIOSK_ESPEAK_PATH, else `espeak-ng` on the PATH). */
+  espeakCommand?: string;
+  /** Read-only recorded-clip folders after <dataDir>/speech-clips (the demonstration set). */
+  extraClipDirs?: readonly string[];
 }
 
 export interface HeadlessHost {
@@ -72,6 +87,8 @@ export interface HeadlessHost {
   /** The data folder in use (a fresh temp folder unless one was given). */
   dataDir: string;
   sync: SyncService;
+  speech: SpeechService;
+  clips: ClipStore;
   close(): Promise<void>;
 }
 
@@ -144,6 +161,20 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
     ...(options.sync ?? {}),
   });
+  const serialScanner = createSerialScannerService({
+    driver: options.serialDriver ?? createSerialportDriver(),
+    store: createSerialSettingsFile(dataDirLayout(dataDir).serialScanner),
+    logger,
+  });
+  await serialScanner.start();
+  const espeakCommand = options.espeakCommand ?? process.env.KIOSK_ESPEAK_PATH;
+  const { speech, clips } = await createHostSpeech({
+    clipsDir: dataDirLayout(dataDir).speechClips,
+    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
+    profile: loaded.profile,
+    logger,
+    ...(espeakCommand ? { espeakCommand } : {}),
+  });
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -153,6 +184,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       print,
       sync,
       codeMark: createDossierCodeMarkStore({ file: dataDirLayout(dataDir).dossierCodeMark }),
+      serialScanner,
+      speech,
     }),
     { logger },
   );
@@ -189,8 +222,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     });
     // Loopback only: the kiosk's bridge must never be reachable from the network.
     server.listen(options.port, '127.0.0.1', () => resolve());
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     sync.close();
+    await serialScanner.close();
     throw error;
   });
   port = (server.address() as AddressInfo).port;
@@ -204,8 +238,12 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dispatcher,
     dataDir,
     sync,
+    speech,
+    clips,
     close: async () => {
       sync.close();
+      // Ends the screens' pending waits first, so the server can close their connections.
+      await serialScanner.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -24,24 +24,37 @@ export interface HeadlessPrintOptions {
 }
 
 /**
- * Under the headless host, who prints: with a printer named in the profile and CUPS'
- * tools present, main sends the kept PDF to it with `lp` (failures such as paper out are
- * then reported); otherwise the kiosk's own Chromium, started with --kiosk-printing,
- * prints the document silently to the system's default printer (printVia 'renderer').
+ * Under the headless host, who prints. With CUPS' tools present, main sends the kept PDF
+ * with `lp` to the printer the profile names, else to CUPS' default destination, and
+ * follows the job until CUPS reports it completed: only then is it "printed". On Linux
+ * without CUPS there is no printer at all (Chromium prints through CUPS there too), so
+ * every print reports 'no-printer' and the kiosk shows the receipt on screen. Elsewhere
+ * the kiosk's own Chromium, started with --kiosk-printing, prints the document to the
+ * system's default printer (printVia 'renderer'), which cannot tell whether paper came
+ * out: the screen says the job was sent, never that it printed.
  */
 export async function choosePrinter(options: {
   printerName: string | undefined;
   run: CommandRunner;
   logger: Logger;
+  platform?: NodeJS.Platform;
 }): Promise<PrinterDriver> {
-  const name = options.printerName?.trim();
-  if (name && (await cupsAvailable(options.run))) {
-    options.logger.info('print-via-cups', { printer: name });
+  const name = options.printerName?.trim() || undefined;
+  if (await cupsAvailable(options.run)) {
+    options.logger.info('print-via-cups', { printer: name ?? '(default destination)' });
     return createCupsPrinter({ printerName: name, run: options.run });
   }
-  if (name) options.logger.warn('print-cups-missing', { printer: name, fallback: 'renderer' });
-  else options.logger.info('print-via-renderer');
+  if ((options.platform ?? process.platform) === 'linux') {
+    options.logger.warn('print-no-cups', { printer: name ?? null });
+    return noPrinter('CUPS (lp, lpstat) is not installed: no printer can be reached');
+  }
+  options.logger.info('print-via-renderer', { printer: name ?? null });
   return { via: 'renderer' };
+}
+
+/** A kiosk with no way to reach a printer: every job reports 'no-printer' (the PDF is still kept). */
+export function noPrinter(message: string): PrinterDriver {
+  return { via: 'main', print: async () => ({ ok: false, failure: { reason: 'no-printer', message } }) };
 }
 
 export async function createHeadlessPrintService(options: HeadlessPrintOptions): Promise<PrintService> {

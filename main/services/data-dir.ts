@@ -89,7 +89,11 @@ export function dataDirLayout(dataDir: string) {
     prints: path.join(dataDir, 'prints'),
     /** The dossier code high-water mark (main/services/dossier-code), outside the browser profile. */
     dossierCodeMark: path.join(dataDir, 'dossier-code-mark.json'),
+    /** Recorded clips per language published by the office (speech-clips/<language>/). */
+    speechClips: path.join(dataDir, 'speech-clips'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
+    /** The serial (COM) ID-card scanner's port and baud rate. */
+    serialScanner: path.join(dataDir, 'serial-scanner.json'),
   };
 }

@@ -4,6 +4,9 @@ import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
 import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
 import type { SyncService } from './sync/sync-service.ts';
 import type { DossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
+import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
+import { SynthesisError } from './speech/espeak.ts';
+import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
 
 export interface KioskServiceDeps {
   profile: OfficeProfile;
@@ -16,6 +19,10 @@ export interface KioskServiceDeps {
   sync?: SyncService;
   /** Both hosts pass one; without it the mark answers 'code-mark-unavailable'. */
   codeMark?: DossierCodeMarkStore;
+  /** Both hosts pass one; without it the serial scanner methods answer 'serial-unavailable'. */
+  serialScanner?: SerialScannerService;
+  /** Both hosts pass one; without it the kiosk reports that it cannot speak. */
+  speech?: SpeechService;
 }
 
 /**
@@ -31,6 +38,18 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
   const syncService = (): SyncService => {
     if (!deps.sync) throw new BridgeFailure('sync-unavailable', 'This host has no sync service');
     return deps.sync;
+  };
+  const serialScanner = (): SerialScannerService => {
+    if (!deps.serialScanner)
+      throw new BridgeFailure('serial-unavailable', 'This host has no serial scanner service');
+    return deps.serialScanner;
+  };
+  const speechFailure = (error: unknown): never => {
+    if (error instanceof SpeechUnavailableError)
+      throw new BridgeFailure('speech-unavailable', error.message, { reason: error.reason });
+    if (error instanceof SynthesisError)
+      throw new BridgeFailure(error.reason === 'timeout' ? 'speech-timeout' : 'speech-failed', error.message);
+    throw error;
   };
   const notKept = (error: unknown): never => {
     if (error instanceof NoKeptDocumentError) throw new BridgeFailure('not-found', error.message);
@@ -68,5 +87,30 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
         total: input.total,
         bytes: new Uint8Array(Buffer.from(input.bytesBase64, 'base64')),
       }),
+    serialScannerStatus: () => serialScanner().status(),
+    serialScannerConfigure: (input) => serialScanner().configure(input.settings),
+    serialScannerPorts: async () => ({ ports: await serialScanner().ports() }),
+    serialScannerTest: (input) => serialScanner().test(input.waitMs),
+    serialScannerNext: (input) => serialScanner().next(input.after, input.waitMs),
+    speechStatus: async () =>
+      deps.speech
+        ? deps.speech.status()
+        : {
+            available: false,
+            reason: 'not-installed' as const,
+            voice: 'vi' as const,
+            engine: null,
+            languages: [],
+          },
+    speak: async (input) => {
+      if (!deps.speech) throw new BridgeFailure('speech-unavailable', 'This host has no speech service');
+      const spoken = await deps.speech.speak(input).catch(speechFailure);
+      return {
+        source: spoken.source,
+        mime: spoken.mime as 'audio/wav',
+        audioBase64: Buffer.from(spoken.audio).toString('base64'),
+        spokenText: spoken.spokenText,
+      };
+    },
   };
 }

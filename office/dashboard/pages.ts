@@ -3,6 +3,7 @@ import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVnDateTime, formatVnTime } from '../time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
+import type { ReceiptPrintState } from '../sync/receipt-prints.ts';
 
 export function layout(
   lang: Lang,
@@ -31,6 +32,7 @@ export function layout(
               ? html`<nav>
                     <a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> ·
                     <a href="/reports/weekly">${t(lang, 'nav.report')}</a> ·
+                    <a href="/desk">${t(lang, 'nav.desk')}</a> ·
                     <a href="/config">${t(lang, 'nav.config')}</a
                     >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
                   </nav>
@@ -96,6 +98,8 @@ export interface QueueRow {
   dueMs: number;
   status: string;
   resolved: boolean;
+  /** Whether the kiosk's printer gave the citizen the receipt (giấy tiếp nhận). */
+  receipt: ReceiptPrintState;
 }
 
 export function queuePage(
@@ -117,6 +121,7 @@ export function queuePage(
             <th>${t(lang, 'queue.due')}</th>
             <th>${t(lang, 'queue.remaining')}</th>
             <th>${t(lang, 'queue.status')}</th>
+            <th>${t(lang, 'queue.receipt')}</th>
           </tr>
         </thead>
         <tbody>
@@ -133,6 +138,9 @@ export function queuePage(
                 ${r.resolved ? t(lang, 'queue.resolved') : overdue ? t(lang, 'queue.overdue') : `${Math.ceil((r.dueMs - now) / 60000)} min`}
               </td>
               <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
+              <td class="${r.receipt === 'unprinted' ? 'receipt-unprinted' : ''}">
+                ${r.receipt === 'unknown' ? '—' : t(lang, `queue.receipt.${r.receipt}`)}
+              </td>
             </tr>`;
           })}
         </tbody>

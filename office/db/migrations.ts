@@ -253,7 +253,81 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
-    '0005_enrolment_install_id': {
+    '0005_ticket_queue': {
+      // The desk's numbered tickets ("Không chờ", shared/queue): services, counters, tickets
+      // and every call announced. (day, number) is unique, so a number is never issued twice.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('queue_services')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('prefix', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('procedure_codes', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('queue_counters')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('number', 'integer', (c) => c.notNull().unique())
+          .addColumn('service_ids', 'text', (c) => c.notNull())
+          .addColumn('open', 'integer', (c) => c.notNull().defaultTo(1))
+          .execute();
+        await db.schema
+          .createTable('tickets')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('service_id', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('number', 'text', (c) => c.notNull())
+          .addColumn('offline_kiosk', 'integer')
+          .addColumn('kiosk_id', 'text')
+          .addColumn('priority', 'text')
+          .addColumn('priority_confirmed', 'integer')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('issued_at', 'bigint', (c) => c.notNull())
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .addColumn('called_at', 'bigint')
+          .addColumn('started_at', 'bigint')
+          .addColumn('ended_at', 'bigint')
+          .addColumn('counter_id', 'text')
+          .addColumn('calls', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('dossier_code', 'text')
+          .addColumn('estimate_minutes', 'integer')
+          .addUniqueConstraint('tickets_day_number', ['day', 'number'])
+          .execute();
+        await db.schema.createIndex('tickets_day_status').on('tickets').columns(['day', 'status']).execute();
+        await db.schema
+          .createTable('ticket_calls')
+          .addColumn('id', serial, idCol)
+          .addColumn('ticket_id', 'text', (c) => c.notNull())
+          .addColumn('number', 'text', (c) => c.notNull())
+          .addColumn('counter_number', 'integer', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0006_receipt_prints': {
+      // Whether a dossier's receipt came out of the kiosk's printer (sync item
+      // 'receipt-print'): the queue shows "chưa in giấy tiếp nhận" until a printed one
+      // arrives. A sync item table like the others (id, seq, content_hash).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('receipt_prints')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('dossier_id', 'text', (c) => c.notNull())
+          .addColumn('printed', 'integer', (c) => c.notNull())
+          .addColumn('at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('office_received_at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('receipt_prints_dossier')
+          .on('receipt_prints')
+          .columns(['dossier_id', 'printed'])
+          .execute();
+      },
+    },
+    '0007_enrolment_install_id': {
       // Enrolment is idempotent per kiosk and code (sync/enrol.ts): the code remembers
       // which install used it, so that install's retry after a lost answer gets its
       // kiosk back instead of a refusal.

@@ -16,9 +16,14 @@ export interface Database {
   attachment_chunks: AttachmentChunksTable;
   attachment_meta: AttachmentMetaTable;
   ratings: RatingsTable;
+  receipt_prints: ReceiptPrintsTable;
   published_config: PublishedConfigTable;
   report_daily: ReportDailyTable;
   sign_in_throttle: SignInThrottleTable;
+  queue_services: QueueServicesTable;
+  queue_counters: QueueCountersTable;
+  tickets: TicketsTable;
+  ticket_calls: TicketCallsTable;
 }
 
 export type Role = 'officer' | 'head' | 'admin';
@@ -145,6 +150,19 @@ export interface RatingsTable {
   office_received_at_ms: number;
 }
 
+/** Sync item 'receipt-print': whether the dossier's receipt came out of the kiosk's printer. */
+export interface ReceiptPrintsTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  content_hash: string;
+  dossier_id: string;
+  /** 1 printed, 0 not (yet); a 1 outranks any 0. */
+  printed: number;
+  at_ms: number;
+  office_received_at_ms: number;
+}
+
 export interface PublishedConfigTable {
   id: Generated<number>;
   kind: 'profile' | 'catalogue';
@@ -175,4 +193,54 @@ export interface SignInThrottleTable {
   window_start: number;
   /** Epoch ms until which the key is refused; 0 when not locked. */
   locked_until: number;
+}
+
+/** A service of the ticket queue; procedure_codes is a JSON array. */
+export interface QueueServicesTable {
+  id: string;
+  prefix: string;
+  name: string;
+  procedure_codes: string;
+}
+
+/** A counter (quầy); service_ids is a JSON array; open 1/0. */
+export interface QueueCountersTable {
+  id: string;
+  number: number;
+  service_ids: string;
+  open: number;
+}
+
+/** A numbered ticket (shared/queue/ticket.ts); times in epoch ms. */
+export interface TicketsTable {
+  id: string;
+  service_id: string;
+  day: string;
+  number: string;
+  offline_kiosk: number | null;
+  /** The kiosk that issued it, if any (null: issued at the desk). */
+  kiosk_id: string | null;
+  priority: string | null;
+  priority_confirmed: number | null;
+  status: string;
+  issued_at: number;
+  /** When the office learned of it: later than issued_at for a ticket an offline kiosk issued. */
+  received_at: number;
+  called_at: number | null;
+  started_at: number | null;
+  ended_at: number | null;
+  counter_id: string | null;
+  calls: number;
+  dossier_code: string | null;
+  /** The wait printed on the ticket, in minutes (null when none could be printed). */
+  estimate_minutes: number | null;
+}
+
+/** Every call and recall, for the calling board's "last calls". */
+export interface TicketCallsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  number: string;
+  counter_number: number;
+  at: number;
 }

@@ -35,12 +35,14 @@ export async function sequenceGaps(
       select seq from dossiers where kiosk_id = ${kioskId} and seq >= ${base}
       union select seq from ratings where kiosk_id = ${kioskId} and seq >= ${base}
       union select seq from attachment_meta where kiosk_id = ${kioskId} and seq >= ${base}
+      union select seq from receipt_prints where kiosk_id = ${kioskId} and seq >= ${base}
     ) s) w where prev is null or seq > prev + 1 order by seq`.execute(db);
   const top = await sql<{ top: number | string | null }>`
     select max(seq) as top from (
       select max(seq) as seq from dossiers where kiosk_id = ${kioskId}
       union all select max(seq) from ratings where kiosk_id = ${kioskId}
       union all select max(seq) from attachment_meta where kiosk_id = ${kioskId}
+      union all select max(seq) from receipt_prints where kiosk_id = ${kioskId}
     ) m`.execute(db);
   const ranges: [number, number][] = [];
   let missing = 0;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
 import { sql } from 'kysely';
 import { testOffice, enrol } from '../test-support/office.ts';
 import { forEachDatabase } from '../test-support/db-targets.ts';
@@ -81,26 +80,6 @@ forEachDatabase('sync that never sticks', (target) => {
         [escaped.id, 'Lê \\ud800 Văn'],
       ]),
     );
-  });
-
-  it('keeps a form field named __proto__ exactly as hashed', async () => {
-    const payload = JSON.parse(
-      JSON.stringify(dossierPayload()).replace('"formData":{', '"formData":{"__proto__":"giá trị",'),
-    ) as Record<string, unknown>;
-    const it1 = item('dossier', payload, 8);
-    expect(Object.keys(payload.formData as object)).toContain('__proto__');
-    const body = `{"protocol":1,"appVersion":"0.1.0","waiting":1,"items":[${JSON.stringify({ ...it1, payload: undefined }).replace(/}$/, '')},"payload":${JSON.stringify(payload)}}]}`;
-    expect(body).toContain('"__proto__":"giá trị"');
-    const { results } = PushAnswerSchema.parse(await (await pushText(body)).json());
-    expect(results[0]!.outcome).toBe('stored');
-    const row = await office.database.db
-      .selectFrom('dossiers')
-      .select('form_data')
-      .where('id', '=', it1.id)
-      .executeTakeFirstOrThrow();
-    const formData = JSON.parse(row.form_data) as Record<string, string>;
-    expect(Object.entries(formData)).toContainEqual(['__proto__', 'giá trị']);
-    expect(Object.getPrototypeOf(formData)).toBe(Object.prototype);
   });
 
   it('answers invalid the one item the database itself refuses, and stores the others', async () => {
@@ -232,23 +211,4 @@ forEachDatabase('sync that never sticks', (target) => {
     });
   });
 
-  it('logs a request abandoned mid-body as one line, without a stack', async () => {
-    logs.length = 0;
-    await new Promise<void>((resolve, reject) => {
-      const url = new URL(office.url);
-      const socket = connect(Number(url.port), url.hostname, () => {
-        socket.write(
-          `POST /api/sync/push HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n` +
-            `Authorization: Bearer ${token}\r\nContent-Length: 100000\r\n\r\n{"protocol":1,`,
-        );
-        setTimeout(() => socket.destroy(), 100);
-      });
-      socket.on('close', () => resolve());
-      socket.on('error', reject);
-    });
-    await expect.poll(() => logs.length).toBe(1);
-    expect(logs[0]).toMatch(/POST \/api\/sync\/push: request aborted/);
-    expect(logs[0]).not.toContain('\n');
-    expect(logs[0]).not.toMatch(/\bat .*\.ts:\d+/);
-  });
 });

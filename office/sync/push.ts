@@ -13,6 +13,7 @@ import {
   type DossierPayload,
   type RatingPayload,
   type AttachmentMetaPayload,
+  type ReceiptPrintPayload,
 } from '../../shared/contracts/sync.ts';
 import { REFORM_MODEL_IDS, type ReformModelId } from '../../shared/domain/reform-model.ts';
 
@@ -23,7 +24,8 @@ export function modelMask(models: readonly ReformModelId[]): number {
 type Checked =
   | { item: PushItem; kind: 'dossier'; payload: DossierPayload }
   | { item: PushItem; kind: 'rating'; payload: RatingPayload }
-  | { item: PushItem; kind: 'attachment-meta'; payload: AttachmentMetaPayload };
+  | { item: PushItem; kind: 'attachment-meta'; payload: AttachmentMetaPayload }
+  | { item: PushItem; kind: 'receipt-print'; payload: ReceiptPrintPayload };
 
 /**
  * Text the office cannot store exactly: U+0000 (PostgreSQL refuses it in text; SQLite
@@ -301,6 +303,29 @@ async function storeChecked(
     );
     await answer(trx, 'attachment_meta', metas, inserted, now, answers);
   }
+  const receipts = valid.filter(
+    (c): c is Extract<Checked, { kind: 'receipt-print' }> => c.kind === 'receipt-print',
+  );
+  if (receipts.length) {
+    const rows = receipts.map(({ item, payload: p }) => ({
+      id: p.id,
+      kiosk_id: kioskId,
+      seq: item.seq,
+      content_hash: item.hash,
+      dossier_id: p.dossierId,
+      printed: p.printed ? 1 : 0,
+      at_ms: Date.parse(p.at),
+      office_received_at_ms: now,
+    }));
+    const inserted = await insertNew(db, trx, 'receipt_prints', rows, () =>
+      trx
+        .insertInto('receipt_prints')
+        .values(rows)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id'),
+    );
+    await answer(trx, 'receipt_prints', receipts, inserted, now, answers);
+  }
 }
 
 /**
@@ -357,7 +382,7 @@ const MAX_SHAPES_PER_DB = 32;
 async function insertNew(
   db: Kysely<Database>,
   trx: Transaction<Database>,
-  table: 'dossiers' | 'ratings' | 'attachment_meta',
+  table: 'dossiers' | 'ratings' | 'attachment_meta' | 'receipt_prints',
   rows: readonly Record<string, unknown>[],
   build: () => Compilable<{ id: string }>,
 ): Promise<Set<string>> {
@@ -408,7 +433,7 @@ export function reportCell(d: {
 
 async function answer(
   trx: Transaction<Database>,
-  table: 'dossiers' | 'ratings' | 'attachment_meta',
+  table: 'dossiers' | 'ratings' | 'attachment_meta' | 'receipt_prints',
   items: readonly Checked[],
   inserted: ReadonlySet<string>,
   now: number,

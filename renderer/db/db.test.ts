@@ -12,10 +12,10 @@ afterEach(async () => {
 });
 
 describe('kiosk database', () => {
-  it('opens at schema version 3 with the tables of issue 3', async () => {
+  it('opens at schema version 4 with the tables of issue 3 and the unprinted-receipt index', async () => {
     db = openKioskDb(`test-${newId()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attachments',
       'dossiers',
@@ -26,6 +26,7 @@ describe('kiosk database', () => {
       'ratings',
       'volunteers',
     ]);
+    expect(db.dossiers.schema.idxByName.receiptUnprinted).toBeDefined();
   });
 
   it('keys outbox rows by item id and refuses a repeated per-install seq', async () => {
@@ -90,7 +91,7 @@ describe('kiosk database', () => {
 
     db = openKioskDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const rows = await db.outbox.orderBy('seq').toArray();
     expect(rows.map((r) => [r.id, r.kind, r.seq, r.status, r.hash])).toEqual([
       [dossierId, 'dossier', 1, 'pending', null],
@@ -130,7 +131,7 @@ describe('kiosk database', () => {
 
     db = openKioskDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const rows = await db.outbox.orderBy('seq').toArray();
     expect(rows.map((r) => [r.seq, r.status, r.lastError])).toEqual([
       [2, 'refused', 'payload.code: too long'],

@@ -34,7 +34,14 @@ export interface DraftPhotoRow {
 }
 
 /** Fields of a dossier row that are local bookkeeping, not the frozen declaration. */
-export const DOSSIER_LOCAL_FIELDS = ['createdAt', 'printed', 'acknowledgedAt', 'officeStatus'] as const;
+export const DOSSIER_LOCAL_FIELDS = [
+  'createdAt',
+  'printed',
+  'acknowledgedAt',
+  'officeStatus',
+  'receiptUnprinted',
+  'receiptUnprintedReported',
+] as const;
 export type DossierLocalField = (typeof DOSSIER_LOCAL_FIELDS)[number];
 
 export interface DossierRow extends Dossier {
@@ -46,6 +53,14 @@ export interface DossierRow extends Dossier {
   acknowledgedAt?: string | null;
   /** The last status the office reported for it (pulled), for the status screen. */
   officeStatus?: { status: string; reason: string | null; changedAt: string } | null;
+  /**
+   * 1 from the transaction that stores the dossier until a printer accepted its receipt
+   * (giấy tiếp nhận); absent after. Indexed sparsely (only rows that have it), so the
+   * kiosk finds the receipts a crash or a missing printer left unprinted without a scan.
+   */
+  receiptUnprinted?: 1;
+  /** Set once the office was told the receipt did not print (a 'receipt-print' item, printed: false). */
+  receiptUnprintedReported?: true;
 }
 
 /** Version 1's outbox row (kept for the v1 → v2 upgrade). */
@@ -212,6 +227,15 @@ export const SCHEMA_V3 = {
   draftPhotos: 'id, draftId',
 } as const;
 
+/**
+ * Version 4: dossiers whose receipt has not printed yet (receiptUnprinted), offered for
+ * printing at start and on the dossier list. Dossiers stored before it had their
+ * receipts handled by the screens of the time, so none is marked by the upgrade.
+ */
+export const SCHEMA_V4 = {
+  dossiers: 'id, &code, procedureCode, receivedAt, createdAt, receiptUnprinted',
+} as const;
+
 /** Keys of the meta table (one row each). */
 export const META = {
   /** { kioskId, kioskNumber } */
@@ -251,6 +275,7 @@ export function openKioskDb(name = DB_NAME, options: OpenKioskDbOptions = {}): K
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
+  db.version(4).stores(SCHEMA_V4);
   guardFrozenDossiers(db);
   return db;
 }

@@ -22,6 +22,12 @@ import syncVi from '../features/sync/locales/vi.json';
 import syncEn from '../features/sync/locales/en.json';
 import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
+import shellVi from '../features/shell/locales/vi.json';
+import shellEn from '../features/shell/locales/en.json';
+import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json';
+import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
+import speechVi from '../features/speech/locales/vi.json';
+import speechEn from '../features/speech/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
 
 /**
@@ -42,6 +48,9 @@ export const resources = {
     attachments: attachmentsVi,
     sync: syncVi,
     statusLookup: statusLookupVi,
+    shell: shellVi,
+    unprintedReceipts: unprintedReceiptsVi,
+    speech: speechVi,
   },
   en: {
     translation: en,
@@ -55,6 +64,9 @@ export const resources = {
     attachments: attachmentsEn,
     sync: syncEn,
     statusLookup: statusLookupEn,
+    shell: shellEn,
+    unprintedReceipts: unprintedReceiptsEn,
+    speech: speechEn,
   },
 } as const;
 

@@ -132,13 +132,32 @@ export const AttachmentMetaPayloadSchema = z
   .strict();
 export type AttachmentMetaPayload = z.infer<typeof AttachmentMetaPayloadSchema>;
 
-export const SYNC_ITEM_KINDS = ['dossier', 'rating', 'attachment-meta'] as const;
+/**
+ * Whether the dossier's receipt (giấy tiếp nhận) came out of the kiosk's printer. The
+ * kiosk sends `printed: false` when the receipt could not be printed (no printer, a
+ * failure, or found unprinted after a crash), and `printed: true` when a printer later
+ * accepted it, so the office shows "chưa in giấy tiếp nhận" until then. A dossier whose
+ * receipt printed at once has no such item. `at` is the kiosk's clock; a `true`
+ * outranks any `false`. Additive (a new item kind, protocol 1).
+ */
+export const ReceiptPrintPayloadSchema = z
+  .object({
+    id: Uuid,
+    dossierId: Uuid,
+    printed: z.boolean(),
+    at: Iso,
+  })
+  .strict();
+export type ReceiptPrintPayload = z.infer<typeof ReceiptPrintPayloadSchema>;
+
+export const SYNC_ITEM_KINDS = ['dossier', 'rating', 'attachment-meta', 'receipt-print'] as const;
 export type SyncItemKind = (typeof SYNC_ITEM_KINDS)[number];
 
 export const PAYLOAD_SCHEMAS = {
   dossier: DossierPayloadSchema,
   rating: RatingPayloadSchema,
   'attachment-meta': AttachmentMetaPayloadSchema,
+  'receipt-print': ReceiptPrintPayloadSchema,
 } as const;
 
 /**

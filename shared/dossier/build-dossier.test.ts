@@ -30,7 +30,7 @@ function birthValues(form: FormDef): Record<string, string> {
     'mother.residence.province': '01',
     'mother.residence.commune': '00565',
     'mother.residence.detail': 'Thôn Đông',
-    'father.known': '',
+    'father.undetermined': 'true',
     'father.fullName': 'typed, then the father was left out',
   };
 }

@@ -80,6 +80,11 @@ function makeVisibility(form: FormDef, values: FormValues) {
   return { holds, sectionVisible, fieldVisible };
 }
 
+/** Whether a condition holds for these values (a condition on a hidden field sees ''). */
+export function conditionHolds(form: FormDef, values: FormValues, condition: Condition): boolean {
+  return makeVisibility(form, values).holds(condition);
+}
+
 /** Sections the wizard shows as steps, in order. */
 export function visibleSections(form: FormDef, values: FormValues): SectionDef[] {
   const vis = makeVisibility(form, values);

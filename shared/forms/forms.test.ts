@@ -110,10 +110,10 @@ describe('conditions', () => {
     expect(validateForm(f, initialValues(f), { now: NOW })['subject.fullName']).toBeUndefined();
   });
 
-  it('hides and skips the father when not declared, keeping whatever was typed', () => {
+  it('hides and skips the father’s details when he is not determined, keeping whatever was typed', () => {
     const f = form('birth-registration');
-    const values = { ...initialValues(f), 'father.known': '', 'father.fullName': 'Lê Văn Bình' };
-    expect(visibleSections(f, values).map((s) => s.id)).not.toContain('father');
+    const values = { ...initialValues(f), 'father.undetermined': 'true', 'father.fullName': 'Lê Văn Bình' };
+    expect(ids(visibleFields(f, values, 'father'))).toEqual(['father.undetermined']);
     expect(validateForm(f, values, { now: NOW })['father.birthYear']).toBeUndefined();
     expect(values['father.fullName']).toBe('Lê Văn Bình');
     expect(validateForm(f, initialValues(f), { now: NOW })['father.fullName']).toEqual(messages.required);

@@ -55,6 +55,8 @@ export const AUTOFILL_KEYS = [
   'oldId',
   'fullName',
   'dateOfBirth',
+  /** The year of birth alone (the parents on the birth declaration: "Năm sinh"). */
+  'birthYear',
   'sex',
   'issueDate',
   /** The whole address as one text (for forms that keep it as one field). */
@@ -82,6 +84,11 @@ export const FieldSchema = z.object({
   /** Shown (and validated, and printed) only when this holds. */
   showWhen: ConditionSchema.optional(),
   options: z.array(SelectOptionSchema).optional(),
+  /**
+   * Quick picks for a text or number field: the answers people give most, one tap each
+   * instead of typing (the Vietnamese text is what is stored and printed). Typing stays.
+   */
+  suggestions: z.array(LocalisedTextSchema).max(12).optional(),
   maxLength: z.number().int().positive().optional(),
   defaultValue: z.string().optional(),
   date: z
@@ -140,6 +147,12 @@ export const SectionSchema = z.object({
   showWhen: ConditionSchema.optional(),
   /** Which person a chip-ID QR scan may fill in this section (shows the "scan ID card" button). */
   acceptsIdCard: z.boolean().default(false),
+  /**
+   * This section's person is the one entered in `section` when `when` holds (the declarant
+   * is the mother): what that section knows is carried over, field by field of the same
+   * autofill kind, so nobody enters or scans the same person twice.
+   */
+  samePersonAs: z.object({ section: z.string().min(1), when: ConditionSchema }).optional(),
   fields: z.array(FieldSchema).min(1),
   print: z
     .object({

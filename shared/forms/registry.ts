@@ -38,6 +38,11 @@ export function checkFormIntegrity(form: FormDef): string[] {
   };
   for (const s of form.sections) {
     ref(`section ${s.id} showWhen`, s.showWhen?.field);
+    if (s.samePersonAs) {
+      ref(`section ${s.id} samePersonAs`, s.samePersonAs.when.field);
+      if (!sectionIds.has(s.samePersonAs.section))
+        problems.push(`section ${s.id} samePersonAs refers to unknown section ${s.samePersonAs.section}`);
+    }
     for (const fd of s.fields) {
       ref(`${fd.id} showWhen`, fd.showWhen?.field);
       ref(`${fd.id} requiredWhen`, fd.requiredWhen?.field);

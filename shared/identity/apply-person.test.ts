@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyPersonToSection, splitAddress } from './apply-person.ts';
+import { applyPersonToSection, carryOverSamePerson, splitAddress } from './apply-person.ts';
 import { parseCccdQr, type CccdPerson } from './cccd-qr.ts';
 import { getForm } from '../forms/registry.ts';
-import { initialValues, validateForm } from '../forms/engine.ts';
+import { initialValues, validateForm, visibleFields, visibleSections } from '../forms/engine.ts';
 
 const person = (qr: string): CccdPerson => {
   const r = parseCccdQr(qr);
@@ -85,5 +85,54 @@ describe('applyPersonToSection', () => {
   it('unknown section: values unchanged', () => {
     const form = getForm('marital-status')!;
     expect(applyPersonToSection(form, 'nope', an, { a: 'b' })).toEqual({ a: 'b' });
+  });
+});
+
+describe('people entered once on the birth declaration', () => {
+  const form = getForm('birth-registration')!;
+  const MOTHER_QR =
+    '001197004321||Phạm Thị Hương Giang|12081997|Nữ|Thôn Đồng Xuyên, Xã Gia Lâm, Thành phố Hà Nội|20042021';
+
+  it('a card scanned at the mother’s step fills her year of birth too', () => {
+    const values = applyPersonToSection(form, 'mother', person(MOTHER_QR), initialValues(form));
+    expect(values['mother.birthYear']).toBe('1997');
+    expect(values['mother.fullName']).toBe('Phạm Thị Hương Giang');
+    expect(values['mother.personalId']).toBe('001197004321');
+    expect(values['mother.residence.commune']).toBe('00565');
+    const errors = validateForm(form, values, { now: new Date('2026-11-24T03:00:00Z') });
+    for (const f of visibleFields(form, values, 'mother')) expect(errors[f.id]).toBeUndefined();
+  });
+
+  it('the mother who declares is carried over from the requester’s step, year of birth from her ID', () => {
+    const scanned = applyPersonToSection(form, 'requester', person(MOTHER_QR), initialValues(form));
+    const values = { ...scanned, 'requester.relationship': 'mother' };
+    const out = carryOverSamePerson(form, values);
+    expect(out.values['mother.fullName']).toBe('Phạm Thị Hương Giang');
+    expect(out.values['mother.birthYear']).toBe('1997');
+    expect(out.values['mother.personalId']).toBe('001197004321');
+    expect(out.values['mother.residence.province']).toBe('01');
+    expect(out.values['mother.residence.detail']).toBe('Thôn Đồng Xuyên');
+    expect(out.filled.mother).toContain('mother.birthYear');
+    // The father is someone else: nothing of hers goes there.
+    expect(out.values['father.fullName']).toBeUndefined();
+    expect(out.filled.father).toBeUndefined();
+  });
+
+  it('a grandparent who declares is nobody’s parent: nothing is carried over', () => {
+    const scanned = applyPersonToSection(form, 'requester', person(MOTHER_QR), initialValues(form));
+    const out = carryOverSamePerson(form, { ...scanned, 'requester.relationship': 'grandparent' });
+    expect(out.filled).toEqual({});
+    expect(out.values['mother.fullName']).toBeUndefined();
+  });
+
+  it('a father not determined is one tick on his own step, which then asks nothing else', () => {
+    const values = { ...initialValues(form), 'father.undetermined': 'true' };
+    expect(visibleSections(form, values).map((s) => s.id)).toContain('father');
+    expect(visibleFields(form, values, 'father').map((f) => f.id)).toEqual(['father.undetermined']);
+    const errors = validateForm(form, values, { now: new Date('2026-11-24T03:00:00Z') });
+    expect(Object.keys(errors).filter((id) => id.startsWith('father.'))).toEqual([]);
+    const declared = visibleFields(form, initialValues(form), 'father').map((f) => f.id);
+    expect(declared).toContain('father.fullName');
+    expect(declared).toContain('father.birthYear');
   });
 });

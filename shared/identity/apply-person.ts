@@ -7,9 +7,12 @@
  * the detail field unchanged and the citizen picks the units.
  */
 import { communesOf, provinces, type Commune, type Province } from '../admin-units/index.ts';
-import type { FormDef, FormValues } from '../forms/model.ts';
+import { conditionHolds, visibleSections } from '../forms/engine.ts';
+import type { AutofillKey, FormDef, FormValues } from '../forms/model.ts';
 import { fold, nfc } from '../forms/text.ts';
+import { parseDmy } from '../forms/dates.ts';
 import type { CccdPerson } from './cccd-qr.ts';
+import { compactPersonalId, decodePersonalId } from './personal-id.ts';
 
 export interface SplitAddress {
   provinceCode?: string;
@@ -99,6 +102,9 @@ export function applyPersonToSection(
       case 'dateOfBirth':
         out[field.id] = person.dateOfBirth;
         break;
+      case 'birthYear':
+        out[field.id] = person.dateOfBirth.slice(-4);
+        break;
       case 'sex':
         out[field.id] = person.sex;
         break;
@@ -125,4 +131,49 @@ export function applyPersonToSection(
     }
   }
   return out;
+}
+
+/**
+ * Carries a person over to the sections that are the same person (`samePersonAs`: the
+ * declarant is the mother), so they are entered once. What the source section holds is
+ * copied field by field of the same autofill kind; a year of birth the source does not
+ * ask is taken from its date of birth, else from its personal ID number, which encodes it
+ * exactly. Returns the new values and, per section filled, the fields it filled.
+ */
+export function carryOverSamePerson(
+  form: FormDef,
+  values: FormValues,
+  /** Only from this section (the step just completed), so later edits elsewhere stay. */
+  fromSectionId?: string,
+): { values: Record<string, string>; filled: Record<string, string[]> } {
+  const out: Record<string, string> = { ...values };
+  const filled: Record<string, string[]> = {};
+  for (const target of visibleSections(form, values)) {
+    const same = target.samePersonAs;
+    if (!same || !conditionHolds(form, values, same.when)) continue;
+    if (fromSectionId !== undefined && same.section !== fromSectionId) continue;
+    const source = form.sections.find((s) => s.id === same.section);
+    if (!source) continue;
+    const known = new Map<AutofillKey, string>();
+    for (const field of source.fields) {
+      const value = (out[field.id] ?? '').trim();
+      if (field.autofill && value !== '') known.set(field.autofill, value);
+    }
+    if (!known.has('birthYear')) {
+      const dob = known.get('dateOfBirth');
+      const year = dob
+        ? parseDmy(dob)?.year
+        : decodePersonalId(compactPersonalId(known.get('personalId') ?? ''))?.birthYear;
+      if (year !== undefined) known.set('birthYear', String(year));
+    }
+    const ids: string[] = [];
+    for (const field of target.fields) {
+      const value = field.autofill ? known.get(field.autofill) : undefined;
+      if (value === undefined) continue;
+      out[field.id] = value;
+      ids.push(field.id);
+    }
+    if (ids.length > 0) filled[target.id] = ids;
+  }
+  return { values: out, filled };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCccdQr } from './cccd-qr.ts';
+import { GOOD_ID_CARDS, REJECT_ID_CARDS } from '../../tests/support/id-card-samples.ts';
 
 const GOOD =
   '042098654321|186000001|Nguyễn Văn An|01011998|Nam|Thôn 1, Xã Thạch Hà, Huyện Thạch Hà, Hà Tĩnh|15082021';
@@ -73,5 +74,19 @@ describe('parseCccdQr', () => {
     expect(parseCccdQr(GOOD.replace('Nguyễn Văn An', ' '))).toMatchObject({ reason: 'missing-name' });
     // The ID says a man born in 1998, the card text says a woman.
     expect(parseCccdQr(GOOD.replace('|Nam|', '|Nữ|'))).toMatchObject({ reason: 'inconsistent' });
+  });
+});
+
+describe('the samples the scanner tests play', () => {
+  it.each(GOOD_ID_CARDS)('$name is read', (sample) => {
+    expect(parseCccdQr(sample.qr)).toMatchObject({
+      ok: true,
+      person: { fullName: sample.fullName, personalId: sample.personalId },
+    });
+  });
+  it.each(REJECT_ID_CARDS)('$name is refused with its message', (sample) => {
+    const r = parseCccdQr(sample.qr);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.vi).toContain(sample.message);
   });
 });

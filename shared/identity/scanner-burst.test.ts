@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createBurstState,
   feedKey,
+  feedText,
   nextDeadline,
   tick,
   type BurstSettlement,
@@ -94,5 +95,54 @@ describe('scanner burst detector', () => {
     expect(arrow.decision).toBe('pass');
     expect(arrow.state).toBe(s.state);
     expect(nextDeadline(createBurstState())).toBeNull();
+  });
+});
+
+describe('text input in a burst', () => {
+  const VI_QR = '001301012345||Trần Thị Đào|05062001|Nữ|Số 5, Phường Ba Đình, Hà Nội|01022022';
+
+  /** Keys for ASCII, text input for the rest: a scanner in Alt-code mode, or keyboard.type. */
+  function playMixed(text: string, gap: number): BurstSettlement[] {
+    let state = createBurstState();
+    const settled: BurstSettlement[] = [];
+    [...text].forEach((c, i) => {
+      const step = c.charCodeAt(0) < 128 ? feedKey(state, c, i * gap) : feedText(state, c, i * gap);
+      expect(step.decision).toBe('hold');
+      state = step.state;
+      settled.push(...step.settled);
+    });
+    settled.push(...tick(state, 100_000).settled);
+    return settled;
+  }
+
+  it('a burst half keys, half text input is one scan with every letter', () => {
+    expect(playMixed(VI_QR, 6)).toEqual([{ kind: 'scan', text: VI_QR }]);
+  });
+
+  it('the whole code inserted as one text is a scan', () => {
+    const step = feedText(createBurstState(), VI_QR, 50);
+    expect(step.decision).toBe('hold');
+    expect(tick(step.state, 200).settled).toEqual([{ kind: 'scan', text: VI_QR }]);
+  });
+
+  it('text from an input method while nothing is held passes, a letter or a word', () => {
+    const step = feedText(createBurstState(), 'ễ', 0);
+    expect(step).toMatchObject({ decision: 'pass', settled: [] });
+    const word = feedText(createBurstState(), 'Bệnh viện đa khoa Gia Lâm', 0);
+    expect(word).toMatchObject({ decision: 'pass', settled: [] });
+    expect(feedText(createBurstState(), 'https://dichvucong.gov.vn/p/home', 0).decision).toBe('hold');
+    // …and settles a stale run first, so the person's earlier key comes back before it.
+    const held = feedKey(createBurstState(), 'a', 0);
+    const late = feedText(held.state, 'ễ', 500);
+    expect(late.decision).toBe('pass');
+    expect(late.settled).toEqual([{ kind: 'release', text: 'a' }]);
+  });
+
+  it('a person’s typing with an input method is given back as typed', () => {
+    // 'N', then the input method's 'ễ' 10 ms later (while 'N' is held), at a person's pace.
+    const s1 = feedKey(createBurstState(), 'N', 0);
+    const s2 = feedText(s1.state, 'ễ', 10);
+    expect(s2.decision).toBe('hold');
+    expect(tick(s2.state, 500).settled).toEqual([{ kind: 'release', text: 'Nễ' }]);
   });
 });

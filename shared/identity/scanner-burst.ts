@@ -5,7 +5,11 @@
  * keydown here (capture phase, before the focused field sees it; auto-repeated keys,
  * event.repeat, should just pass) and acts on the result.
  *
- * `feedKey` returns a `decision` for the key just pressed:
+ * Scanners in Windows Alt-code or Unicode mode, input methods and test drivers deliver
+ * the Vietnamese letters as text input (beforeinput) with no keydown: `feedText` takes
+ * those into the same run, so a code typed half as keys and half as text is one burst.
+ *
+ * `feedKey` and `feedText` return a `decision` for what was just typed:
  *  - 'hold'  prevent its default: it is buffered here until we know who typed it;
  *  - 'pass'  let it through untouched (modifiers, arrows, Backspace, a person's Enter …);
  * and `settled`: earlier held keys whose typist is now known, to act on first, in order:
@@ -96,4 +100,38 @@ export function tick(state: BurstState, now: number): BurstStep {
   if (state.lastKeyAt === null || now - state.lastKeyAt <= state.config.maxGapMs)
     return { state, settled: [] };
   return flush(state);
+}
+
+/**
+ * A whole code inserted at once: an ID-card QR (fields separated by '|') or a link. A
+ * person's input method commits words, and nobody types '|' or '://' into a form, so any
+ * other text inserted while nothing is held is theirs.
+ */
+function looksLikeCode(text: string): boolean {
+  return [...text].length > 1 && (text.includes('|') || text.includes('://'));
+}
+
+/**
+ * Feeds one text input (InputEvent.data of a beforeinput 'insertText', `at` as for
+ * feedKey). It joins the run when a burst is being held; a whole code inserted at once
+ * (a scanner in Unicode mode, a test driver) starts a run of its own. Any other text while
+ * nothing is held is a person's input method, and passes.
+ */
+export function feedText(state: BurstState, text: string, at: number): BurstKeyStep {
+  if (text === '') return { state, settled: [], decision: 'pass' };
+  const inRun = state.lastKeyAt !== null && at - state.lastKeyAt <= state.config.maxGapMs;
+  const held = state.buffer !== '' && inRun;
+  if (!held && !looksLikeCode(text)) {
+    const settled = flush(state);
+    return { ...settled, decision: 'pass' };
+  }
+  if (state.buffer !== '' && !inRun) {
+    const settled = flush(state);
+    return {
+      state: { ...settled.state, buffer: text, lastKeyAt: at },
+      settled: settled.settled,
+      decision: 'hold',
+    };
+  }
+  return { state: { ...state, buffer: state.buffer + text, lastKeyAt: at }, settled: [], decision: 'hold' };
 }

@@ -72,11 +72,11 @@ describe('buildDeclarationDocument', () => {
 
   it('leaves out hidden sections and screen-only fields', () => {
     const form = getForm('birth-registration')!;
-    const without = textOf(render(form, sampleValues(form, { 'father.known': '' })).html);
+    const without = textOf(render(form, sampleValues(form, { 'father.undetermined': 'true' })).html);
     expect(without).not.toContain('Thông tin người cha');
     expect(without).not.toContain('Hoàng Văn Ước');
-    expect(without).not.toContain('Khai thông tin người cha'); // print.hidden checkbox
-    const withFather = textOf(render(form, sampleValues(form, { 'father.known': 'true' })).html);
+    expect(without).not.toContain('Chưa xác định được cha'); // print.hidden checkbox
+    const withFather = textOf(render(form, sampleValues(form, { 'father.undetermined': '' })).html);
     expect(withFather).toContain('Thông tin người cha');
     expect(withFather).toContain('Hoàng Văn Ước');
 

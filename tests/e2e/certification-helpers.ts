@@ -17,11 +17,11 @@ export async function fillCertificationRequest(
   await pickUnit(page, /^Tỉnh\/thành phố/, 'thai nguyen', 'Tỉnh Thái Nguyên');
   await pickUnit(page, /^Xã\/phường\/đặc khu/, 'bang thanh', 'Xã Bằng Thành');
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Thôn Nà Phầy');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Bước 2\/3: Nội dung yêu cầu/ })).toBeVisible();
   await page.getByRole('textbox', { name: 'Tên giấy tờ, văn bản' }).fill('Giấy khai sinh');
   await page.getByRole('textbox', { name: 'Số bản cần chứng thực' }).fill('2');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
 }
 

@@ -42,7 +42,7 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
   await pickUnit(page, /^Tỉnh\/thành phố/, 'thai nguyen', 'Tỉnh Thái Nguyên');
   await pickUnit(page, /^Xã\/phường\/đặc khu/, 'bang thanh', 'Xã Bằng Thành');
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Thôn Nà Phầy');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: /Bước 2\/3: Nội dung yêu cầu/ })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Chứng thực bản sao từ bản chính' })).toHaveAttribute(
@@ -53,13 +53,19 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
     .getByRole('textbox', { name: 'Tên giấy tờ, văn bản' })
     .fill('Bằng tốt nghiệp trung học phổ thông');
   await page.getByRole('textbox', { name: 'Số bản cần chứng thực' }).fill('3');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
   const review = page.locator('.review');
   await expect(review).toContainText('Hoàng Thị Mai');
   await expect(review).toContainText('Xã Bằng Thành');
   await expect(review).toContainText('Bằng tốt nghiệp trung học phổ thông');
+  // A citizen alone photographs papers; the machine's file dialog is for staff only.
+  const photos = page.getByRole('region', { name: 'Giấy tờ kèm theo' });
+  await expect(photos.getByRole('button', { name: 'Chụp giấy tờ' })).toBeVisible();
+  await expect(photos.getByRole('button', { name: 'Chọn tệp' })).toHaveCount(0);
+  await expect(photos.getByLabel('Tệp ảnh hoặc PDF của giấy tờ')).toHaveCount(0);
+  await expect(photos).toContainText('Chưa kèm giấy tờ nào.');
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
 
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
@@ -97,12 +103,12 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
   await page.getByRole('radio', { name: /Rất hài lòng/ }).click();
   await page.getByRole('button', { name: 'Không phải tự viết tờ khai' }).click();
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-  await expect(page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá!' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' })).toBeVisible();
   const after = await readKioskDb(page);
   expect(after.ratings).toEqual([
     expect.objectContaining({ dossierId: dossier.id, level: 'very-satisfied' }),
   ]);
   expect(after.outbox.filter((o) => o.kind === 'rating')).toHaveLength(1);
   await page.getByRole('button', { name: 'Về trang đầu' }).click();
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại/ })).toBeVisible();
 });

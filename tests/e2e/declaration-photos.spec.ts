@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { readKioskDb } from './declaration-helpers.ts';
 import { fillCertificationRequest, readStoredAttachments } from './certification-helpers.ts';
-import { expectNoSeriousAxe } from './settings-helpers.ts';
+import { expectNoSeriousAxe, kioskWithVolunteers, signInVolunteer } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
 test.beforeAll(async () => {
@@ -66,13 +66,19 @@ function countDraftPhotos(page: Page): Promise<number> {
 test('a document photo attached on the review step is downscaled, shown, kept through a reload and stored with the dossier', async ({
   page,
 }) => {
+  // The officer and volunteer set-up comes first (PIN hashing): allow for a loaded machine.
+  test.slow();
   await openKioskAt(page, host.url, MONDAY);
+  // Picking files is for staff (a citizen alone only photographs): a volunteer helps here.
+  await kioskWithVolunteers(page, [['Lò Văn Tình', '2580']]);
+  await signInVolunteer(page, 'Lò Văn Tình', '2580');
   const png = await bigPaperPng(page);
   await fillCertificationRequest(page);
 
   const photos = page.getByRole('region', { name: 'Giấy tờ kèm theo' });
   await expect(photos).toBeVisible();
   await expect(photos.getByRole('button', { name: 'Chụp giấy tờ' })).toBeVisible();
+  await expect(photos.getByRole('button', { name: 'Chọn tệp' })).toBeVisible();
   const file = { name: 'giay-khai-sinh.png', mimeType: 'image/png', buffer: png };
   await photos.getByLabel('Tệp ảnh hoặc PDF của giấy tờ').setInputFiles(file);
 
@@ -84,7 +90,9 @@ test('a document photo attached on the review step is downscaled, shown, kept th
   await expect(thumb).toContainText('1600×1067 điểm ảnh');
   const img = thumb.getByRole('img', { name: 'Giấy tờ 1: giay-khai-sinh.jpg' });
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1600);
-  await expect(photos).toContainText('1 tệp, đã dùng');
+  await expect(photos).toContainText(
+    /Đã kèm 1 giấy tờ\. Còn khoảng \d+% chỗ cho ảnh giấy tờ của hồ sơ này\./,
+  );
   await expectNoSeriousAxe(page);
 
   // The same paper twice is refused and the list stays as it was.

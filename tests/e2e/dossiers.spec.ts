@@ -134,8 +134,8 @@ test('the dossier list shows today’s dossiers by initials with sync state, pag
   await expect(page.getByText('Nguyễn Văn An')).toHaveCount(0);
   await expectNoSeriousAxe(page);
 
-  await row.getByRole('button', { name: `In lại biên nhận hồ sơ ${today.code}` }).click();
-  await expect(row.getByRole('status')).toHaveText('Đã gửi lệnh: In lại biên nhận.');
+  await row.getByRole('button', { name: `In lại giấy tiếp nhận hồ sơ ${today.code}` }).click();
+  await expect(row.getByRole('status')).toHaveText('Đã gửi lệnh: In lại giấy tiếp nhận.');
   // No declaration was kept for it: the reason is shown with a retry.
   await row.getByRole('button', { name: `In lại tờ khai hồ sơ ${today.code}` }).click();
   const failure = row.getByRole('alert');
@@ -189,7 +189,7 @@ test('the dossier list offers no reprint for a dossier whose personal data reten
   await expect(gone.getByRole('button')).toHaveCount(0);
   const kept = table.getByRole('row', { name: new RegExp(whole.code) });
   await expect(kept).not.toContainText('Đã xoá dữ liệu cá nhân');
-  await expect(kept.getByRole('button', { name: `In lại biên nhận hồ sơ ${whole.code}` })).toBeVisible();
+  await expect(kept.getByRole('button', { name: `In lại giấy tiếp nhận hồ sơ ${whole.code}` })).toBeVisible();
   await expect(kept.getByRole('button', { name: `In lại tờ khai hồ sơ ${whole.code}` })).toBeVisible();
   await expectNoSeriousAxe(page);
 });

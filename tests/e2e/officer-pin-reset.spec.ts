@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
-import { expectNoSeriousAxe, lockSettings, typePin } from './settings-helpers.ts';
+import { expectNoSeriousAxe, lockSettings, openSettings, typePin } from './settings-helpers.ts';
 
 // The test office with a setup code, as an installing officer would write it in the profile.
 const SETUP_CODE = '73914062';
@@ -25,7 +25,6 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const openSettings = (page: Page) => page.getByRole('button', { name: 'Cài đặt' }).click();
 const settingsOpen = (page: Page) =>
   expect(page.getByRole('heading', { name: 'Tình nguyện viên', level: 2 })).toBeVisible();
 

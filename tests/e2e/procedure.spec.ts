@@ -27,6 +27,7 @@ async function openProcedure(page: import('@playwright/test').Page, query: strin
     .getByRole('listitem')
     .first()
     .getByRole('button')
+    .first()
     .click();
 }
 

@@ -56,7 +56,7 @@ test('the on-screen keyboard types with VNI and Telex', async ({ page }) => {
 
 test('opening a result shows its procedure screen', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('giay khai sinh');
-  await results(page).getByRole('listitem').first().getByRole('button').click();
+  await results(page).getByRole('listitem').first().getByRole('button').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
   await page.getByRole('button', { name: /Quay lại/ }).click();
   await expect(page.getByRole('searchbox', { name: 'Tìm thủ tục' })).toHaveValue('giay khai sinh');

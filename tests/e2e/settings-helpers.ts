@@ -13,9 +13,25 @@ export async function typePin(page: Page, field: string, pin: string): Promise<v
   await expect(input).toHaveValue(pin);
 }
 
+/** The header's one staff entry ("Cán bộ"): volunteer sign-in, dossiers and settings are behind it. */
+export async function openStaff(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('button', { name: 'Cán bộ' })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Dành cho cán bộ và tình nguyện viên', level: 1 }),
+  ).toBeVisible();
+}
+
+export async function openSettings(page: Page): Promise<void> {
+  await openStaff(page);
+  await page.getByRole('button', { name: 'Cài đặt' }).click();
+}
+
 /** First run on a fresh kiosk (no setupCode in the test profile): the officer sets the PIN. */
 export async function setOfficerPinFirstRun(page: Page, pin = OFFICER_PIN): Promise<void> {
-  await page.getByRole('button', { name: 'Cài đặt' }).click();
+  await openSettings(page);
   await expect(page.getByRole('heading', { name: 'Đặt mã PIN cán bộ lần đầu' })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('ai đặt trước sẽ giữ quyền vào cài đặt');
   await typePin(page, 'Mã PIN cán bộ mới', pin);
@@ -49,6 +65,7 @@ export async function kioskWithVolunteers(page: Page, volunteers: [string, strin
 }
 
 export async function signInVolunteer(page: Page, name: string, pin: string): Promise<void> {
+  await openStaff(page);
   await page.getByRole('button', { name: 'Tình nguyện viên', exact: true }).click();
   await page.getByRole('button', { name }).click();
   await typePin(page, 'Mã PIN', pin);

@@ -4,6 +4,8 @@ import {
   addVolunteer,
   expectNoSeriousAxe,
   lockSettings,
+  openSettings,
+  openStaff,
   OFFICER_PIN,
   setOfficerPinFirstRun,
   signInVolunteer,
@@ -25,7 +27,7 @@ test('settings refuse a wrong officer PIN and open with the right one', async ({
   await expectNoSeriousAxe(page);
   await lockSettings(page);
 
-  await page.getByRole('button', { name: 'Cài đặt' }).click();
+  await openSettings(page);
   await expect(page.getByText('Nhập mã PIN cán bộ để tiếp tục.')).toBeVisible();
   // The first-run form is gone once a PIN exists: nobody can set a new one from here.
   await expect(page.getByRole('heading', { name: 'Đặt mã PIN cán bộ lần đầu' })).toBeHidden();
@@ -39,7 +41,7 @@ test('settings refuse a wrong officer PIN and open with the right one', async ({
   await page.getByRole('button', { name: 'Mở cài đặt' }).click();
   await expect(page.getByRole('heading', { name: 'Tình nguyện viên', level: 2 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Máy in và khổ giấy' })).toBeVisible();
-  await expect(page.getByText('Khổ giấy biên nhận')).toBeVisible();
+  await expect(page.getByText('Khổ giấy in giấy tiếp nhận')).toBeVisible();
   await expect(page.getByText('Máy in mặc định của hệ thống')).toBeVisible();
   await expect(page.getByText('Dung lượng đã dùng')).toBeVisible();
   await expect(page.getByText(/^Đã bật|^Chưa bật/)).toBeVisible();
@@ -81,6 +83,7 @@ test('an officer adds a volunteer who then signs in; a deactivated one no longer
   await expect(page.getByText('Đã lưu. Ki-ốt này là số 7.')).toBeVisible();
   await lockSettings(page);
 
+  await openStaff(page);
   await page.getByRole('button', { name: 'Tình nguyện viên', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Hà Văn Sáng' })).toBeHidden();
   await signInVolunteer(page, 'Lò Thị Mai', '4826');

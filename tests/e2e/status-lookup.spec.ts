@@ -109,6 +109,8 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
     },
   ]);
 
+  // "Tra cứu hồ sơ" is on Today, one tap from any screen.
+  await page.getByRole('button', { name: 'Hôm nay' }).click();
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: 'Tra cứu hồ sơ', level: 1 })).toBeVisible();
 
@@ -248,6 +250,8 @@ test('personal data leaves the kiosk at start once acknowledged longer ago than 
     formData: personal,
   });
 
+  // "Tra cứu hồ sơ" is on Today, one tap from any screen.
+  await page.getByRole('button', { name: 'Hôm nay' }).click();
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
   await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(code(11));
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();

@@ -63,13 +63,13 @@ async function makeCertificationDossier(page: Page): Promise<string> {
   await pickUnit(page, /^Tỉnh\/thành phố/, 'thai nguyen', 'Tỉnh Thái Nguyên');
   await pickUnit(page, /^Xã\/phường\/đặc khu/, 'bang thanh', 'Xã Bằng Thành');
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).fill('Thôn Nà Phầy');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Bước 2\/3: Nội dung yêu cầu/ })).toBeVisible();
   await page
     .getByRole('textbox', { name: 'Tên giấy tờ, văn bản' })
     .fill('Bằng tốt nghiệp trung học phổ thông');
   await page.getByRole('textbox', { name: 'Số bản cần chứng thực' }).fill('2');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
@@ -80,6 +80,8 @@ async function makeCertificationDossier(page: Page): Promise<string> {
 }
 
 async function lookUp(page: Page, code: string) {
+  // "Tra cứu hồ sơ" is on Today, one tap from any screen.
+  await page.getByRole('button', { name: 'Hôm nay' }).click();
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
   const field = page.getByRole('textbox', { name: 'Mã hồ sơ' });
   await field.fill(code);
@@ -150,7 +152,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   });
   const queued = dash.getByRole('row').filter({ has: dash.getByRole('link', { name: code }) });
   await expect(queued).toContainText('Hoàng Thị Mai');
-  await expect(queued).toContainText('Ngày không hẹn');
+  await expect(queued).toContainText('Ngày không giấy hẹn');
 
   // Staff mark the result ready.
   await dash.getByRole('link', { name: code }).click();
@@ -179,7 +181,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   const row = rows.find((r) => r[0] === PROCEDURE_NAME || r[0] === PROCEDURE);
   expect(row, csv).toBeTruthy();
   const col = (name: string) => row![header!.indexOf(name)];
-  expect(col('Mô hình')).toBe('Ngày không hẹn');
+  expect(col('Mô hình')).toBe('Ngày không giấy hẹn');
   expect(col('Tiếp nhận')).toBe('1');
   // Resolved the same morning, before the 17:00 deadline: early or on time, not late or pending.
   expect(Number(col('Trước hạn')) + Number(col('Đúng hạn'))).toBe(1);

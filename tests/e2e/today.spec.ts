@@ -10,13 +10,22 @@ function scheduled(profile: string, weekday: number, model: string): string[] {
   return day?.models.find((m) => m.model === model)?.procedures ?? [];
 }
 
-/** Each scheduled procedure is one tile, named by the procedure; a form, if any, has its own "Khai tờ khai" button. */
-async function expectTiles(page: Page, model: string, codes: string[]) {
-  const list = page.getByRole('list', { name: `Thủ tục của ${model}` });
+/**
+ * Today lists each procedure served today once, named by the procedure, with a badge for
+ * every model serving it; a form, if any, has its own "Khai tờ khai" button.
+ */
+async function expectServed(page: Page, served: Record<string, string[]>) {
+  const list = page.getByRole('list', { name: 'Thủ tục được phục vụ hôm nay' });
+  const codes = Object.keys(served);
   await expect(list.getByRole('listitem')).toHaveCount(codes.length);
   const tiles = list.getByRole('button').filter({ hasNotText: 'Khai tờ khai' });
-  await expect(tiles).toHaveText(codes.map(nameOf));
+  await expect(tiles).toHaveText(codes.map((c) => new RegExp(`^${escape(nameOf(c))}`)));
+  for (const [code, models] of Object.entries(served)) {
+    const item = list.getByRole('listitem', { name: new RegExp(`^${escape(nameOf(code))} —`) });
+    await expect(item.locator('.badge')).toHaveText(models);
+  }
 }
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const profile of ['pac-nam', 'gia-lam'] as const) {
   test.describe(profile, () => {
@@ -30,12 +39,17 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
 
     test(`Monday 23/11/2026 at ${profile}`, async ({ page }) => {
       await openKioskAt(page, host.url, vn('2026-11-23 09:00'));
-      await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
-      await expect(page.getByText('Đang mở cửa')).toBeVisible();
+      await expect(page.getByText('Thứ Hai, 23/11/2026')).toBeVisible();
+      await expect(page.getByText('Đang mở cửa, làm việc đến 11:30')).toBeVisible();
       if (profile === 'pac-nam') {
         // Pác Nặm: Monday is the no-appointment day for the certification procedures.
         await expect(page.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeVisible();
-        await expectTiles(page, 'Ngày không giấy hẹn', scheduled(profile, 1, 'no-appointment'));
+        await expectServed(
+          page,
+          Object.fromEntries(
+            scheduled(profile, 1, 'no-appointment').map((c) => [c, ['Ngày không giấy hẹn']]),
+          ),
+        );
         await expect(page.getByText('Ngày dịch vụ công trực tuyến: Thứ Năm, ngày 26/11/2026')).toBeVisible();
       } else {
         // Gia Lâm runs its models on Tuesday only: nothing today, and it says when.
@@ -47,7 +61,7 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
 
     test(`Tuesday 24/11/2026 at ${profile}`, async ({ page }) => {
       await openKioskAt(page, host.url, vn('2026-11-24 09:00'));
-      await expect(page.getByText('Thứ Ba, ngày 24/11/2026')).toBeVisible();
+      await expect(page.getByText('Thứ Ba, 24/11/2026')).toBeVisible();
       if (profile === 'pac-nam') {
         await expect(page.getByText(/Hôm nay không có ngày cải cách nào/)).toBeVisible();
         await expect(page.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toHaveCount(0);
@@ -58,11 +72,17 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
         await expect(page.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeVisible();
         await expect(page.getByRole('heading', { name: 'Ngày không viết' })).toBeVisible();
         await expect(page.getByText('Trả kết quả trong vòng 2 giờ làm việc.')).toBeVisible();
-        await expectTiles(page, 'Ngày không giấy hẹn', scheduled(profile, 2, 'no-appointment'));
-        await expectTiles(page, 'Ngày không viết', scheduled(profile, 2, 'no-writing'));
+        // The same procedures under both models: each listed once, with both badges.
+        const noAppointment = scheduled(profile, 2, 'no-appointment');
+        const noWriting = scheduled(profile, 2, 'no-writing');
+        expect(noWriting.length).toBeGreaterThan(0);
+        const served: Record<string, string[]> = {};
+        for (const c of noAppointment) served[c] = ['Ngày không giấy hẹn'];
+        for (const c of noWriting) served[c] = [...(served[c] ?? []), 'Ngày không viết'];
+        await expectServed(page, served);
         // A tile opens its procedure, same-day today with the 2-working-hour deadline.
         await page
-          .getByRole('list', { name: 'Thủ tục của Ngày không giấy hẹn' })
+          .getByRole('list', { name: 'Thủ tục được phục vụ hôm nay' })
           .getByRole('button', { name: nameOf('2.000815'), exact: true })
           .click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(nameOf('2.000815'));
@@ -75,12 +95,13 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
   });
 }
 
-test('closed at lunch: says when the desk opens again', async ({ page }) => {
+test('at lunch: says the desk is on its lunch break and when it opens again', async ({ page }) => {
   const host = await startKioskHost({ profile: 'pac-nam' });
   try {
     await openKioskAt(page, host.url, vn('2026-11-23 12:00'));
-    await expect(page.getByText('Đang đóng cửa')).toBeVisible();
-    await expect(page.getByText(/Mở cửa lại lúc 13:30, Thứ Hai ngày 23\/11\/2026/)).toBeVisible();
+    await expect(page.getByText('Đang nghỉ trưa, mở lại lúc 13:30')).toBeVisible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText('Lunch break, open again at 13:30')).toBeVisible();
   } finally {
     await host.close();
   }

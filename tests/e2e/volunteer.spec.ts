@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
-import { expectNoSeriousAxe, kioskWithVolunteers, signInVolunteer, typePin } from './settings-helpers.ts';
+import {
+  expectNoSeriousAxe,
+  kioskWithVolunteers,
+  openStaff,
+  signInVolunteer,
+  typePin,
+} from './settings-helpers.ts';
 
 let host: KioskHostHandle;
 test.beforeAll(async () => {
@@ -20,8 +26,9 @@ test('a volunteer signs in with the right PIN, is shown as assisting, and signs 
     [AN, '2580'],
     [BINH, '7391'],
   ]);
+  await openStaff(page);
   await page.getByRole('button', { name: 'Tình nguyện viên', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Chọn tên của bạn' }).getByRole('button')).toHaveText([
+  await expect(page.getByRole('list', { name: 'Chọn tên tình nguyện viên' }).getByRole('button')).toHaveText([
     AN,
     BINH,
   ]);
@@ -33,6 +40,7 @@ test('a volunteer signs in with the right PIN, is shown as assisting, and signs 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: `Đang hỗ trợ: ${BINH}` })).toBeVisible();
+  await openStaff(page);
   await expect(page.getByRole('button', { name: 'Tình nguyện viên', exact: true })).toBeHidden();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page.getByText(`Đang hỗ trợ: ${BINH}`)).toBeHidden();
@@ -45,6 +53,7 @@ test('a wrong PIN says how many attempts are left; five lock sign-in until the t
   await page.clock.install({ time: vn('2026-11-24 09:00') });
   await page.goto(host.url);
   await kioskWithVolunteers(page, [[AN, '2580']]);
+  await openStaff(page);
   await page.getByRole('button', { name: 'Tình nguyện viên', exact: true }).click();
   await page.getByRole('button', { name: AN }).click();
 
@@ -89,5 +98,6 @@ test('the volunteer session ends at the idle reset, even on the Today screen', a
   await page.clock.fastForward(5_000);
   await expect(page.getByRole('alertdialog')).toBeHidden();
   await expect(badge).toBeHidden();
+  await openStaff(page);
   await expect(page.getByRole('button', { name: 'Tình nguyện viên', exact: true })).toBeVisible();
 });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHeadlessHost } from '../../main/node/headless-host.ts';
+import { createCupsPrinter } from '../../main/node/print-cups.ts';
+import { startCupsServer, type CupsServer, type TestPrinter } from '../../main/test-support/cups-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,6 +36,16 @@ export interface StartKioskHostOptions {
   probeIntervalMs?: number;
   /** The host's clock (e.g. the last sync time shown in the top bar); default the real clock. */
   now?: () => Date;
+  /**
+   * The printer, on a private CUPS scheduler (main/test-support/cups-server.ts): 'pdf'
+   * (default) a fresh printer that prints to PDF files; 'none' a CUPS with no printer
+   * the kiosk could use; or an existing test printer by name (a restarted kiosk).
+   */
+  printer?: 'pdf' | 'none' | { name: string };
+  /** espeak-ng's executable (a path that does not exist: a kiosk without speech). */
+  espeakCommand?: string;
+  /** Read-only recorded-clip folders, e.g. the demonstration set in assets/speech-clips. */
+  extraClipDirs?: string[];
 }
 
 export interface KioskHostHandle {
@@ -41,7 +53,20 @@ export interface KioskHostHandle {
   url: string;
   /** The data folder in use (the one given, or the temp folder made for this start). */
   dataDir: string;
+  /** The test printer the host prints to (absent with printer 'none'). */
+  printer?: TestPrinter;
+  /** The private CUPS scheduler (pause/resume a printer, cancel jobs). */
+  cups: CupsServer;
   close(): Promise<void>;
+}
+
+/** One private CUPS scheduler per test worker, started on first use, stopped when the worker exits. */
+let cupsServer: Promise<CupsServer> | undefined;
+let printerCount = 0;
+const printers = new Map<string, TestPrinter>();
+export function testCups(): Promise<CupsServer> {
+  cupsServer ??= startCupsServer();
+  return cupsServer;
 }
 
 export function profilePath(profile: string): string {
@@ -55,11 +80,29 @@ export function profilePath(profile: string): string {
  * missing build.
  */
 export async function startKioskHost(options: StartKioskHostOptions): Promise<KioskHostHandle> {
+  const cups = await testCups();
+  const wanted = options.printer ?? 'pdf';
+  let printer: TestPrinter | undefined;
+  if (wanted === 'pdf') {
+    printer = await cups.addPrinter(`Kiosk_${process.pid}_${++printerCount}`);
+    printers.set(printer.name, printer);
+  } else if (wanted !== 'none') {
+    printer = printers.get(wanted.name);
+  }
   const host = await startHeadlessHost({
+    // Followed until CUPS completes the job, as in production; no printer: CUPS' answer.
+    printer: createCupsPrinter({
+      printerName: printer?.name,
+      run: cups.run,
+      jobTimeoutMs: 15_000,
+      pollMs: 100,
+    }),
     port: options.port ?? 0,
     profilePath: profilePath(options.profile),
     distDir: options.distDir ?? path.join(ROOT, 'dist', 'renderer'),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.espeakCommand ? { espeakCommand: options.espeakCommand } : {}),
+    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
     sync: {
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),
@@ -70,5 +113,5 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
         : {}),
     },
   });
-  return { url: host.url, dataDir: host.dataDir, close: host.close };
+  return { url: host.url, dataDir: host.dataDir, close: host.close, cups, ...(printer ? { printer } : {}) };
 }

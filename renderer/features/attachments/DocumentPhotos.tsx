@@ -32,10 +32,16 @@ export function DocumentPhotos({
   attachments,
   onChange,
   budget = DEFAULT_ATTACHMENT_BUDGET,
+  allowFiles = false,
 }: {
   attachments: readonly PreparedAttachment[];
   onChange(next: PreparedAttachment[]): void;
   budget?: AttachmentBudgetConfig;
+  /**
+   * "Chọn tệp" opens the system's file dialog, which on a public kiosk shows the
+   * machine's folders (and what earlier users left there): staff only.
+   */
+  allowFiles?: boolean;
 }) {
   const { t, i18n } = useTranslation('attachments');
   const language = i18n.language as Language;
@@ -113,23 +119,27 @@ export function DocumentPhotos({
         <button type="button" className="big" disabled={busy || camera} onClick={() => setCamera(true)}>
           {t('takePhoto')}
         </button>
-        <button type="button" className="big" disabled={busy} onClick={() => fileInput.current?.click()}>
-          {t('chooseFile')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*,application/pdf"
-          multiple
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label={t('fileInput')}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length > 0) void add(files);
-          }}
-        />
+        {allowFiles && (
+          <>
+            <button type="button" className="big" disabled={busy} onClick={() => fileInput.current?.click()}>
+              {t('chooseFile')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="image/*,application/pdf"
+              multiple
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={t('fileInput')}
+              onChange={(e) => {
+                const files = [...(e.target.files ?? [])];
+                e.target.value = '';
+                if (files.length > 0) void add(files);
+              }}
+            />
+          </>
+        )}
       </div>
       {camera && (
         <CameraCapture
@@ -147,7 +157,13 @@ export function DocumentPhotos({
         </p>
       )}
       <p className="budget">
-        {t('budget', { used: bytes(used), max: bytes(budget.maxDossierBytes), count: attachments.length })}
+        {attachments.length === 0
+          ? t('budgetNone')
+          : t('budget', {
+              count: attachments.length,
+              // Plain words, not bytes: how much of this dossier's room for photos is left.
+              free: Math.max(0, Math.floor(100 - (100 * used) / budget.maxDossierBytes)),
+            })}
       </p>
       {attachments.length > 0 && (
         <ul className="thumbs" aria-label={t('listLabel')}>
@@ -219,7 +235,7 @@ function problemText(t: TFunction<'attachments'>, p: Problem, bytes: (n: number)
     case 'file-too-large':
       return t('problem.fileTooLarge', { name: p.fileName, size: bytes(p.size), max: bytes(p.max) });
     case 'dossier-budget':
-      return t('problem.dossierBudget', { max: bytes(p.max) });
+      return t('problem.dossierBudget');
     case 'total-budget':
       return t('problem.totalBudget');
   }

@@ -1,9 +1,12 @@
 import { createSearchIndex, type SearchIndex } from '../../../shared/search/index.ts';
 import type { Catalogue, Procedure } from '../../../shared/domain/procedure.ts';
+import { browseGroups, type BrowseGroup } from '../../../shared/catalogue/browse-groups.ts';
 
 export interface CatalogueIndex {
   search: SearchIndex;
   byCode: ReadonlyMap<string, Procedure>;
+  /** The fields to browse by, for people who do not type. */
+  groups: readonly BrowseGroup[];
 }
 
 /** Built once per loaded catalogue (2,000 procedures must not be re-indexed per keystroke). */
@@ -15,6 +18,7 @@ export function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
     index = {
       search: createSearchIndex(catalogue.procedures),
       byCode: new Map(catalogue.procedures.map((p) => [p.code, p])),
+      groups: browseGroups(catalogue.procedures),
     };
     cache.set(catalogue, index);
   }

@@ -2,7 +2,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
-import { isRequired, validateForm, visibleFields, visibleSections } from '../../../shared/forms/engine.ts';
+import {
+  conditionHolds,
+  displayValue,
+  isRequired,
+  validateForm,
+  visibleFields,
+  visibleSections,
+} from '../../../shared/forms/engine.ts';
+import { carryOverSamePerson } from '../../../shared/identity/apply-person.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
@@ -11,6 +19,8 @@ import { VietnameseKeyboard } from '../keyboard/VietnameseKeyboard.tsx';
 import { loadDraft } from '../dossier/drafts.ts';
 import { loadDraftPhotos, saveDraftPhotos } from '../dossier/draft-photos.ts';
 import { installScannerCapture } from '../scan/scanner-capture.ts';
+import { installSerialScanner } from '../scan/serial-scanner.ts';
+import { useBridge } from '../shell/bridge-context.ts';
 import { applyIdCardScan } from '../scan/id-card.ts';
 import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
 import { DocumentPhotos } from '../attachments/DocumentPhotos.tsx';
@@ -22,8 +32,13 @@ import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { typeIntoFocused } from './typing.ts';
 import { useWizardStore, type WizardSession } from './wizard-store.ts';
 import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { declarationStepSpeech } from '../speech/index.ts';
 import './idle.ts';
 import './declaration.css';
+import { Icon } from '../../ui/icons/index.tsx';
+import { useVolunteerSession } from '../volunteer-session/store.ts';
+import { useOfficerSession } from '../settings/officer-session.ts';
 
 type ScanNotice =
   | { kind: 'filled'; name: string; section: string; labels: string[] }
@@ -76,10 +91,12 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const activeField = useWizardStore((s) => s.activeField);
   const saveProblem = useWizardStore((s) => s.saveProblem);
   const { setStep, setValue, showErrorsOf } = useWizardStore.getState();
-  // The alert belongs to the step it was raised on, so moving to another step hides it.
-  const [alert, setStepAlert] = useState<{ step: number; text: string } | null>(null);
+  // The step where "Next" found fields to fix; moving to another step hides the alert.
+  const [alertStep, setAlertStep] = useState<number | null>(null);
   const [scanNotice, setScanNotice] = useState<ScanNotice | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // Sections filled from the step where the same person was entered (the declaring mother).
+  const [carried, setCarried] = useState<Record<string, string[]>>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
   // Document photos are kept with the draft when the list changes (not on every
@@ -99,6 +116,10 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
       live = false;
     };
   }, [session.draftId]);
+  // A signed-in volunteer or an unlocked officer may also pick files (never a citizen alone).
+  const volunteerSignedIn = useVolunteerSession((s) => s.name !== null);
+  const officerUnlocked = useOfficerSession((s) => s.unlocked);
+  const staffMode = volunteerSignedIn || officerUnlocked;
   const changePhotos = (next: PreparedAttachment[]) => {
     photosTouched.current = true;
     setAttachments(next);
@@ -111,11 +132,13 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
   const values = session.values;
   const sections = visibleSections(form, values);
   const step = Math.min(session.step, sections.length);
-  const stepAlert = alert && alert.step === step ? alert.text : null;
   const section: SectionDef | undefined = sections[step];
   const onReview = section === undefined;
   // Errors are computed live but shown only for steps where Next (or submit) was pressed.
   const errors = useMemo(() => validateForm(form, values, { now: new Date() }), [form, values]);
+  // Counted live, so fixing a field (or ticking "not determined") updates or clears it at once.
+  const stepBad = section ? visibleFields(form, values, section.id).filter((f) => errors[f.id]).length : 0;
+  const stepAlert = alertStep === step && stepBad > 0 ? t('stepHasErrors', { count: stepBad }) : null;
   const shownErrors = (sectionId: string) => (shownSections.includes(sectionId) ? errors : {});
 
   // Which person a scanned ID card fills: this step's, when it takes a card; else the applicant.
@@ -147,6 +170,9 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     () => installScannerCapture(window, { onScan: onScanText, onRelease: (text) => typeIntoFocused(text) }),
     [onScanText],
   );
+  // A scanner in serial (COM) mode, read by main, feeds the same parser.
+  const client = useBridge();
+  useEffect(() => installSerialScanner(client, onScanText), [client, onScanText]);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -157,14 +183,27 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
     const bad = visibleFields(form, values, section.id).filter((f) => errors[f.id]);
     if (bad.length > 0) {
       showErrorsOf([section.id]);
-      setStepAlert({ step, text: t('stepHasErrors', { count: bad.length }) });
+      setAlertStep(step);
       const first = document.getElementById(fieldDomId(bad[0]!.id));
       first?.focus();
       return;
     }
     setScanNotice(null);
+    const carry = carryOverSamePerson(form, values, section.id);
+    if (Object.keys(carry.filled).length > 0) {
+      useWizardStore.getState().setValues(carry.values);
+      setCarried((before) => ({ ...before, ...carry.filled }));
+    }
     setStep(step + 1);
   };
+
+  // This step's person was entered at an earlier step (and is still the same person).
+  const carriedHere =
+    section?.samePersonAs && carried[section.id] && conditionHolds(form, values, section.samePersonAs.when)
+      ? {
+          from: form.sections.find((s) => s.id === section.samePersonAs!.section)?.title[lang] ?? '',
+        }
+      : null;
 
   const submit = async () => {
     const withErrors = sections.filter((s) => visibleFields(form, values, s.id).some((f) => errors[f.id]));
@@ -217,6 +256,28 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
         {section ? section.title[lang] : t('review.title')}
       </h2>
 
+      <ListenButton
+        label={t('speech:listenStep')}
+        segments={() => {
+          const vi = i18n.getFixedT('vi');
+          const error = active ? shownErrors(section?.id ?? '')[active.id] : undefined;
+          return declarationStepSpeech(vi, {
+            title: `${vi('declaration:stepOf', { n: step + 1, total: sections.length + 1 })}: ${section ? section.title.vi : vi('declaration:review.title')}`,
+            ...(section?.description ? { description: section.description.vi } : {}),
+            alert: stepAlert,
+            ...(active && section?.fields.includes(active)
+              ? {
+                  field: {
+                    label: active.label.vi,
+                    ...(active.help ? { help: active.help.vi } : {}),
+                    value: displayValue(active, activeValue, 'vi'),
+                    ...(error ? { error: error.vi } : {}),
+                  },
+                }
+              : {}),
+          });
+        }}
+      />
       {saveProblem && (
         <p role="alert" className="banner warn">
           {t(`saveProblem.${saveProblem}`)}
@@ -240,14 +301,21 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
       {section && (
         <>
           {section.description && <p>{section.description[lang]}</p>}
-          {section.acceptsIdCard && (
-            <div className="scan-hint">
-              <p>{t('scan.hint')}</p>
-              <button type="button" onClick={() => setCameraOpen(true)}>
-                📷 {t('scan.camera')}
-              </button>
-            </div>
+          {carriedHere && (
+            <p role="status" className="banner ok">
+              {t('samePerson', { section: carriedHere.from })}
+            </p>
           )}
+          {section.acceptsIdCard &&
+            !carriedHere &&
+            visibleFields(form, values, section.id).some((fd) => fd.autofill) && (
+              <div className="scan-hint">
+                <p>{t('scan.hint')}</p>
+                <button type="button" onClick={() => setCameraOpen(true)}>
+                  <Icon name="camera" /> {t('scan.camera')}
+                </button>
+              </div>
+            )}
           {stepAlert && (
             <p role="alert" className="banner warn">
               {stepAlert}
@@ -265,7 +333,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
               />
             ))}
           </div>
-          {active && section.fields.includes(active) && (
+          {active && visibleFields(form, values, section.id).includes(active) && (
             <div className="typing-panel">
               {activeKind === 'text' ? (
                 <VietnameseKeyboard
@@ -283,11 +351,11 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
           <div className="wizard-nav">
             {step > 0 && (
               <button type="button" className="big" onClick={() => setStep(step - 1)}>
-                ← {t('back')}
+                <Icon name="back" /> {t('back')}
               </button>
             )}
             <button type="button" className="primary big" onClick={goNext}>
-              {t('next')} →
+              {t('next')} <Icon name="forward" />
             </button>
           </div>
         </>
@@ -302,7 +370,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             errors={errors}
             onEdit={(i) => setStep(i)}
           />
-          <DocumentPhotos attachments={attachments} onChange={changePhotos} />
+          <DocumentPhotos attachments={attachments} onChange={changePhotos} allowFiles={staffMode} />
           {photoSaveProblem && (
             <p role="alert" className="banner warn">
               {t(`photoSaveProblem.${photoSaveProblem}`)}
@@ -314,9 +382,9 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             </p>
           )}
           {submitting && <p role="status">{t('saving')}</p>}
-          <div className="wizard-nav">
+          <div className="wizard-nav submit-bar">
             <button type="button" className="big" onClick={() => setStep(step - 1)} disabled={submitting}>
-              ← {t('back')}
+              <Icon name="back" /> {t('back')}
             </button>
             <button type="button" className="primary big" onClick={() => void submit()} disabled={submitting}>
               {t('submit')}

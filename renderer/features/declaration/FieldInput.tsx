@@ -7,6 +7,7 @@ import { communesOf, findCommune, findProvince, provinces } from '../../../share
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { UnitPicker } from './UnitPicker.tsx';
 import { useWizardStore } from './wizard-store.ts';
+import { Icon } from '../../ui/icons/index.tsx';
 
 export const fieldDomId = (fieldId: string) => `f-${fieldId.replace(/\./g, '-')}`;
 
@@ -133,7 +134,7 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
           {...common}
         >
           <span className="checkbox-box" aria-hidden="true">
-            {value === 'true' ? '✓' : ''}
+            {value === 'true' && <Icon name="check" size="1em" />}
           </span>{' '}
           {label}
         </button>
@@ -154,10 +155,23 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         </p>
       )}
       {control}
+      {field.suggestions && kind !== 'choice' && (
+        <div role="group" aria-label={t('quickPick', { field: field.label[lang] })} className="quick-picks">
+          {field.suggestions.map((s) => (
+            <button
+              key={s.vi}
+              type="button"
+              aria-pressed={value === s.vi}
+              onClick={() => setValue(field.id, s.vi)}
+            >
+              {s[lang]}
+            </button>
+          ))}
+        </div>
+      )}
       {error && (
         <p id={errorId} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error[lang]}
+          <Icon name="warning" /> {error[lang]}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formForProcedure } from '../../../shared/forms/registry.ts';
 import { startDeclaration } from './start.ts';
+import { Icon } from '../../ui/icons/index.tsx';
 
 /** "Khai tờ khai" for a procedure the kiosk has a declaration form for; nothing otherwise. */
 export function StartDeclarationButton({
@@ -22,7 +23,7 @@ export function StartDeclarationButton({
       aria-label={forName ? t('startFor', { name: forName }) : undefined}
       onClick={() => startDeclaration(procedureCode)}
     >
-      ✍ {t('start')}
+      <Icon name="declare" /> {t('start')}
     </button>
   );
 }

@@ -37,7 +37,11 @@ describe('drafts', () => {
     const name = `drafts-${crypto.randomUUID()}`;
     const db = openKioskDb(name);
     const id = newDraftId();
-    const values = { ...birthValues(), 'father.known': '', 'father.fullName': 'kept while hidden' };
+    const values = {
+      ...birthValues(),
+      'father.undetermined': 'true',
+      'father.fullName': 'kept while hidden',
+    };
     const r = await saveDraft(draft(id, values, 3), { db, now: clock });
     expect(r.ok).toBe(true);
     db.close();

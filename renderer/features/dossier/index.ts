@@ -57,3 +57,11 @@ export {
 } from './outbox.ts';
 export { recordPrinted, recordOfficeStatus } from './bookkeeping.ts';
 export type { DataContext } from './context.ts';
+export {
+  recordReceiptPrinted,
+  reportReceiptUnprinted,
+  reportLeftoverUnprintedReceipts,
+  unprintedReceipts,
+  unprintedReceiptCount,
+  unprintedReceiptByCode,
+} from './receipt-print.ts';

@@ -80,6 +80,16 @@ export function outboxPendingCount(ctx: DataContext = {}): Promise<number> {
   return pendingRange(dbOf(ctx)).count();
 }
 
+/**
+ * How many dossiers wait for the office: what staff and citizens mean by "waiting"
+ * (a rating or a photo's metadata riding along is not a dossier).
+ */
+export function outboxPendingDossierCount(ctx: DataContext = {}): Promise<number> {
+  return pendingRange(dbOf(ctx))
+    .filter((r) => r.kind === 'dossier')
+    .count();
+}
+
 /** An outbox row's payload as an object, whichever way the row keeps it; null once sent. */
 export function outboxPayload(row: OutboxRow): unknown {
   if (row.payloadJson != null) return JSON.parse(row.payloadJson) as unknown;

@@ -1,5 +1,6 @@
 /**
- * Submitting a declaration: the dossier, its outbox item, its attachments, the dossier
+ * Submitting a declaration: the dossier (marked "receipt not printed yet"), its outbox
+ * item, its attachments, the dossier
  * code sequence and the draft's removal (answers and photos) are one IndexedDB transaction, so a crash or
  * power cut at any moment leaves either the whole dossier or the draft, never half.
  * The promise resolves only after that transaction committed (with strict durability:
@@ -169,7 +170,12 @@ export async function submitDossier(
         if (!parsed.success)
           return { ok: false, reason: 'invalid-payload', reasons: issuesToReasons(parsed.error) };
         const payload = parsed.data;
-        const row: DossierRow = Object.freeze({ ...built.dossier, createdAt: now.toISOString() });
+        const row: DossierRow = Object.freeze({
+          ...built.dossier,
+          createdAt: now.toISOString(),
+          // Until a printer accepts the receipt (recordReceiptPrinted).
+          receiptUnprinted: 1 as const,
+        });
 
         const lastSeq = metaValue<number>(meta, META.outboxSeq) ?? 0;
         const outbox = [

@@ -32,7 +32,7 @@ export function birthValues(): Record<string, string> {
     'mother.residence.province': '01',
     'mother.residence.commune': '00565',
     'mother.residence.detail': 'Thôn Đông',
-    'father.known': '',
+    'father.undetermined': 'true',
   };
 }
 

@@ -7,29 +7,29 @@ import { useKioskConfig } from '../shell/config-store.ts';
 import { OfficerGate } from '../settings/OfficerGate.tsx';
 import { useOfficerSession } from '../settings/officer-session.ts';
 import { useVolunteerSession } from '../volunteer-session/store.ts';
-import { loadDossierPage, type DossierListPage } from './dossier-page.ts';
+import { useShellStore, type ScreenOf } from '../shell/store.ts';
+import { loadDossierPage, type DossierListPage, type DossierScope as Scope } from './dossier-page.ts';
 import { ReprintButton } from './ReprintButton.tsx';
-
-type Scope = 'today' | 'all';
+import { Icon } from '../../ui/icons/index.tsx';
 
 /**
  * Submitted dossiers for officers and signed-in volunteers: today's or all, newest first,
  * a page at a time (the kiosk may hold 100,000), with sync state and reprint. Applicants
  * appear by initials only: the screen is public.
  */
-export function DossierListScreen() {
+export function DossierListScreen({ screen }: { screen: ScreenOf<'dossiers'> }) {
   const officer = useOfficerSession((s) => s.unlocked);
   const volunteer = useVolunteerSession((s) => s.volunteerId !== null);
   if (!officer && !volunteer) return <OfficerGate />;
-  return <DossierList />;
+  return <DossierList initialScope={screen.scope ?? 'today'} />;
 }
 
-function DossierList() {
+function DossierList({ initialScope }: { initialScope: Scope }) {
   const { t, i18n } = useTranslation('dossiers');
   const language = i18n.language as Language;
   const { catalogue } = useKioskConfig();
   const names = useMemo(() => new Map(catalogue.procedures.map((p) => [p.code, p.name])), [catalogue]);
-  const [scope, setScope] = useState<Scope>('today');
+  const [scope, setScope] = useState<Scope>(initialScope);
   const [page, setPage] = useState(0);
   const [data, setData] = useState<DossierListPage | null>(null);
   const [error, setError] = useState(false);
@@ -66,6 +66,9 @@ function DossierList() {
         <button type="button" aria-pressed={scope === 'all'} onClick={() => choose('all')}>
           {t('all')}
         </button>
+        <button type="button" aria-pressed={scope === 'unprinted'} onClick={() => choose('unprinted')}>
+          {t('unprinted')}
+        </button>
       </div>
       {error && (
         <p role="alert" className="field-error">
@@ -73,7 +76,9 @@ function DossierList() {
         </p>
       )}
       {!error && data === null && <p role="status">{t('loading')}</p>}
-      {data !== null && data.total === 0 && <p>{scope === 'today' ? t('noneToday') : t('none')}</p>}
+      {data !== null && data.total === 0 && (
+        <p>{scope === 'today' ? t('noneToday') : scope === 'unprinted' ? t('noneUnprinted') : t('none')}</p>
+      )}
       {data !== null && data.total > 0 && (
         <>
           <table className="dossier-table">
@@ -104,10 +109,25 @@ function DossierList() {
                     <td>{row.initials}</td>
                     <td>{t(`sync.${row.sync}`)}</td>
                     <td className="reprint-cell">
+                      {row.receiptUnprinted && !row.purged && (
+                        <div className="receipt-unprinted">
+                          <p className="field-error">{t('receiptUnprinted')}</p>
+                          <button
+                            type="button"
+                            className="primary"
+                            aria-label={t('printReceiptOf', { code: row.code })}
+                            onClick={() =>
+                              useShellStore.getState().navigate({ name: 'receipt', dossierId: row.id })
+                            }
+                          >
+                            {t('printReceipt')}
+                          </button>
+                        </div>
+                      )}
                       {row.purged ? (
                         // Its prints went with its personal data: a reprint could only fail.
                         <p className="note">{t('purged')}</p>
-                      ) : (
+                      ) : row.receiptUnprinted ? null : (
                         <>
                           <ReprintButton dossierId={row.id} code={row.code} kind="receipt" />
                           <ReprintButton dossierId={row.id} code={row.code} kind="declaration" />
@@ -121,11 +141,11 @@ function DossierList() {
           </table>
           <nav className="pager" aria-label={t('pages')}>
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              ← {t('previous')}
+              <Icon name="back" /> {t('previous')}
             </button>
             <span>{t('pageOf', { page: page + 1, count: data.pageCount })}</span>
             <button type="button" disabled={page + 1 >= data.pageCount} onClick={() => setPage(page + 1)}>
-              {t('next')} →
+              {t('next')} <Icon name="forward" />
             </button>
           </nav>
         </>

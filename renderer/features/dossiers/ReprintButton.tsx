@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import { BridgeCallError } from '../../bridge/client.ts';
 import { useBridge } from '../shell/bridge-context.ts';
-import { printInHiddenFrame } from '../receipt/print-jobs.ts';
+import { printInHiddenFrame, recordPrintOutcome } from '../receipt/print-jobs.ts';
+import { afterBrowserPrint, stepOf, type PrintJobState } from '../receipt/print-state.ts';
 
 type State =
   { status: 'idle' } | { status: 'printing' } | { status: 'done' } | { status: 'failed'; reason: string };
@@ -26,14 +27,20 @@ export function ReprintButton({
     setState({ status: 'printing' });
     try {
       const result = await client.invoke('reprintDocument', { kind, dossierId });
-      if (result.failure) {
-        setState({ status: 'failed', reason: result.failure.reason });
-      } else if (result.printVia === 'renderer' && result.documentUrl) {
-        await printInHiddenFrame(result.documentUrl);
-        setState({ status: 'done' });
-      } else {
-        setState(result.printed ? { status: 'done' } : { status: 'failed', reason: 'print-failed' });
+      const step = stepOf(result);
+      let printed: PrintJobState;
+      if (step.next === 'done') printed = step.state;
+      else {
+        const ok = await printInHiddenFrame(step.documentUrl).then(
+          () => true,
+          () => false,
+        );
+        printed = afterBrowserPrint(ok, step.pdfKept);
       }
+      setState(
+        printed.status === 'failed' ? { status: 'failed', reason: printed.reason } : { status: 'done' },
+      );
+      await recordPrintOutcome(dossierId, kind, printed);
     } catch (e) {
       setState({ status: 'failed', reason: e instanceof BridgeCallError ? e.code : 'print-failed' });
     }

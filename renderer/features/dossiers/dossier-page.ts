@@ -6,6 +6,7 @@
 import type { DossierRow, OutboxStatus } from '../../db/db.ts';
 import { dbOf, type DataContext } from '../dossier/context.ts';
 import { listDossiers, todayDossierPage } from '../dossier/queries.ts';
+import { unprintedReceipts } from '../dossier/index.ts';
 import { isPersonalDataPurged } from '../retention/purge.ts';
 import { nameInitials } from './initials.ts';
 
@@ -23,6 +24,8 @@ export interface DossierListRow {
   sync: SyncState;
   printedReceipt: boolean;
   printedDeclaration: boolean;
+  /** Its receipt has not printed yet (no printer, a failure, or a crash before printing). */
+  receiptUnprinted: boolean;
   /** Retention removed its personal data (and main its kept prints): nothing to reprint. */
   purged: boolean;
 }
@@ -34,15 +37,23 @@ export interface DossierListPage {
   total: number;
 }
 
+/** Today's dossiers, all, or those whose receipt has not printed. */
+export type DossierScope = 'today' | 'all' | 'unprinted';
+
 export async function loadDossierPage(
-  scope: 'today' | 'all',
+  scope: DossierScope,
   page: number,
   now: Date,
   ctx: DataContext = {},
 ): Promise<DossierListPage> {
   let items: DossierRow[];
   let total: number;
-  if (scope === 'today') {
+  if (scope === 'unprinted') {
+    // Few by nature (each is offered at start until printed): read them all, oldest first.
+    const all = await unprintedReceipts(ctx, 1000);
+    total = all.length;
+    items = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  } else if (scope === 'today') {
     ({ items, total } = await todayDossierPage(now, { page, pageSize: PAGE_SIZE }, ctx));
   } else {
     const result = await listDossiers({ page, pageSize: PAGE_SIZE }, ctx);
@@ -61,6 +72,7 @@ export async function loadDossierPage(
       sync: item ? item.status : d.acknowledgedAt ? 'sent' : 'unknown',
       printedReceipt: Boolean(d.printed?.receipt),
       printedDeclaration: Boolean(d.printed?.declaration),
+      receiptUnprinted: d.receiptUnprinted === 1,
       purged: isPersonalDataPurged(d),
     };
   });

@@ -10,6 +10,8 @@ import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
 import { effectiveFee, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { procedureSpeech } from '../speech/index.ts';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */
 function safeDeadline(compute: () => Deadline): Deadline | null {
@@ -62,6 +64,10 @@ export function ProcedureScreen({ code }: { code: string }) {
         {t('procedure.field', { field: procedure.field[lang] })}
       </p>
       <p>{t(`procedure.online.${procedure.onlineLevel}`)}</p>
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() => procedureSpeech(i18n.getFixedT('vi'), procedure, { fee, sameDayToday, due })}
+      />
       <StartDeclarationButton procedureCode={procedure.code} />
 
       <section aria-labelledby="same-day" className={`same-day ${sameDayToday ? 'yes' : 'no'}`}>

@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { RatingPayloadSchema } from '../../../shared/contracts/sync.ts';
 import { newId, type KioskDb } from '../../db/db.ts';
-import { outboxPayload, outboxPending } from '../dossier/outbox.ts';
+import {
+  outboxPayload,
+  outboxPending,
+  outboxPendingCount,
+  outboxPendingDossierCount,
+} from '../dossier/outbox.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { dropDb, freshDb, roomy, submitInput, vn } from '../dossier/test-support.ts';
 import { clearRatingReasons, saveRating, SATISFACTION_LEVELS } from './rating.ts';
@@ -29,6 +34,9 @@ describe('saveRating', () => {
     const again = await saveRating({ ...input, level: 'very-satisfied' }, { db, now });
     expect(again.ok && again.alreadyRated).toBe(true);
     expect(await db.ratings.count()).toBe(1);
+    // Two items wait for the office, but only one of them is a dossier.
+    expect(await outboxPendingCount({ db })).toBe(2);
+    expect(await outboxPendingDossierCount({ db })).toBe(1);
     const items = await outboxPending(10, {}, { db });
     expect(items.map((i) => [i.kind, i.seq])).toEqual([
       ['dossier', 1],

@@ -1,3 +1,4 @@
+import './receipt.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
@@ -11,6 +12,10 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
+import { Icon } from '../../ui/icons/index.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { receiptSpeech } from '../speech/index.ts';
+import { effectiveFee } from '../procedure/procedure-facts.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 
@@ -46,13 +51,15 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
     });
   };
 
-  // Print both documents once per dossier, one after the other (one printer).
+  // Print what has not printed yet, once, one after the other (one printer). After a
+  // crash or from the unprinted-receipts offer, that may be the receipt alone.
   useEffect(() => {
     if (!dossier || !procedure) return;
     const started = usePrintJobs.getState().jobs;
     if (KINDS.some((k) => started[jobKey(dossier.id, k)])) return;
+    const due = KINDS.filter((kind) => !alreadyPrinted(dossier, kind));
     void (async () => {
-      for (const kind of KINDS)
+      for (const kind of due)
         await runPrintJob(client, dossier.id, kind, () =>
           buildDocument(kind, profile, procedure, dossier, lang),
         );
@@ -76,13 +83,28 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
     );
   }
   const received = new Date(dossier.receivedAt);
+  const receiptState = jobs[jobKey(dossier.id, 'receipt')];
 
   return (
     <main className="screen receipt-screen">
       <div role="status">
-        <h1>✔ {t('saved')}</h1>
+        <h1 className="with-icon">
+          <Icon name="saved" size="1.3em" />
+          {t('saved')}
+        </h1>
       </div>
       <p>{t('safe')}</p>
+      <ListenButton
+        label={t('speech:listenReceipt')}
+        segments={() =>
+          receiptSpeech(i18n.getFixedT('vi'), {
+            code: dossier.code,
+            procedureName: procedure.name.vi,
+            returnText: returnText(profile, procedure, dossier, 'vi'),
+            fee: effectiveFee(profile, procedure),
+          })
+        }
+      />
       <section aria-labelledby="dossier-code-label" className="dossier-code-box">
         <h2 id="dossier-code-label">{t('code')}</h2>
         <p className="dossier-code" aria-describedby="dossier-code-label">
@@ -108,11 +130,19 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
             <PrintLine
               key={kind}
               kind={kind}
-              state={jobs[jobKey(dossier.id, kind)]}
+              state={
+                jobs[jobKey(dossier.id, kind)] ?? (alreadyPrinted(dossier, kind) ? PRINTED_BEFORE : undefined)
+              }
               onRetry={(reprint) => print(kind, reprint)}
             />
           ))}
         </ul>
+        {receiptState?.status === 'failed' && (
+          <p className="receipt-way-on" role="note">
+            {t('printing.wayOn', { code: dossier.code })}{' '}
+            {receiptState.pdfKept ? t('printing.pdfKept') : t('printing.deskRebuilds')}
+          </p>
+        )}
         <p>{t('printing.sign')}</p>
       </section>
 
@@ -134,6 +164,14 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
   );
 }
 
+const PRINTED_BEFORE: PrintJobState = { status: 'printed' };
+
+/** Printed on an earlier visit of this screen (before a reload or a restart). */
+function alreadyPrinted(dossier: DossierRow, kind: PrintKind): boolean {
+  if (kind === 'receipt') return dossier.receiptUnprinted !== 1 && Boolean(dossier.printed?.receipt);
+  return Boolean(dossier.printed?.declaration);
+}
+
 function PrintLine({
   kind,
   state,
@@ -146,6 +184,16 @@ function PrintLine({
   const { t } = useTranslation('receipt');
   const name = t(`printing.${kind}`);
   if (!state || state.status === 'printing') return <li>{t('printing.inProgress', { name })}</li>;
+  if (state.status === 'sent') {
+    return (
+      <li>
+        {t('printing.sent', { name })}{' '}
+        <button type="button" onClick={() => onRetry(true)} aria-label={t('printing.reprintOf', { name })}>
+          {t('printing.reprint')}
+        </button>
+      </li>
+    );
+  }
   if (state.status === 'printed') {
     return (
       <li>

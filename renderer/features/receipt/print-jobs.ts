@@ -4,17 +4,13 @@
  * committed before anything here runs, so a print failure never touches it.
  */
 import { create } from 'zustand';
-import type { PrintKind, PrintResult } from '../../../shared/contracts/bridge.ts';
+import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import type { PrintDocument } from '../../../shared/print/index.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
+import { recordPrinted, recordReceiptPrinted, reportReceiptUnprinted } from '../dossier/index.ts';
+import { afterBrowserPrint, receiptMarkAfter, stepOf, type PrintJobState } from './print-state.ts';
 
-export type PrintFailureReason = NonNullable<PrintResult['failure']>['reason'] | 'bridge';
-
-export type PrintJobState =
-  | { status: 'printing' }
-  | { status: 'printed' }
-  | { status: 'failed'; reason: PrintFailureReason; pdfKept: boolean };
-
+export type { PrintJobState, PrintFailureReason } from './print-state.ts';
 interface PrintJobsState {
   jobs: Record<string, PrintJobState>;
   set(key: string, state: PrintJobState): void;
@@ -62,17 +58,26 @@ export function printInHiddenFrame(url: string): Promise<void> {
   });
 }
 
-async function settle(result: PrintResult): Promise<PrintJobState> {
-  if (result.printed) return { status: 'printed' };
-  if (result.printVia === 'renderer' && result.documentUrl) {
-    try {
-      await printInHiddenFrame(result.documentUrl);
-      return { status: 'printed' };
-    } catch {
-      return { status: 'failed', reason: 'print-failed', pdfKept: result.pdfKept };
-    }
+async function settle(result: Parameters<typeof stepOf>[0]): Promise<PrintJobState> {
+  const step = stepOf(result);
+  if (step.next === 'done') return step.state;
+  try {
+    await printInHiddenFrame(step.documentUrl);
+    return afterBrowserPrint(true, step.pdfKept);
+  } catch {
+    return afterBrowserPrint(false, step.pdfKept);
   }
-  return { status: 'failed', reason: result.failure?.reason ?? 'print-failed', pdfKept: result.pdfKept };
+}
+
+/** The dossier's bookkeeping after a print: when it printed, and its receipt mark. */
+export async function recordPrintOutcome(dossierId: string, kind: PrintKind, state: PrintJobState) {
+  if (kind === 'declaration') {
+    if (state.status === 'printed' || state.status === 'sent') await recordPrinted(dossierId, kind, null);
+    return;
+  }
+  const mark = receiptMarkAfter(state);
+  if (mark === 'clear') await recordReceiptPrinted(dossierId);
+  if (mark === 'report-unprinted') await reportReceiptUnprinted(dossierId);
 }
 
 /** Prints one document; `reprint` uses the kept copy when main has one (the retry after a failure). */
@@ -105,5 +110,7 @@ export async function runPrintJob(
     state = { status: 'failed', reason: 'bridge', pdfKept: false };
   }
   usePrintJobs.getState().set(key, state);
+  // The dossier is stored whatever happens here; its bookkeeping must not undo the print state.
+  await recordPrintOutcome(dossierId, kind, state).catch(() => undefined);
   return state;
 }

@@ -114,6 +114,9 @@ function stripped(row: DossierRow): DossierRow {
     formData: {},
     applicantName: keptInitials(row.applicantName),
     ...(printed ? { printed } : {}),
+    // Its receipt can no longer be printed: the data is gone, so it is no longer offered.
+    receiptUnprinted: undefined,
+    receiptUnprintedReported: undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
 import { LEVEL_ICON, LEVELS, REASONS, reasonGroupOf, type SatisfactionLevel } from './levels.ts';
 import { rate } from './rate.ts';
+import { Icon } from '../../ui/icons/index.tsx';
 
 type Phase = 'choose' | 'saving' | 'failed' | 'thanks';
 
@@ -68,9 +69,7 @@ export function SatisfactionScreen({ screen }: { screen: ScreenOf<'satisfaction'
               setReasons([]);
             }}
           >
-            <span className="level-icon" aria-hidden="true">
-              {LEVEL_ICON[l]}
-            </span>
+            <Icon name={LEVEL_ICON[l]} size="2.5em" className="level-icon" />
             <span className="level-text">{t(`level.${l}`)}</span>
           </button>
         ))}

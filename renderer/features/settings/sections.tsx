@@ -4,6 +4,8 @@ import { KioskNumberSection } from './KioskNumberSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
+import { SerialScannerSection } from '../scan/SerialScannerSection.tsx';
+import { SpeechSettingsSection } from '../speech/SpeechSettingsSection.tsx';
 
 /**
  * The settings screen is a list of sections, each a heading (a key of the `settings`
@@ -21,6 +23,8 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'volunteers', titleKey: 'sections.volunteers', Component: VolunteersSection },
   { id: 'kiosk-number', titleKey: 'sections.kioskNumber', Component: KioskNumberSection },
   { id: 'printer', titleKey: 'sections.printer', Component: PrinterSection },
+  { id: 'serial-scanner', titleKey: 'scan:serial.heading', Component: SerialScannerSection },
   { id: 'storage', titleKey: 'sections.storage', Component: StorageSection },
   { id: 'sync', titleKey: 'sync:settings.heading', Component: SyncSection },
+  { id: 'speech', titleKey: 'speech:settings.heading', Component: SpeechSettingsSection },
 ];

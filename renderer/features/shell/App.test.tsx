@@ -33,22 +33,84 @@ describe('App shell', () => {
   it('shows Monday in Vietnam (while UTC is still Sunday) with the no-appointment procedures as tiles', async () => {
     vi.setSystemTime(vn('2026-11-23 06:30')); // Sunday 23:30 UTC
     render(<App client={clientReturning(okConfig())} />);
-    expect(await screen.findByText('Thứ Hai, ngày 23/11/2026')).toBeTruthy();
+    expect(await screen.findByText('Thứ Hai, 23/11/2026')).toBeTruthy();
+    expect(screen.getByText('06:30')).toBeTruthy();
+    expect(screen.getByText('Chưa đến giờ làm việc, mở cửa lúc 07:30')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Ngày không giấy hẹn' })).toBeTruthy();
-    expect(screen.getByText(/Đang đóng cửa/)).toBeTruthy();
-    const list = within(screen.getByRole('list', { name: /Thủ tục của Ngày không giấy hẹn/ }));
+    const list = within(screen.getByRole('list', { name: 'Thủ tục được phục vụ hôm nay' }));
     expect(list.getAllByRole('listitem')).toHaveLength(4);
     // Each tile opens its procedure; those with a declaration form also offer "Khai tờ khai".
     const tiles = list
       .getAllByRole('button')
       .filter((b) => !/^Khai tờ khai/.test(b.getAttribute('aria-label') ?? ''));
     expect(tiles).toHaveLength(4);
+    expect(list.getAllByText('Ngày không giấy hẹn')).toHaveLength(4);
     expect(list.getAllByRole('button', { name: /^Khai tờ khai: / }).length).toBeGreaterThan(0);
     fireEvent.click(tiles[0]!);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       CATALOGUE.procedures.find((p) => p.code === '2.000815')!.name.vi,
     );
     expect(screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày.')).toBeTruthy();
+  });
+
+  it('lists a procedure two models serve today once, with a badge for each; at lunch says when the desk reopens', async () => {
+    vi.setSystemTime(vn('2026-11-24 12:10')); // Tuesday: 1.004873 is no-appointment and no-writing
+    render(<App client={clientReturning(okConfig())} />);
+    expect(await screen.findByText('Đang nghỉ trưa, mở lại lúc 13:30')).toBeTruthy();
+    const list = within(screen.getByRole('list', { name: 'Thủ tục được phục vụ hôm nay' }));
+    const items = list.getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('aria-label')!.split(' — ')[0])).toEqual(
+      ['2.000815', '1.004873', '1.001193'].map(
+        (c) => CATALOGUE.procedures.find((p) => p.code === c)!.name.vi,
+      ),
+    );
+    const both = within(items[1]!);
+    expect(both.getByText('Ngày không giấy hẹn')).toBeTruthy();
+    expect(both.getByText('Ngày không viết')).toBeTruthy();
+  });
+
+  it('keeps every header button in place: "Quay lại" is laid out on Today but hidden, staff functions sit behind "Cán bộ"', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(<App client={clientReturning(okConfig())} />);
+    const nav = within(await screen.findByRole('navigation', { name: 'Điều hướng chính' }));
+    const names = () => nav.getAllByRole('button', { hidden: true }).map((b) => b.textContent);
+    const onToday = names();
+    expect(onToday).toEqual(['Quay lại', 'Hôm nay', 'Tìm thủ tục', 'English', 'Chữ to', 'Cán bộ']);
+    expect(nav.queryByRole('button', { name: 'Quay lại' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cài đặt' })).toBeNull();
+    fireEvent.click(nav.getByRole('button', { name: 'Cán bộ' }));
+    expect(screen.getByRole('heading', { name: 'Dành cho cán bộ và tình nguyện viên' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tình nguyện viên' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cài đặt' })).toBeTruthy();
+    expect(names()).toEqual(onToday);
+    fireEvent.click(nav.getByRole('button', { name: 'Quay lại' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Hôm nay tại/);
+  });
+
+  it('the catalogue opens on fields: a field lists its procedures, each with its declaration', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(<App client={clientReturning(okConfig())} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' }));
+    const fields = within(screen.getByRole('list', { name: 'Chọn lĩnh vực' }));
+    expect(fields.getAllByRole('button').map((b) => b.querySelector('.group-name')!.textContent)).toEqual([
+      'Hộ tịch',
+      'Chứng thực',
+      'Đất đai và giao dịch bảo đảm',
+      'Kinh doanh',
+    ]);
+    fireEvent.click(fields.getByRole('button', { name: /^Hộ tịch/ }));
+    const list = within(screen.getByRole('list', { name: 'Thủ tục thuộc lĩnh vực Hộ tịch' }));
+    expect(list.getByRole('button', { name: 'Khai tờ khai: Đăng ký khai sinh' })).toBeTruthy();
+  });
+
+  it('a search with no result says to ask for help and offers the fields', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(<App client={clientReturning(okConfig())} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Tìm thủ tục' }), { target: { value: 'qqqwww' } });
+    expect(await screen.findByText(/nhờ tình nguyện viên, cán bộ giúp/)).toBeTruthy();
+    const fields = within(screen.getByRole('list', { name: 'Chọn theo lĩnh vực' }));
+    expect(fields.getAllByRole('button')).toHaveLength(4);
   });
 
   it('on a day with no model says so and tells when each model runs next', async () => {
@@ -123,7 +185,7 @@ describe('App shell', () => {
       await vi.advanceTimersByTimeAsync(10_000);
     });
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(screen.getByText('Thứ Hai, ngày 23/11/2026')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Hôm nay tại/);
     expect(useCatalogueStore.getState().query).toBe('');
   });
 });

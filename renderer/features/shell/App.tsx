@@ -69,7 +69,7 @@ function Shell({ client }: { client: BridgeClient }) {
   const { profile } = state.config;
   return (
     <>
-      <TopBar officeName={profile.office.name} />
+      <TopBar officeName={profile.office.name} profile={profile} />
       <CurrentScreen screen={screen} />
       {OVERLAYS.map((Overlay, i) => (
         <Overlay key={i} />

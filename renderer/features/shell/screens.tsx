@@ -19,21 +19,33 @@ import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
 import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
+import { StaffScreen } from './StaffScreen.tsx';
+import { UnprintedReceiptsScreen } from '../unprinted-receipts/UnprintedReceiptsScreen.tsx';
+import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
+import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
 export const SCREENS: ScreenComponents = {
   today: () => <TodayScreen />,
-  catalogue: () => <CatalogueScreen />,
+  catalogue: ({ screen }) => <CatalogueScreen group={screen.group} />,
   procedure: ({ screen }) => <ProcedureScreen code={screen.code} />,
   declaration: DeclarationScreen,
   receipt: ReceiptScreen,
   satisfaction: SatisfactionScreen,
+  staff: () => <StaffScreen />,
   volunteer: VolunteerScreen,
   settings: SettingsScreen,
   dossiers: DossierListScreen,
   statusLookup: () => <StatusLookupScreen />,
+  unprintedReceipts: () => <UnprintedReceiptsScreen />,
 };
 
 /** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [ResumeDraftPrompt, RetentionRunner, SyncRunner];
+export const OVERLAYS: readonly ComponentType[] = [
+  ResumeDraftPrompt,
+  RetentionRunner,
+  SyncRunner,
+  UnprintedReceiptsRunner,
+  SpeechRunner,
+];

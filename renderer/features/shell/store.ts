@@ -9,7 +9,8 @@ import type { ProcedureCode } from '../../../shared/domain/procedure.ts';
  */
 export interface ScreenParams {
   today: Record<never, never>;
-  catalogue: Record<never, never>;
+  /** "Tìm thủ tục": the fields and the search box, or with `group` one field's procedures. */
+  catalogue: { group?: string };
   procedure: { code: ProcedureCode };
   /** The declaration wizard on the draft `draftId` (new or resumed). */
   declaration: { procedureCode: ProcedureCode; draftId: string };
@@ -17,12 +18,16 @@ export interface ScreenParams {
   receipt: { dossierId: string };
   /** The satisfaction rating, for the dossier just received (or none). */
   satisfaction: { dossierId: string | null; procedureCode: string | null };
+  /** Behind the header's staff entry: volunteer sign-in, dossiers, settings. */
+  staff: Record<never, never>;
   /** Volunteer sign-in (name, then PIN). */
   volunteer: Record<never, never>;
   /** Officer settings, behind the officer PIN. */
   settings: Record<never, never>;
-  /** Submitted dossiers with reprint (officer or signed-in volunteer). */
-  dossiers: Record<never, never>;
+  /** Submitted dossiers with reprint (officer or signed-in volunteer); `scope` picks the list shown first. */
+  dossiers: { scope?: 'today' | 'all' | 'unprinted' };
+  /** Receipts not printed (no printer, or a crash): the citizen's code or an officer prints them. */
+  unprintedReceipts: Record<never, never>;
   /** "Tra cứu hồ sơ": a receipt's dossier code → its status as last synced. */
   statusLookup: Record<never, never>;
 }

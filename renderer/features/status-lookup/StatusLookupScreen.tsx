@@ -8,6 +8,7 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { dossierByCode, recordOfficeStatus } from '../dossier/index.ts';
 import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
 import { installScannerCapture } from '../scan/scanner-capture.ts';
+import { installSerialScanner } from '../scan/serial-scanner.ts';
 import { useBridge } from '../shell/bridge-context.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { CodeKeypad } from './CodeKeypad.tsx';
@@ -72,6 +73,9 @@ export function StatusLookupScreen() {
   useEffect(() => {
     lookUpRef.current = lookUp;
   });
+
+  // The same scan from a scanner in serial (COM) mode, read by main.
+  useEffect(() => installSerialScanner(client, (text) => void lookUpRef.current(text)), [client]);
 
   useEffect(() => {
     inputRef.current?.focus();

@@ -44,12 +44,20 @@ describe('sync badge in the top bar', () => {
 
   it('says connected, how many dossiers wait and when the last sync succeeded', () => {
     show();
-    setState({ status: enrolled, waiting: 3 });
+    setState({ status: enrolled, waiting: 3, waitingDossiers: 3 });
     const badge = screen.getByRole('status', { name: 'Tình trạng đồng bộ' });
     expect(badge.textContent).toBe(
       'Đã kết nối văn phòng · 3 hồ sơ chờ gửi · Đồng bộ lần cuối: 24/11/2026 10:32',
     );
     expect(badge.getAttribute('data-state')).toBe('online');
+  });
+
+  it('counts dossiers, not the rating that waits beside one', () => {
+    show();
+    setState({ status: enrolled, waiting: 2, waitingDossiers: 1 });
+    expect(screen.getByRole('status').textContent).toMatch(/^Đã kết nối văn phòng · 1 hồ sơ chờ gửi · /);
+    setState({ status: enrolled, waiting: 1, waitingDossiers: 0 });
+    expect(screen.getByRole('status').textContent).not.toMatch(/chờ gửi/);
   });
 
   it('says offline with nothing waiting, and asks for attention on refused items or re-enrolment', () => {
@@ -61,7 +69,7 @@ describe('sync badge in the top bar', () => {
       /^Not connected to the office · 1 item refused by the office/,
     );
     expect(screen.getByRole('status').getAttribute('data-state')).toBe('attention');
-    setState({ status: { ...enrolled, needsReEnrolment: true }, waiting: 2 });
+    setState({ status: { ...enrolled, needsReEnrolment: true }, waiting: 2, waitingDossiers: 2 });
     expect(screen.getByRole('status').textContent).toMatch(
       /^Needs re-enrolment · 2 dossiers waiting to send/,
     );

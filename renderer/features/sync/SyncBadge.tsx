@@ -21,7 +21,8 @@ export function SyncBadge() {
         ? t('badge.online')
         : t('badge.offline');
   const parts = [connection];
-  if (state.waiting > 0) parts.push(t('badge.waiting', { count: state.waiting }));
+  // Dossiers only: a rating riding along is not "a dossier waiting".
+  if (state.waitingDossiers > 0) parts.push(t('badge.waiting', { count: state.waitingDossiers }));
   if (state.refused > 0) parts.push(t('badge.refused', { count: state.refused }));
   const last = status.lastSuccessAt
     ? t('badge.lastSuccess', { at: formatSyncTime(status.lastSuccessAt) })

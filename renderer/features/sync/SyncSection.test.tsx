@@ -60,7 +60,7 @@ afterEach(async () => {
 describe('sync settings section', () => {
   it('says the kiosk is not enrolled and pre-fills the suggested office address', async () => {
     mount(base);
-    expect(await screen.findByText(/Kiosk chưa đăng ký với văn phòng/)).toBeTruthy();
+    expect(await screen.findByText(/Ki-ốt chưa đăng ký với văn phòng/)).toBeTruthy();
     expect((screen.getByLabelText('Địa chỉ máy chủ văn phòng') as HTMLInputElement).value).toBe(
       'http://10.0.0.5:5180',
     );
@@ -69,7 +69,7 @@ describe('sync settings section', () => {
 
   it('shows a refused code next to the code field, keeping what was typed', async () => {
     mount(base, () => ({ ok: false, reason: 'code-refused', message: 'used' }));
-    await screen.findByText(/Kiosk chưa đăng ký/);
+    await screen.findByText(/Ki-ốt chưa đăng ký/);
     fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'abcd-2345' } });
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
     const alert = await screen.findByRole('alert');
@@ -82,7 +82,7 @@ describe('sync settings section', () => {
 
   it('shows an unreachable office next to the address field', async () => {
     mount(base, () => ({ ok: false, reason: 'unreachable', message: 'ECONNREFUSED' }));
-    await screen.findByText(/Kiosk chưa đăng ký/);
+    await screen.findByText(/Ki-ốt chưa đăng ký/);
     fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'ABCD-2345' } });
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
     await screen.findByRole('alert');
@@ -95,7 +95,7 @@ describe('sync settings section', () => {
 
   it('enrols, then shows the device id and the connection', async () => {
     const calls = mount(base, () => ({ ok: true, kioskId: KIOSK, officeName: 'UBND xã Thử' }));
-    await screen.findByText(/Kiosk chưa đăng ký/);
+    await screen.findByText(/Ki-ốt chưa đăng ký/);
     fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'abcd2345' } });
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
     expect(await screen.findByText(`Đã đăng ký với UBND xã Thử. Mã thiết bị: ${KIOSK}`)).toBeTruthy();
@@ -199,7 +199,7 @@ describe('sync settings section', () => {
     await waitFor(async () => expect((await db.outbox.get(dossierId))?.status).toBe('pending'));
     await waitFor(() => expect(screen.queryByText(/Hồ sơ TEST\.00565-261124-0007/)).toBeNull());
     expect(screen.getByText(/Đánh giá số thứ tự 8/)).toBeTruthy();
-    expect(useSyncStore.getState().state).toMatchObject({ waiting: 1, refused: 1 });
+    expect(useSyncStore.getState().state).toMatchObject({ waiting: 1, waitingDossiers: 1, refused: 1 });
     await db.dossiers.clear();
   });
 });

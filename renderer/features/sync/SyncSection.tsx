@@ -86,7 +86,7 @@ export function SyncStatusPanel() {
           </>
         )}
         <dt>{t('status.waiting')}</dt>
-        <dd>{state.waiting}</dd>
+        <dd>{state.waitingDossiers}</dd>
         {state.refused > 0 && (
           <>
             <dt>{t('status.refused')}</dt>

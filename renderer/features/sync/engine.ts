@@ -30,6 +30,7 @@ import {
   outboxPayloadBytes,
   outboxPending,
   outboxPendingCount,
+  outboxPendingDossierCount,
   outboxRefusedCount,
   recordPushFailure,
   recordPushResults,
@@ -63,8 +64,10 @@ export type SyncProblem = SyncFailure['failure'] | 'bridge';
 export interface SyncEngineState {
   /** The last status main reported (enrolment, online, last success). */
   status: SyncStatus | null;
-  /** Outbox items waiting for the office. */
+  /** Outbox items waiting for the office (dossiers, ratings, attachment metadata). */
   waiting: number;
+  /** Of those, the dossiers: what the status shows as "hồ sơ chờ gửi". */
+  waitingDossiers: number;
   /** Items the office refused (invalid/conflict), kept for staff. */
   refused: number;
   running: boolean;
@@ -112,6 +115,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let state: SyncEngineState = {
     status: null,
     waiting: 0,
+    waitingDossiers: 0,
     refused: 0,
     running: false,
     problem: null,
@@ -149,8 +153,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function refreshCounts(): Promise<void> {
-    const [waiting, refused] = await Promise.all([outboxPendingCount(ctx), outboxRefusedCount(ctx)]);
-    set({ waiting, refused });
+    const [waiting, waitingDossiers, refused] = await Promise.all([
+      outboxPendingCount(ctx),
+      outboxPendingDossierCount(ctx),
+      outboxRefusedCount(ctx),
+    ]);
+    set({ waiting, waitingDossiers, refused });
   }
 
   /** Takes pending rows in seq order while they fit in one request body. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { outboxPendingCount, outboxRefusedCount } from '../dossier/outbox.ts';
+import { outboxPendingCount, outboxPendingDossierCount, outboxRefusedCount } from '../dossier/outbox.ts';
 import type { SyncBridge, SyncEngine, SyncEngineState } from './engine.ts';
 
 interface SyncStore {
@@ -12,6 +12,7 @@ interface SyncStore {
 export const INITIAL_SYNC_STATE: SyncEngineState = {
   status: null,
   waiting: 0,
+  waitingDossiers: 0,
   refused: 0,
   running: false,
   problem: null,
@@ -26,12 +27,13 @@ export const useSyncStore = create<SyncStore>((set, get) => ({
   state: INITIAL_SYNC_STATE,
   engine: null,
   async refresh(bridge) {
-    const [status, waiting, refused] = await Promise.all([
+    const [status, waiting, waitingDossiers, refused] = await Promise.all([
       bridge.invoke('syncStatus', { probe: false }),
       outboxPendingCount(),
+      outboxPendingDossierCount(),
       outboxRefusedCount(),
     ]);
-    set({ state: { ...get().state, status, waiting, refused } });
+    set({ state: { ...get().state, status, waiting, waitingDossiers, refused } });
   },
 }));
 

@@ -1,4 +1,4 @@
-import type { FormDefInput } from '../model.ts';
+import type { FieldDefInput, FormDefInput } from '../model.ts';
 import {
   CIVIL_STATUS_BASIS,
   CIVIL_STATUS_PLEDGE,
@@ -15,44 +15,59 @@ import {
   sexField,
 } from './common.ts';
 
+/** Shown while the father is being declared (the "not determined" box is not ticked). */
+const FATHER_DECLARED = { field: 'father.undetermined', equals: '' } as const;
+
 const parentSection = (who: 'mother' | 'father'): FormDefInput['sections'][number] => {
   const vi = who === 'mother' ? 'mẹ' : 'cha';
+  // The father's details are asked only while he is declared; the mother's always.
+  const onlyDeclared = who === 'father' ? { showWhen: FATHER_DECLARED } : {};
+  const fields: FieldDefInput[] = [
+    nameField(
+      `${who}.fullName`,
+      `Họ, chữ đệm, tên người ${vi}`,
+      `${who === 'mother' ? "Mother's" : "Father's"} full name`,
+    ),
+    // The official form asks for the parents' year of birth ("Năm sinh"); a card scan
+    // fills it from the date of birth, and it cross-checks the ID number.
+    f(`${who}.birthYear`, 'Năm sinh', 'Year of birth', 'number', {
+      required: true,
+      number: { integer: true, min: 1900, maxCurrentYear: true },
+      autofill: 'birthYear',
+      print: { label: 'Năm sinh' },
+    }),
+    ethnicityField(`${who}.ethnicity`),
+    nationalityField(`${who}.nationality`),
+    ...residenceFields(`${who}.residence`, true),
+    idField(`${who}.personalId`, false, { birthYearField: `${who}.birthYear`, sexField: `${who}.sex` }),
+    // Fixed by the section (the card's sex is checked against it); not asked, not printed.
+    f(`${who}.sex`, 'Giới tính', 'Sex', 'sex', {
+      defaultValue: who === 'mother' ? 'female' : 'male',
+      print: { hidden: true },
+    }),
+  ].map((field) => ({ ...field, ...onlyDeclared }));
   return {
     id: who,
     title: who === 'mother' ? l('Thông tin người mẹ', 'The mother') : l('Thông tin người cha', 'The father'),
     acceptsIdCard: true,
-    ...(who === 'father'
-      ? {
-          showWhen: { field: 'father.known', equals: 'true' },
-          description: l(
-            'Bỏ trống nếu chưa xác định được cha (mục này không in).',
-            'Left out when the father is not determined (not printed).',
-          ),
-        }
-      : {}),
-    fields: [
-      nameField(
-        `${who}.fullName`,
-        `Họ, chữ đệm, tên người ${vi}`,
-        `${who === 'mother' ? "Mother's" : "Father's"} full name`,
-      ),
-      // The official form asks for the parents' year of birth ("Năm sinh"); the full date
-      // is optional here and, when given, lets the ID number be cross-checked.
-      f(`${who}.birthYear`, 'Năm sinh', 'Year of birth', 'number', {
-        required: true,
-        number: { integer: true, min: 1900, maxCurrentYear: true },
-        print: { label: 'Năm sinh' },
-      }),
-      ethnicityField(`${who}.ethnicity`),
-      nationalityField(`${who}.nationality`),
-      ...residenceFields(`${who}.residence`, true),
-      idField(`${who}.personalId`, false, { birthYearField: `${who}.birthYear`, sexField: `${who}.sex` }),
-      // Fixed by the section (the card's sex is checked against it); not asked, not printed.
-      f(`${who}.sex`, 'Giới tính', 'Sex', 'sex', {
-        defaultValue: who === 'mother' ? 'female' : 'male',
-        print: { hidden: true },
-      }),
-    ],
+    // The declarant is this parent: their name, ID and residence are already entered.
+    samePersonAs: { section: 'requester', when: { field: 'requester.relationship', equals: who } },
+    fields:
+      who === 'father'
+        ? [
+            // One clear choice on the father's own step; when ticked, nothing else is asked
+            // and the father's part is not printed: "phần ghi về cha … để trống" when the
+            // father is not determined (Nghị định 123/2015/NĐ-CP, Art. 15(2)).
+            f('father.undetermined', 'Chưa xác định được cha', 'The father is not determined', 'checkbox', {
+              help: l(
+                'Đánh dấu nếu chưa xác định được người cha. Phần thông tin người cha sẽ để trống và không in.',
+                "Tick if the father is not determined. The father's part stays blank and is not printed.",
+              ),
+              print: { hidden: true },
+            }),
+            ...fields,
+          ]
+        : fields,
   };
 };
 
@@ -136,17 +151,6 @@ export const birthRegistrationForm: FormDefInput = {
       ],
     },
     parentSection('mother'),
-    {
-      id: 'father-known',
-      title: l('Người cha', 'Father'),
-      fields: [
-        f('father.known', 'Khai thông tin người cha', 'Declare the father', 'checkbox', {
-          defaultValue: 'true',
-          print: { hidden: true },
-        }),
-      ],
-      print: { hidden: true },
-    },
     parentSection('father'),
     {
       id: 'copies',

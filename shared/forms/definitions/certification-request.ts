@@ -57,14 +57,27 @@ export const certificationRequestForm: FormDefInput = {
           required: true,
           maxLength: 200,
           help: l(
-            'Ví dụ: Giấy khai sinh, Bằng tốt nghiệp, Giấy ủy quyền.',
-            'e.g. birth certificate, diploma, authorisation letter.',
+            'Chọn nhanh bên dưới, hoặc gõ tên giấy tờ khác.',
+            'Pick one below, or type the name of another paper.',
           ),
+          // The papers most often certified at a commune desk (copies from originals for
+          // school, jobs and land files); a choice people recognise, not a legal list.
+          suggestions: [
+            l('Giấy khai sinh', 'Birth certificate'),
+            l('Căn cước công dân', 'Citizen identity card'),
+            l('Bằng tốt nghiệp trung học phổ thông', 'Upper-secondary diploma'),
+            l('Học bạ', 'School record'),
+            l('Giấy chứng nhận quyền sử dụng đất', 'Land use right certificate'),
+            l('Giấy chứng nhận kết hôn', 'Marriage certificate'),
+            l('Bằng tốt nghiệp đại học', 'University degree'),
+            l('Giấy phép lái xe', 'Driving licence'),
+          ],
         }),
         f('request.copies', 'Số bản cần chứng thực', 'Number of copies to certify', 'number', {
           required: true,
           defaultValue: '1',
           number: { integer: true, min: 1, max: 100 },
+          suggestions: [l('1', '1'), l('2', '2'), l('3', '3'), l('5', '5')],
         }),
         f('request.pagesPerCopy', 'Số trang mỗi bản', 'Pages per copy', 'number', {
           showWhen: isCopy,

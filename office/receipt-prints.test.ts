@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PushAnswerSchema } from '../shared/contracts/sync.ts';
+import { forEachDatabase } from './test-support/db-targets.ts';
+import { dossierPayload, item } from './test-support/fixtures.ts';
+import { ADMIN_PASSWORD, enrol, testOffice } from './test-support/office.ts';
+import { sequenceGaps } from './sync/gaps.ts';
+import { receiptPrintStates } from './sync/receipt-prints.ts';
+
+type Office = Awaited<ReturnType<typeof testOffice>>;
+let office: Office;
+let token: string;
+let kioskId: string;
+// 23/11/2026 09:00 Vietnam time: the fixture dossiers arrive that morning.
+const NOW = Date.parse('2026-11-23T09:00:00+07:00');
+
+const push = async (items: unknown[]) => {
+  const res = await fetch(`${office.url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ protocol: 1, appVersion: '0.1.0', waiting: items.length, items }),
+  });
+  return PushAnswerSchema.parse(await res.json()).results.map((r) => r.outcome);
+};
+const receiptPrint = (dossierId: string, printed: boolean, at: string) => ({
+  id: randomUUID(),
+  dossierId,
+  printed,
+  at,
+});
+
+async function queueHtml(lang = 'vi'): Promise<string> {
+  const login = await fetch(`${office.url}/login`);
+  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await login.text())![1]!;
+  const signedIn = await fetch(`${office.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies.join('; ') },
+    body: new URLSearchParams({ csrf, username: 'admin', password: ADMIN_PASSWORD }).toString(),
+  });
+  const session = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const page = await fetch(`${office.url}/?lang=${lang}`, {
+    headers: { Cookie: [...cookies, ...session].join('; ') },
+  });
+  return page.text();
+}
+const rowOf = (page: string, code: string) => page.split('<tr').find((row) => row.includes(code)) ?? '';
+
+forEachDatabase('receipt-print sync items', (target) => {
+  beforeAll(async () => {
+    const config = await target.fresh();
+    office = await testOffice({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, now: () => NOW });
+    ({ token, kioskId } = await enrol(office));
+  }, 60_000);
+  afterAll(async () => office.cleanup());
+
+  describe('the office learns which receipts did not print', () => {
+    it('stores them once, counts their seq, and the queue says "chưa in giấy tiếp nhận" until one printed', async () => {
+      const crashed = dossierPayload({}, 1);
+      const printedLater = dossierPayload({}, 2);
+      const fine = dossierPayload({}, 3);
+      const unprinted = receiptPrint(String(crashed.id), false, '2026-11-23T08:05:00+07:00');
+      expect(
+        await push([
+          item('dossier', crashed, 1),
+          item('dossier', printedLater, 2),
+          item('dossier', fine, 3),
+          item('receipt-print', unprinted, 4),
+          item('receipt-print', receiptPrint(String(printedLater.id), false, '2026-11-23T08:06:00+07:00'), 5),
+          item('receipt-print', receiptPrint(String(printedLater.id), true, '2026-11-23T08:30:00+07:00'), 6),
+        ]),
+      ).toEqual(['stored', 'stored', 'stored', 'stored', 'stored', 'stored']);
+      // A resend is a duplicate; changed content under the same id a conflict.
+      expect(await push([item('receipt-print', unprinted, 4)])).toEqual(['duplicate']);
+      expect(await push([item('receipt-print', { ...unprinted, printed: true }, 4)])).toEqual(['conflict']);
+      expect(await sequenceGaps(office.database.db, kioskId)).toMatchObject({ missing: 0, highest: 6 });
+
+      const states = await receiptPrintStates(office.database.db, [
+        String(crashed.id),
+        String(printedLater.id),
+        String(fine.id),
+      ]);
+      expect([...states.values()]).toEqual(['unprinted', 'printed', 'unknown']);
+
+      const vi = await queueHtml();
+      expect(vi).toContain('<th>Giấy tiếp nhận</th>');
+      expect(rowOf(vi, String(crashed.code))).toContain('Chưa in giấy tiếp nhận');
+      expect(rowOf(vi, String(printedLater.code))).toContain('Đã in');
+      expect(rowOf(vi, String(fine.code))).not.toContain('in giấy');
+      expect(rowOf(await queueHtml('en'), String(crashed.code))).toContain('Receipt not printed');
+    });
+
+    it('refuses a malformed receipt-print item and keeps the rest of the batch', async () => {
+      const bad = { id: randomUUID(), dossierId: 'not-a-uuid', printed: 'no', at: 'yesterday' };
+      expect(await push([item('receipt-print', bad, 7)])).toEqual(['invalid']);
+    });
+  });
+});

@@ -1,0 +1,247 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { TicketDesk } from '../tickets/desk.ts';
+import type { BoardHub } from '../tickets/board-hub.ts';
+import type { Announcer } from '../tickets/announcer.ts';
+import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
+import { boardPage, deskPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
+import { parseLang, t } from '../dashboard/i18n.ts';
+import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import {
+  IssueTicketRequestSchema,
+  OfflineTicketsRequestSchema,
+  type IssuedTicket,
+  type OfflineTicketsAnswer,
+} from '../../shared/contracts/tickets.ts';
+
+/** Kiosks take numbers (and hand in the ones they issued offline) with their sync token: under /api. */
+export function ticketKioskRoutes(
+  desk: TicketDesk,
+  kioskOnly: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+): FastifyPluginAsync {
+  return async (plain) => {
+    const api = plain.withTypeProvider<ZodTypeProvider>();
+    api.post(
+      '/tickets',
+      { onRequest: kioskOnly, schema: { body: IssueTicketRequestSchema } },
+      async (request, reply): Promise<IssuedTicket | FastifyReply> => {
+        const issued = await desk.issue({ ...request.body, kioskId: request.kiosk!.id });
+        if (!issued.ok)
+          return reply
+            .code(404)
+            .send({ protocol: 1, kind: 'error', error: 'not-found', reasons: ['unknown service'] });
+        return issued.ticket;
+      },
+    );
+    api.post(
+      '/tickets/offline',
+      { onRequest: kioskOnly, schema: { body: OfflineTicketsRequestSchema } },
+      async (request): Promise<OfflineTicketsAnswer> => desk.mergeOffline(request.kiosk!.id, request.body),
+    );
+  };
+}
+
+const HEARTBEAT_MS = 15_000;
+
+/** The calling board (public, read-only, no names) and a ticket's live position. */
+export function boardRoutes(desk: TicketDesk, hub: BoardHub, announcer: Announcer): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const LangQuery = z.object({ lang: z.string().optional() });
+    app.get('/board', { schema: { querystring: LangQuery } }, async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(boardPage(parseLang(request.query.lang) ?? 'vi', await desk.board())),
+    );
+    app.get('/board/state', async () => desk.board());
+    // The spoken call, synthesised on the office (the TV's browser has no Vietnamese voice).
+    app.get(
+      '/board/announce.wav',
+      {
+        schema: {
+          querystring: z.object({
+            number: z.string().regex(/^[A-Z]{1,2}\d{0,2}-\d{3,4}$/),
+            counter: z.coerce.number().int().min(1).max(99),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const audio = await announcer.speak(request.query.number, request.query.counter);
+        if (!audio) return reply.code(503).send({ error: 'no-speech-engine' });
+        return reply
+          .type('audio/wav')
+          .header('Cache-Control', 'public, max-age=86400')
+          .send(Buffer.from(audio));
+      },
+    );
+    // Server-sent events: each call as it happens. EventSource reconnects by itself after
+    // an office restart; the page then reloads the state it missed.
+    app.get('/board/events', async (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.write('retry: 2000\n\n');
+      const unsubscribe = hub.subscribe((call) =>
+        res.write(`event: call\ndata: ${JSON.stringify(call)}\n\n`),
+      );
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    });
+    app.get(
+      '/tickets/:id',
+      { schema: { params: z.object({ id: z.string().min(1).max(120) }) } },
+      async (request, reply) => {
+        const position = await desk.position(request.params.id);
+        if (!position) return reply.code(404).send({ error: 'not-found' });
+        return position;
+      },
+    );
+  };
+}
+
+const ACTIONS = [
+  'call-next',
+  'recall',
+  'start',
+  'finish',
+  'no-show',
+  'transfer',
+  'confirm-priority',
+] as const;
+
+/** Inside the staff pages: one counter's calling page, and the services/counters set-up. */
+export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    const render = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      counterId: string | null,
+      error: DeskError | null,
+    ) => {
+      const counters = await desk.counters();
+      const counter = counters.find((c) => c.id === counterId) ?? null;
+      const tickets = await desk.today();
+      const current =
+        tickets.find(
+          (tk) => tk.counterId === counter?.id && (tk.status === 'called' || tk.status === 'serving'),
+        ) ?? null;
+      const waiting = counter
+        ? tickets.filter(
+            (tk) =>
+              tk.status === 'issued' &&
+              (tk.counterId === counter.id ||
+                (tk.counterId === null && counter.serviceIds.includes(tk.serviceId))),
+          ).length
+        : 0;
+      return sendPage(
+        reply,
+        error ? 409 : 200,
+        deskPage(request.lang, request.staff!, counters, counter, current, waiting, error),
+      );
+    };
+
+    app.get('/desk', async (request, reply) => render(request, reply, null, null));
+    app.get('/desk/setup', async (request, reply) => {
+      if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
+      return sendPage(
+        reply,
+        200,
+        setupPage(
+          request.lang,
+          request.staff!,
+          formatSetup(await desk.services(), await desk.counters()),
+          null,
+        ),
+      );
+    });
+    app.post(
+      '/desk/setup',
+      {
+        schema: {
+          body: z.object({
+            csrf: z.string().optional(),
+            services: z.string().max(20_000),
+            counters: z.string().max(5_000),
+          }),
+        },
+      },
+      async (request, reply) => {
+        if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
+        const { services, counters } = request.body;
+        const parsed = parseSetup(services, counters);
+        if (!parsed.ok)
+          return sendPage(
+            reply,
+            400,
+            setupPage(
+              request.lang,
+              request.staff!,
+              { services, counters },
+              {
+                ok: false,
+                text: `${t(request.lang, parsed.field === 'services' ? 'desk.setupServices' : 'desk.setupCounters')} — ${t(request.lang, 'desk.setupInvalid', { line: parsed.line, reason: parsed.reason })}`,
+              },
+            ),
+          );
+        await desk.configure(parsed.services, parsed.counters);
+        return sendPage(
+          reply,
+          200,
+          setupPage(request.lang, request.staff!, formatSetup(parsed.services, parsed.counters), {
+            ok: true,
+            text: t(request.lang, 'desk.setupSaved'),
+          }),
+        );
+      },
+    );
+    app.get(
+      '/desk/:counterId',
+      { schema: { params: z.object({ counterId: z.string().max(40) }) } },
+      async (request, reply) => render(request, reply, request.params.counterId, null),
+    );
+    app.post(
+      '/desk/:counterId/:action',
+      {
+        schema: {
+          params: z.object({ counterId: z.string().max(40), action: z.enum(ACTIONS) }),
+          body: z.object({
+            csrf: z.string().optional(),
+            dossierCode: z.string().max(60).optional(),
+            toCounterId: z.string().max(40).optional(),
+            confirmed: z.enum(['0', '1']).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { counterId, action } = request.params;
+        const body = request.body;
+        const outcome = await desk.act(
+          counterId,
+          action === 'finish'
+            ? {
+                kind: 'finish',
+                ...(body.dossierCode?.trim() ? { dossierCode: body.dossierCode.trim() } : {}),
+              }
+            : action === 'transfer'
+              ? { kind: 'transfer', toCounterId: body.toCounterId ?? '' }
+              : action === 'confirm-priority'
+                ? { kind: 'confirm-priority', confirmed: body.confirmed === '1' }
+                : { kind: action },
+        );
+        if (!outcome.ok) return render(request, reply, counterId, outcome.reason);
+        return reply.redirect(`/desk/${counterId}`, 303);
+      },
+    );
+  };
+}

@@ -1,0 +1,185 @@
+import { afterEach, expect, it } from 'vitest';
+import { openDatabase, type OfficeDb } from '../db/connect.ts';
+import { forEachDatabase } from '../test-support/db-targets.ts';
+import { createBoardHub } from './board-hub.ts';
+import { createTicketDesk, type TicketDesk } from './desk.ts';
+import type { BoardCall } from '../../shared/contracts/tickets.ts';
+
+const OPENING = Date.parse('2026-11-23T07:30:00+07:00');
+
+forEachDatabase('ticket desk', (target) => {
+  let office: OfficeDb | null = null;
+  let clock = OPENING;
+  const advance = (minutes: number) => (clock += minutes * 60_000);
+
+  afterEach(async () => {
+    await office?.close();
+    office = null;
+  });
+
+  async function desk(): Promise<{ desk: TicketDesk; calls: BoardCall[] }> {
+    clock = OPENING;
+    office = await openDatabase(await target.fresh());
+    const hub = createBoardHub();
+    const calls: BoardCall[] = [];
+    hub.subscribe((call) => calls.push(call));
+    const d = createTicketDesk(office.db, office.dialect, () => clock, hub);
+    await d.configure(
+      [
+        { id: 'civil', prefix: 'A', name: 'Hộ tịch', procedureCodes: ['1.001193'] },
+        { id: 'cert', prefix: 'B', name: 'Chứng thực', procedureCodes: ['2.000815'] },
+      ],
+      [
+        { id: 'q1', number: 1, serviceIds: ['civil'], open: true },
+        { id: 'q2', number: 2, serviceIds: ['civil', 'cert'], open: true },
+      ],
+    );
+    return { desk: d, calls };
+  }
+
+  const issue = async (d: TicketDesk, serviceId: string, priority: 'elderly' | null = null) => {
+    const r = await d.issue({ serviceId, priority, kioskId: null });
+    if (!r.ok) throw new Error(r.reason);
+    return r.ticket;
+  };
+
+  it('numbers per service and day, says who is ahead and the wait, and refuses an unknown service', async () => {
+    const { desk: d } = await desk();
+    const a1 = await issue(d, 'civil');
+    advance(1);
+    const a2 = await issue(d, 'civil');
+    const b1 = await issue(d, 'cert');
+    expect([a1.number, a2.number, b1.number]).toEqual(['A-001', 'A-002', 'B-001']);
+    expect(a2).toMatchObject({
+      serviceName: 'Hộ tịch',
+      counters: [1, 2],
+      peopleAhead: 1,
+      estimateMinutes: 4,
+    });
+    expect(b1.counters).toEqual([2]);
+    expect(await d.issue({ serviceId: 'nope', priority: null, kioskId: null })).toEqual({
+      ok: false,
+      reason: 'unknown-service',
+    });
+    // The next day starts again at 001.
+    advance(24 * 60);
+    expect((await issue(d, 'civil')).number).toBe('A-001');
+  });
+
+  it('issues distinct numbers to concurrent requests', async () => {
+    const { desk: d } = await desk();
+    const numbers = await Promise.all(Array.from({ length: 12 }, () => issue(d, 'civil')));
+    expect(new Set(numbers.map((t) => t.number)).size).toBe(12);
+  });
+
+  it('calls priority first, announces calls and recalls, and keeps one ticket per counter', async () => {
+    const { desk: d, calls } = await desk();
+    await issue(d, 'civil');
+    advance(1);
+    const elderly = await issue(d, 'civil', 'elderly');
+    const first = await d.act('q1', { kind: 'call-next' });
+    expect(first.ok && first.ticket.number).toBe(elderly.number);
+    expect(await d.act('q1', { kind: 'recall' })).toMatchObject({ ok: true, ticket: { calls: 2 } });
+    expect(calls.map((c) => [c.number, c.counter])).toEqual([
+      ['A-002', 1],
+      ['A-002', 1],
+    ]);
+    expect((await d.board()).counters).toEqual([
+      { number: 1, open: true, current: 'A-002' },
+      { number: 2, open: true, current: null },
+    ]);
+    // Calling the next one ends the previous (called, never served: absent).
+    advance(3);
+    const second = await d.act('q1', { kind: 'call-next' });
+    expect(second.ok && second.ticket.number).toBe('A-001');
+    const all = await d.today();
+    expect(all.find((t) => t.number === 'A-002')?.status).toBe('no-show');
+    expect(await d.act('q1', { kind: 'call-next' })).toMatchObject({ ok: false, reason: 'nobody-waiting' });
+    expect((await d.board()).lastCalls.map((c) => c.number)).toEqual(['A-001', 'A-002', 'A-002']);
+  });
+
+  it('transfers a ticket to another counter and finishes it there with its dossier', async () => {
+    const { desk: d } = await desk();
+    await issue(d, 'civil');
+    await d.act('q1', { kind: 'call-next' });
+    await d.act('q1', { kind: 'start' });
+    expect(await d.act('q1', { kind: 'transfer', toCounterId: 'q2' })).toMatchObject({
+      ok: true,
+      ticket: { status: 'issued', counterId: 'q2' },
+    });
+    expect(await d.act('q1', { kind: 'recall' })).toEqual({ ok: false, reason: 'no-current-ticket' });
+    const at2 = await d.act('q2', { kind: 'call-next' });
+    expect(at2.ok && at2.ticket.number).toBe('A-001');
+    advance(6);
+    expect(await d.act('q2', { kind: 'finish', dossierCode: 'X01864.K01-261123-0001' })).toMatchObject({
+      ok: true,
+      ticket: { status: 'done', dossierCode: 'X01864.K01-261123-0001' },
+    });
+    expect(await d.act('q9', { kind: 'call-next' })).toEqual({ ok: false, reason: 'unknown-counter' });
+  });
+
+  it("merges an offline kiosk's tickets in arrival order, once, and never a number issued twice", async () => {
+    const { desk: d } = await desk();
+    advance(30);
+    await issue(d, 'civil');
+    const request = {
+      tickets: [
+        {
+          localId: 't2',
+          serviceId: 'civil',
+          number: 'A2-002',
+          priority: null,
+          issuedAt: new Date(OPENING + 20 * 60_000).toISOString(),
+        },
+        {
+          localId: 't1',
+          serviceId: 'civil',
+          number: 'A2-001',
+          priority: null,
+          issuedAt: new Date(OPENING + 10 * 60_000).toISOString(),
+        },
+        {
+          localId: 'bad',
+          serviceId: 'cert',
+          number: 'A2-003',
+          priority: null,
+          issuedAt: new Date(OPENING).toISOString(),
+        },
+      ],
+    };
+    const answer = await d.mergeOffline('kiosk-2', request);
+    expect(answer.results).toEqual([
+      { localId: 'bad', outcome: 'refused', reason: 'number does not match a service range' },
+      { localId: 't1', outcome: 'merged' },
+      { localId: 't2', outcome: 'merged' },
+    ]);
+    // Sent again (the answer was lost): nothing doubled.
+    expect((await d.mergeOffline('kiosk-2', request)).results.map((r) => r.outcome)).toEqual([
+      'refused',
+      'duplicate',
+      'duplicate',
+    ]);
+    // Another kiosk claiming the same number is refused.
+    const clash = await d.mergeOffline('kiosk-3', { tickets: [{ ...request.tickets[1]!, localId: 'x' }] });
+    expect(clash.results[0]).toMatchObject({ outcome: 'refused', reason: 'number already issued today' });
+    // They arrived before A-001, so they are called first, in their own order.
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await d.act('q1', { kind: 'call-next' });
+      if (r.ok) order.push(r.ticket.number);
+    }
+    expect(order).toEqual(['A2-001', 'A2-002', 'A-001']);
+  });
+
+  it('shows a ticket its live position', async () => {
+    const { desk: d } = await desk();
+    await issue(d, 'civil');
+    advance(1);
+    const second = await issue(d, 'civil');
+    expect(await d.position(second.id)).toMatchObject({ number: 'A-002', status: 'issued', peopleAhead: 1 });
+    await d.act('q1', { kind: 'call-next' });
+    await d.act('q1', { kind: 'call-next' });
+    expect(await d.position(second.id)).toMatchObject({ status: 'called', counter: 1, peopleAhead: 0 });
+    expect(await d.position('missing')).toBeNull();
+  });
+});
