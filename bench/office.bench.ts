@@ -25,6 +25,8 @@ import { weeklyReport } from '../office/report/weekly.ts';
 import { createEnrolmentCode } from '../office/sync/enrol.ts';
 import { dossierPayload, item } from '../office/test-support/fixtures.ts';
 import { createSyncTransport } from '../main/services/sync-transport.ts';
+import { startLinkEmulator } from '../office/test-support/link-emulator.ts';
+import { SYNC_BRIDGE_CHUNK_BYTES } from '../shared/contracts/bridge.ts';
 import {
   DossierPayloadSchema,
   isAcknowledged,
@@ -589,6 +591,185 @@ async function reportBench(): Promise<BenchResult[]> {
   }
 }
 
+/** Which parts run: BENCH_OFFICE_PARTS=drain,ingest,report,link (default all). */
+const PARTS = new Set((process.env.BENCH_OFFICE_PARTS ?? 'drain,ingest,report,link').split(','));
+
 export async function run(): Promise<BenchResult[]> {
-  return [...(await drainBench()), ...(await ingestBench()), ...(await reportBench())];
+  return [
+    ...(PARTS.has('drain') ? await drainBench() : []),
+    ...(PARTS.has('ingest') ? await ingestBench() : []),
+    ...(PARTS.has('report') ? await reportBench() : []),
+    ...(PARTS.has('link') ? await linkBench() : []),
+  ];
+}
+
+// ---------------------------------------------------------------- over an emulated poor link
+
+/**
+ * 10,000 dossiers and 300 photos at full scale; BENCH_LINK_SCALE (default 0.1, so the
+ * run stays within a few minutes on a 1 Mbit/s link) scales both counts.
+ */
+const LINK_SCALE = Math.min(1, Number(process.env.BENCH_LINK_SCALE ?? 0.1));
+const LINK = { upBitsPerSecond: 1_000_000, downBitsPerSecond: 4_000_000, rttMs: 150, loss: 0.01 };
+const PHOTO_BYTES = 150 * 1024;
+/** Items per push as the kiosk's sync engine sends them (engine.ts batchSize default). */
+const LINK_BATCH = 100;
+
+function linkWorkload(): { items: PushItem[]; photos: Buffer[] } {
+  const dossiers = Math.round(10_000 * LINK_SCALE);
+  const photoCount = Math.round(300 * LINK_SCALE);
+  const items = makeItems(dossiers);
+  // Photos are JPEGs: incompressible, like random bytes.
+  const photos = Array.from({ length: photoCount }, (_, i) => {
+    const b = Buffer.alloc(PHOTO_BYTES);
+    for (let j = 0; j < b.length; j += 4) b.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, j);
+    b.writeUInt32LE(i, 0);
+    return b;
+  });
+  let seq = items.length;
+  photos.forEach((photo, i) => {
+    const dossier = items[i % items.length]!;
+    const meta = {
+      id: randomUUID(),
+      dossierId: dossier.id,
+      hash: hash('sha256', photo, 'hex'),
+      size: photo.length,
+      mediaType: 'image/jpeg',
+      fileName: `anh-${i}.jpg`,
+    };
+    items.push(item('attachment-meta', meta, ++seq));
+  });
+  return { items, photos };
+}
+
+/** The kiosk's drain over the link: health (negotiates gzip), pushes of 100, then each photo as the engine uploads it. */
+async function linkSyncOnce(items: PushItem[], photos: Buffer[]): Promise<{ ms: number; up: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-link-'));
+  const office = await startOffice({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: dir,
+    adminPassword: 'bench-password',
+    officeName: 'Bench',
+    log: () => {},
+  });
+  const { port } = office.server.address() as AddressInfo;
+  const link = await startLinkEmulator({ target: { host: '127.0.0.1', port }, ...LINK, seed: 7 });
+  try {
+    const code = await createEnrolmentCode(office.database.db, 1, Date.now());
+    const t0 = createSyncTransport({ baseUrl: office.url, getToken: () => null });
+    const enrolled = await t0.enrol({ protocol: 1, code, deviceName: 'bench', appVersion: '0' });
+    if (!enrolled.ok) throw new Error('enrol failed');
+    const transport = createSyncTransport({
+      baseUrl: link.url,
+      getToken: () => enrolled.value.token,
+      timeoutMs: 120_000,
+    });
+    const start = performance.now();
+    const health = await transport.health();
+    if (!health.ok) throw new Error('health failed');
+    for (let i = 0; i < items.length; i += LINK_BATCH) {
+      const batch = items.slice(i, i + LINK_BATCH);
+      const r = await transport.push({
+        protocol: SYNC_PROTOCOL,
+        appVersion: '0',
+        waiting: items.length - i,
+        items: batch,
+      });
+      if (!r.ok) throw new Error(r.failure.reasons.join());
+      if (!batch.every((it, j) => isAcknowledged(it, r.value.results[j])))
+        throw new Error('not acknowledged');
+    }
+    for (const photo of photos) {
+      const h = hash('sha256', photo, 'hex');
+      // As renderer/features/sync/engine.ts: ask what the office holds, then send from there.
+      const state = await transport.attachmentState(h);
+      if (!state.ok) throw new Error(state.failure.reasons.join());
+      let received = state.value.received;
+      while (received < photo.length) {
+        const put = await transport.putChunk(
+          h,
+          received,
+          photo.length,
+          photo.subarray(received, received + SYNC_BRIDGE_CHUNK_BYTES),
+        );
+        if (!put.ok) throw new Error(put.failure.reasons.join());
+        received = put.value.received;
+      }
+    }
+    const ms = performance.now() - start;
+    const complete = await office.database.db
+      .selectFrom('attachments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('complete', '=', 1)
+      .executeTakeFirstOrThrow();
+    if (Number(complete.n) !== photos.length)
+      throw new Error(`photos stored ${complete.n} of ${photos.length}`);
+    return { ms, up: link.bytes.up };
+  } finally {
+    await link.close();
+    await office.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same uncompressed bytes (push bodies as JSON, photos raw) in one streamed POST over the same link. */
+async function linkPlainOnce(bodies: readonly Buffer[]): Promise<{ ms: number; up: number }> {
+  let received = 0;
+  const server = createServer((req, res) => {
+    req.on('data', (d: Buffer) => (received += d.length));
+    req.on('end', () => res.end('ok'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const link = await startLinkEmulator({ target: { host: '127.0.0.1', port }, ...LINK, seed: 7 });
+  try {
+    const total = bodies.reduce((n, b) => n + b.length, 0);
+    const start = performance.now();
+    const res = await fetch(`${link.url}/upload`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(total) },
+      body: Buffer.concat(bodies),
+      signal: AbortSignal.timeout(30 * 60_000),
+    });
+    await res.text();
+    const ms = performance.now() - start;
+    if (received !== total) throw new Error(`plain upload got ${received} of ${total}`);
+    return { ms, up: link.bytes.up };
+  } finally {
+    await link.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+async function linkBench(): Promise<BenchResult[]> {
+  const { items, photos } = linkWorkload();
+  const bodies: Buffer[] = [];
+  for (let i = 0; i < items.length; i += LINK_BATCH)
+    bodies.push(
+      Buffer.from(
+        JSON.stringify({
+          protocol: SYNC_PROTOCOL,
+          appVersion: '0',
+          waiting: items.length - i,
+          items: items.slice(i, i + LINK_BATCH),
+        }),
+      ),
+    );
+  bodies.push(...photos);
+  const plain = await linkPlainOnce(bodies);
+  const synced = await linkSyncOnce(items, photos);
+  const dossiers = items.filter((i) => i.kind === 'dossier').length;
+  const label = `${dossiers.toLocaleString('en-US')} dossiers + ${photos.length} photos of 150 KB, 1 Mbit/s up, 150 ms RTT, 1 % loss`;
+  const ratio = synced.ms / plain.ms;
+  return [
+    { metric: `link: sync drain (${label})`, value: synced.ms / 1000, unit: 's' },
+    { metric: 'link: plain upload of the same uncompressed bytes', value: plain.ms / 1000, unit: 's' },
+    {
+      metric: 'link: bytes up, sync / plain',
+      value: `${(synced.up / 1e6).toFixed(2)} MB / ${(plain.up / 1e6).toFixed(2)} MB`,
+      unit: '',
+    },
+    { metric: 'link: sync drain / plain upload', value: ratio, unit: '×', goal: '≤ 1.0×', met: ratio <= 1 },
+  ];
 }

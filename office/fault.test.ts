@@ -132,7 +132,16 @@ describe(`sync under faults: ${N} dossiers from ${KIOSKS} kiosks, office killed 
       const kiosks = tokens.map((token, k) => {
         const count = Math.min(per, N - k * per);
         const items = Array.from({ length: count }, (_, i) =>
-          item('dossier', dossierPayload({ id: randomUUID(), kioskId: `kiosk-${k}` }, i + 1), i + 1),
+          item(
+            'dossier',
+            dossierPayload({
+              id: randomUUID(),
+              kioskId: `kiosk-${k}`,
+              // Each kiosk numbers its own codes (…K01-…, …K02-…), as shared/dossier/dossier-code.ts does.
+              code: `H12.34.K${String(k + 1).padStart(2, '0')}-261121-${String(i + 1).padStart(4, '0')}`,
+            }),
+            i + 1,
+          ),
         );
         return new SimulatedKiosk(proxy.url, token, items, 200, 2000);
       });

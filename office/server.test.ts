@@ -149,6 +149,20 @@ forEachDatabase('office over HTTP', (target) => {
           headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
           body: new Uint8Array(chunk),
         });
+      // Bytes only for a hash this kiosk announced.
+      const refused = await put(0, bytes.subarray(0, 2000));
+      expect(refused.status).toBe(403);
+      expect(SyncErrorSchema.parse(await refused.json()).reasons[0]).toContain('announced');
+      const dossier = dossierPayload({ attachmentHashes: [hash] });
+      const meta = {
+        id: randomUUID(),
+        dossierId: dossier.id,
+        hash,
+        size: bytes.length,
+        mediaType: 'image/png',
+        fileName: 'giấy khai sinh.png',
+      };
+      await push([item('dossier', dossier, 950), item('attachment-meta', meta, 951)]);
       expect((await put(0, bytes.subarray(0, 2000))).status).toBe(200);
       expect((await put(4000, bytes.subarray(4000))).status).toBe(409);
       const state = await (
@@ -324,7 +338,7 @@ forEachDatabase('office over HTTP', (target) => {
     it("counts a re-enrolled kiosk's gaps from the firstSeq it gave, not from 1", async () => {
       const pushSeqs = async (auth: string, seqs: number[]) => {
         const res = await push(
-          seqs.map((n) => item('dossier', dossierPayload({}, n), n)),
+          seqs.map((n) => item('dossier', dossierPayload(), n)),
           auth,
         );
         const answer = PushAnswerSchema.parse(await res.json());

@@ -6,6 +6,7 @@ import { buildOfficeApp } from './app.ts';
 import { createBoardHub } from './tickets/board-hub.ts';
 import { createTicketDesk, type TicketDesk } from './tickets/desk.ts';
 import { createAnnouncer } from './tickets/announcer.ts';
+import { startAttachmentCollector } from './sync/attachments.ts';
 import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
@@ -66,12 +67,14 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
   const server = app.server;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
+  const collector = startAttachmentCollector(database.db, now, log);
   return {
     url,
     server,
     database,
     tickets,
     async close() {
+      collector.stop();
       server.closeAllConnections();
       await app.close();
       await database.close();

@@ -19,8 +19,9 @@ import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
 import { officeCatalogueFile } from '../services/catalogue.ts';
 import { loadStartupConfig } from '../services/startup-config.ts';
-import { dataDirLayout, resolveDataDir } from '../services/data-dir.ts';
+import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
 import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
 import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
@@ -51,6 +52,7 @@ const dataDir = resolveDataDir({
   development: !production,
 });
 const layout = dataDirLayout(dataDir);
+secureDataDir(dataDir);
 app.setPath('userData', layout.electronProfile);
 
 /** A clear message (native dialog, and stderr for whoever started it) and a non-zero exit. */
@@ -162,6 +164,7 @@ async function start(): Promise<void> {
       host: 'electron',
       print,
       sync,
+      codeMark: createDossierCodeMarkStore({ file: layout.dossierCodeMark }),
       serialScanner,
       speech,
     }),

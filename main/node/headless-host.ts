@@ -9,6 +9,7 @@ import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import {
   createSerialScannerService,
   type SerialDriver,
@@ -20,7 +21,7 @@ import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '.
 import { defaultCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { loadStartupConfig } from '../services/startup-config.ts';
 import { createKioskRequestHandler } from './http-server.ts';
-import { dataDirLayout } from '../services/data-dir.ts';
+import { dataDirLayout, secureDataDir } from '../services/data-dir.ts';
 import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
 import { createHeadlessPrintService, fontsDirOf, PRINT_BODY_LIMIT_BYTES } from './print-host.ts';
 import {
@@ -136,6 +137,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   // Tests and e2e runs without a data folder keep their prints in a fresh temp folder.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-data-'));
+  secureDataDir(dataDir);
   const print = await createHeadlessPrintService({
     printsDir: dataDirLayout(dataDir).prints,
     fontsDir: fontsDirOf(PROJECT_ROOT),
@@ -178,6 +180,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       host: 'headless',
       print,
       sync,
+      codeMark: createDossierCodeMarkStore({ file: dataDirLayout(dataDir).dossierCodeMark }),
       serialScanner,
       speech,
     }),

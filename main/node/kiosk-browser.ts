@@ -47,7 +47,7 @@ async function main() {
     development,
   });
   const layout = dataDirLayout(dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = createFileLogger({ dir: layout.logs });
 
   const location = locateOfficeProfile({
@@ -118,7 +118,7 @@ async function main() {
     await host.close();
     process.exit(1);
   }
-  mkdirSync(layout.chromiumProfile, { recursive: true });
+  mkdirSync(layout.chromiumProfile, { recursive: true, mode: 0o700 });
   const args = kioskChromiumArgs({
     url: host.url,
     userDataDir: layout.chromiumProfile,

@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 export interface DataDirOptions {
@@ -37,6 +38,44 @@ export function resolveDataDir(options: DataDirOptions): string {
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homeDir, '.local', 'share'), APP_DIR_NAME);
 }
 
+/**
+ * The data folder holds citizens' data (printed documents, the browser profile with the
+ * dossiers, logs, the sync token): owner only. Makes it 0700 and, for folders created
+ * before this rule, tightens what is in it: folders 0700, files 0600. The browser
+ * profiles are left to the browser (it keeps its own files private), and are out of
+ * reach anyway once the data folder is 0700. Best effort per entry: a file it cannot
+ * change must not stop the kiosk.
+ */
+export function secureDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const layout = dataDirLayout(dataDir);
+  const skip = new Set([layout.chromiumProfile, layout.electronProfile]);
+  const walk = (dir: string) => {
+    tryChmod(dir, 0o700);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (skip.has(full)) continue;
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) tryChmod(full, 0o600);
+    }
+  };
+  walk(dataDir);
+}
+
+function tryChmod(file: string, mode: number): void {
+  try {
+    chmodSync(file, mode);
+  } catch {
+    // Not ours (or gone meanwhile): leave it.
+  }
+}
+
 /** The fixed layout inside the data folder. */
 export function dataDirLayout(dataDir: string) {
   return {
@@ -50,6 +89,8 @@ export function dataDirLayout(dataDir: string) {
     chromiumProfile: path.join(dataDir, 'chromium-profile'),
     /** Printed documents kept for reprint: prints/<dossierId>/<kind>.{pdf,html,json}. */
     prints: path.join(dataDir, 'prints'),
+    /** The dossier code high-water mark (main/services/dossier-code), outside the browser profile. */
+    dossierCodeMark: path.join(dataDir, 'dossier-code-mark.json'),
     /** Recorded clips per language published by the office (speech-clips/<language>/). */
     speechClips: path.join(dataDir, 'speech-clips'),
     /** Electron's userData (IndexedDB lives here). */

@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
 import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
 import type { SyncService } from './sync/sync-service.ts';
+import type { DossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
 import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
 import { SynthesisError } from './speech/espeak.ts';
 import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
@@ -16,6 +17,8 @@ export interface KioskServiceDeps {
   print?: PrintService;
   /** Both hosts pass one; without it the sync methods answer 'sync-unavailable'. */
   sync?: SyncService;
+  /** Both hosts pass one; without it the mark answers 'code-mark-unavailable'. */
+  codeMark?: DossierCodeMarkStore;
   /** Both hosts pass one; without it the serial scanner methods answer 'serial-unavailable'. */
   serialScanner?: SerialScannerService;
   /** Both hosts pass one; without it the kiosk reports that it cannot speak. */
@@ -68,6 +71,10 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
       return { pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
     },
     forgetPrintedDocuments: (input) => printService().forget(input.dossierIds),
+    dossierCodeMark: (input) => {
+      if (!deps.codeMark) throw new BridgeFailure('code-mark-unavailable', 'This host keeps no code mark');
+      return deps.codeMark.mark(input.record);
+    },
     syncEnrol: (input) => syncService().enrol(input),
     syncPush: (input) => syncService().push(input),
     syncPull: (input) => syncService().pull(input),

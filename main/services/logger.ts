@@ -13,8 +13,8 @@ export interface Logger {
 
 /** The file operations the logger needs; node:fs by default, a fake in tests. */
 export interface LogFileOps {
-  mkdirSync(dir: string, options: { recursive: true }): unknown;
-  appendFileSync(file: string, data: string): void;
+  mkdirSync(dir: string, options: { recursive: true; mode?: number }): unknown;
+  appendFileSync(file: string, data: string, options?: { mode?: number }): void;
   statSync(file: string, options: { throwIfNoEntry: false }): { size: number } | undefined;
   renameSync(from: string, to: string): void;
   rmSync(file: string, options: { force: true }): void;
@@ -59,7 +59,8 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const maxFiles = options.maxFiles ?? 3;
   const clock = options.clock ?? (() => new Date());
   const file = path.join(options.dir, fileName);
-  fs.mkdirSync(options.dir, { recursive: true });
+  // Owner only, like the rest of the data folder (the mode applies when the file is created).
+  fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   let size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 
   const rotate = () => {
@@ -78,7 +79,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
     const bytes = Buffer.byteLength(line);
     try {
       if (size > 0 && size + bytes > maxBytes) rotate();
-      fs.appendFileSync(file, line);
+      fs.appendFileSync(file, line, { mode: 0o600 });
       size += bytes;
     } catch (error) {
       // A full or read-only disk must not take the kiosk down with it.

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import {
   AttachmentStateSchema,
@@ -59,7 +60,16 @@ export interface SyncTransportOptions {
   fetch?: typeof fetch;
   /** Per request; a commune office link can be slow but must not hang the engine. */
   timeoutMs?: number;
+  /**
+   * Gzip JSON request bodies: true/false forces it; absent, the transport starts plain
+   * and compresses once the office's /api/health lists `gzip` in requestEncodings, so an
+   * older office (which would not inflate them) keeps getting plain JSON.
+   */
+  compressRequests?: boolean;
 }
+
+/** Bodies below this go plain: gzip's header and CPU buy nothing there. */
+const COMPRESS_FROM_BYTES = 1024;
 
 export interface SyncTransport {
   health(): Promise<TransportResult<HealthAnswer>>;
@@ -113,6 +123,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
+  let gzipRequests = options.compressRequests ?? false;
 
   async function call<T>(
     path: string,
@@ -130,6 +141,11 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     if (init.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(init.json);
+      if (gzipRequests && body.length >= COMPRESS_FROM_BYTES) {
+        // Dossier JSON shrinks about six-fold: on a 1 Mbit/s uplink the bytes decide.
+        body = gzipSync(body, { level: 6 });
+        headers['Content-Encoding'] = 'gzip';
+      }
     } else if (init.bytes) {
       headers['Content-Type'] = 'application/octet-stream';
       body = init.bytes;
@@ -198,7 +214,12 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
   }
 
   return {
-    health: () => call('/api/health', { method: 'GET', auth: false }, HealthAnswerSchema),
+    async health() {
+      const result = await call('/api/health', { method: 'GET', auth: false }, HealthAnswerSchema);
+      if (result.ok && options.compressRequests === undefined)
+        gzipRequests = result.value.requestEncodings?.includes('gzip') ?? false;
+      return result;
+    },
     enrol: (request) =>
       call('/api/sync/enrol', { method: 'POST', json: request, auth: false }, EnrolAnswerSchema),
     async push(request) {

@@ -143,14 +143,14 @@ forEachDatabase('office database', (target) => {
     expect(dup[0]).toMatchObject({ officeReceivedAt: new Date(NOW + 1).toISOString() });
   });
 
-  it('records the kiosk contact in the batch transaction when given (waiting = before − acknowledged)', async () => {
+  it('records the kiosk contact in the batch transaction when given (waiting = before − answered items)', async () => {
     const { db } = await setup();
     const stored = dossierPayload();
     await ingestBatch(db, 'k1', [item('dossier', stored, 1)], NOW);
     const items = [
       item('dossier', stored, 1), // duplicate: acknowledged
       item('dossier', dossierPayload(), 2), // stored
-      item('dossier', dossierPayload({ procedureCode: 'bad' }), 3), // invalid: still waiting
+      item('dossier', dossierPayload({ procedureCode: 'bad' }), 3), // invalid: refused on the kiosk, out of its outbox
     ];
     await ingestBatch(db, 'k1', items, NOW + 5, { appVersion: '1.2.3', waiting: 10 });
     expect(
@@ -159,7 +159,7 @@ forEachDatabase('office database', (target) => {
         .select(['last_contact_at', 'app_version', 'waiting_count'])
         .where('id', '=', 'k1')
         .executeTakeFirstOrThrow(),
-    ).toEqual({ last_contact_at: NOW + 5, app_version: '1.2.3', waiting_count: 8 });
+    ).toEqual({ last_contact_at: NOW + 5, app_version: '1.2.3', waiting_count: 7 });
   });
 
   it('answers invalid items with reasons and stores nothing for them', async () => {

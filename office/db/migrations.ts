@@ -337,5 +337,13 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0008_enrolment_install_id': {
+      // Enrolment is idempotent per kiosk and code (sync/enrol.ts): the code remembers
+      // which install used it, so that install's retry after a lost answer gets its
+      // kiosk back instead of a refusal.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('enrolment_codes').addColumn('install_id', 'text').execute();
+      },
+    },
   };
 }

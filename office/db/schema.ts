@@ -69,6 +69,8 @@ export interface EnrolmentCodesTable {
   expires_at: number;
   used_at: number | null;
   kiosk_id: string | null;
+  /** EnrolRequest.installId of the kiosk that used the code: the same kiosk may enrol again with it. */
+  install_id: Generated<string | null>;
 }
 
 export interface DossiersTable {

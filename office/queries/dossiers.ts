@@ -73,12 +73,12 @@ export async function dossierView(
 export async function attachmentFile(
   db: Kysely<Database>,
   hash: string,
-): Promise<{ mediaType: string; bytes: Buffer } | null> {
+): Promise<{ mediaType: string; fileName: string; bytes: Buffer } | null> {
   const meta = await db
     .selectFrom('attachment_meta')
-    .select(['media_type'])
+    .select(['media_type', 'file_name'])
     .where('hash', '=', hash)
     .executeTakeFirst();
   const bytes = meta ? await readAttachment(db, hash) : null;
-  return meta && bytes ? { mediaType: meta.media_type, bytes } : null;
+  return meta && bytes ? { mediaType: meta.media_type, fileName: meta.file_name, bytes } : null;
 }

@@ -5,6 +5,7 @@ import { changeStatus } from '../dossier-status.ts';
 import { dossierPage } from '../dashboard/pages.ts';
 import { t } from '../dashboard/i18n.ts';
 import { attachmentFile, dossierView } from '../queries/dossiers.ts';
+import { attachmentResponseHeaders } from '../sync/attachments.ts';
 import {
   AttachmentParamsSchema,
   DossierParamsSchema,
@@ -53,10 +54,15 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
     app.get('/attachments/:hash', { schema: { params: AttachmentParamsSchema } }, async (request, reply) => {
       const file = await attachmentFile(ctx.db, request.params.hash);
       if (!file) return notFound(request, reply);
+      // A citizen's upload is untrusted: a download in a CSP sandbox, never rendered on this origin.
       return reply
-        .type(file.mediaType)
-        .header('Content-Disposition', 'inline')
-        .header('Cache-Control', 'private, no-store')
+        .headers(
+          attachmentResponseHeaders({
+            media_type: file.mediaType,
+            file_name: file.fileName,
+            size: file.bytes.length,
+          }),
+        )
         .send(file.bytes);
     });
   };

@@ -192,7 +192,15 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
         if (!Buffer.isBuffer(data) || data.length === 0)
           return syncError(reply, 400, 'bad-request', ['empty chunk']);
         const { offset, total } = request.query;
-        const outcome = await putChunk(ctx.db, request.params.hash, offset, total, data, ctx.now());
+        const outcome = await putChunk(
+          ctx.db,
+          request.params.hash,
+          offset,
+          total,
+          data,
+          ctx.now(),
+          request.kiosk!.id,
+        );
         await recordContact(ctx.db, request.kiosk!.id, ctx.now());
         if (outcome.ok) return outcome.state;
         return reply.code(outcome.status).send({

@@ -34,22 +34,30 @@ export async function createEnrolmentCode(
   return code;
 }
 
-/** Uses the code once (the conditional update is the lock) and creates the kiosk in the same transaction. */
+/**
+ * Uses the code once (the conditional update is the lock) and creates the kiosk in the
+ * same transaction. Idempotent for the same kiosk and code: a kiosk whose answer was
+ * lost sends the same code with the same `installId` again and gets the same kiosk id
+ * with a fresh token (the office keeps only the token's hash, so it cannot repeat the
+ * first; nobody can hold it, since its answer never arrived, or the same kiosk replaces
+ * it). That holds while the code is valid and the kiosk not revoked. No kiosk row is
+ * left without a token holder, and the code is not spent for nothing.
+ */
 export async function enrolKiosk(
   db: Kysely<Database>,
   request: EnrolRequest,
   officeName: string,
   now: number,
 ): Promise<EnrolAnswer | null> {
-  const kioskId = randomUUID();
   const secret = randomToken();
-  const ok = await db
+  const kioskId = await db
     .transaction()
     .execute(async (trx) => {
+      const fresh = randomUUID();
       await trx
         .insertInto('kiosks')
         .values({
-          id: kioskId,
+          id: fresh,
           name: request.deviceName,
           token_hash: sha256Hex(secret),
           revoked: 0,
@@ -62,19 +70,42 @@ export async function enrolKiosk(
         .execute();
       const used = await trx
         .updateTable('enrolment_codes')
-        .set({ used_at: now, kiosk_id: kioskId })
+        .set({ used_at: now, kiosk_id: fresh, install_id: request.installId ?? null })
         .where('code', '=', request.code)
         .where('used_at', 'is', null)
         .where('expires_at', '>', now)
         .executeTakeFirst();
-      if (Number(used.numUpdatedRows) !== 1) throw new CodeRefused();
-      return true;
+      if (Number(used.numUpdatedRows) === 1) return fresh;
+      if (!request.installId) throw new CodeRefused();
+      const earlier = await trx
+        .selectFrom('enrolment_codes')
+        .innerJoin('kiosks', 'kiosks.id', 'enrolment_codes.kiosk_id')
+        .select('kiosks.id')
+        .where('enrolment_codes.code', '=', request.code)
+        .where('enrolment_codes.install_id', '=', request.installId)
+        .where('enrolment_codes.expires_at', '>', now)
+        .where('kiosks.revoked', '=', 0)
+        .executeTakeFirst();
+      if (!earlier) throw new CodeRefused();
+      await trx.deleteFrom('kiosks').where('id', '=', fresh).execute();
+      await trx
+        .updateTable('kiosks')
+        .set({
+          token_hash: sha256Hex(secret),
+          name: request.deviceName,
+          app_version: request.appVersion,
+          first_seq: request.firstSeq ?? 1,
+          last_contact_at: now,
+        })
+        .where('id', '=', earlier.id)
+        .execute();
+      return earlier.id;
     })
     .catch((e: unknown) => {
-      if (e instanceof CodeRefused) return false;
+      if (e instanceof CodeRefused) return null;
       throw e;
     });
-  if (!ok) return null;
+  if (!kioskId) return null;
   return { protocol: SYNC_PROTOCOL, kind: 'enrolled', kioskId, token: `${kioskId}.${secret}`, officeName };
 }
 

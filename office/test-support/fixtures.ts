@@ -4,11 +4,20 @@ import type { PushItem, SyncItemKind } from '../../shared/contracts/sync.ts';
 
 export const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
 
-/** A dossier payload as the kiosk would push it (raw JSON, before defaults). */
-export function dossierPayload(overrides: Record<string, unknown> = {}, n = 1): Record<string, unknown> {
+let unnumbered = 0;
+
+/**
+ * A dossier payload as the kiosk would push it (raw JSON, before defaults). Its code is
+ * `H12.34-261121-<n>`, or a code no other call in this process gets when no n is given
+ * (the office refuses a code it holds for another dossier).
+ */
+export function dossierPayload(overrides: Record<string, unknown> = {}, n?: number): Record<string, unknown> {
   return {
     id: randomUUID(),
-    code: `H12.34-261121-${String(n).padStart(4, '0')}`,
+    code:
+      n === undefined
+        ? `H12.35-261121-${String(++unnumbered).padStart(4, '0')}`
+        : `H12.34-261121-${String(n).padStart(4, '0')}`,
     kioskId: 'kiosk-a',
     procedureCode: '2.000815',
     models: ['no-appointment', 'no-writing'],

@@ -157,6 +157,8 @@ export interface PinRecord {
 export interface LockoutState {
   failures: number;
   lockedUntil: string | null;
+  /** Lockouts since the last right PIN: each one lasts longer (pin.ts PIN_LOCKOUT_STEPS_MS). Absent: 0. */
+  lockouts?: number;
 }
 
 export interface VolunteerRow {

@@ -125,6 +125,10 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
+export const DossierCodeStateSchema = z.object({
+  lastDate: z.iso.date().nullable(),
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
 // ---------------------------------------------------------------- reading aloud
 
 /** Longest text one `speak` call takes: screens are read a sentence or a paragraph at a time. */
@@ -282,6 +286,16 @@ export const bridgeContract = {
         .max(Math.ceil(SYNC_BRIDGE_CHUNK_BYTES / 3) * 4),
     }),
     output: z.union([z.object({ ok: z.literal(true), state: AttachmentStateSchema }), SyncFailureSchema]),
+  },
+  /**
+   * The dossier code high-water mark main keeps in the data folder: records `record`
+   * when given (main keeps the later of the two) and answers the mark. The renderer
+   * numbers from the later of its own state and this one, so a lost browser profile
+   * never makes the kiosk issue a code a second time.
+   */
+  dossierCodeMark: {
+    input: z.object({ record: DossierCodeStateSchema.optional() }),
+    output: DossierCodeStateSchema,
   },
   // The ID-card scanner in serial (COM) mode, read by main.
   ...serialScannerMethods,

@@ -40,6 +40,12 @@ export const HealthAnswerSchema = z.object({
   service: z.literal('commune-office'),
   protocol: z.literal(SYNC_PROTOCOL),
   time: Iso,
+  /**
+   * Content-Encodings the office takes for request bodies. Additive: an older office
+   * leaves it out, and the kiosk then sends plain JSON. (Answers are negotiated the
+   * usual way, by Accept-Encoding.)
+   */
+  requestEncodings: z.array(z.string()).optional(),
 });
 export type HealthAnswer = z.infer<typeof HealthAnswerSchema>;
 
@@ -59,6 +65,12 @@ export const EnrolRequestSchema = z
      * Optional and additive: absent means 1.
      */
     firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    /**
+     * A random id the kiosk keeps for its install. Sent again with the same code after a
+     * lost answer, it gets the same kiosk id back (with a new token) instead of a
+     * refusal. Optional and additive: without it a used code is refused (403).
+     */
+    installId: Uuid.optional(),
   })
   .strict();
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;

@@ -28,6 +28,21 @@ export interface DossierCodeState {
 
 export const INITIAL_DOSSIER_CODE_STATE: DossierCodeState = { lastDate: null, lastSeq: 0 };
 
+/**
+ * The later of two code states (by day, then sequence). The renderer keeps its state in
+ * IndexedDB and main keeps a high-water mark in the data folder; a new code follows the
+ * later of the two, so losing the browser profile does not reissue a code.
+ */
+export function laterCodeState(
+  a: DossierCodeState,
+  b: DossierCodeState | null | undefined,
+): DossierCodeState {
+  if (!b || b.lastDate === null) return a;
+  if (a.lastDate === null || b.lastDate > a.lastDate) return b;
+  if (b.lastDate === a.lastDate && b.lastSeq > a.lastSeq) return b;
+  return a;
+}
+
 /** Same character set as the schema: letters, digits, dots. */
 const AGENCY_CODE = /^[A-Za-z0-9.]+$/;
 

@@ -21,10 +21,11 @@ export type KeptDocumentMeta = z.infer<typeof KeptDocumentMetaSchema>;
 
 /** The file operations the store needs; node:fs/promises by default, a fake in tests. */
 export interface StoreFileOps {
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  mkdir(dir: string, options: { recursive: true; mode?: number }): Promise<unknown>;
   open(
     file: string,
     flags: 'w',
+    mode?: number,
   ): Promise<{
     writeFile(data: Uint8Array | string): Promise<void>;
     sync(): Promise<void>;
@@ -75,10 +76,11 @@ export function createPdfStore(options: { dir: string; fs?: StoreFileOps }): Pdf
     path.join(dossierDir(ref.dossierId), `${PrintKindSchema.parse(ref.kind)}.${ext}`);
 
   async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    // Owner only: a printed declaration carries the citizen's ID number and address.
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const temp = `${file}.${randomUUID()}.tmp`;
     try {
-      const handle = await fs.open(temp, 'w');
+      const handle = await fs.open(temp, 'w', 0o600);
       try {
         await handle.writeFile(data);
         await handle.sync();

@@ -26,6 +26,11 @@ export const DeviceStateSchema = z.object({
   /** Versions of the office profile / catalogue last saved from a pull. */
   profileVersion: z.string().nullable(),
   catalogueVersion: z.string().nullable(),
+  /**
+   * A random id for this install, sent with every enrolment (EnrolRequest.installId) so
+   * that a retry after a lost answer gets the same kiosk back. Absent in older files.
+   */
+  installId: z.uuid().nullable().default(null),
 });
 export type DeviceState = z.infer<typeof DeviceStateSchema>;
 
@@ -41,6 +46,7 @@ export const EMPTY_DEVICE_STATE: DeviceState = {
   tokenProtection: null,
   profileVersion: null,
   catalogueVersion: null,
+  installId: null,
 };
 
 export interface DeviceIdentityStore {

@@ -19,9 +19,9 @@ export interface OfficeConfigFilesOptions {
 }
 
 async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  const handle = await open(tmp, 'w', 0o644);
+  const handle = await open(tmp, 'w', 0o600);
   try {
     await handle.writeFile(JSON.stringify(value, null, 2) + '\n');
     await handle.sync();

@@ -93,11 +93,31 @@ describe('kiosk sync service ↔ office server', () => {
     expect(status).toMatchObject({ enrolled: true, kioskId, online: true, needsReEnrolment: false });
     expect(status).not.toHaveProperty('token');
     expect(JSON.stringify(status)).not.toContain(kioskId + '.');
-    // The same code again: already used.
+    // The same code again from this kiosk (its answer lost, say): the same kiosk, not a refusal.
     expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: code })).toMatchObject({
-      ok: false,
-      reason: 'code-refused',
+      ok: true,
+      kioskId,
     });
+    // From another install (another data folder): already used.
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-sync-it-other-'));
+    const other = await createHostSync({
+      dataDir: otherDir,
+      cipher: createPlainFileCipher(),
+      catalogue: CATALOGUE,
+      appVersion: '0.1.0-test',
+      logger: createMemoryLogger().logger,
+      deviceName: 'Kiosk khác',
+      requestTimeoutMs: 3000,
+    });
+    try {
+      expect(await other.enrol({ officeUrl: office.url, enrolmentCode: code })).toMatchObject({
+        ok: false,
+        reason: 'code-refused',
+      });
+    } finally {
+      other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
     const row = await office.database.db
       .selectFrom('kiosks')
       .select('name')

@@ -170,8 +170,10 @@ describe('sync service (fake transport)', () => {
     it('sends firstSeq to the office with the code', async () => {
       const { outcome, requests, store } = await enrolWith({ firstSeq: 6 });
       expect(outcome).toEqual({ ok: true, kioskId: NEW_KIOSK, officeName: 'UBND xã Mới' });
+      const { installId } = await store.state();
+      expect(installId).toMatch(/^[0-9a-f-]{36}$/);
       expect(requests).toEqual([
-        { protocol: 1, code: 'ABCD-2345', deviceName: 'test', appVersion: '1.0.0', firstSeq: 6 },
+        { protocol: 1, code: 'ABCD-2345', deviceName: 'test', appVersion: '1.0.0', firstSeq: 6, installId },
       ]);
       expect((await store.state()).kioskId).toBe(NEW_KIOSK);
     });
@@ -192,6 +194,7 @@ describe('sync service (fake transport)', () => {
       );
       expect(older.outcome).toMatchObject({ ok: true, kioskId: NEW_KIOSK });
       expect(older.requests.map((r) => r.firstSeq)).toEqual([6, undefined]);
+      expect(older.requests.map((r) => r.installId === undefined)).toEqual([false, true]);
 
       const usedCode = await enrolWith({ firstSeq: 6 }, () =>
         fail('revoked', { status: 403, retryable: false }),

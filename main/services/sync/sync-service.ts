@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   SYNC_PROTOCOL,
   type AttachmentState,
@@ -187,23 +188,30 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const code = normaliseEnrolmentCode(input.enrolmentCode);
       if (!code) return { ok: false, reason: 'bad-code', message: 'expected a code like ABCD-2345' };
       const transport = transportFor(baseUrl);
-      const request = (firstSeq: number | undefined): EnrolRequest => ({
+      let { installId } = await store.state();
+      if (!installId) {
+        installId = randomUUID();
+        await store.update({ installId });
+      }
+      const request = (firstSeq: number | undefined, withInstallId = true): EnrolRequest => ({
         protocol: SYNC_PROTOCOL,
         code,
         deviceName: deps.deviceName.slice(0, 200) || 'kiosk',
         appVersion: deps.appVersion.slice(0, 40) || '0.0.0',
         ...(firstSeq !== undefined ? { firstSeq } : {}),
+        ...(withInstallId ? { installId } : {}),
       });
       // 1 is what an absent firstSeq means; leaving it out keeps a fresh kiosk working
       // with an office that predates the field (its schema refuses unknown keys).
       let firstSeq = input.firstSeq !== undefined && input.firstSeq > 1 ? input.firstSeq : undefined;
       let result = await transport.enrol(request(firstSeq));
-      if (!result.ok && result.failure.status === 400 && firstSeq !== undefined) {
-        // An older office refuses the unknown field before looking at the code (which stays
-        // unused): enrol without it; that office counts gaps from 1, as it always did.
-        logger.warn('sync-enrol-without-first-seq', { baseUrl, reasons: result.failure.reasons });
+      if (!result.ok && result.failure.status === 400) {
+        // An older office refuses the unknown fields before looking at the code (which stays
+        // unused): enrol without them; that office counts gaps from 1, as it always did,
+        // and cannot recognise a retry.
+        logger.warn('sync-enrol-without-new-fields', { baseUrl, reasons: result.failure.reasons });
         firstSeq = undefined;
-        result = await transport.enrol(request(firstSeq));
+        result = await transport.enrol(request(firstSeq, false));
       }
       if (!result.ok) {
         const { kind, reasons, status } = result.failure;

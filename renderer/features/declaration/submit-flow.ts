@@ -9,6 +9,7 @@ import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { FormDef } from '../../../shared/forms/model.ts';
 import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { getKioskIdentity } from '../dossier/identity.ts';
+import { readCodeMark, recordCodeMark } from '../dossier/code-mark.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { nudgeSyncAfterSubmit } from '../sync/store.ts';
 import { useVolunteerSession } from '../volunteer-session/store.ts';
@@ -27,6 +28,7 @@ export async function submitDeclaration(input: {
 }): Promise<{ ok: true; dossierId: string } | { ok: false; problem: SubmitProblem }> {
   try {
     const identity = await getKioskIdentity();
+    const codeMark = await readCodeMark();
     const result = await submitDossier({
       draft: { id: input.session.draftId, formData: input.session.values },
       profile: input.profile,
@@ -37,8 +39,10 @@ export async function submitDeclaration(input: {
       kioskNumber: identity.kioskNumber,
       attachments: input.attachments ?? [],
       now: new Date(),
+      codeMark,
     });
     if (result.ok) {
+      if (result.codeState) await recordCodeMark(result.codeState);
       nudgeSyncAfterSubmit();
       return { ok: true, dossierId: result.dossier.id };
     }

@@ -24,6 +24,7 @@ import { sameDayDeadline, type Deadline } from '../../../shared/domain/deadline.
 import {
   buildDossier,
   INITIAL_DOSSIER_CODE_STATE,
+  laterCodeState,
   nextDossierCode,
   type DossierCodeState,
 } from '../../../shared/dossier/index.ts';
@@ -56,6 +57,12 @@ export interface SubmitDossierInput {
   attachments?: readonly PreparedAttachment[];
   /** Time of receipt (the caller's clock; Vietnam date decides the code's day). */
   now: Date;
+  /**
+   * Main's code high-water mark (bridge `dossierCodeMark`), read before the submit: the
+   * code follows the later of it and this profile's own state, so a lost browser profile
+   * does not reissue a code. Null when main could not be asked.
+   */
+  codeMark?: DossierCodeState | null;
 }
 
 export interface SubmitOptions extends DataContext {
@@ -68,6 +75,8 @@ export type SubmitResult =
       ok: true;
       dossier: Readonly<DossierRow>;
       deadline: Deadline;
+      /** The code state after this submit, for main's high-water mark (absent when already submitted). */
+      codeState?: DossierCodeState;
       /** True when this draft had already been submitted (double tap): the stored dossier is returned. */
       alreadySubmitted: boolean;
     }
@@ -136,7 +145,10 @@ export async function submitDossier(
         if (existing) return already(existing, input);
 
         // Nothing is written on any refusal below: returning ends the transaction empty.
-        const state = metaValue<DossierCodeState>(meta, META.dossierCodeState) ?? INITIAL_DOSSIER_CODE_STATE;
+        const state = laterCodeState(
+          metaValue<DossierCodeState>(meta, META.dossierCodeState) ?? INITIAL_DOSSIER_CODE_STATE,
+          input.codeMark,
+        );
         const next = nextDossierCode(state, now, agency, input.kioskNumber);
         const built = buildDossier({
           id: draft.id,
@@ -218,7 +230,13 @@ export async function submitDossier(
           db.drafts.delete(draft.id),
           deleteDraftPhotos(db, draft.id),
         ]);
-        return { ok: true, dossier: row, deadline: built.deadline, alreadySubmitted: false };
+        return {
+          ok: true,
+          dossier: row,
+          deadline: built.deadline,
+          codeState: next.state,
+          alreadySubmitted: false,
+        };
       },
     );
   } catch (e) {

@@ -28,6 +28,8 @@ class FakeMain {
   pushes: PushItem[][] = [];
   /** Item ids the office refuses at the request level (400): the whole batch is rejected. */
   rejectIds = new Set<string>();
+  /** Item ids that make the office fail the whole push with a 5xx (a value it cannot handle). */
+  crashIds = new Set<string>();
   statuses: { dossierId: string; code: string; status: 'processing'; reason: null; changedAt: string }[] = [];
   /** Lets a test hold a push open (a reload mid-push). */
   hold: Promise<void> | null = null;
@@ -70,6 +72,8 @@ class FakeMain {
       const items = input.items as PushItem[];
       this.pushes.push(items);
       if (this.hold) await this.hold;
+      if (items.some((i) => this.crashIds.has(i.id)))
+        return { ok: false, failure: 'server-error', reasons: ['HTTP 500'] };
       if (items.some((i) => this.rejectIds.has(i.id)))
         return { ok: false, failure: 'rejected', reasons: ['items.0.payload: bad'] };
       const results = items.map((i): PushResult => {
@@ -289,6 +293,56 @@ describe('sync engine', () => {
     expect(refused.map((r) => r.id)).toEqual([ids[1]]);
     expect(refused[0]!.lastError).toContain('office refused');
     expect(main.stored.has(ids[0]!) && main.stored.has(ids[2]!)).toBe(true);
+  });
+
+  it('halves a batch that keeps failing with 5xx until the one item behind it waits alone', async () => {
+    const ids = await submit(8);
+    main.crashIds.add(ids[5]!);
+    const e = engine();
+    e.start();
+    await e.syncNow();
+    // The first two failures look like an office in trouble: the batch waits whole.
+    expect(main.pushes).toHaveLength(1);
+    await fireNext(e);
+    expect(main.pushes).toHaveLength(2);
+    main.pushes = [];
+    await fireNext(e);
+    // The third failure halves: [0-3] goes through, [4-7] fails, [4,5] fails, [4] and [5] alone.
+    expect(main.pushes.map((p) => p.length)).toEqual([8, 4, 4, 2, 1, 1, 2]);
+    expect([...main.stored.keys()].sort()).toEqual(ids.filter((id) => id !== ids[5]).sort());
+    const left = await outboxPending(10, {}, { db });
+    expect(left.map((r) => r.id)).toEqual([ids[5]]);
+    expect(left[0]!.lastError).toContain('server-error');
+    // It stays pending (the office may be fixed), not refused: it is retried with backoff.
+    expect(await outboxRefused(10, { db })).toEqual([]);
+    main.crashIds.clear();
+    await fireNext(e);
+    expect(await outboxPendingCount({ db })).toBe(0);
+  });
+
+  it('an office that fails every push with 5xx costs a few requests per cycle, not one per item', async () => {
+    await submit(10);
+    main.mode = 'server-error';
+    let pushes = 0;
+    const counting = Object.assign(Object.create(main) as FakeMain, {
+      invoke: (method: BridgeMethod, input: never) => {
+        if (method === 'syncPush') pushes++;
+        return main.invoke(method, input);
+      },
+    });
+    const e = engine(counting);
+    e.start();
+    await e.syncNow();
+    await fireNext(e);
+    const perCycle: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = pushes;
+      await fireNext(e);
+      perCycle.push(pushes - before);
+    }
+    expect(await outboxPendingCount({ db })).toBe(10);
+    // 10 → 5 → 3 → 2 → 1 + 1: the left spine of the halving, then it stops.
+    expect(perCycle).toEqual([6, 6, 6]);
   });
 
   it('never runs two pushes at once, and a reload mid-push leaves nothing stuck', async () => {

@@ -10,7 +10,8 @@
  * only on an answer that echoes its id and hash as stored/duplicate (isAcknowledged).
  * Failures of the whole push back off with full jitter and a cap; a 4xx other than
  * 429 is not retried blindly: the batch is split to find the item the office refuses,
- * and that item goes to `refused` with the office's reason for staff to see.
+ * and that item goes to `refused` with the office's reason for staff to see. A batch
+ * that keeps failing with 5xx is halved until the one item that fails it stands alone.
  */
 import type {
   BridgeInput,
@@ -92,6 +93,8 @@ export interface SyncEngine {
 export const META_STATUS_CURSOR = 'sync.statusCursor';
 export const META_LAST_PULL_AS_OF = 'sync.lastPullAsOf';
 const MAX_PUSH_ROUNDS = 25;
+/** A batch whose items already failed this many times with 5xx is halved on the next. */
+const SPLIT_AFTER_SERVER_FAILURES = 2;
 const MAX_PULL_PAGES = 20;
 const ATTACHMENTS_PER_CYCLE = 3;
 const MIN_DELAY_MS = 500;
@@ -187,7 +190,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await recordPushResults(items, results, now(), ctx);
   }
 
-  async function pushItems(items: PushItem[], rows: readonly OutboxRow[]): Promise<StepResult> {
+  async function pushItems(
+    items: PushItem[],
+    rows: readonly OutboxRow[],
+    splitting = false,
+  ): Promise<StepResult> {
+    const rowsOf = (part: readonly PushItem[]) => {
+      const ids = new Set(part.map((i) => i.id));
+      return rows.filter((r) => ids.has(r.id));
+    };
     const answer = await call('syncPush', { items, waiting: state.waiting });
     if (answer.ok) {
       const attempts = Math.min(...rows.map((r) => r.attempts));
@@ -204,10 +215,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       // Which item does the office refuse? Send them one by one; the others go through.
       for (const item of items) {
-        const single = await pushItems(
-          [item],
-          rows.filter((r) => r.id === item.id),
-        );
+        const single = await pushItems([item], rowsOf([item]));
         if (!single.ok) return single;
       }
       return { ok: true };
@@ -225,7 +233,33 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         ctx,
       );
     }
+    if (
+      answer.failure === 'server-error' &&
+      items.length > 1 &&
+      (splitting || Math.min(...rows.map((r) => r.attempts)) >= SPLIT_AFTER_SERVER_FAILURES)
+    )
+      return bisect(items, rowsOf);
     return answer;
+  }
+
+  /**
+   * A batch that keeps failing with 5xx may hold one item the office cannot handle (a
+   * bug there, a value its database refuses): halve it until that item stands alone,
+   * so its batch-mates go through and only it waits (with backoff) for staff. When a
+   * half of two or more fails whole, the office itself is failing: stop there, so an
+   * office that is down costs about log2(batch) requests, not one per item.
+   */
+  async function bisect(
+    items: PushItem[],
+    rowsOf: (part: readonly PushItem[]) => OutboxRow[],
+  ): Promise<StepResult> {
+    const half = Math.ceil(items.length / 2);
+    const left = items.slice(0, half);
+    const right = items.slice(half);
+    const first = await pushItems(left, rowsOf(left), true);
+    if (!first.ok && (left.length > 1 || first.failure !== 'server-error')) return first;
+    const second = await pushItems(right, rowsOf(right), true);
+    return first.ok ? { ok: true } : second;
   }
 
   /**

@@ -8,7 +8,10 @@
  * work into hours or days per PIN. 310,000 is OWASP's 2021 figure for PBKDF2-SHA256 and
  * still verifies in ~0.1–0.3 s on a thin-client CPU, which a person typing a PIN does not
  * notice; we never go below 100,000. The real protection against guessing at the screen
- * is the lockout (5 failures → 5 minutes), persisted so a reload does not reset it.
+ * is the lockout (5 failures → 5 minutes, then 15 minutes, 1 hour, 4 hours for each
+ * further 5 until the right PIN), persisted so a reload does not reset it. Growing:
+ * with a fixed 5 minutes a 4-digit PIN falls to patient guessing in about a week at
+ * the screen; with the steps it takes months.
  */
 import type { LockoutState, PinRecord } from '../../db/db.ts';
 
@@ -16,6 +19,17 @@ export const DEFAULT_PIN_ITERATIONS = 310_000;
 export const MIN_PIN_ITERATIONS = 100_000;
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCKOUT_MS = 5 * 60 * 1000;
+/**
+ * The n-th lockout since the last right PIN lasts PIN_LOCKOUT_STEPS_MS[n − 1], the last
+ * step repeating. Capped at 4 hours so "locked until HH:mm" stays within the working day
+ * the screen speaks of.
+ */
+export const PIN_LOCKOUT_STEPS_MS = [
+  PIN_LOCKOUT_MS,
+  15 * 60 * 1000,
+  60 * 60 * 1000,
+  4 * 60 * 60 * 1000,
+] as const;
 export const NO_LOCKOUT: LockoutState = Object.freeze({ failures: 0, lockedUntil: null });
 
 const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
@@ -80,14 +94,19 @@ export function lockedUntil(state: LockoutState, now: Date): Date | null {
   return until > now ? until : null;
 }
 
-/** State after a failed attempt: the fifth consecutive failure locks for five minutes. */
+/**
+ * State after a failed attempt: the fifth consecutive failure locks, each lockout since
+ * the last right PIN longer than the one before (PIN_LOCKOUT_STEPS_MS).
+ */
 export function afterFailure(state: LockoutState, now: Date): LockoutState {
-  // A lockout that has run out starts a fresh count.
+  const lockouts = state.lockouts ?? 0;
+  // A lockout that has run out starts a fresh count of attempts, not of lockouts.
   const failures = (state.lockedUntil && !lockedUntil(state, now) ? 0 : state.failures) + 1;
   if (failures >= MAX_PIN_FAILURES) {
-    return { failures, lockedUntil: new Date(now.getTime() + PIN_LOCKOUT_MS).toISOString() };
+    const step = PIN_LOCKOUT_STEPS_MS[Math.min(lockouts, PIN_LOCKOUT_STEPS_MS.length - 1)]!;
+    return { failures, lockedUntil: new Date(now.getTime() + step).toISOString(), lockouts: lockouts + 1 };
   }
-  return { failures, lockedUntil: null };
+  return { failures, lockedUntil: null, lockouts };
 }
 
 export type PinCheck =

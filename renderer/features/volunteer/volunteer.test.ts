@@ -114,6 +114,41 @@ describe('volunteers', () => {
     expect(await verifyVolunteerPin(id, '0001', { db, now: c.now })).toMatchObject({ attemptsLeft: 4 });
   });
 
+  it('each further lockout lasts longer (5 min, 15 min, 1 h, 4 h, 4 h …) until the right PIN, across a reload', async () => {
+    const name = `vol-${crypto.randomUUID()}`;
+    const c = clock();
+    let db = open(name);
+    const created = await createVolunteer(
+      { name: 'Hà Thị Lan', pin: '4829' },
+      { db, iterations, now: c.now },
+    );
+    if (!created.ok) return expect.fail(created.reason);
+    const id = created.volunteer.id;
+    const minutes = 60 * 1000;
+    for (const [round, lockMs] of [5, 15, 60, 240, 240].map((m, i) => [i, m * minutes] as const)) {
+      for (let i = 0; i < 4; i++)
+        expect(await verifyVolunteerPin(id, '0001', { db, now: c.now })).toMatchObject({
+          reason: 'wrong-pin',
+        });
+      expect(await verifyVolunteerPin(id, '0001', { db, now: c.now })).toMatchObject({
+        reason: 'locked',
+        retryAfterMs: lockMs,
+      });
+      if (round === 2) {
+        db.close();
+        db = open(name); // a reload does not reset the ladder
+      }
+      c.advance(lockMs);
+    }
+    // The right PIN ends the ladder: the next lockout is 5 minutes again.
+    expect(await verifyVolunteerPin(id, '4829', { db, now: c.now })).toEqual({ ok: true });
+    for (let i = 0; i < 4; i++) await verifyVolunteerPin(id, '0001', { db, now: c.now });
+    expect(await verifyVolunteerPin(id, '0001', { db, now: c.now })).toMatchObject({
+      reason: 'locked',
+      retryAfterMs: 5 * minutes,
+    });
+  });
+
   it('the office can reset a forgotten PIN, which lifts the lockout', async () => {
     const db = open();
     const c = clock();
