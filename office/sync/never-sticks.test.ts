@@ -210,5 +210,4 @@ forEachDatabase('sync that never sticks', (target) => {
       expect((await enrolWith({ code, installId })).status).toBe(403);
     });
   });
-
 });
