@@ -22,7 +22,7 @@ import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { typeIntoFocused } from './typing.ts';
 import { useWizardStore, type WizardSession } from './wizard-store.ts';
 import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
-import './idle.ts';
+import './session-end.ts';
 import './declaration.css';
 
 type ScanNotice =
