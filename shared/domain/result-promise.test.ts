@@ -38,17 +38,33 @@ describe('resultPromise: the deadline of a dossier handed in now, and whether it
       'same-day',
     ],
     ['Monday 14:59', copy, '2026-11-23 14:59', true, '2026-11-23T17:00', '2026-11-23T15:00', 'same-day'],
-    ['Monday 15:00: the cut-off', copy, '2026-11-23 15:00', false, '2026-11-24T17:00', null, 'after-cutoff'],
+    [
+      'Monday 15:00: the cut-off',
+      copy,
+      '2026-11-23 15:00',
+      false,
+      '2026-11-24T17:00',
+      '2026-11-23T15:00',
+      'after-cutoff',
+    ],
     [
       'Monday 16:50 (no-appointment day)',
       copy,
       '2026-11-23 16:50',
       false,
       '2026-11-24T17:00',
-      null,
+      '2026-11-23T15:00',
       'after-cutoff',
     ],
-    ['Monday after closing', copy, '2026-11-23 17:30', false, '2026-11-24T17:00', null, 'after-close'],
+    [
+      'Monday after closing',
+      copy,
+      '2026-11-23 17:30',
+      false,
+      '2026-11-24T17:00',
+      '2026-11-23T15:00',
+      'after-close',
+    ],
     [
       'Tuesday 2 h: morning',
       copy,
@@ -82,7 +98,7 @@ describe('resultPromise: the deadline of a dossier handed in now, and whether it
       '2026-11-24 16:50',
       false,
       '2026-11-25T09:20',
-      null,
+      '2026-11-24T15:00',
       'after-cutoff',
     ],
     [
@@ -119,7 +135,7 @@ describe('resultPromise: the deadline of a dossier handed in now, and whether it
       '2026-04-29 15:30',
       false,
       '2026-05-04T17:00',
-      null,
+      '2026-04-29T15:00',
       'after-cutoff',
     ],
   ];
@@ -140,6 +156,7 @@ describe('resultPromise: the deadline of a dossier handed in now, and whether it
         const p = resultPromise(profile, procedure, now);
         expect(p.sameDay).toBe(toVietnamIso(p.dueAt).slice(0, 10) === '2026-11-24');
         if (p.sameDay) expect(now.getTime()).toBeLessThanOrEqual(p.sameDayUntil!.getTime());
+        else if (p.sameDayUntil) expect(now.getTime()).toBeGreaterThanOrEqual(p.sameDayUntil.getTime());
       }
     }
   });

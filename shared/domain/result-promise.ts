@@ -30,7 +30,10 @@ export interface ResultPromise {
   rule: DeadlineRule;
   /** True only while a dossier handed in now is due today (Vietnam date). */
   sameDay: boolean;
-  /** While `sameDay`: hand in no later than this for a result today. */
+  /**
+   * Today's last moment to hand in for a result today (the cut-off, or the last start for
+   * N working hours), passed or not; null when nothing brings this procedure's result today.
+   */
   sameDayUntil: Date | null;
   reason: PromiseReason;
 }
@@ -46,25 +49,18 @@ export function resultPromise(
   const { dueAt, rule } = sameDayDeadline(profile, procedure, now);
   const today = vietnamDate(now);
   const sameDay = vietnamDate(dueAt) === today;
-  if (sameDay) {
-    return {
-      dueAt,
-      rule,
-      sameDay,
-      sameDayUntil: sameDayUntil(profile, procedure, today),
-      reason: 'same-day',
-    };
-  }
+  const until = sameDayUntil(profile, procedure, today);
+  if (sameDay) return { dueAt, rule, sameDay, sameDayUntil: until, reason: 'same-day' };
   const close = closeOfDay(profile, today);
   let reason: PromiseReason;
   if (rule === 'statutory-working-days') reason = 'working-days';
   else if (!close) reason = 'closed-today';
   else if (now.getTime() >= close.getTime()) reason = 'after-close';
   else reason = 'after-cutoff';
-  return { dueAt, rule, sameDay, sameDayUntil: null, reason };
+  return { dueAt, rule, sameDay, sameDayUntil: until, reason };
 }
 
-/** The last instant today at which a dossier handed in is still due today. */
+/** The last instant today at which a dossier handed in is still due today (null: none today). */
 function sameDayUntil(profile: OfficeProfile | CalendarProfile, procedure: Proc, today: string): Date | null {
   const hours = noAppointmentFor(profile, today, procedure.code)?.returnWithinWorkingHours;
   if (hours) return latestStartEndingSameDay(profile, today, hours);

@@ -66,7 +66,9 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
           .getByRole('button', { name: nameOf('2.000815'), exact: true })
           .click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(nameOf('2.000815'));
-        await expect(page.getByText('Hôm nay thủ tục này được giải quyết trong ngày.')).toBeVisible();
+        await expect(
+          page.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
+        ).toBeVisible();
         await expect(
           page.getByText('Nếu nộp bây giờ, hẹn trả kết quả trước 11:00 ngày 24/11/2026.'),
         ).toBeVisible();
@@ -75,12 +77,13 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
   });
 }
 
-test('closed at lunch: says when the desk opens again', async ({ page }) => {
+test('lunch break: says the desk reopens at 13:30, not that it is closed', async ({ page }) => {
   const host = await startKioskHost({ profile: 'pac-nam' });
   try {
     await openKioskAt(page, host.url, vn('2026-11-23 12:00'));
-    await expect(page.getByText('Đang đóng cửa')).toBeVisible();
-    await expect(page.getByText(/Mở cửa lại lúc 13:30, Thứ Hai ngày 23\/11\/2026/)).toBeVisible();
+    await expect(page.getByText('Đang nghỉ trưa')).toBeVisible();
+    await expect(page.getByText('Mở cửa lại lúc 13:30')).toBeVisible();
+    await expect(page.getByText('Đang đóng cửa')).toHaveCount(0);
   } finally {
     await host.close();
   }

@@ -11,6 +11,7 @@ import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
+import { FeeSection } from './FeeSection.tsx';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 
@@ -100,6 +101,12 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
         <dt>{t('returnAt')}</dt>
         <dd className="return-text">{returnText(profile, procedure, dossier, lang)}</dd>
       </dl>
+
+      <FeeSection
+        profile={profile}
+        dossier={dossier}
+        procedureOf={(code) => catalogueIndex(catalogue).byCode.get(code)}
+      />
 
       <section aria-labelledby="printing" className="printing">
         <h2 id="printing">{t('printing.heading')}</h2>

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeToday } from '../../../shared/domain/today.ts';
+import { deskState } from '../../../shared/domain/desk-state.ts';
+import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
+import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
 import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
 import { toVietnamWallClock, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
@@ -10,6 +13,7 @@ import { useShellStore } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
+import { notSameDayReason } from '../procedure/promise-text.ts';
 
 export function TodayScreen() {
   const { t, i18n } = useTranslation();
@@ -19,12 +23,25 @@ export function TodayScreen() {
   const now = useNow();
   const today = useMemo(() => computeToday(profile, now), [profile, now]);
   const { byCode } = catalogueIndex(catalogue);
-  const nextOpening = today.nextOpening ? new Date(today.nextOpening) : null;
+  const desk = deskState(profile, now);
   // The coming days of every model that is not (or no longer) running today.
   const upcoming = today.nextRuns.filter(
     (r): r is typeof r & { date: string } => r.date !== null && !r.isToday,
   );
   const weekdayName = (date: string) => t(`weekday.${weekdayOf(date)}`);
+  const cardPromiseText = (promise: ResultPromise) => {
+    if (promise.sameDay) {
+      return promise.sameDayUntil
+        ? t('today.sameDayUntil', { until: formatVietnamTime(promise.sameDayUntil) })
+        : null;
+    }
+    return t('today.notSameDay', {
+      reason: notSameDayReason(t, promise),
+      time: formatVietnamTime(promise.dueAt),
+      weekday: weekdayName(toVietnamWallClock(promise.dueAt).date),
+      date: formatVietnamDate(promise.dueAt),
+    });
+  };
 
   return (
     <main className="screen today-screen">
@@ -32,28 +49,27 @@ export function TodayScreen() {
       <p className="today-date">
         {t('today.date', { weekday: weekdayName(today.date), date: formatVietnamDate(today.date) })}
       </p>
-      <p className={`open-state ${today.openNow ? 'open' : 'closed'}`}>
-        <strong>{today.openNow ? t('today.openNow') : t('today.closedNow')}</strong>
-        {!today.openNow && nextOpening && (
-          <>
-            {' · '}
-            {t('today.opensNext', {
-              time: formatVietnamTime(nextOpening),
-              weekday: weekdayName(toVietnamWallClock(nextOpening).date),
-              date: formatVietnamDate(nextOpening),
-            })}
-          </>
-        )}
+      <p className={`open-state ${desk.kind === 'open' ? 'open' : 'closed'}`}>
+        <DeskStateText desk={desk} weekdayName={weekdayName} />
       </p>
       {today.isHoliday && <p>{t('today.holiday')}</p>}
 
       {today.models.length === 0 && <p className="no-models">{t('today.noModels')}</p>}
       {today.models.map((m) => {
         const info = REFORM_MODELS[m.model];
+        // On a no-appointment day the card says what is true now, from the deadline rule.
+        const promise =
+          m.model === 'no-appointment' ? commonPromise(profile, m.procedures, byCode, now) : null;
+        const promiseText = promise ? cardPromiseText(promise) : null;
         return (
           <section key={m.model} className="model-card" aria-labelledby={`model-${m.model}`}>
             <h2 id={`model-${m.model}`}>{info.name[lang]}</h2>
-            <p className="model-explanation">{info.explanation[lang]}</p>
+            {promise?.sameDay !== false && <p className="model-explanation">{info.explanation[lang]}</p>}
+            {promiseText && (
+              <p className={`model-promise ${promise!.sameDay ? 'yes' : 'no'}`}>
+                <strong>{promiseText}</strong>
+              </p>
+            )}
             {m.returnWithinWorkingHours !== null && (
               <p className="model-return">{t('today.returnWithin', { count: m.returnWithinWorkingHours })}</p>
             )}
@@ -110,4 +126,90 @@ export function TodayScreen() {
       </button>
     </main>
   );
+}
+
+/**
+ * The promise shared by every procedure of a card, or null when they differ (a procedure
+ * with its own cut-off) or none can be computed; the procedure page then has the details.
+ */
+function commonPromise(
+  profile: Parameters<typeof resultPromise>[0],
+  codes: readonly string[],
+  byCode: ReadonlyMap<string, Procedure>,
+  now: Date,
+): ResultPromise | null {
+  let common: ResultPromise | null = null;
+  for (const code of codes) {
+    const procedure = byCode.get(code);
+    if (!procedure) continue;
+    let promise: ResultPromise;
+    try {
+      promise = resultPromise(profile, procedure, now);
+    } catch {
+      return null;
+    }
+    if (common && !samePromise(common, promise)) return null;
+    common = promise;
+  }
+  return common;
+}
+
+function samePromise(a: ResultPromise, b: ResultPromise): boolean {
+  return (
+    a.sameDay === b.sameDay &&
+    a.reason === b.reason &&
+    a.dueAt.getTime() === b.dueAt.getTime() &&
+    a.sameDayUntil?.getTime() === b.sameDayUntil?.getTime()
+  );
+}
+
+function DeskStateText({
+  desk,
+  weekdayName,
+}: {
+  desk: ReturnType<typeof deskState>;
+  weekdayName: (date: string) => string;
+}) {
+  const { t } = useTranslation();
+  switch (desk.kind) {
+    case 'open':
+      return (
+        <>
+          <strong>{t('today.openNow')}</strong>{' '}
+          {t('today.openUntil', { time: formatVietnamTime(desk.until) })}
+        </>
+      );
+    case 'break':
+      return (
+        <>
+          <strong>{t('today.onBreak')}</strong>
+          {' · '}
+          {t('today.reopensAt', { time: formatVietnamTime(desk.reopensAt) })}
+        </>
+      );
+    case 'before-opening':
+      return (
+        <>
+          <strong>{t('today.notOpenYet')}</strong>
+          {' · '}
+          {t('today.opensAt', { time: formatVietnamTime(desk.opensAt) })}
+        </>
+      );
+    case 'closed':
+      return (
+        <>
+          <strong>{t('today.closedNow')}</strong>
+          {desk.opensAt && (
+            <>
+              {' · '}
+              {t('today.opensNext', {
+                time: formatVietnamTime(desk.opensAt),
+                weekday: weekdayName(toVietnamWallClock(desk.opensAt).date),
+                date: formatVietnamDate(desk.opensAt),
+              })}
+            </>
+          )}
+        </>
+      );
+  }
 }

@@ -1,0 +1,35 @@
+/**
+ * The words for a ResultPromise (shared/domain/result-promise.ts), so Today and the
+ * procedure page say the same thing: "same day" only while it is true, otherwise why not
+ * and the date actually due.
+ */
+import type { TFunction } from 'i18next';
+import type { ResultPromise } from '../../../shared/domain/result-promise.ts';
+import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
+import { toVietnamWallClock, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
+
+/** Why a result does not come today, in one sentence (empty when it does). */
+export function notSameDayReason(t: TFunction, promise: ResultPromise): string {
+  const until = promise.sameDayUntil ? formatVietnamTime(promise.sameDayUntil) : null;
+  switch (promise.reason) {
+    case 'same-day':
+      return '';
+    case 'after-cutoff':
+      return until ? t('promise.afterCutoff', { until }) : t('promise.tooLateToday');
+    case 'after-close':
+      return t('promise.afterClose');
+    case 'closed-today':
+      return t('promise.closedToday');
+    case 'working-days':
+      return t('promise.workingDays');
+  }
+}
+
+/** "If handed in now, the result is due by 17:00 on …", with the weekday when not today. */
+export function dueIfNow(t: TFunction, promise: ResultPromise): string {
+  const time = formatVietnamTime(promise.dueAt);
+  const date = formatVietnamDate(promise.dueAt);
+  if (promise.sameDay) return t('procedure.dueIfNow', { time, date });
+  const weekday = t(`weekday.${weekdayOf(toVietnamWallClock(promise.dueAt).date)}`);
+  return t('promise.dueOn', { time, weekday, date });
+}
