@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
-import { handleApi, type SyncContext } from './sync/routes.ts';
-import { handleDashboard } from './dashboard/routes.ts';
-import { sendError } from './http/io.ts';
+import { buildOfficeApp } from './app.ts';
 import { systemClock, type Clock } from './time.ts';
 
 export interface OfficeConfig {
@@ -14,6 +12,8 @@ export interface OfficeConfig {
   databaseUrl?: string | undefined;
   adminPassword?: string | undefined;
   officeName: string;
+  /** Reverse proxies trusted to give the client's address (X-Forwarded-For); see README. */
+  trustProxy?: boolean | string[] | number;
   /** The clock (tests inject one they can advance); the system clock otherwise. */
   now?: Clock;
   log?: (line: string) => void;
@@ -35,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): OfficeConfi
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.OFFICE_ADMIN_PASSWORD || undefined,
     officeName: env.OFFICE_NAME || 'UBND xã',
+    trustProxy: parseTrustProxy(env.OFFICE_TRUST_PROXY),
   };
 }
 
@@ -50,27 +51,12 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
         : `office: created account "${admin.username}" with the password from OFFICE_ADMIN_PASSWORD`,
     );
   }
-  const ctx: SyncContext = { db: database.db, officeName: config.officeName, now };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://office').pathname;
-    (async () => {
-      if (await handleApi(ctx, req, res, path)) return;
-      if (await handleDashboard(ctx, req, res, path)) return;
-      sendError(res, 404, 'not-found', [`nothing at ${path}`]);
-    })().catch((e: unknown) => {
-      log(`office: error on ${req.method} ${path}: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent)
-        sendError(res, 500, 'internal', ['internal error; nothing was stored by this request']);
-      else res.destroy();
-    });
-  });
-  // Bounded: a slow or stuck client cannot hold a connection forever.
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 20_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  const app = await buildOfficeApp(
+    { db: database.db, officeName: config.officeName, now },
+    { trustProxy: config.trustProxy, log },
+  );
+  await app.listen({ port: config.port, host: config.host });
+  const server = app.server;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   return {
@@ -79,8 +65,22 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
     database,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * OFFICE_TRUST_PROXY: unset or empty → no proxy is trusted (the socket's address counts);
+ * a number → that many hops; otherwise a comma-separated list of proxy addresses/CIDRs.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const text = (value ?? '').trim();
+  if (!text || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

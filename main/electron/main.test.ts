@@ -18,6 +18,7 @@ function createFakeElectron(appPath: string) {
     options: Record<string, unknown>;
     loadURL: ReturnType<typeof vi.fn>;
     events: Map<string, Handler>;
+    windowEvents: Map<string, Handler>;
   }> = [];
   const calls = {
     privileged: [] as unknown[],
@@ -35,7 +36,7 @@ function createFakeElectron(appPath: string) {
     constructor(options: Record<string, unknown>) {
       const events = new Map<string, Handler>();
       const loadURL = vi.fn(async () => undefined);
-      windows.push({ options, loadURL, events });
+      windows.push({ options, loadURL, events, windowEvents: this.windowEvents });
       this.webContents = {
         on: (event: string, fn: Handler) => events.set(event, fn),
         setVisualZoomLevelLimits: async () => undefined,
@@ -43,6 +44,10 @@ function createFakeElectron(appPath: string) {
       this.loadURL = loadURL;
     }
     loadURL: ReturnType<typeof vi.fn>;
+    windowEvents = new Map<string, Handler>();
+    on(event: string, fn: Handler) {
+      this.windowEvents.set(event, fn);
+    }
     once() {}
     removeMenu() {}
     isDestroyed() {
@@ -66,6 +71,7 @@ function createFakeElectron(appPath: string) {
       on: (event: string, fn: Handler) => appEvents.set(event, fn),
       exit: (code: number) => calls.exit.push(code),
       quit: vi.fn(),
+      relaunch: vi.fn(),
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => calls.privileged.push(schemes),
@@ -102,10 +108,15 @@ async function startHost(profile: unknown) {
   await import('./main.ts');
 }
 
+let crashListeners: ReturnType<typeof process.listeners>;
 beforeEach(() => {
   vi.resetModules();
+  crashListeners = process.listeners('uncaughtException');
 });
 afterEach(() => {
+  // A release build's host relaunches on a main-process fault; keep that out of the test worker.
+  for (const l of process.listeners('uncaughtException'))
+    if (!crashListeners.includes(l)) process.off('uncaughtException', l);
   vi.unstubAllEnvs();
   vi.doUnmock('electron');
 });
@@ -203,6 +214,29 @@ describe('Electron host (against a stand-in electron module)', () => {
     expect(urls.filter((u) => u === 'kiosk://app/')).toHaveLength(4);
     expect(urls.at(-1)).toMatch(/^data:text\/html/);
     expect(fake.calls.exit).toEqual([]);
+  });
+
+  it('in a release build refuses to close the window (Alt+F4) until the app itself quits', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    await startHost(validProfile());
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const close = fake.windows[0]!.windowEvents.get('close')!;
+    const attempt = () => {
+      const event = { preventDefault: vi.fn() };
+      close(event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(attempt()).toBe(true);
+    fake.appEvents.get('before-quit')!();
+    expect(attempt()).toBe(false);
+  });
+
+  it('in development lets the window close', async () => {
+    await startHost(validProfile());
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const event = { preventDefault: vi.fn() };
+    fake.windows[0]!.windowEvents.get('close')!(event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
   });
 
   it('refuses to start with a bad profile: error dialog listing the field, exit code 1, no window', async () => {

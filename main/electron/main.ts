@@ -23,6 +23,7 @@ import { createKioskServices } from '../services/kiosk-services.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
+import { createHostSpeech, demonstrationClipsDir } from '../services/speech/host-speech.ts';
 import { formatProfileProblems, loadOfficeProfile, locateOfficeProfile } from '../services/profile-loader.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { guardAllWebContents, hardenSession } from './hardening.ts';
@@ -115,6 +116,22 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => sync.close());
 
+  // Reading aloud: espeak-ng from KIOSK_ESPEAK_PATH, else the copy packaged in resources/espeak-ng
+  // (Windows, electron-builder extraResources), else the PATH (Linux: the espeak-ng package).
+  const bundledEspeak =
+    app.isPackaged && process.platform === 'win32'
+      ? path.join(process.resourcesPath, 'espeak-ng', 'espeak-ng.exe')
+      : null;
+  const espeakCommand =
+    process.env.KIOSK_ESPEAK_PATH || (bundledEspeak && existsSync(bundledEspeak) ? bundledEspeak : undefined);
+  const { speech } = await createHostSpeech({
+    clipsDir: layout.speechClips,
+    extraClipDirs: production ? [] : [demonstrationClipsDir(appPath)],
+    profile: loaded.profile,
+    logger,
+    ...(espeakCommand ? { espeakCommand } : {}),
+  });
+
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -123,6 +140,7 @@ async function start(): Promise<void> {
       host: 'electron',
       print,
       sync,
+      speech,
     }),
     { logger },
   );
@@ -144,7 +162,10 @@ async function start(): Promise<void> {
   powerSaveBlocker.start('prevent-display-sleep');
 
   const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
-  let win = createKioskWindow({ preload, production, logger });
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+  const isQuitting = () => quitting;
+  let win = createKioskWindow({ preload, production, logger, isQuitting });
 
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
@@ -152,9 +173,20 @@ async function start(): Promise<void> {
     win.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createKioskWindow({ preload, production, logger });
+    if (BrowserWindow.getAllWindows().length === 0)
+      win = createKioskWindow({ preload, production, logger, isQuitting });
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+// A release kiosk that hits a fault in the main process starts again rather than leaving
+// the desktop on a public machine; the dossiers are in IndexedDB and survive the restart.
+if (production) {
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    app.relaunch();
+    app.exit(1);
+  });
 }
 
 // One kiosk per machine: a second start (a double tap on the icon) focuses the first.

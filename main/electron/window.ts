@@ -8,6 +8,12 @@ export interface KioskWindowOptions {
   /** Release build: full-screen kiosk, no devtools, no menu. */
   production: boolean;
   logger: Logger;
+  /**
+   * True once the app itself is quitting (an OS shutdown or log-off asks the app to quit).
+   * Until then a release build refuses to close its window: Alt+F4 or a window manager's
+   * close button must not leave a public machine on the desktop.
+   */
+  isQuitting?: () => boolean;
 }
 
 /** Shown when the renderer keeps crashing; static, both languages, no script. */
@@ -45,6 +51,11 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     },
   });
   if (production) win.removeMenu();
+  win.on('close', (event: { preventDefault(): void }) => {
+    if (!production || options.isQuitting?.()) return;
+    event.preventDefault();
+    logger.warn('window-close-refused');
+  });
   win.once('ready-to-show', () => win.show());
 
   const restarts = createRestartLimiter({ ...DEFAULT_RESTART_POLICY, now: Date.now });

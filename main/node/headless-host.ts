@@ -23,6 +23,9 @@ import {
 } from '../services/sync/host-sync.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import { createPlainFileCipher } from '../services/sync/token-cipher.ts';
+import { createHostSpeech } from '../services/speech/host-speech.ts';
+import type { SpeechService } from '../services/speech/speech-service.ts';
+import type { ClipStore } from '../services/speech/clip-store.ts';
 
 /** The checkout this file lives in (the headless host always runs from source via tsx). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,6 +63,10 @@ export interface HeadlessHostOptions {
    * data folder is not enrolled yet. The token is kept in <dataDir>/sync (mode 0600).
    */
   sync?: HostSyncOptions;
+  /** espeak-ng's executable (default KIOSK_ESPEAK_PATH, else `espeak-ng` on the PATH). */
+  espeakCommand?: string;
+  /** Read-only recorded-clip folders after <dataDir>/speech-clips (the demonstration set). */
+  extraClipDirs?: readonly string[];
 }
 
 export interface HeadlessHost {
@@ -71,6 +78,8 @@ export interface HeadlessHost {
   /** The data folder in use (a fresh temp folder unless one was given). */
   dataDir: string;
   sync: SyncService;
+  speech: SpeechService;
+  clips: ClipStore;
   close(): Promise<void>;
 }
 
@@ -142,6 +151,14 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
     ...(options.sync ?? {}),
   });
+  const espeakCommand = options.espeakCommand ?? process.env.KIOSK_ESPEAK_PATH;
+  const { speech, clips } = await createHostSpeech({
+    clipsDir: dataDirLayout(dataDir).speechClips,
+    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
+    profile: loaded.profile,
+    logger,
+    ...(espeakCommand ? { espeakCommand } : {}),
+  });
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -150,6 +167,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       host: 'headless',
       print,
       sync,
+      speech,
     }),
     { logger },
   );
@@ -201,6 +219,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dispatcher,
     dataDir,
     sync,
+    speech,
+    clips,
     close: async () => {
       sync.close();
       await new Promise<void>((resolve, reject) => {

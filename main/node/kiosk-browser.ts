@@ -18,6 +18,7 @@ import { formatProfileProblems, locateOfficeProfile } from '../services/profile-
 import { createRestartLimiter, DEFAULT_RESTART_POLICY } from '../services/restart-limiter.ts';
 import { findChromium, kioskChromiumArgs } from './chromium.ts';
 import { DEFAULT_PORT, HostStartError, PROJECT_ROOT, startHeadlessHost } from './headless-host.ts';
+import { demonstrationClipsDir } from '../services/speech/host-speech.ts';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_PORT;
@@ -67,6 +68,8 @@ async function main() {
       profilePath: location.file,
       logger,
       dataDir,
+      // The demonstration recordings (assets/speech-clips) only in a checkout, never in production.
+      ...(development ? { extraClipDirs: [demonstrationClipsDir(PROJECT_ROOT)] } : {}),
       sync: {
         ...(env.KIOSK_OFFICE_URL ? { officeUrl: env.KIOSK_OFFICE_URL } : {}),
         ...(env.KIOSK_ENROLMENT_CODE ? { enrolmentCode: env.KIOSK_ENROLMENT_CODE } : {}),

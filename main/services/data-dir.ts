@@ -48,6 +48,8 @@ export function dataDirLayout(dataDir: string) {
     chromiumProfile: path.join(dataDir, 'chromium-profile'),
     /** Printed documents kept for reprint: prints/<dossierId>/<kind>.{pdf,html,json}. */
     prints: path.join(dataDir, 'prints'),
+    /** Recorded clips per language published by the office (speech-clips/<language>/). */
+    speechClips: path.join(dataDir, 'speech-clips'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
   };

@@ -3,6 +3,8 @@ import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
 import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
 import type { SyncService } from './sync/sync-service.ts';
+import { SynthesisError } from './speech/espeak.ts';
+import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
 
 export interface KioskServiceDeps {
   profile: OfficeProfile;
@@ -13,6 +15,8 @@ export interface KioskServiceDeps {
   print?: PrintService;
   /** Both hosts pass one; without it the sync methods answer 'sync-unavailable'. */
   sync?: SyncService;
+  /** Both hosts pass one; without it the kiosk reports that it cannot speak. */
+  speech?: SpeechService;
 }
 
 /**
@@ -28,6 +32,13 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
   const syncService = (): SyncService => {
     if (!deps.sync) throw new BridgeFailure('sync-unavailable', 'This host has no sync service');
     return deps.sync;
+  };
+  const speechFailure = (error: unknown): never => {
+    if (error instanceof SpeechUnavailableError)
+      throw new BridgeFailure('speech-unavailable', error.message, { reason: error.reason });
+    if (error instanceof SynthesisError)
+      throw new BridgeFailure(error.reason === 'timeout' ? 'speech-timeout' : 'speech-failed', error.message);
+    throw error;
   };
   const notKept = (error: unknown): never => {
     if (error instanceof NoKeptDocumentError) throw new BridgeFailure('not-found', error.message);
@@ -61,5 +72,25 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
         total: input.total,
         bytes: new Uint8Array(Buffer.from(input.bytesBase64, 'base64')),
       }),
+    speechStatus: async () =>
+      deps.speech
+        ? deps.speech.status()
+        : {
+            available: false,
+            reason: 'not-installed' as const,
+            voice: 'vi' as const,
+            engine: null,
+            languages: [],
+          },
+    speak: async (input) => {
+      if (!deps.speech) throw new BridgeFailure('speech-unavailable', 'This host has no speech service');
+      const spoken = await deps.speech.speak(input).catch(speechFailure);
+      return {
+        source: spoken.source,
+        mime: spoken.mime as 'audio/wav',
+        audioBase64: Buffer.from(spoken.audio).toString('base64'),
+        spokenText: spoken.spokenText,
+      };
+    },
   };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportRow } from './weekly.ts';
 import { share } from './weekly.ts';
 import { t, type Lang } from '../dashboard/i18n.ts';
@@ -61,6 +60,8 @@ export function toCsv(table: ReportTable): string {
 }
 
 export async function toXlsx(table: ReportTable, title: string): Promise<Buffer> {
+  // Loaded on first export: exceljs is large and most starts never export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(title.slice(0, 31));
   sheet.addRow(table.header).font = { bold: true };

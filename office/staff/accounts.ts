@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../auth/passwords.ts';
+import { PasswordSchema, RoleSchema, UsernameSchema } from '../../shared/contracts/office.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
@@ -117,4 +118,45 @@ export async function sessionFromCookie(
 
 export async function signOut(db: Kysely<Database>, cookieValue: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sha256Hex(cookieValue)).execute();
+}
+
+/**
+ * Creates a staff account from the admin's form, or says why not: name of lower-case
+ * letters, digits and dots (3–40), a display name, a known role, a long enough password
+ * and a name nobody has yet.
+ */
+export async function createAccountFromForm(
+  db: Kysely<Database>,
+  form: { username: string; displayName: string; role: string; password: string },
+  now: number,
+): Promise<{ ok: true; username: string } | { ok: false }> {
+  const username = form.username.trim();
+  const displayName = form.displayName.trim().slice(0, 100);
+  const role = RoleSchema.safeParse(form.role);
+  if (
+    !UsernameSchema.safeParse(username).success ||
+    !displayName ||
+    !role.success ||
+    !PasswordSchema.safeParse(form.password).success
+  )
+    return { ok: false };
+  const taken = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (taken) return { ok: false };
+  await createAccount(db, { username, displayName, role: role.data, password: form.password }, now);
+  return { ok: true, username };
+}
+
+export async function listAccounts(
+  db: Kysely<Database>,
+): Promise<{ username: string; displayName: string; role: Role }[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['username', 'display_name', 'role'])
+    .orderBy('username')
+    .execute();
+  return rows.map((a) => ({ username: a.username, displayName: a.display_name, role: a.role }));
 }

@@ -22,6 +22,8 @@ import syncVi from '../features/sync/locales/vi.json';
 import syncEn from '../features/sync/locales/en.json';
 import statusLookupVi from '../features/status-lookup/locales/vi.json';
 import statusLookupEn from '../features/status-lookup/locales/en.json';
+import speechVi from '../features/speech/locales/vi.json';
+import speechEn from '../features/speech/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
 
 /**
@@ -42,6 +44,7 @@ export const resources = {
     attachments: attachmentsVi,
     sync: syncVi,
     statusLookup: statusLookupVi,
+    speech: speechVi,
   },
   en: {
     translation: en,
@@ -55,6 +58,7 @@ export const resources = {
     attachments: attachmentsEn,
     sync: syncEn,
     statusLookup: statusLookupEn,
+    speech: speechEn,
   },
 } as const;
 

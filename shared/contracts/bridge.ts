@@ -9,6 +9,8 @@ import {
   Sha256HexSchema,
   SYNC_LIMITS,
 } from './sync.ts';
+import { ClipLanguageSchema, SpeechKeySchema } from '../speech/clips.ts';
+import { SPEECH_VOICES } from '../speech/voices.ts';
 
 /** Printed documents: the declaration form (A4) and the receipt (paper per office setting). */
 export const PrintKindSchema = z.enum(['declaration', 'receipt']);
@@ -112,7 +114,7 @@ export const SyncStatusSchema = z.object({
   /** The office answered 401/403: staff must enrol the kiosk again; every dossier is kept. */
   needsReEnrolment: z.boolean(),
   /** How the token is kept: OS keychain (Electron) or an owner-only file (headless host). */
-  tokenProtection: z.enum(['os-keychain', 'file-0600']).nullable(),
+  tokenProtection: z.enum(['os-keychain', 'basic-text', 'file-0600']).nullable(),
   /** The cadence the renderer's sync engine uses (hosts shorten it for tests). */
   timing: z.object({
     baseMs: z.number().int().positive(),
@@ -121,6 +123,25 @@ export const SyncStatusSchema = z.object({
   }),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+// ---------------------------------------------------------------- reading aloud
+
+/** Longest text one `speak` call takes: screens are read a sentence or a paragraph at a time. */
+export const SPEAK_MAX_CHARS = 1000;
+/** Why the kiosk cannot speak: no espeak-ng, or no Vietnamese voice in it. */
+export const SPEECH_UNAVAILABLE_REASONS = ['not-installed', 'no-voice'] as const;
+
+export const SpeechStatusSchema = z.object({
+  /** Whether Vietnamese synthesis works here; without it the listen buttons are not shown. */
+  available: z.boolean(),
+  reason: z.enum(SPEECH_UNAVAILABLE_REASONS).nullable(),
+  voice: z.enum(SPEECH_VOICES),
+  /** espeak-ng's version line, for the settings screen. */
+  engine: z.string().nullable(),
+  /** Recorded languages the kiosk holds clips for. */
+  languages: z.array(ClipLanguageSchema),
+});
+export type SpeechStatus = z.infer<typeof SpeechStatusSchema>;
 
 /** Raw bytes per attachment chunk through the bridge (base64 keeps it well under the bridge body limit). */
 export const SYNC_BRIDGE_CHUNK_BYTES = 256 * 1024;
@@ -260,6 +281,30 @@ export const bridgeContract = {
         .max(Math.ceil(SYNC_BRIDGE_CHUNK_BYTES / 3) * 4),
     }),
     output: z.union([z.object({ ok: z.literal(true), state: AttachmentStateSchema }), SyncFailureSchema]),
+  },
+  /** Whether the kiosk can read aloud, with which voice, and the recorded languages it holds. */
+  speechStatus: {
+    input: z.object({}),
+    output: SpeechStatusSchema,
+  },
+  /**
+   * Audio for one piece of a screen: the office's recorded clip for `key` in `language`
+   * when there is one, else `text` normalised and spoken in Vietnamese. Fails with
+   * 'speech-unavailable' (no engine), 'speech-timeout' or 'speech-failed'.
+   */
+  speak: {
+    input: z.object({
+      text: z.string().trim().min(1).max(SPEAK_MAX_CHARS),
+      key: SpeechKeySchema.optional(),
+      language: z.string().max(40).optional(),
+    }),
+    output: z.object({
+      source: z.enum(['clip', 'synthesis']),
+      mime: z.enum(['audio/wav', 'audio/ogg', 'audio/mpeg']),
+      audioBase64: z.string().min(1),
+      /** What was said (normalised text), or the clip's key. */
+      spokenText: z.string(),
+    }),
   },
 } as const;
 

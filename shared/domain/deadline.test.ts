@@ -89,6 +89,27 @@ describe('sameDayDeadline', () => {
     ]);
   });
 
+  it('on a "30 phút tăng thêm" day, same-day work received before closing is due at 17:30, not 17:00', () => {
+    const extra = testProfile({
+      schedule: [
+        {
+          weekday: 1,
+          models: [
+            { model: 'no-appointment', procedures: ['2.000815'] },
+            { model: 'extra-half-hour', procedures: [] },
+          ],
+        },
+      ],
+    });
+    expect(due(extra, copyCert, vn('2026-11-23 14:59'))).toEqual(['2026-11-23T17:30:00+07:00', 'same-day']);
+    expect(due(p, copyCert, vn('2026-11-23 14:59'))).toEqual(['2026-11-23T17:00:00+07:00', 'same-day']);
+    // A statutory deadline ends at the close of its last day, which here is not an extra-half-hour day.
+    expect(due(extra, marital, vn('2026-11-20 17:20'))).toEqual([
+      '2026-11-25T17:00:00+07:00',
+      'statutory-working-days',
+    ]);
+  });
+
   it('moves Friday afternoon to Monday and weekend receipts to Monday', () => {
     expect(due(p, signature, vn('2026-11-27 15:30'))).toEqual([
       '2026-11-30T17:00:00+07:00',

@@ -1,6 +1,7 @@
 // Loads the shipped example profiles (assets/profiles/*.json) the way the kiosk does at start.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { closeOfDay } from './working-time.ts';
 import { CATALOGUE } from '../catalogue/procedures.ts';
 import { findCommune } from '../admin-units/index.ts';
 import type { OfficeProfile } from './office-profile.ts';
@@ -65,6 +66,16 @@ describe('example profiles', () => {
       '1.004859',
       '1.001612',
     ]);
+  });
+
+  it('Chợ Đồn: Monday runs no-waiting, the 30 extra minutes (desk closes 17:30) and the cashless day', () => {
+    const p = load('cho-don.json');
+    const monday = computeToday(p, vn('2026-11-23 17:15'));
+    expect(monday.models.map((m) => m.model)).toEqual(['no-waiting', 'extra-half-hour', 'cashless']);
+    expect(toVietnamIso(closeOfDay(p, '2026-11-23')!)).toBe('2026-11-23T17:30:00+07:00');
+    expect(toVietnamIso(closeOfDay(p, '2026-11-24')!)).toBe('2026-11-24T17:00:00+07:00');
+    expect(p.bankAccount?.bin).toMatch(/^\d{6}$/);
+    expect(p.notes?.some((n) => n.includes('are assumptions'))).toBe(true);
   });
 
   it('Đắk Nông: the four procedures on no-appointment and no-writing, weekday flagged as a choice', () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ProcedureCodeSchema, FeeSchema } from './procedure.ts';
 import { ReformModelIdSchema } from './reform-model.ts';
+import { LEXICON_KEY_PATTERN } from '../speech/lexicon.ts';
+import { DEFAULT_SPEECH_VOICE, SPEECH_VOICES } from '../speech/voices.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -35,6 +37,22 @@ export const BankAccountSchema = z.object({
 });
 export type BankAccount = z.infer<typeof BankAccountSchema>;
 
+/** Reading aloud (shared/speech): the kiosk's voice and the office's own abbreviations. */
+export const SpeechSettingsSchema = z.object({
+  /** espeak-ng voice: Northern (vi), Central or Southern Vietnamese. */
+  voice: z.enum(SPEECH_VOICES).default(DEFAULT_SPEECH_VOICE),
+  /** Abbreviation as written → its reading in words, e.g. "BPMC": "Bộ phận một cửa"; added to the built-in list. */
+  lexicon: z
+    .record(
+      z
+        .string()
+        .regex(LEXICON_KEY_PATTERN, 'expected an abbreviation without spaces (at most 24 characters)'),
+      z.string().trim().min(1).max(200),
+    )
+    .default({}),
+});
+export type SpeechSettings = z.infer<typeof SpeechSettingsSchema>;
+
 /**
  * The office profile a kiosk loads from a file at start: who the office is, when it
  * works, and its weekly schedule of reform models.
@@ -64,6 +82,8 @@ export const OfficeProfileSchema = z.object({
   feeOverrides: z.record(ProcedureCodeSchema, FeeSchema).default({}),
   portalUrls: z.record(ProcedureCodeSchema, z.url()).default({}),
   bankAccount: BankAccountSchema.optional(),
+  /** Reading aloud; absent: the Northern voice and the built-in abbreviations. */
+  speech: SpeechSettingsSchema.optional(),
   /** Free notes for people maintaining the profile: sources, what a report leaves open, examples. Not shown to citizens. */
   notes: z.array(z.string().min(1)).optional(),
   kiosk: z

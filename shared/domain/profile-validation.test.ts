@@ -156,6 +156,16 @@ describe('validateOfficeProfile', () => {
     expect(paths(p)).toEqual(['schedule[1].models[1].returnWithinWorkingHours']);
   });
 
+  it('keeps "30 phút tăng thêm" for the whole desk and needs a fee account for a cashless day', () => {
+    const p = base();
+    p.schedule[0].models.push({ model: 'extra-half-hour', procedures: ['2.000815'] });
+    p.schedule[0].models.push({ model: 'cashless', procedures: ['2.000815'] });
+    expect(paths(p)).toEqual(['schedule[0].models[1].procedures', 'schedule[0].models[2].model']);
+    p.schedule[0].models[1].procedures = [];
+    p.bankAccount = { bin: '970436', accountNumber: '0123456789', accountName: 'VI DU' };
+    expect(validateOfficeProfile(p, CATALOGUE).ok).toBe(true);
+  });
+
   it('refuses fee overrides and portal URLs for procedures not in the catalogue', () => {
     const p = base();
     p.feeOverrides = { '9.999999': { amountVnd: 1000, description: { vi: 'x', en: 'x' } } };

@@ -149,6 +149,20 @@ function crossCheck(profile: OfficeProfile, codes: ReadonlySet<string>): Profile
           );
         }
       }
+      if (m.model === 'extra-half-hour' && m.procedures.length > 0) {
+        add(
+          [...at, 'procedures'],
+          'Mô hình "30 phút tăng thêm vì dân" áp dụng cho cả bộ phận một cửa; để trống danh sách thủ tục.',
+          'The 30-extra-minutes model applies to the whole desk; leave its procedure list empty.',
+        );
+      }
+      if (m.model === 'cashless' && !profile.bankAccount) {
+        add(
+          [...at, 'model'],
+          'Ngày không dùng tiền mặt cần tài khoản nhận phí (bankAccount) để in mã QR chuyển khoản.',
+          'A cashless day needs the fee account (bankAccount) for the transfer QR code.',
+        );
+      }
       if (m.returnWithinWorkingHours !== undefined && m.model !== 'no-appointment') {
         add(
           [...at, 'returnWithinWorkingHours'],
@@ -183,6 +197,17 @@ function crossCheck(profile: OfficeProfile, codes: ReadonlySet<string>): Profile
           `Procedure ${code} is not in the catalogue.`,
         );
     }
+  }
+
+  // A lexicon entry replaces the word wherever it stands: an ordinary lower-case word
+  // ("xã") would change every sentence, so an abbreviation must hold a capital or a sign.
+  for (const key of Object.keys(profile.speech?.lexicon ?? {})) {
+    if (!/[\p{Lu}&.]/u.test(key))
+      add(
+        ['speech', 'lexicon', key],
+        `"${key}" không phải chữ viết tắt: cần có chữ in hoa (ví dụ "BPMC").`,
+        `"${key}" is not an abbreviation: it needs a capital letter (e.g. "BPMC").`,
+      );
   }
 
   if (profile.kiosk.idleWarningSeconds >= profile.kiosk.idleTimeoutSeconds) {

@@ -62,6 +62,36 @@ export const REFORM_MODELS: Readonly<Record<ReformModelId, ReformModelInfo>> = {
     source:
       'Bắc Kạn, "Bộ phận Một cửa các cấp phát huy tốt vai trò trong thực hiện cải cách hành chính" (13/06/2024)',
   },
+  'no-waiting': {
+    id: 'no-waiting',
+    name: { vi: 'Ngày không chờ', en: 'No-waiting day' },
+    explanation: {
+      vi: 'Hôm nay bà con lấy số thứ tự và được gọi tên số ngay, không phải xếp hàng chờ lâu. Số thứ tự in sẵn thời gian chờ dự kiến.',
+      en: 'Today you take a numbered ticket and are called quickly, without a long wait in line. The ticket shows the expected wait.',
+    },
+    source:
+      'Bắc Kạn, "Bộ phận Một cửa các cấp phát huy tốt vai trò trong thực hiện cải cách hành chính" (13/06/2024); Báo Bắc Kạn, thực hiện TTHC "không chờ" song hành với "Ngày không giấy hẹn" (2023)',
+  },
+  'extra-half-hour': {
+    id: 'extra-half-hour',
+    name: { vi: '30 phút tăng thêm vì dân', en: '30 extra minutes for the people' },
+    explanation: {
+      vi: 'Hôm nay bộ phận một cửa làm việc thêm 30 phút sau giờ đóng cửa thường lệ, để bà con đến muộn vẫn được tiếp nhận hồ sơ.',
+      en: 'Today the one-stop desk stays open 30 minutes past its usual closing time, so people who come late are still served.',
+    },
+    source:
+      'Bắc Kạn, "Bộ phận Một cửa các cấp phát huy tốt vai trò trong thực hiện cải cách hành chính" (13/06/2024)',
+  },
+  cashless: {
+    id: 'cashless',
+    name: { vi: 'Ngày không dùng tiền mặt', en: 'Cashless day' },
+    explanation: {
+      vi: 'Hôm nay bà con nộp phí, lệ phí bằng chuyển khoản: quét mã QR thanh toán bằng ứng dụng ngân hàng trên điện thoại, không nộp tiền mặt.',
+      en: 'Today fees are paid by bank transfer: scan the payment QR code with a banking app on your phone; no cash.',
+    },
+    source:
+      'Bắc Kạn, "Bộ phận Một cửa các cấp phát huy tốt vai trò trong thực hiện cải cách hành chính" (13/06/2024) ("Ngày thứ Hai không giấy và không dùng tiền mặt")',
+  },
 };
 
 export const REFORM_MODEL_LIST: readonly ReformModelInfo[] = REFORM_MODEL_IDS.map((id) => REFORM_MODELS[id]);

@@ -89,3 +89,34 @@ describe('addWorkingHours', () => {
     expect(iso(addWorkingHours(p, vn('2026-11-24 06:00'), 1))).toBe('2026-11-24T08:30:00+07:00');
   });
 });
+
+describe('"30 phút tăng thêm vì dân"', () => {
+  const extra = testProfile({
+    schedule: [{ weekday: 3, models: [{ model: 'extra-half-hour', procedures: [] }] }],
+  });
+
+  it('moves the close of business 30 minutes later on the days it runs, only there', () => {
+    expect(iso(closeOfDay(extra, '2026-11-25'))).toBe('2026-11-25T17:30:00+07:00');
+    expect(iso(closeOfDay(extra, '2026-11-24'))).toBe('2026-11-24T17:00:00+07:00');
+    expect(workingPeriodsOn(extra, '2026-11-25')[0]).toEqual({ start: '07:30', end: '11:30' });
+  });
+
+  it('is open at 17:15 on that day and closed at 17:30; closed at 17:15 the day before', () => {
+    expect(isOpenAt(extra, vn('2026-11-25 17:15'))).toBe(true);
+    expect(isOpenAt(extra, vn('2026-11-25 17:30'))).toBe(false);
+    expect(isOpenAt(extra, vn('2026-11-24 17:15'))).toBe(false);
+  });
+
+  it('counts the extra half hour in working-hour deadlines', () => {
+    expect(iso(addWorkingHours(extra, vn('2026-11-25 16:00'), 1.5))).toBe('2026-11-25T17:30:00+07:00');
+    expect(iso(addWorkingHours(extra, vn('2026-11-24 16:00'), 1.5))).toBe('2026-11-25T08:00:00+07:00');
+  });
+
+  it('does nothing on a holiday', () => {
+    const holiday = testProfile({
+      holidays: { '2026': ['2026-11-25'] },
+      schedule: [{ weekday: 3, models: [{ model: 'extra-half-hour', procedures: [] }] }],
+    });
+    expect(closeOfDay(holiday, '2026-11-25')).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@
  *   opening does not shorten a legal time limit. Used for "N working days".
  */
 import type { OfficeProfile, WorkingPeriod } from './office-profile.ts';
+import { EXTRA_HALF_HOUR_MINUTES } from './reform-model.ts';
 import {
   addDays,
   fromVietnamWallClock,
@@ -41,6 +42,26 @@ export function opensSaturdayMorning(profile: CalendarProfile): boolean {
   );
 }
 
+/** True when the schedule runs "30 phút tăng thêm vì dân" on this weekday. */
+export function staysOpenExtraHalfHour(profile: CalendarProfile, weekday: number): boolean {
+  return profile.schedule.some(
+    (d) => d.weekday === weekday && d.models.some((m) => m.model === 'extra-half-hour'),
+  );
+}
+
+/** On an extra-half-hour day the last period ends 30 minutes later (the desk's closing, and every deadline with it). */
+function withExtraHalfHour(
+  profile: CalendarProfile,
+  weekday: number,
+  periods: WorkingPeriod[],
+): WorkingPeriod[] {
+  if (periods.length === 0 || !staysOpenExtraHalfHour(profile, weekday)) return periods;
+  const last = periods.at(-1)!;
+  const end = Math.min(parseClockTime(last.end) + EXTRA_HALF_HOUR_MINUTES, 23 * 60 + 59);
+  const hhmm = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+  return [...periods.slice(0, -1), { ...last, end: hhmm }];
+}
+
 /** The periods the desk is open on a date, in order; empty when closed all day. */
 export function workingPeriodsOn(
   profile: CalendarProfile,
@@ -50,7 +71,7 @@ export function workingPeriodsOn(
   if (isHoliday(profile, date)) return [];
   const weekday = weekdayOf(date);
   const { workingDays, periods, saturdayPeriods } = profile.workingHours;
-  if (workingDays.includes(weekday)) return sortPeriods(periods);
+  if (workingDays.includes(weekday)) return withExtraHalfHour(profile, weekday, sortPeriods(periods));
   if (weekday === 6 && (options.includeSaturdayMorning ?? true) && opensSaturdayMorning(profile)) {
     return sortPeriods(saturdayPeriods ?? []);
   }

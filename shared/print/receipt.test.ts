@@ -107,6 +107,20 @@ describe('buildReceiptDocument', () => {
     expect(text).toContain('Ngày không giấy hẹn: hồ sơ được giải quyết và trả kết quả trong ngày');
   });
 
+  it('says the fee is paid by transfer only on a cashless day (Chợ Đồn, Monday), and not otherwise', () => {
+    const input = receiptFor({
+      profile: load('cho-don'),
+      formId: 'certification-request',
+      procedureCode: '2.000815',
+      receivedAt: vn('2026-11-23 09:05'),
+      code: 'X02020.K01-261123-0001',
+    });
+    expect(input.dossier.models).toContain('cashless');
+    const text = textOf(buildReceiptDocument({ ...input, paper: '80mm' }).html);
+    expect(text).toContain('Ngày không dùng tiền mặt: nộp bằng chuyển khoản (mã QR), không nhận tiền mặt.');
+    expect(textOf(buildReceiptDocument({ ...mondayCopy(), paper: '80mm' }).html)).not.toContain('tiền mặt');
+  });
+
   it('states "within 2 working hours" on Gia Lâm Tuesday, across the lunch break', () => {
     const input = receiptFor({
       profile: giaLam,

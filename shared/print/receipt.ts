@@ -157,7 +157,9 @@ function contentOf(input: ReceiptInput): ReceiptContent {
       ? `${REFORM_MODELS['no-appointment'].name.vi}: hồ sơ được giải quyết và trả kết quả trong ngày, không phải quay lại.`
       : '',
     collectAt: `${profile.office.name}, ${profile.office.address}`,
-    fee: feeText(input),
+    fee: dossier.models.includes('cashless')
+      ? `${feeText(input)} — ${REFORM_MODELS.cashless.name.vi}: nộp bằng chuyển khoản (mã QR), không nhận tiền mặt.`
+      : feeText(input),
     qrSrc: input.qrSvg === undefined ? null : qrImageSrc(input.qrSvg),
     officer: input.receivingOfficer?.trim() ?? '',
   };

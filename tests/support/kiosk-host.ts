@@ -34,6 +34,10 @@ export interface StartKioskHostOptions {
   probeIntervalMs?: number;
   /** The host's clock (e.g. the last sync time shown in the top bar); default the real clock. */
   now?: () => Date;
+  /** espeak-ng's executable (a path that does not exist: a kiosk without speech). */
+  espeakCommand?: string;
+  /** Read-only recorded-clip folders, e.g. the demonstration set in assets/speech-clips. */
+  extraClipDirs?: string[];
 }
 
 export interface KioskHostHandle {
@@ -60,6 +64,8 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
     profilePath: profilePath(options.profile),
     distDir: options.distDir ?? path.join(ROOT, 'dist', 'renderer'),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.espeakCommand ? { espeakCommand: options.espeakCommand } : {}),
+    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
     sync: {
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),

@@ -137,4 +137,18 @@ describe('device identity store', () => {
       'file-0600',
     );
   });
+
+  it('calls Linux basic_text what it is: not protected (a password built into Chromium)', () => {
+    const safe = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`enc:${s}`),
+      decryptString: (b: Buffer) => b.toString().replace(/^enc:/, ''),
+    };
+    expect(
+      createSafeStorageCipher({ ...safe, getSelectedStorageBackend: () => 'basic_text' }).protection,
+    ).toBe('basic-text');
+    expect(
+      createSafeStorageCipher({ ...safe, getSelectedStorageBackend: () => 'gnome_libsecret' }).protection,
+    ).toBe('os-keychain');
+  });
 });

@@ -22,7 +22,7 @@ export const DeviceStateSchema = z.object({
   reEnrolmentReason: z.string().nullable(),
   /** Last push or pull the office answered validly (ISO instant). */
   lastSuccessAt: z.string().nullable(),
-  tokenProtection: z.enum(['os-keychain', 'file-0600']).nullable(),
+  tokenProtection: z.enum(['os-keychain', 'basic-text', 'file-0600']).nullable(),
   /** Versions of the office profile / catalogue last saved from a pull. */
   profileVersion: z.string().nullable(),
   catalogueVersion: z.string().nullable(),

@@ -3,13 +3,17 @@
  * interface, so tests inject their own and neither host's secret handling leaks into
  * the other.
  */
+export type TokenProtection = 'os-keychain' | 'basic-text' | 'file-0600';
+
 export interface TokenCipher {
   /**
    * 'os-keychain': encrypted with a key the OS keeps (Electron safeStorage: DPAPI on
    * Windows, Keychain on macOS, libsecret/kwallet on Linux).
+   * 'basic-text': Electron on Linux without a secret service: safeStorage "encrypts" with a
+   * password built into Chromium, so the token is as good as unprotected; shown as such.
    * 'file-0600': NOT encrypted; only the file's owner-only permissions protect it.
    */
-  readonly protection: 'os-keychain' | 'file-0600';
+  readonly protection: TokenProtection;
   encrypt(plain: string): Uint8Array;
   decrypt(data: Uint8Array): string;
 }
@@ -19,6 +23,8 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Uint8Array;
   decryptString(data: Buffer): string;
+  /** Linux only: which backend encrypts ('basic_text' is a hard-coded password). */
+  getSelectedStorageBackend?(): string;
 }
 
 /**
@@ -29,8 +35,9 @@ export interface SafeStorageLike {
  */
 export function createSafeStorageCipher(safeStorage: SafeStorageLike): TokenCipher {
   if (!safeStorage.isEncryptionAvailable()) return createPlainFileCipher();
+  const basicText = safeStorage.getSelectedStorageBackend?.() === 'basic_text';
   return {
-    protection: 'os-keychain',
+    protection: basicText ? 'basic-text' : 'os-keychain',
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (data) => safeStorage.decryptString(Buffer.from(data)),
   };

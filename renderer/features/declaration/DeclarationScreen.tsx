@@ -2,7 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
-import { isRequired, validateForm, visibleFields, visibleSections } from '../../../shared/forms/engine.ts';
+import {
+  displayValue,
+  isRequired,
+  validateForm,
+  visibleFields,
+  visibleSections,
+} from '../../../shared/forms/engine.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
@@ -22,6 +28,8 @@ import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { typeIntoFocused } from './typing.ts';
 import { useWizardStore, type WizardSession } from './wizard-store.ts';
 import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { declarationStepSpeech } from '../speech/index.ts';
 import './session-end.ts';
 import './declaration.css';
 
@@ -217,6 +225,28 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
         {section ? section.title[lang] : t('review.title')}
       </h2>
 
+      <ListenButton
+        label={t('speech:listenStep')}
+        segments={() => {
+          const vi = i18n.getFixedT('vi');
+          const error = active ? shownErrors(section?.id ?? '')[active.id] : undefined;
+          return declarationStepSpeech(vi, {
+            title: `${vi('declaration:stepOf', { n: step + 1, total: sections.length + 1 })}: ${section ? section.title.vi : vi('declaration:review.title')}`,
+            ...(section?.description ? { description: section.description.vi } : {}),
+            alert: stepAlert,
+            ...(active && section?.fields.includes(active)
+              ? {
+                  field: {
+                    label: active.label.vi,
+                    ...(active.help ? { help: active.help.vi } : {}),
+                    value: displayValue(active, activeValue, 'vi'),
+                    ...(error ? { error: error.vi } : {}),
+                  },
+                }
+              : {}),
+          });
+        }}
+      />
       {saveProblem && (
         <p role="alert" className="banner warn">
           {t(`saveProblem.${saveProblem}`)}

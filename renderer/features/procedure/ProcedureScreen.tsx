@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
-import { formatVietnamTime, formatVnd } from '../../../shared/domain/format.ts';
+import { formatVnd } from '../../../shared/domain/format.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
 import { effectiveFee, feeDue, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
 import { formForProcedure } from '../../../shared/forms/registry.ts';
-import { dueIfNow, notSameDayReason } from './promise-text.ts';
+import { procedurePromiseSentences } from './promise-text.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { procedureSpeech } from '../speech/index.ts';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */
 function safePromise(compute: () => ResultPromise): ResultPromise | null {
@@ -44,6 +46,7 @@ export function ProcedureScreen({ code }: { code: string }) {
   // What may be promised now: the deadline of a dossier handed in at this moment.
   const promise = safePromise(() => resultPromise(profile, procedure, now));
   const sameDayToday = promise?.sameDay ?? false;
+  const sentences = promise ? procedurePromiseSentences(t, promise) : null;
   // One figure only when it is the amount due whatever is declared (never "2.000 đ" for a per-page fee).
   const feeText =
     due.amountVnd === null
@@ -61,20 +64,27 @@ export function ProcedureScreen({ code }: { code: string }) {
         {t('procedure.field', { field: procedure.field[lang] })}
       </p>
       <p>{t(`procedure.online.${procedure.onlineLevel}`)}</p>
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() => {
+          const vi = i18n.getFixedT('vi');
+          return procedureSpeech(vi, procedure, {
+            fee,
+            amountVnd: due.amountVnd,
+            promise: promise ? procedurePromiseSentences(vi, promise) : [],
+          });
+        }}
+      />
       <StartDeclarationButton procedureCode={procedure.code} />
 
       <section aria-labelledby="same-day" className={`same-day ${sameDayToday ? 'yes' : 'no'}`}>
         <h2 id="same-day">{t('procedure.sameDayHeading')}</h2>
-        {promise && (
+        {sentences && (
           <>
             <p>
-              <strong>
-                {promise.sameDay && promise.sameDayUntil
-                  ? t('procedure.sameDayToday', { until: formatVietnamTime(promise.sameDayUntil) })
-                  : notSameDayReason(t, promise)}
-              </strong>
+              <strong>{sentences[0]}</strong>
             </p>
-            <p>{dueIfNow(t, promise)}</p>
+            <p>{sentences[1]}</p>
           </>
         )}
       </section>

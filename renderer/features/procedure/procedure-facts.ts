@@ -2,6 +2,7 @@ import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Fee, Procedure } from '../../../shared/domain/procedure.ts';
 import { feeAmount, feeRuleFor, type FeeQuantities, type FeeRule } from '../../../shared/domain/fee-rule.ts';
 import { feeTransfer, type FeeTransfer } from '../../../shared/payment/fee-transfer.ts';
+import { declaredFeeBasis } from '../../../shared/forms/fee-basis.ts';
 
 /** The fee this office charges: its override where it set one, else the catalogue's. */
 export function effectiveFee(profile: OfficeProfile, procedure: Procedure): Fee {
@@ -43,4 +44,18 @@ export function feeDue(
 export function feeTransferQr(profile: OfficeProfile, due: FeeDue, purpose: string): FeeTransfer | null {
   if (!profile.bankAccount || !due.payable) return null;
   return feeTransfer(profile.bankAccount, due.amountVnd, purpose);
+}
+
+/**
+ * The fee of a declaration as declared: the procedure whose fee applies (the declared kind
+ * may change it) and the amount from its pages and copies; null when that procedure is unknown.
+ */
+export function declaredFeeDue(
+  profile: OfficeProfile,
+  declaration: { formId: string; procedureCode: string; formData: Readonly<Record<string, string>> },
+  procedureOf: (code: string) => Procedure | undefined,
+): { procedure: Procedure; due: FeeDue } | null {
+  const basis = declaredFeeBasis(declaration.formId, declaration.procedureCode, declaration.formData);
+  const procedure = procedureOf(basis.procedureCode);
+  return procedure ? { procedure, due: feeDue(profile, procedure, basis.quantities) } : null;
 }

@@ -33,3 +33,27 @@ export function dueIfNow(t: TFunction, promise: ResultPromise): string {
   const weekday = t(`weekday.${weekdayOf(toVietnamWallClock(promise.dueAt).date)}`);
   return t('promise.dueOn', { time, weekday, date });
 }
+
+/** The procedure page's two sentences: same day (until when) or why not, then the date due. */
+export function procedurePromiseSentences(t: TFunction, promise: ResultPromise): [string, string] {
+  const headline =
+    promise.sameDay && promise.sameDayUntil
+      ? t('procedure.sameDayToday', { until: formatVietnamTime(promise.sameDayUntil) })
+      : notSameDayReason(t, promise);
+  return [headline, dueIfNow(t, promise)];
+}
+
+/** Today's line on a no-appointment card (null when there is nothing to add). */
+export function cardPromiseText(t: TFunction, promise: ResultPromise): string | null {
+  if (promise.sameDay) {
+    return promise.sameDayUntil
+      ? t('today.sameDayUntil', { until: formatVietnamTime(promise.sameDayUntil) })
+      : null;
+  }
+  return t('today.notSameDay', {
+    reason: notSameDayReason(t, promise),
+    time: formatVietnamTime(promise.dueAt),
+    weekday: t(`weekday.${weekdayOf(toVietnamWallClock(promise.dueAt).date)}`),
+    date: formatVietnamDate(promise.dueAt),
+  });
+}

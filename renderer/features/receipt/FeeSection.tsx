@@ -3,11 +3,10 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { formatVnd } from '../../../shared/domain/format.ts';
-import { declaredFeeBasis } from '../../../shared/forms/fee-basis.ts';
 import { dossierTransferPurpose } from '../../../shared/payment/fee-transfer.ts';
 import type { DossierRow } from '../../db/db.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
-import { effectiveFee, feeDue, feeTransferQr } from '../procedure/procedure-facts.ts';
+import { declaredFeeDue, effectiveFee, feeTransferQr } from '../procedure/procedure-facts.ts';
 
 /**
  * The fee of the dossier just received, computed from what was declared (pages, copies),
@@ -25,11 +24,9 @@ export function FeeSection({
 }) {
   const { t, i18n } = useTranslation('receipt');
   const lang = i18n.language as Language;
-  const basis = declaredFeeBasis(dossier.formId, dossier.procedureCode, dossier.formData);
-  const procedure = procedureOf(basis.procedureCode);
-  if (!procedure) return null;
-  const due = feeDue(profile, procedure, basis.quantities);
-  if (!due.payable) return null;
+  const declared = declaredFeeDue(profile, dossier, procedureOf);
+  if (!declared?.due.payable) return null;
+  const { procedure, due } = declared;
   const transfer = feeTransferQr(profile, due, dossierTransferPurpose(dossier.code));
   const amount = due.amountVnd !== null ? formatVnd(due.amountVnd) : null;
 

@@ -12,6 +12,9 @@ import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
 import { FeeSection } from './FeeSection.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { receiptSpeech } from '../speech/index.ts';
+import { declaredFeeDue } from '../procedure/procedure-facts.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 
@@ -84,6 +87,19 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
         <h1>✔ {t('saved')}</h1>
       </div>
       <p>{t('safe')}</p>
+      <ListenButton
+        label={t('speech:listenReceipt')}
+        segments={() =>
+          receiptSpeech(i18n.getFixedT('vi'), {
+            code: dossier.code,
+            procedureName: procedure.name.vi,
+            returnText: returnText(profile, procedure, dossier, 'vi'),
+            amountVnd:
+              declaredFeeDue(profile, dossier, (code) => catalogueIndex(catalogue).byCode.get(code))?.due
+                .amountVnd ?? null,
+          })
+        }
+      />
       <section aria-labelledby="dossier-code-label" className="dossier-code-box">
         <h2 id="dossier-code-label">{t('code')}</h2>
         <p className="dossier-code" aria-describedby="dossier-code-label">

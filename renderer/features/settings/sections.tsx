@@ -4,6 +4,7 @@ import { KioskNumberSection } from './KioskNumberSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
+import { SpeechSettingsSection } from '../speech/SpeechSettingsSection.tsx';
 
 /**
  * The settings screen is a list of sections, each a heading (a key of the `settings`
@@ -23,4 +24,5 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'printer', titleKey: 'sections.printer', Component: PrinterSection },
   { id: 'storage', titleKey: 'sections.storage', Component: StorageSection },
   { id: 'sync', titleKey: 'sync:settings.heading', Component: SyncSection },
+  { id: 'speech', titleKey: 'speech:settings.heading', Component: SpeechSettingsSection },
 ];

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useShellStore } from './store.ts';
 import { VolunteerBar } from '../volunteer-session/VolunteerBar.tsx';
 import { SyncBadge } from '../sync/SyncBadge.tsx';
+import { ClipLanguageChoice } from '../speech/ClipLanguageChoice.tsx';
 
 /** On every screen: home, search, back, language and large text, as large labelled buttons. */
 export function TopBar({ officeName }: { officeName?: string }) {
@@ -49,6 +50,7 @@ export function TopBar({ officeName }: { officeName?: string }) {
         <button type="button" lang={other} onClick={() => setLanguage(other)}>
           {t('settings.switchLanguage')}
         </button>
+        <ClipLanguageChoice />
         <button type="button" aria-pressed={largeText} onClick={toggleLargeText}>
           {t('settings.largeText')}
         </button>

@@ -20,6 +20,7 @@ import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
 import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
+import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -42,4 +43,5 @@ export const OVERLAYS: readonly ComponentType[] = [
   LeaveDeclarationDialog,
   RetentionRunner,
   SyncRunner,
+  SpeechRunner,
 ];

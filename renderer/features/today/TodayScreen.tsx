@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeToday } from '../../../shared/domain/today.ts';
-import { deskState } from '../../../shared/domain/desk-state.ts';
+import { deskState, type DeskState } from '../../../shared/domain/desk-state.ts';
+import type { TFunction } from 'i18next';
 import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
@@ -13,7 +14,9 @@ import { useShellStore } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
-import { notSameDayReason } from '../procedure/promise-text.ts';
+import { cardPromiseText } from '../procedure/promise-text.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { todaySpeech } from '../speech/index.ts';
 
 export function TodayScreen() {
   const { t, i18n } = useTranslation();
@@ -29,18 +32,15 @@ export function TodayScreen() {
     (r): r is typeof r & { date: string } => r.date !== null && !r.isToday,
   );
   const weekdayName = (date: string) => t(`weekday.${weekdayOf(date)}`);
-  const cardPromiseText = (promise: ResultPromise) => {
-    if (promise.sameDay) {
-      return promise.sameDayUntil
-        ? t('today.sameDayUntil', { until: formatVietnamTime(promise.sameDayUntil) })
-        : null;
-    }
-    return t('today.notSameDay', {
-      reason: notSameDayReason(t, promise),
-      time: formatVietnamTime(promise.dueAt),
-      weekday: weekdayName(toVietnamWallClock(promise.dueAt).date),
-      date: formatVietnamDate(promise.dueAt),
-    });
+  // Each no-appointment card's promise, from the deadline rule (null where procedures differ).
+  const promiseOf = (model: string, codes: readonly string[]) =>
+    model === 'no-appointment' ? commonPromise(profile, codes, byCode, now) : null;
+  const spokenPromise = (model: string) => {
+    const m = today.models.find((x) => x.model === model);
+    const promise = m ? promiseOf(m.model, m.procedures) : null;
+    return promise
+      ? { sameDay: promise.sameDay, text: cardPromiseText(i18n.getFixedT('vi'), promise) }
+      : null;
   };
 
   return (
@@ -50,17 +50,25 @@ export function TodayScreen() {
         {t('today.date', { weekday: weekdayName(today.date), date: formatVietnamDate(today.date) })}
       </p>
       <p className={`open-state ${desk.kind === 'open' ? 'open' : 'closed'}`}>
-        <DeskStateText desk={desk} weekdayName={weekdayName} />
+        <DeskStateText desk={desk} />
       </p>
       {today.isHoliday && <p>{t('today.holiday')}</p>}
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() =>
+          todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi, {
+            desk: spokenDesk(i18n.getFixedT('vi'), desk),
+            promise: spokenPromise,
+          })
+        }
+      />
 
       {today.models.length === 0 && <p className="no-models">{t('today.noModels')}</p>}
       {today.models.map((m) => {
         const info = REFORM_MODELS[m.model];
         // On a no-appointment day the card says what is true now, from the deadline rule.
-        const promise =
-          m.model === 'no-appointment' ? commonPromise(profile, m.procedures, byCode, now) : null;
-        const promiseText = promise ? cardPromiseText(promise) : null;
+        const promise = promiseOf(m.model, m.procedures);
+        const promiseText = promise ? cardPromiseText(t, promise) : null;
         return (
           <section key={m.model} className="model-card" aria-labelledby={`model-${m.model}`}>
             <h2 id={`model-${m.model}`}>{info.name[lang]}</h2>
@@ -163,53 +171,43 @@ function samePromise(a: ResultPromise, b: ResultPromise): boolean {
   );
 }
 
-function DeskStateText({
-  desk,
-  weekdayName,
-}: {
-  desk: ReturnType<typeof deskState>;
-  weekdayName: (date: string) => string;
-}) {
-  const { t } = useTranslation();
+/** The desk's state as [headline, detail]: "Đang nghỉ trưa", "Mở cửa lại lúc 13:30". */
+function deskStateWords(t: TFunction, desk: DeskState): [string] | [string, string] {
   switch (desk.kind) {
     case 'open':
-      return (
-        <>
-          <strong>{t('today.openNow')}</strong>{' '}
-          {t('today.openUntil', { time: formatVietnamTime(desk.until) })}
-        </>
-      );
+      return [t('today.openNow'), t('today.openUntil', { time: formatVietnamTime(desk.until) })];
     case 'break':
-      return (
-        <>
-          <strong>{t('today.onBreak')}</strong>
-          {' · '}
-          {t('today.reopensAt', { time: formatVietnamTime(desk.reopensAt) })}
-        </>
-      );
+      return [t('today.onBreak'), t('today.reopensAt', { time: formatVietnamTime(desk.reopensAt) })];
     case 'before-opening':
-      return (
-        <>
-          <strong>{t('today.notOpenYet')}</strong>
-          {' · '}
-          {t('today.opensAt', { time: formatVietnamTime(desk.opensAt) })}
-        </>
-      );
+      return [t('today.notOpenYet'), t('today.opensAt', { time: formatVietnamTime(desk.opensAt) })];
     case 'closed':
-      return (
-        <>
-          <strong>{t('today.closedNow')}</strong>
-          {desk.opensAt && (
-            <>
-              {' · '}
-              {t('today.opensNext', {
-                time: formatVietnamTime(desk.opensAt),
-                weekday: weekdayName(toVietnamWallClock(desk.opensAt).date),
-                date: formatVietnamDate(desk.opensAt),
-              })}
-            </>
-          )}
-        </>
-      );
+      return desk.opensAt
+        ? [
+            t('today.closedNow'),
+            t('today.opensNext', {
+              time: formatVietnamTime(desk.opensAt),
+              weekday: t(`weekday.${weekdayOf(toVietnamWallClock(desk.opensAt).date)}`),
+              date: formatVietnamDate(desk.opensAt),
+            }),
+          ]
+        : [t('today.closedNow')];
   }
+}
+
+/** The desk's state for the voice; "open" and "closed" have recorded clips. */
+function spokenDesk(t: TFunction, desk: DeskState) {
+  const [headline, detail] = deskStateWords(t, desk);
+  const key = desk.kind === 'open' ? 'today.openNow' : desk.kind === 'closed' ? 'today.closedNow' : null;
+  return { headline, key, detail: detail ?? null };
+}
+
+function DeskStateText({ desk }: { desk: DeskState }) {
+  const { t } = useTranslation();
+  const [headline, detail] = deskStateWords(t, desk);
+  return (
+    <>
+      <strong>{headline}</strong>
+      {detail && ` · ${detail}`}
+    </>
+  );
 }

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+import type { Clock } from './time.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { staffRoutes } from './routes/staff.ts';
+
+/** What every route module needs: the database, the office's name and the clock. */
+export interface OfficeContext {
+  db: Kysely<Database>;
+  officeName: string;
+  now: Clock;
+}
+
+export interface AppOptions {
+  /**
+   * Fastify's trustProxy: which reverse proxies may set X-Forwarded-For. Off by default,
+   * so a client on the LAN cannot pick the address it is counted under (README).
+   */
+  trustProxy?: boolean | string[] | number;
+  log?: (line: string) => void;
+}
+
+export type OfficeApp = FastifyInstance;
+
+/** The office's HTTP application: the kiosk sync API under /api, the staff pages elsewhere. */
+export async function buildOfficeApp(ctx: OfficeContext, options: AppOptions = {}): Promise<OfficeApp> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const app = Fastify({
+    trustProxy: trustProxyOption(options.trustProxy),
+    // A slow or stuck client cannot hold a connection forever.
+    requestTimeout: 60_000,
+    connectionTimeout: 0,
+    // The sync API sets its own limits per route (contract SYNC_LIMITS); forms are small.
+    bodyLimit: 64 * 1024,
+    logger: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.server.headersTimeout = 20_000;
+
+  app.addHook('onError', async (request, _reply, error) => {
+    if (((error as { statusCode?: number }).statusCode ?? 500) >= 500)
+      log(`office: error on ${request.method} ${request.url}: ${error.stack ?? String(error)}`);
+  });
+  // Answers are about one person's dossier or one kiosk's state: never cached by a proxy.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // Inline scripts and styles are not allowed: the dashboard's JS and CSS are static files.
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The office is reached over plain HTTP on the LAN; HSTS belongs to a TLS setup.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  // Request bodies are never decompressed: the sync contract's byte limits hold on the wire.
+  await app.register(fastifyCompress, { globalDecompression: false });
+  // Per-route limits only (sign-in, enrolment); kiosks pushing batches are never throttled here.
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: join(import.meta.dirname, 'dashboard', 'public'),
+    prefix: '/static/',
+    maxAge: 3600_000,
+    index: false,
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await typed.register(syncRoutes(ctx), { prefix: '/api' });
+  await typed.register(staffRoutes(ctx));
+  return app;
+}
+
+/** A hop count becomes "trust the nearest N addresses" (proxy-addr's trust function). */
+function trustProxyOption(
+  value: AppOptions['trustProxy'],
+): boolean | string[] | ((a: string, i: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { OfficeContext } from '../app.ts';
+import { changeStatus } from '../dossier-status.ts';
+import { dossierPage } from '../dashboard/pages.ts';
+import { t } from '../dashboard/i18n.ts';
+import { attachmentFile, dossierView } from '../queries/dossiers.ts';
+import {
+  AttachmentParamsSchema,
+  DossierParamsSchema,
+  PageQuerySchema,
+  StatusChangeFormSchema,
+} from '../../shared/contracts/office.ts';
+import { notFound, sendPage } from './staff.ts';
+
+/** A dossier's page, its status changes and its attachments. */
+export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/dossiers/:id',
+      { schema: { params: DossierParamsSchema, querystring: PageQuerySchema } },
+      async (request, reply) => {
+        const view = await dossierView(ctx.db, request.params.id, request.lang);
+        if (!view) return notFound(request, reply);
+        return sendPage(reply, 200, dossierPage(request.lang, request.staff!, view, null));
+      },
+    );
+
+    app.post(
+      '/dossiers/:id/status',
+      { schema: { params: DossierParamsSchema, body: StatusChangeFormSchema } },
+      async (request, reply) => {
+        const { id } = request.params;
+        const { status, reason } = request.body;
+        const outcome = await changeStatus(ctx.db, id, status, reason, request.staff!.accountId, ctx.now());
+        if (outcome === 'not-found') return notFound(request, reply);
+        if (outcome === 'reason-required') {
+          const view = await dossierView(ctx.db, id, request.lang);
+          return sendPage(
+            reply,
+            400,
+            dossierPage(request.lang, request.staff!, view!, t(request.lang, 'dossier.reasonRequired')),
+          );
+        }
+        return reply.redirect(`/dossiers/${id}`, 303);
+      },
+    );
+
+    app.get('/attachments/:hash', { schema: { params: AttachmentParamsSchema } }, async (request, reply) => {
+      const file = await attachmentFile(ctx.db, request.params.hash);
+      if (!file) return notFound(request, reply);
+      return reply
+        .type(file.mediaType)
+        .header('Content-Disposition', 'inline')
+        .header('Cache-Control', 'private, no-store')
+        .send(file.bytes);
+    });
+  };
+}

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { OfficeContext } from '../app.ts';
+import { sumReportRows, weeklyReport } from '../report/weekly.ts';
+import { reportTable, toCsv, toXlsx } from '../report/export.ts';
+import { reportPage } from '../dashboard/report-page.ts';
+import { t } from '../dashboard/i18n.ts';
+import { procedureName } from '../queries/procedure-names.ts';
+import { DAY_MS, msToVnDate, vnDateToMs, vnWeekStart } from '../time.ts';
+import { ReportQuerySchema } from '../../shared/contracts/office.ts';
+import { sendPage } from './staff.ts';
+
+const MAX_RANGE_DAYS = 366;
+
+/** GET /reports/weekly?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv|xlsx]; default: this week (Mon–Sun). */
+export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    app.get('/reports/weekly', { schema: { querystring: ReportQuerySchema } }, async (request, reply) => {
+      const { lang } = request;
+      const weekStart = vnWeekStart(ctx.now());
+      const from = request.query.from || msToVnDate(weekStart);
+      const to = request.query.to || msToVnDate(weekStart + 6 * DAY_MS);
+      const fromMs = vnDateToMs(from);
+      const toMsStart = vnDateToMs(to);
+      if (
+        fromMs === null ||
+        toMsStart === null ||
+        toMsStart < fromMs ||
+        (toMsStart - fromMs) / DAY_MS > MAX_RANGE_DAYS
+      )
+        return sendPage(reply, 400, reportPage(lang, request.staff!, { from, to, report: null }));
+
+      const rows = await weeklyReport(ctx.db, fromMs, toMsStart + DAY_MS);
+      const names = new Map<string, string>();
+      for (const r of rows)
+        if (!names.has(r.procedureCode))
+          names.set(r.procedureCode, await procedureName(ctx.db, r.procedureCode, lang));
+      const nameOf = (code: string) => names.get(code) ?? code;
+      const table = reportTable(rows, lang, nameOf);
+      const fileBase = `bao-cao-${from}_${to}`;
+      if (request.query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="${fileBase}.csv"`)
+          .send(toCsv(table));
+      if (request.query.format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('Content-Disposition', `attachment; filename="${fileBase}.xlsx"`)
+          .send(await toXlsx(table, t(lang, 'report.title')));
+      const total = sumReportRows(rows, t(lang, 'report.total'), 'none');
+      const [totalRow] = reportTable([total], lang, () => t(lang, 'report.total')).rows;
+      return sendPage(
+        reply,
+        200,
+        reportPage(lang, request.staff!, { from, to, report: { rows, table, totalRow: totalRow!, nameOf } }),
+      );
+    });
+  };
+}

@@ -1,0 +1,130 @@
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import type { OfficeContext } from '../app.ts';
+import { sessionFromCookie, type StaffSession } from '../staff/accounts.ts';
+import { parseLang, t, type Lang } from '../dashboard/i18n.ts';
+import { html } from '../dashboard/html.ts';
+import { layout } from '../dashboard/pages.ts';
+import { sessionRoutes } from './session.ts';
+import { queueRoutes } from './queue.ts';
+import { dossierRoutes } from './dossiers.ts';
+import { kioskRoutes } from './kiosks.ts';
+import { accountRoutes } from './accounts.ts';
+import { configurationRoutes } from './configuration.ts';
+import { reportRoutes } from './reports.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff member; null on the public sign-in routes. */
+    staff: StaffSession | null;
+    lang: Lang;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (the sign-in page itself). */
+    public?: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'office_session';
+const LANG_COOKIE = 'office_lang';
+
+/** Cookies the dashboard sets: never readable by scripts, never sent cross-site. */
+export const COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'strict' } as const;
+
+export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(page);
+}
+
+export function forbidden(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendPage(
+    reply,
+    403,
+    layout(request.lang, t(request.lang, 'error.forbidden'), request.staff, html``),
+  );
+}
+
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 404, layout(request.lang, t(request.lang, 'error.notFound'), request.staff, html``));
+}
+
+/** Officers see and handle dossiers; heads of office and admins also manage kiosks and configuration. */
+export function canManageKiosks(s: StaffSession): boolean {
+  return s.role === 'admin' || s.role === 'head';
+}
+
+/** The staff pages: sign-in, session and CSRF for every route, then one module per resource. */
+export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(fastifyCookie);
+    await app.register(fastifyFormbody);
+    await app.register(fastifyCsrf, {
+      cookieKey: 'office_csrf',
+      cookieOpts: COOKIE_OPTIONS,
+      getToken: (request) => (request.body as { csrf?: string } | undefined)?.csrf,
+    });
+    app.decorateRequest('staff', null);
+    app.decorateRequest('lang', 'vi');
+
+    app.addHook('onRequest', async (request, reply) => {
+      const requested = parseLang((request.query as { lang?: string } | undefined)?.lang);
+      request.lang = requested ?? parseLang(request.cookies[LANG_COOKIE]) ?? 'vi';
+      if (requested)
+        reply.setCookie(LANG_COOKIE, requested, { path: '/', sameSite: 'strict', maxAge: 31_536_000 });
+      if (request.routeOptions.config.public) return;
+      const session = await sessionFromCookie(ctx.db, request.cookies[SESSION_COOKIE], ctx.now());
+      if (!session) {
+        if (request.method === 'GET') return reply.redirect('/login', 303);
+        return sendPage(reply, 401, csrfPage(request.lang));
+      }
+      request.staff = { ...session, csrfToken: reply.generateCsrf() };
+    });
+    // Forms carry their token in the body, so the check runs once the body is parsed.
+    app.addHook('preValidation', (request, reply, done) => {
+      if (request.method === 'POST') app.csrfProtection(request, reply, done);
+      else done();
+    });
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET')
+        return sendPage(reply, 403, csrfPage(request.lang));
+      const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500);
+      const message = status >= 500 ? t(request.lang, 'error.internal') : t(request.lang, 'error.badRequest');
+      return sendPage(
+        reply,
+        status,
+        layout(
+          request.lang,
+          String(status),
+          request.staff,
+          html`<p class="error" role="alert">${message}</p>`,
+        ),
+      );
+    });
+    app.setNotFoundHandler(async (request, reply) => {
+      const session = await sessionFromCookie(ctx.db, request.cookies[SESSION_COOKIE], ctx.now());
+      request.staff = session;
+      return notFound(request, reply);
+    });
+
+    await app.register(sessionRoutes(ctx));
+    await app.register(queueRoutes(ctx));
+    await app.register(dossierRoutes(ctx));
+    await app.register(kioskRoutes(ctx));
+    await app.register(accountRoutes(ctx));
+    await app.register(configurationRoutes(ctx));
+    await app.register(reportRoutes(ctx));
+  };
+}
+
+function csrfPage(lang: Lang): string {
+  return layout(
+    lang,
+    t(lang, 'login.title'),
+    null,
+    html`<p class="error" role="alert">${t(lang, 'error.csrf')}</p>
+      <p><a href="/login">${t(lang, 'login.title')}</a></p>`,
+  );
+}

@@ -1,0 +1,13 @@
+/** Reading aloud: the listen buttons' player, what each screen says, the settings section. */
+export { speakSegments, stopSpeech } from './player.ts';
+export { useSpeechStore } from './store.ts';
+export { SpeechRunner } from './SpeechRunner.tsx';
+export { ClipLanguageChoice } from './ClipLanguageChoice.tsx';
+export { SpeechSettingsSection } from './SpeechSettingsSection.tsx';
+export {
+  declarationStepSpeech,
+  procedureSpeech,
+  receiptSpeech,
+  todaySpeech,
+  type SpeechSegment,
+} from './segments.ts';

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
+import { fillCertificationRequest } from './certification-helpers.ts';
+import { openKioskAt, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
+import { setOfficerPinFirstRun } from './settings-helpers.ts';
+
+const DEMO_CLIPS = fileURLToPath(new URL('../../assets/speech-clips', import.meta.url));
+const MONDAY = vn('2026-11-23 09:10');
+/** Speech runs in its own process on a shared machine: wait for it as a person would, not a CPU. */
+const SLOW = { timeout: 30_000 };
+test.describe.configure({ timeout: 120_000 });
+
+interface SpeakCall {
+  input: { text: string; key?: string; language?: string };
+  output: { source: string; spokenText: string; mime: string; audioBase64: string };
+}
+
+/** Every `speak` the page asks the host for, with the host's answer. */
+function recordSpeech(page: Page): SpeakCall[] {
+  const calls: SpeakCall[] = [];
+  page.on('requestfinished', (request: Request) => {
+    if (!request.url().endsWith('/bridge/speak')) return;
+    void request.response().then(async (response) => {
+      const body = (await response!.json()) as { ok: boolean; value: SpeakCall['output'] };
+      calls.push({ input: request.postDataJSON() as SpeakCall['input'], output: body.value });
+    });
+  });
+  return calls;
+}
+
+const marks = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(n).length, name);
+
+test.describe('with espeak-ng', () => {
+  let host: KioskHostHandle;
+  test.beforeAll(async () => {
+    host = await startKioskHost({ profile: TEST_OFFICE, extraClipDirs: [DEMO_CLIPS] });
+  });
+  test.afterAll(async () => {
+    await host.close();
+  });
+
+  test('"Nghe" on a procedure page reads what it is, what to bring, the fee and the time; navigation stops it', async ({
+    page,
+  }) => {
+    const calls = recordSpeech(page);
+    await openKioskAt(page, host.url, MONDAY);
+    const procedure = CATALOGUE.procedures.find((p) => p.code === '2.000815')!;
+    await page.getByRole('button', { name: procedure.name.vi }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.name.vi);
+
+    const listen = page.getByRole('button', { name: /Nghe trang này/ });
+    await listen.click();
+    const stop = page.getByRole('button', { name: /Dừng đọc/ });
+    await expect(stop).toHaveAttribute('aria-pressed', 'true');
+    // The audio element really played: its first piece started and ended.
+    await expect.poll(() => marks(page, 'speech-first-audio'), SLOW).toBe(1);
+    await expect.poll(() => marks(page, 'speech-segment-ended'), SLOW).toBeGreaterThan(0);
+
+    expect(calls[0]!.input).toEqual({ text: procedure.name.vi, key: 'procedure.2.000815.name' });
+    expect(calls[0]!.output.source).toBe('synthesis');
+    expect(calls[0]!.output.mime).toBe('audio/wav');
+    expect(Buffer.from(calls[0]!.output.audioBase64, 'base64').subarray(0, 4).toString('latin1')).toBe(
+      'RIFF',
+    );
+    expect(calls[1]!.input.text).toBe(`Mã thủ tục: ${procedure.code}. Lĩnh vực: ${procedure.field.vi}.`);
+    expect(calls[1]!.output.spokenText).toBe(
+      `Mã thủ tục: hai chấm không không không tám một năm. Lĩnh vực: ${procedure.field.vi}.`,
+    );
+
+    // Everything the page will say, in order: tap Stop, then read the whole list from the segments.
+    await stop.click();
+    await expect(listen).toHaveAttribute('aria-pressed', 'false');
+    const spokenSoFar = calls.length;
+
+    await listen.click();
+    await expect(stop).toBeVisible();
+    await page.getByRole('button', { name: 'Hôm nay', exact: true }).click();
+    await expect(page.getByRole('button', { name: /Dừng đọc/ })).toHaveCount(0);
+    const afterNavigation = calls.length;
+    await page.waitForTimeout(1500);
+    // At most the one piece already being fetched; no more after leaving.
+    expect(calls.length - afterNavigation).toBeLessThanOrEqual(1);
+    expect(spokenSoFar).toBeGreaterThanOrEqual(2);
+  });
+
+  test('"Nghe" on the receipt reads the saved state, the code piece by piece and when to come back', async ({
+    page,
+  }) => {
+    const calls = recordSpeech(page);
+    await openKioskAt(page, host.url, MONDAY);
+    await fillCertificationRequest(page);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
+    const code = (await page.locator('.dossier-code').textContent())!.trim();
+
+    await page.getByRole('button', { name: /Nghe giấy tiếp nhận/ }).click();
+    await expect.poll(() => marks(page, 'speech-segment-ended'), SLOW).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => calls.length, SLOW).toBeGreaterThanOrEqual(3);
+    expect(calls.slice(0, 3).map((c) => c.input.text)).toEqual(['Đã lưu hồ sơ', 'Mã hồ sơ', code]);
+    expect(calls[2]!.output.spokenText).not.toMatch(/\d/);
+    expect(calls[2]!.output.spokenText).toMatch(/gạch hai sáu một một hai ba gạch không không không một$/);
+    await expect
+      .poll(() => calls.map((c) => c.input.text).join('\n'), SLOW)
+      .toContain('Trả kết quả trước 17:00 thứ Hai, ngày 23/11/2026');
+    const returnCall = calls.find((c) => c.input.text.startsWith('Trả kết quả'))!;
+    expect(returnCall.output.spokenText).toContain(
+      'mười bảy giờ thứ Hai, ngày hai mươi ba tháng mười một năm hai nghìn không trăm hai mươi sáu',
+    );
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+
+  test('a recorded language: its clip where one exists, Vietnamese speech where not; the idle reset forgets it', async ({
+    page,
+  }) => {
+    const calls = recordSpeech(page);
+    await openKioskAt(page, host.url, MONDAY);
+    const tay = page.getByRole('button', { name: 'Nghe tiếng Tày (bản minh hoạ)' });
+    await tay.click();
+    await expect(tay).toHaveAttribute('aria-pressed', 'true');
+    // The screen stays in Vietnamese.
+    await expect(page.getByRole('button', { name: 'Tìm tất cả thủ tục' })).toBeVisible();
+
+    await page.getByRole('button', { name: /Nghe trang này/ }).click();
+    await expect.poll(() => calls.length, SLOW).toBeGreaterThanOrEqual(2);
+    // The heading has no clip (it names the office and the date): Vietnamese speech.
+    expect(calls[0]!.input.language).toBe('tyz');
+    expect(calls[0]!.output.source).toBe('synthesis');
+    // "Đang mở cửa" has the demonstration clip.
+    expect(calls[1]!.input).toEqual({ text: 'Đang mở cửa', key: 'today.openNow', language: 'tyz' });
+    expect(calls[1]!.output.source).toBe('clip');
+    expect(calls[1]!.output.spokenText).toBe('today.openNow');
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+
+  test('the volume is set in settings and kept', async ({ page }) => {
+    await openKioskAt(page, host.url, MONDAY);
+    await setOfficerPinFirstRun(page);
+    const section = page.getByRole('region', { name: 'Đọc thành tiếng' });
+    await expect(section).toContainText('Máy đọc được tiếng Việt (giọng miền Bắc');
+    await expect(section).toContainText(
+      'Tày: 6 bản ghi — bản minh hoạ, không phải giọng người nói tiếng này',
+    );
+    const volume = section.getByRole('slider', { name: 'Âm lượng' });
+    await expect(volume).toHaveValue('80');
+    await section.getByRole('button', { name: 'Nhỏ hơn' }).click();
+    await section.getByRole('button', { name: 'Nhỏ hơn' }).click();
+    await expect(volume).toHaveValue('60');
+    await page.reload();
+    await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
+    await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('khai sinh');
+    await page
+      .getByRole('list', { name: /Kết quả tìm kiếm/ })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button')
+      .click();
+    await page.getByRole('button', { name: /Nghe trang này/ }).click();
+    await expect.poll(() => marks(page, 'speech-first-audio'), SLOW).toBe(1);
+    expect(await page.evaluate(() => Number(localStorage.getItem('kiosk.speechVolume')))).toBe(0.6);
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+});
+
+test.describe('without espeak-ng', () => {
+  let host: KioskHostHandle;
+  test.beforeAll(async () => {
+    host = await startKioskHost({
+      profile: TEST_OFFICE,
+      espeakCommand: path.join('/nonexistent', 'espeak-ng'),
+      extraClipDirs: [DEMO_CLIPS],
+    });
+  });
+  test.afterAll(async () => {
+    await host.close();
+  });
+
+  test('no listen buttons anywhere, and the settings screen says why', async ({ page }) => {
+    await openKioskAt(page, host.url, MONDAY);
+    await expect(page.getByRole('button', { name: 'Tìm tất cả thủ tục' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^🔊|Nghe/ })).toHaveCount(0);
+    await page.getByRole('button', { name: CATALOGUE.procedures[0]!.name.vi }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Nghe/ })).toHaveCount(0);
+    await setOfficerPinFirstRun(page);
+    await expect(page.getByRole('region', { name: 'Đọc thành tiếng' })).toContainText(
+      'Máy chưa cài bộ đọc espeak-ng nên nút "Nghe" không hiện.',
+    );
+  });
+});
