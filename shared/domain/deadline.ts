@@ -35,7 +35,7 @@ export function sameDayDeadline(
   const t = receivedAt.getTime();
   const close = closeOfDay(profile, date);
   const noAppointment = noAppointmentFor(profile, date, procedure.code);
-  const { statutoryWorkingDays, sameDayCutoff } = procedure.processingTime;
+  const { statutoryWorkingDays } = procedure.processingTime;
 
   if (noAppointment?.returnWithinWorkingHours && close && t < close.getTime()) {
     return {
@@ -45,9 +45,8 @@ export function sameDayDeadline(
   }
 
   if (noAppointment || statutoryWorkingDays === 0) {
-    const cutoff = sameDayCutoff ?? (noAppointment ? DEFAULT_CUTOFF : null);
-    const cutoffAt = cutoff ? fromVietnamWallClock(date, cutoff) : close;
-    if (close && cutoffAt && t < Math.min(cutoffAt.getTime(), close.getTime())) {
+    const until = sameDayReceiptEnd(profile, procedure, date);
+    if (until && close && t < until.getTime()) {
       return { dueAt: close, rule: 'same-day' };
     }
     return { dueAt: closeOf(profile, nextWorkingDay(profile, date)), rule: 'next-working-day' };
@@ -58,6 +57,26 @@ export function sameDayDeadline(
     day = nextWorkingDay(profile, day, { includeSaturdayMorning: false });
   }
   return { dueAt: closeOf(profile, day, false), rule: 'statutory-working-days' };
+}
+
+/**
+ * For the same-day rule (2. above) on a date: the instant before which a dossier is still
+ * returned that day — the cut-off or the close of business, whichever comes first; null
+ * when the rule does not apply that day (closed, or the procedure is neither same-day by
+ * law nor on the day's no-appointment list).
+ */
+export function sameDayReceiptEnd(
+  profile: OfficeProfile | CalendarProfile,
+  procedure: Pick<Procedure, 'code' | 'processingTime'>,
+  date: string,
+): Date | null {
+  const close = closeOfDay(profile, date);
+  const noAppointment = noAppointmentFor(profile, date, procedure.code);
+  const { statutoryWorkingDays, sameDayCutoff } = procedure.processingTime;
+  if (!close || (!noAppointment && statutoryWorkingDays !== 0)) return null;
+  const cutoff = sameDayCutoff ?? (noAppointment ? DEFAULT_CUTOFF : null);
+  const cutoffAt = cutoff ? fromVietnamWallClock(date, cutoff) : close;
+  return cutoffAt.getTime() < close.getTime() ? cutoffAt : close;
 }
 
 function closeOf(profile: CalendarProfile, date: string | null, includeSaturdayMorning = true): Date {

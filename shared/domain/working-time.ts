@@ -150,6 +150,21 @@ export function addWorkingHours(profile: CalendarProfile, from: Date, hours: num
   throw new RangeError('the office has no working hours within a year');
 }
 
+/**
+ * The latest instant on `date` from which N working hours still end that day (at the
+ * close of business at the latest): the close minus N working hours, counted back across
+ * the day's periods. Null when the day has fewer than N working hours (or none).
+ */
+export function latestStartEndingSameDay(profile: CalendarProfile, date: string, hours: number): Date | null {
+  let remaining = hours * 3_600_000;
+  for (const p of periodInstants(profile, date).reverse()) {
+    const length = p.end.getTime() - p.start.getTime();
+    if (remaining <= length) return new Date(p.end.getTime() - remaining);
+    remaining -= length;
+  }
+  return null;
+}
+
 function sortPeriods(periods: readonly WorkingPeriod[]): WorkingPeriod[] {
   return [...periods].sort((a, b) => parseClockTime(a.start) - parseClockTime(b.start));
 }

@@ -12,8 +12,6 @@ export const STATIC_SPEECH_KEYS = [
   'today.closedNow',
   'today.holiday',
   'today.noModels',
-  'procedure.sameDayToday',
-  'procedure.notSameDayToday',
   'procedure.documents',
   'procedure.fee',
   'procedure.feeFree',

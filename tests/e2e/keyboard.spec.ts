@@ -77,7 +77,7 @@ test('a name typed with the letter and tone keys only, in lower case, is capital
   await tap(vietnameseKeyboard(dialog), 'la`o');
   await expect(filter).toHaveValue('lào');
   await expect(dialog.getByRole('button', { name: /^Tỉnh Lào Cai/ })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Xóa hết' }).click();
+  await dialog.getByRole('button', { name: 'Xoá hết' }).click();
   await tap(vietnameseKeyboard(dialog), 'thai');
   await dialog.getByRole('button', { name: /^Tỉnh Thái Nguyên/ }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -139,7 +139,7 @@ test('tapping in the text moves the caret, and the keys edit there', async ({ pa
   await expect(name).toHaveJSProperty('selectionStart', 5);
 
   // Backspace in the middle removes the letter before the caret and keeps the rest.
-  await keyboard.getByRole('button', { name: /Xóa lùi/ }).click();
+  await keyboard.getByRole('button', { name: /Xoá lùi/ }).click();
   await expect(name).toHaveValue('Nguyn Thị');
   await tap(keyboard, 'ê');
   await expect(name).toHaveValue('Nguyên Thị');
@@ -157,7 +157,7 @@ test('the status look-up is typed on screen and corrected at the caret', async (
   await expect(box).toHaveValue('H01-2X1123-0009');
   // Fix the X: the caret back to just after it, delete it, type the 6.
   for (let i = 0; i < 9; i++) await pad.getByRole('button', { name: 'Lùi con trỏ' }).click();
-  await pad.getByRole('button', { name: /Xóa lùi/ }).click();
+  await pad.getByRole('button', { name: /Xoá lùi/ }).click();
   await pad.getByRole('button', { name: '6', exact: true }).click();
   await expect(box).toHaveValue('H01-261123-0009');
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
@@ -173,7 +173,7 @@ test('the catalogue search takes tone keys; a required picker says so in its nam
   const box = page.getByRole('searchbox', { name: 'Tìm thủ tục' });
   await tap(vietnameseKeyboard(page), 'khai sinh');
   await expect(box).toHaveValue('khai sinh');
-  await vietnameseKeyboard(page).getByRole('button', { name: 'Xóa hết' }).click();
+  await vietnameseKeyboard(page).getByRole('button', { name: 'Xoá hết' }).click();
   await tap(vietnameseKeyboard(page), 'khai tư?');
   await expect(box).toHaveValue('khai tử');
   const results = page.getByRole('region', { name: /Kết quả tìm kiếm/ });

@@ -48,7 +48,7 @@ test('the on-screen keyboard types with VNI and Telex', async ({ page }) => {
   const box = page.getByRole('searchbox', { name: 'Tìm thủ tục' });
   await expect(box).toHaveValue('khai tử');
   await expect(results(page).getByRole('listitem').first()).toHaveAccessibleName(/^Đăng ký khai tử/);
-  await keyboard.getByRole('button', { name: 'Xóa hết' }).click();
+  await keyboard.getByRole('button', { name: 'Xoá hết' }).click();
   await keyboard.getByRole('radio', { name: 'Telex' }).click();
   for (const k of 'ddaa') await keyboard.getByRole('button', { name: k, exact: true }).click();
   await expect(box).toHaveValue('đâ');

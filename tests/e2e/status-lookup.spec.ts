@@ -131,7 +131,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
 
   // Scanned with the USB scanner (a burst of keys ending in Enter), focus elsewhere: the scan
   // is caught before any field and looked up at once.
-  await page.getByRole('button', { name: 'Xóa hết' }).click();
+  await page.getByRole('button', { name: 'Xoá hết' }).click();
   await page.getByRole('heading', { name: 'Tra cứu hồ sơ', level: 1 }).click();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.type(`${code(2)}\n`, { delay: 0 });
@@ -142,7 +142,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   await expect(page.getByRole('textbox', { name: 'Mã hồ sơ' })).toHaveValue(code(2));
 
   // Refused, with its reason shown as text; a purged dossier keeps its whole initials.
-  await page.getByRole('button', { name: 'Xóa hết' }).click();
+  await page.getByRole('button', { name: 'Xoá hết' }).click();
   await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(code(3));
   await page.getByRole('textbox', { name: 'Mã hồ sơ' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Không giải quyết', level: 2 })).toBeVisible();

@@ -86,7 +86,9 @@ for (const profile of ['pac-nam', 'gia-lam'] as const) {
           .getByRole('button', { name: new RegExp(`^${escape(nameOf('2.000815'))}`) })
           .click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(nameOf('2.000815'));
-        await expect(page.getByText('Hôm nay thủ tục này được giải quyết trong ngày.')).toBeVisible();
+        await expect(
+          page.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
+        ).toBeVisible();
         await expect(
           page.getByText('Nếu nộp bây giờ, hẹn trả kết quả trước 11:00 ngày 24/11/2026.'),
         ).toBeVisible();
@@ -100,6 +102,7 @@ test('at lunch: says the desk is on its lunch break and when it opens again', as
   try {
     await openKioskAt(page, host.url, vn('2026-11-23 12:00'));
     await expect(page.getByText('Đang nghỉ trưa, mở lại lúc 13:30')).toBeVisible();
+    await expect(page.getByText('Đang đóng cửa')).toHaveCount(0);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByText('Lunch break, open again at 13:30')).toBeVisible();
   } finally {

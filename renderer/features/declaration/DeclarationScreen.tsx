@@ -33,7 +33,7 @@ import { useWizardStore, type WizardSession } from './wizard-store.ts';
 import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { declarationStepSpeech } from '../speech/index.ts';
-import './idle.ts';
+import './session-end.ts';
 import './declaration.css';
 import { Icon } from '../../ui/icons/index.tsx';
 import { useVolunteerSession } from '../volunteer-session/store.ts';

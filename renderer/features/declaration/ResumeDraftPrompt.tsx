@@ -3,47 +3,90 @@ import { useTranslation } from 'react-i18next';
 import type { DraftRow } from '../../db/db.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
-import { discardDraft, loadLatestDraft } from '../dossier/drafts.ts';
+import { discardDraft, discardDraftsSavedBefore, loadLatestDraft } from '../dossier/drafts.ts';
+import { useKioskConfig } from '../shell/config-store.ts';
+import { onIdleReset } from '../shell/idle.ts';
 import { useShellStore } from '../shell/store.ts';
 import { useWizardStore } from './wizard-store.ts';
 import { Dialog } from '../../ui/index.ts';
+import './session-end.ts';
+
+interface Offer {
+  draft: DraftRow;
+  /** Date.now() after which the offer is withdrawn and the draft discarded unasked. */
+  expiresAt: number;
+}
 
 /**
- * After a reload or a crash the kiosk starts on Today; if a declaration was being filled,
- * ask once whether to continue it ("Tiếp tục tờ khai đang làm?") or start afresh.
+ * After a reload or a crash the kiosk starts on Today. A draft kept for crash safety is
+ * offered back ("Tiếp tục tờ khai đang làm?") only to the person who was filling it, who is
+ * still at the kiosk: drafts last saved longer than the idle timeout ago are discarded at
+ * start, and the offer itself lasts one idle timeout, after which the draft goes unasked.
  */
 export function ResumeDraftPrompt() {
   const { t, i18n } = useTranslation('declaration');
   const lang = i18n.language as Language;
-  const [draft, setDraft] = useState<DraftRow | null>(null);
+  const timeoutMs = useKioskConfig().profile.kiosk.idleTimeoutSeconds * 1000;
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     let live = true;
-    void loadLatestDraft().then((d) => {
-      // Only at start, and only if the wizard is not already open on it.
-      if (live && d && getForm(d.formId) && useWizardStore.getState().session === null) setDraft(d);
-    });
+    const startedAt = Date.now();
+    void (async () => {
+      await discardDraftsSavedBefore(new Date(startedAt - timeoutMs));
+      const draft = await loadLatestDraft();
+      // Only at start, and only if nobody has opened the wizard meanwhile.
+      if (!live || !draft || useWizardStore.getState().session !== null) return;
+      if (!getForm(draft.formId)) {
+        await discardDraft(draft.id);
+        return;
+      }
+      setOffer({ draft, expiresAt: startedAt + timeoutMs });
+    })();
+    const stopListening = onIdleReset(() => setOffer(null));
     return () => {
       live = false;
+      stopListening();
     };
+    // Once, at start: a later change of the profile does not offer again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (!draft) return null;
+  useEffect(() => {
+    if (!offer) return;
+    const tick = () => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= offer.expiresAt) {
+        setOffer(null);
+        void discardDraft(offer.draft.id);
+      }
+    };
+    tick();
+    const id = window.setInterval(tick, 250);
+    return () => window.clearInterval(id);
+  }, [offer]);
+
+  if (!offer || now >= offer.expiresAt) return null;
+  const { draft } = offer;
   const form = getForm(draft.formId)!;
   const resume = () => {
     useWizardStore.getState().resume(draft);
     useShellStore
       .getState()
       .navigate({ name: 'declaration', procedureCode: draft.procedureCode, draftId: draft.id });
-    setDraft(null);
+    setOffer(null);
   };
   const discard = () => {
     void discardDraft(draft.id);
-    setDraft(null);
+    setOffer(null);
   };
+  const secondsLeft = Math.max(1, Math.ceil((offer.expiresAt - now) / 1000));
   return (
-    <Dialog alert title={t('resume.title')} describedBy="resume-form" className="idle-dialog">
+    <Dialog alert title={t('resume.title')} describedBy="resume-form resume-expiry" className="idle-dialog">
       <p id="resume-form">{form.title[lang]}</p>
+      <p id="resume-expiry">{t('resume.expires', { count: secondsLeft })}</p>
       <button type="button" className="primary big" autoFocus onClick={resume}>
         {t('resume.continue')}
       </button>

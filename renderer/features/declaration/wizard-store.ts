@@ -27,6 +27,11 @@ interface WizardState {
   shownSections: readonly string[];
   activeField: string | null;
   saveProblem: SaveProblem;
+  /** Set while "leave this form?" is asked: the move away to make if the person confirms. */
+  leaving: (() => void) | null;
+  askToLeave(leave: () => void): void;
+  /** The person stays on the form. */
+  stay(): void;
   startNew(procedureCode: string, form: FormDef): WizardSession;
   resume(draft: DraftRow): WizardSession;
   setValue(fieldId: string, value: string): void;
@@ -50,6 +55,8 @@ function persist(session: WizardSession, onResult: (r: SaveDraftResult) => void)
   }).then(onResult, () => onResult({ ok: false, reason: 'write-failed', message: 'saveDraft threw' }));
 }
 
+const ENDED = { session: null, shownSections: [], activeField: null, saveProblem: null, leaving: null };
+
 export const useWizardStore = create<WizardState>((set, get) => {
   const save = (session: WizardSession) =>
     persist(session, (r) => {
@@ -70,6 +77,9 @@ export const useWizardStore = create<WizardState>((set, get) => {
     shownSections: [],
     activeField: null,
     saveProblem: null,
+    leaving: null,
+    askToLeave: (leaving) => set({ leaving }),
+    stay: () => set({ leaving: null }),
     startNew: (procedureCode, form) => {
       const session: WizardSession = {
         draftId: newDraftId(),
@@ -78,7 +88,7 @@ export const useWizardStore = create<WizardState>((set, get) => {
         values: initialValues(form, procedureCode),
         step: 0,
       };
-      set({ session, shownSections: [], activeField: null, saveProblem: null });
+      set({ ...ENDED, session });
       save(session);
       return session;
     },
@@ -90,7 +100,7 @@ export const useWizardStore = create<WizardState>((set, get) => {
         values: { ...draft.formData },
         step: draft.step,
       };
-      set({ session, shownSections: [], activeField: null, saveProblem: null });
+      set({ ...ENDED, session });
       return session;
     },
     setValue: (fieldId, value) => {
@@ -106,10 +116,10 @@ export const useWizardStore = create<WizardState>((set, get) => {
     showErrorsOf: (sectionIds) =>
       set((s) => ({ shownSections: [...new Set([...s.shownSections, ...sectionIds])] })),
     setActiveField: (activeField) => set({ activeField }),
-    close: () => set({ session: null, shownSections: [], activeField: null, saveProblem: null }),
+    close: () => set(ENDED),
     discard: async () => {
       const current = get().session;
-      set({ session: null, shownSections: [], activeField: null, saveProblem: null });
+      set(ENDED);
       if (current) await discardDraft(current.draftId);
     },
   };
@@ -118,4 +128,13 @@ export const useWizardStore = create<WizardState>((set, get) => {
 /** The form of the current session (forms are static data, so this never changes for a session). */
 export function formOf(session: WizardSession | null): FormDef | undefined {
   return session ? getForm(session.formId) : undefined;
+}
+
+/** Nothing entered yet: the values the form starts with, on its first step. */
+export function isUntouched(session: WizardSession): boolean {
+  const form = formOf(session);
+  if (!form || session.step !== 0) return false;
+  const start = initialValues(form, session.procedureCode);
+  const keys = new Set([...Object.keys(start), ...Object.keys(session.values)]);
+  return [...keys].every((k) => (start[k] ?? '') === (session.values[k] ?? ''));
 }

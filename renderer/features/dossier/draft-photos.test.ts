@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from './attachments.ts';
 import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
-import { discardAllDrafts, discardDraft } from './drafts.ts';
+import { discardAllDrafts, discardDraft, discardDraftsSavedBefore, loadDraft, saveDraft } from './drafts.ts';
 import { submitDossier } from './submit.ts';
 import { dropDb, freshDb, roomy, submitInputWithDraft, vn } from './test-support.ts';
 
@@ -65,5 +65,26 @@ describe('draft photos', () => {
     await saveDraftPhotos(input.draft.id, [photo(1)], { db });
     expect(await loadDraftPhotos(input.draft.id, { db })).toEqual([]);
     expect((await db.attachments.toArray()).map((a) => a.hash)).toEqual([photo(1).hash]);
+  });
+
+  it('at start, drafts saved before the cut-off go with their photos, and photos without a draft go', async () => {
+    db = freshDb();
+    const save = (id: string, at: string) =>
+      saveDraft(
+        { id, procedureCode: '2.000815', formId: 'certification-request', formData: {}, step: 0 },
+        { db, now: () => vn(at) },
+      );
+    await save('old', '2026-11-23 09:00');
+    await save('recent', '2026-11-23 09:02');
+    await saveDraftPhotos('old', [photo(1)], { db });
+    await saveDraftPhotos('recent', [photo(2)], { db });
+    await saveDraftPhotos('orphan', [photo(3)], { db });
+
+    expect(await discardDraftsSavedBefore(vn('2026-11-23 09:01'), { db })).toBe(1);
+    expect(await loadDraft('old', { db })).toBeNull();
+    expect(await loadDraft('recent', { db })).not.toBeNull();
+    expect(await loadDraftPhotos('old', { db })).toEqual([]);
+    expect(await loadDraftPhotos('orphan', { db })).toEqual([]);
+    expect(await loadDraftPhotos('recent', { db })).toHaveLength(1);
   });
 });

@@ -130,3 +130,19 @@ export async function discardAllDrafts(ctx: DataContext = {}): Promise<void> {
     await db.draftPhotos.clear();
   });
 }
+
+/**
+ * Discards the drafts last saved before `cutoff`, with their photos, and photos whose draft
+ * is gone: at start, nothing a person left longer ago than the idle timeout survives a
+ * restart. Returns how many drafts went.
+ */
+export async function discardDraftsSavedBefore(cutoff: Date, ctx: DataContext = {}): Promise<number> {
+  const db = draftDbOf(ctx);
+  return db.transaction('rw', db.drafts, db.draftPhotos, async () => {
+    const stale = await db.drafts.where('updatedAt').below(cutoff.toISOString()).primaryKeys();
+    await db.drafts.bulkDelete(stale);
+    const kept = new Set(await db.drafts.toCollection().primaryKeys());
+    await db.draftPhotos.filter((photo) => !kept.has(photo.draftId)).delete();
+    return stale.length;
+  });
+}

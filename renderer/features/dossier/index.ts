@@ -5,6 +5,7 @@ export {
   loadDraft,
   discardDraft,
   discardAllDrafts,
+  discardDraftsSavedBefore,
   flushDraft,
   newDraftId,
 } from './drafts.ts';

@@ -1,20 +1,20 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
-import { computeToday } from '../../../shared/domain/today.ts';
-import { sameDayDeadline, type Deadline } from '../../../shared/domain/deadline.ts';
-import { formatVietnamDate, formatVietnamTime, formatVnd } from '../../../shared/domain/format.ts';
+import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
+import { formatVnd } from '../../../shared/domain/format.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
-import { effectiveFee, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
+import { effectiveFee, feeDue, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
+import { formForProcedure } from '../../../shared/forms/registry.ts';
+import { procedurePromiseSentences } from './promise-text.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { procedureSpeech } from '../speech/index.ts';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */
-function safeDeadline(compute: () => Deadline): Deadline | null {
+function safePromise(compute: () => ResultPromise): ResultPromise | null {
   try {
     return compute();
   } catch {
@@ -28,7 +28,6 @@ export function ProcedureScreen({ code }: { code: string }) {
   const { profile, catalogue } = useKioskConfig();
   const procedure = catalogueIndex(catalogue).byCode.get(code);
   const now = useNow();
-  const today = useMemo(() => computeToday(profile, now), [profile, now]);
 
   if (!procedure) {
     return (
@@ -40,20 +39,21 @@ export function ProcedureScreen({ code }: { code: string }) {
 
   const fee = effectiveFee(profile, procedure);
   const portalUrl = portalUrlFor(profile, procedure);
-  const transfer = feeTransferQr(profile, procedure);
-  const deadline = safeDeadline(() => sameDayDeadline(profile, procedure, now));
-  // Same-day today: on the office's no-appointment list, or a procedure that is same-day by law.
-  const sameDayToday =
-    today.sameDayProcedures.includes(procedure.code) ||
-    deadline?.rule === 'same-day' ||
-    deadline?.rule === 'within-working-hours';
-  const due = deadline?.dueAt ?? null;
+  // No dossier yet: the amount only where it does not depend on what will be declared.
+  const due = feeDue(profile, procedure);
+  const transfer = feeTransferQr(profile, due, `Le phi ${procedure.code}`);
+  const hasForm = formForProcedure(procedure.code) !== undefined;
+  // What may be promised now: the deadline of a dossier handed in at this moment.
+  const promise = safePromise(() => resultPromise(profile, procedure, now));
+  const sameDayToday = promise?.sameDay ?? false;
+  const sentences = promise ? procedurePromiseSentences(t, promise) : null;
+  // One figure only when it is the amount due whatever is declared (never "2.000 đ" for a per-page fee).
   const feeText =
-    fee.amountVnd === null
+    due.amountVnd === null
       ? t('procedure.feeVaries')
-      : fee.amountVnd === 0
+      : due.amountVnd === 0
         ? t('procedure.feeFree')
-        : formatVnd(fee.amountVnd);
+        : formatVnd(due.amountVnd);
 
   return (
     <main className="screen procedure-screen">
@@ -66,17 +66,26 @@ export function ProcedureScreen({ code }: { code: string }) {
       <p>{t(`procedure.online.${procedure.onlineLevel}`)}</p>
       <ListenButton
         label={t('speech:listenPage')}
-        segments={() => procedureSpeech(i18n.getFixedT('vi'), procedure, { fee, sameDayToday, due })}
+        segments={() => {
+          const vi = i18n.getFixedT('vi');
+          return procedureSpeech(vi, procedure, {
+            fee,
+            amountVnd: due.amountVnd,
+            promise: promise ? procedurePromiseSentences(vi, promise) : [],
+          });
+        }}
       />
       <StartDeclarationButton procedureCode={procedure.code} />
 
       <section aria-labelledby="same-day" className={`same-day ${sameDayToday ? 'yes' : 'no'}`}>
         <h2 id="same-day">{t('procedure.sameDayHeading')}</h2>
-        <p>
-          <strong>{sameDayToday ? t('procedure.sameDayToday') : t('procedure.notSameDayToday')}</strong>
-        </p>
-        {due && (
-          <p>{t('procedure.dueIfNow', { time: formatVietnamTime(due), date: formatVietnamDate(due) })}</p>
+        {sentences && (
+          <>
+            <p>
+              <strong>{sentences[0]}</strong>
+            </p>
+            <p>{sentences[1]}</p>
+          </>
         )}
       </section>
 
@@ -128,13 +137,22 @@ export function ProcedureScreen({ code }: { code: string }) {
       {transfer && profile.bankAccount && (
         <section aria-labelledby="bank" className="qr-section">
           <h2 id="bank">{t('procedure.bankHeading')}</h2>
-          <p>{t('procedure.bankHint', { amount: formatVnd(transfer.amountVnd) })}</p>
+          <p>
+            {transfer.amountVnd !== null
+              ? t('procedure.bankHint', { amount: formatVnd(transfer.amountVnd) })
+              : t('procedure.bankHintNoAmount')}
+            {hasForm && ` ${t('procedure.bankAfterDeclaration')}`}
+          </p>
           <QrImage
             text={transfer.payload}
-            alt={t('procedure.bankQrAlt', {
-              amount: formatVnd(transfer.amountVnd),
-              account: profile.bankAccount.accountNumber,
-            })}
+            alt={
+              transfer.amountVnd !== null
+                ? t('procedure.bankQrAlt', {
+                    amount: formatVnd(transfer.amountVnd),
+                    account: profile.bankAccount.accountNumber,
+                  })
+                : t('procedure.bankQrAltNoAmount', { account: profile.bankAccount.accountNumber })
+            }
             errorText={t('procedure.qrError')}
           />
           <p>

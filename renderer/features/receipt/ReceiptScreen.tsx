@@ -13,9 +13,10 @@ import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
 import { Icon } from '../../ui/icons/index.tsx';
+import { FeeSection } from './FeeSection.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { receiptSpeech } from '../speech/index.ts';
-import { effectiveFee } from '../procedure/procedure-facts.ts';
+import { declaredFeeDue } from '../procedure/procedure-facts.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 
@@ -101,7 +102,9 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
             code: dossier.code,
             procedureName: procedure.name.vi,
             returnText: returnText(profile, procedure, dossier, 'vi'),
-            fee: effectiveFee(profile, procedure),
+            amountVnd:
+              declaredFeeDue(profile, dossier, (code) => catalogueIndex(catalogue).byCode.get(code))?.due
+                .amountVnd ?? null,
           })
         }
       />
@@ -122,6 +125,12 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
         <dt>{t('returnAt')}</dt>
         <dd className="return-text">{returnText(profile, procedure, dossier, lang)}</dd>
       </dl>
+
+      <FeeSection
+        profile={profile}
+        dossier={dossier}
+        procedureOf={(code) => catalogueIndex(catalogue).byCode.get(code)}
+      />
 
       <section aria-labelledby="printing" className="printing">
         <h2 id="printing">{t('printing.heading')}</h2>

@@ -50,7 +50,9 @@ describe('App shell', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       CATALOGUE.procedures.find((p) => p.code === '2.000815')!.name.vi,
     );
-    expect(screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày.')).toBeTruthy();
+    expect(
+      screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
+    ).toBeTruthy();
   });
 
   it('lists a procedure two models serve today once, with a badge for each; at lunch says when the desk reopens', async () => {
@@ -152,7 +154,7 @@ describe('App shell', () => {
     const keyboard = screen.getByRole('group', { name: 'Bàn phím tiếng Việt' });
     for (const k of 'kethoon') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('kethôn');
-    fireEvent.click(within(keyboard).getByRole('button', { name: /Xóa hết/ }));
+    fireEvent.click(within(keyboard).getByRole('button', { name: /Xoá hết/ }));
     fireEvent.click(within(keyboard).getByRole('radio', { name: 'VNI' }));
     for (const k of 'ke1t') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('két');

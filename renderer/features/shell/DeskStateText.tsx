@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { deskStateAt } from '../../../shared/domain/desk-state.ts';
+import type { TFunction } from 'i18next';
+import { deskStateAt, type DeskState } from '../../../shared/domain/desk-state.ts';
 import type { CalendarProfile } from '../../../shared/domain/working-time.ts';
 import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
 import { toVietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
@@ -8,35 +9,33 @@ import { toVietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
 export function DeskStateText({ profile, now }: { profile: CalendarProfile; now: Date }) {
   const { t } = useTranslation('shell');
   const state = deskStateAt(profile, now);
+  return (
+    <p className="desk-state" data-open={state.kind === 'open'}>
+      <span className="desk-dot" aria-hidden="true" />
+      {deskStateSentence(t, state)}
+    </p>
+  );
+}
+
+/** The sentence shown in the header, also spoken on Today; `t` is bound to the `shell` namespace. */
+export function deskStateSentence(t: TFunction, state: DeskState): string {
   const at = (instant: Date) => ({
     time: formatVietnamTime(instant),
     weekday: t(`translation:weekday.${toVietnamWallClock(instant).weekday}`),
     date: formatVietnamDate(instant).slice(0, 5),
   });
-  let text: string;
   switch (state.kind) {
     case 'open':
-      text = t('desk.open', at(state.until));
-      break;
+      return t('desk.open', at(state.until));
     case 'break':
-      text = t('desk.break', at(state.reopensAt));
-      break;
+      return t('desk.break', at(state.reopensAt));
     case 'before-opening':
-      text = t('desk.beforeOpening', at(state.opensAt));
-      break;
+      return t('desk.beforeOpening', at(state.opensAt));
     case 'after-closing':
-      text = state.reopensAt ? t('desk.afterClosing', at(state.reopensAt)) : t('desk.afterClosingNoReopen');
-      break;
+      return state.reopensAt ? t('desk.afterClosing', at(state.reopensAt)) : t('desk.afterClosingNoReopen');
     case 'day-off':
-      text = state.reopensAt
+      return state.reopensAt
         ? t(state.holiday ? 'desk.holiday' : 'desk.dayOff', at(state.reopensAt))
         : t('desk.dayOffNoReopen');
-      break;
   }
-  return (
-    <p className="desk-state" data-open={state.kind === 'open'}>
-      <span className="desk-dot" aria-hidden="true" />
-      {text}
-    </p>
-  );
 }

@@ -8,7 +8,8 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as con
 
 /**
  * Returns a public kiosk to its start after `timeoutSeconds` without a touch, warning with
- * a visible countdown for the last `warningSeconds`; any touch or key cancels. Time is read
+ * a visible countdown for the last `warningSeconds` (except on the untouched start screen,
+ * where the reset still runs, unseen); any touch or key cancels. Time is read
  * from Date.now(), so a frozen or fast-forwarded clock in tests behaves like real time.
  */
 export function IdleGuard({
@@ -38,19 +39,21 @@ export function IdleGuard({
   }, []);
 
   useEffect(() => {
-    if (pristine) return;
-    // Leaving the pristine start screen is itself a touch: the idle time starts now.
+    // A change between the start screen and any other is itself a touch: the idle time starts now.
     lastActivity.current = Date.now();
     const tick = () => {
       const idleSeconds = (Date.now() - lastActivity.current) / 1000;
       const left = Math.ceil(timeoutSeconds - idleSeconds);
       if (left <= 0) {
+        // The reset runs on the start screen too: what it clears (a draft kept from before a
+        // restart, the offer to resume it) is not always visible. Only there, no warning.
+        lastActivity.current = Date.now();
         setRemaining(null);
         runIdleResetListeners();
         resetSession();
         document.documentElement.scrollTop = 0;
       } else {
-        setRemaining(left <= warningSeconds ? left : null);
+        setRemaining(!pristine && left <= warningSeconds ? left : null);
       }
     };
     const id = window.setInterval(tick, 250);

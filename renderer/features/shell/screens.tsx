@@ -11,6 +11,7 @@ import { CatalogueScreen } from '../catalogue/CatalogueScreen.tsx';
 import { ProcedureScreen } from '../procedure/ProcedureScreen.tsx';
 import { DeclarationScreen } from '../declaration/DeclarationScreen.tsx';
 import { ResumeDraftPrompt } from '../declaration/ResumeDraftPrompt.tsx';
+import { LeaveDeclarationDialog } from '../declaration/LeaveDeclarationDialog.tsx';
 import { ReceiptScreen } from '../receipt/ReceiptScreen.tsx';
 import { SatisfactionScreen } from '../satisfaction/SatisfactionScreen.tsx';
 import { VolunteerScreen } from '../volunteer-session/VolunteerScreen.tsx';
@@ -44,6 +45,7 @@ export const SCREENS: ScreenComponents = {
 /** Rendered on every screen once the kiosk config is loaded. */
 export const OVERLAYS: readonly ComponentType[] = [
   ResumeDraftPrompt,
+  LeaveDeclarationDialog,
   RetentionRunner,
   SyncRunner,
   UnprintedReceiptsRunner,

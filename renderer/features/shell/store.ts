@@ -73,31 +73,71 @@ interface ShellState {
   resetSession(): void;
 }
 
-export const useShellStore = create<ShellState>((set) => ({
-  screen: { name: 'today' },
-  history: [],
-  language: 'vi',
-  largeText: readLargeText(),
-  navigate: (screen, options = {}) =>
-    set((s) => ({ screen, history: options.clearHistory ? [] : [...s.history, s.screen].slice(-20) })),
-  back: () =>
-    set((s) => {
-      const previous = s.history.at(-1);
-      return previous ? { screen: previous, history: s.history.slice(0, -1) } : { screen: { name: 'today' } };
-    }),
-  setLanguage: (language) => set({ language }),
-  toggleLargeText: () =>
-    set((s) => {
-      writeLargeText(!s.largeText);
-      return { largeText: !s.largeText };
-    }),
-  resetSession: () => {
-    writeLargeText(false);
-    set({ screen: { name: 'today' }, history: [], language: 'vi', largeText: false });
-  },
-}));
+/**
+ * Asked before the kiosk leaves a screen that holds one person's unfinished work (the
+ * declaration): it calls `leave` when the way is clear (at once, or after the person
+ * confirmed), or never (the person stays).
+ */
+export type LeaveGuard = (leave: () => void) => void;
+const leaveGuards = new Map<ScreenName, LeaveGuard>();
 
-/** Whether anything differs from what a new citizen should see (only then is an idle reset needed). */
+/** Registers the guard of a screen; every way out through navigate/back goes through it. */
+export function guardLeaving(screen: ScreenName, guard: LeaveGuard): () => void {
+  leaveGuards.set(screen, guard);
+  return () => {
+    if (leaveGuards.get(screen) === guard) leaveGuards.delete(screen);
+  };
+}
+
+export const useShellStore = create<ShellState>((set, get) => {
+  /** Runs a move away from the current screen through that screen's guard, if it has one. */
+  const leaveThen = (to: Screen | null, move: () => void) => {
+    const from = get().screen;
+    const guard = leaveGuards.get(from.name);
+    if (guard && (to === null || JSON.stringify(to) !== JSON.stringify(from))) guard(move);
+    else move();
+  };
+  return {
+    screen: { name: 'today' },
+    history: [],
+    language: 'vi',
+    largeText: readLargeText(),
+    navigate: (screen, options = {}) =>
+      leaveThen(screen, () =>
+        set((s) => ({
+          screen,
+          // A guarded screen's session ends when it is left, so "Back" cannot return to it.
+          history: options.clearHistory
+            ? []
+            : leaveGuards.has(s.screen.name)
+              ? s.history
+              : [...s.history, s.screen].slice(-20),
+        })),
+      ),
+    back: () =>
+      leaveThen(null, () =>
+        set((s) => {
+          const previous = s.history.at(-1);
+          return previous
+            ? { screen: previous, history: s.history.slice(0, -1) }
+            : { screen: { name: 'today' } };
+        }),
+      ),
+    setLanguage: (language) => set({ language }),
+    toggleLargeText: () =>
+      set((s) => {
+        writeLargeText(!s.largeText);
+        return { largeText: !s.largeText };
+      }),
+    // The idle reset ends the session itself (its listeners ran first): no guard to ask.
+    resetSession: () => {
+      writeLargeText(false);
+      set({ screen: { name: 'today' }, history: [], language: 'vi', largeText: false });
+    },
+  };
+});
+
+/** Whether anything on screen differs from what a new citizen should see (only then is a warning needed). */
 export function isPristine(s: Pick<ShellState, 'screen' | 'language' | 'largeText'>): boolean {
   return s.screen.name === 'today' && s.language === 'vi' && !s.largeText;
 }

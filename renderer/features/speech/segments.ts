@@ -10,8 +10,8 @@ import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { TodayView } from '../../../shared/domain/today.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
-import { formatVietnamDate, formatVietnamTime, formatVnd } from '../../../shared/domain/format.ts';
-import { toVietnamWallClock, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
+import { formatVietnamDate, formatVnd } from '../../../shared/domain/format.ts';
+import { weekdayOf } from '../../../shared/domain/vietnam-time.ts';
 import { modelSpeechKey, procedureSpeechKey } from '../../../shared/speech/keys.ts';
 
 export interface SpeechSegment {
@@ -28,35 +28,33 @@ export function todaySpeech(
   today: TodayView,
   profile: OfficeProfile,
   procedureName: (code: string) => string | undefined,
+  /**
+   * What the screen says and the voice repeats: the desk's state ("Đang nghỉ trưa · Mở cửa
+   * lại lúc 13:30"), and per model the promise line, replacing the explanation when the
+   * same day no longer holds.
+   */
+  shown: {
+    desk: { headline: string; key: string | null; detail: string | null };
+    promise(model: string): { sameDay: boolean; text: string | null } | null;
+  },
 ): SpeechSegment[] {
   const weekday = t(`weekday.${weekdayOf(today.date)}`);
   const segments = [
     ...piece(
       `${t('today.heading', { office: profile.office.name })}. ${t('today.date', { weekday, date: formatVietnamDate(today.date) })}.`,
     ),
-    ...piece(
-      today.openNow ? t('today.openNow') : t('today.closedNow'),
-      today.openNow ? 'today.openNow' : 'today.closedNow',
-    ),
+    ...piece(shown.desk.headline, shown.desk.key ?? undefined),
+    ...piece(shown.desk.detail),
   ];
-  if (!today.openNow && today.nextOpening) {
-    const next = new Date(today.nextOpening);
-    segments.push(
-      ...piece(
-        t('today.opensNext', {
-          time: formatVietnamTime(next),
-          weekday: t(`weekday.${weekdayOf(toVietnamWallClock(next).date)}`),
-          date: formatVietnamDate(next),
-        }),
-      ),
-    );
-  }
   if (today.isHoliday) segments.push(...piece(t('today.holiday'), 'today.holiday'));
   if (today.models.length === 0) segments.push(...piece(t('today.noModels'), 'today.noModels'));
   for (const m of today.models) {
     const info = REFORM_MODELS[m.model];
     segments.push(...piece(info.name.vi, modelSpeechKey(m.model, 'name')));
-    segments.push(...piece(info.explanation.vi, modelSpeechKey(m.model, 'explanation')));
+    const promise = shown.promise(m.model);
+    if (promise?.sameDay !== false)
+      segments.push(...piece(info.explanation.vi, modelSpeechKey(m.model, 'explanation')));
+    segments.push(...piece(promise?.text));
     if (m.returnWithinWorkingHours !== null)
       segments.push(...piece(t('today.returnWithin', { count: m.returnWithinWorkingHours })));
     for (const code of m.procedures) segments.push(...piece(procedureName(code), procedureSpeechKey(code)));
@@ -68,7 +66,8 @@ export function todaySpeech(
 export function procedureSpeech(
   t: TFunction,
   procedure: Procedure,
-  facts: { fee: Procedure['fee']; sameDayToday: boolean; due: Date | null },
+  /** As shown: the fee (its description, and the amount due whatever is declared) and the promise sentences. */
+  facts: { fee: Procedure['fee']; amountVnd: number | null; promise: readonly string[] },
 ): SpeechSegment[] {
   const documents =
     procedure.documents.length === 0
@@ -77,21 +76,13 @@ export function procedureSpeech(
           (d) =>
             `${d.name.vi}: ${t(`procedure.docForm.${d.form}`)}, ${t('procedure.docCount', { count: d.count })}.`,
         );
-  const amount = facts.fee.amountVnd;
+  const amount = facts.amountVnd;
   return [
     ...piece(procedure.name.vi, procedureSpeechKey(procedure.code)),
     ...piece(
       `${t('procedure.code', { code: procedure.code })}. ${t('procedure.field', { field: procedure.field.vi })}.`,
     ),
-    ...piece(
-      facts.sameDayToday ? t('procedure.sameDayToday') : t('procedure.notSameDayToday'),
-      facts.sameDayToday ? 'procedure.sameDayToday' : 'procedure.notSameDayToday',
-    ),
-    ...(facts.due
-      ? piece(
-          t('procedure.dueIfNow', { time: formatVietnamTime(facts.due), date: formatVietnamDate(facts.due) }),
-        )
-      : []),
+    ...facts.promise.flatMap((sentence) => piece(sentence)),
     ...piece(t('procedure.documents'), 'procedure.documents'),
     ...documents.flatMap((d) => piece(d)),
     ...piece(t('procedure.fee'), 'procedure.fee'),
@@ -109,9 +100,10 @@ export function procedureSpeech(
 /** The receipt: saved, the dossier code, when to come back, the fee. */
 export function receiptSpeech(
   t: TFunction,
-  facts: { code: string; procedureName: string; returnText: string; fee: Procedure['fee'] },
+  /** `amountVnd`: the fee computed from the declaration, as the receipt shows it (null: not computable). */
+  facts: { code: string; procedureName: string; returnText: string; amountVnd: number | null },
 ): SpeechSegment[] {
-  const amount = facts.fee.amountVnd;
+  const amount = facts.amountVnd;
   return [
     ...piece(t('receipt:saved'), 'receipt.saved'),
     ...piece(t('receipt:code'), 'receipt.code'),

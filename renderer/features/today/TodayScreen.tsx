@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeToday } from '../../../shared/domain/today.ts';
 import { proceduresServedToday } from '../../../shared/domain/served-today.ts';
+import { deskStateAt } from '../../../shared/domain/desk-state.ts';
+import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
+import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
 import { formatVietnamDate } from '../../../shared/domain/format.ts';
 import { weekdayOf } from '../../../shared/domain/vietnam-time.ts';
@@ -13,6 +16,8 @@ import { ProcedureListItem } from '../catalogue/ProcedureListItem.tsx';
 import { BrowseGroupGrid } from '../catalogue/BrowseGroupGrid.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceiptsNotice.tsx';
+import { cardPromiseText } from '../procedure/promise-text.ts';
+import { deskStateSentence } from '../shell/DeskStateText.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { todaySpeech } from '../speech/index.ts';
 
@@ -35,6 +40,16 @@ export function TodayScreen() {
     (r): r is typeof r & { date: string } => r.date !== null && !r.isToday,
   );
   const weekdayName = (date: string) => t(`weekday.${weekdayOf(date)}`);
+  // Each no-appointment card's promise, from the deadline rule (null where procedures differ).
+  const promiseOf = (model: string, codes: readonly string[]) =>
+    model === 'no-appointment' ? commonPromise(profile, codes, byCode, now) : null;
+  const spokenPromise = (model: string) => {
+    const m = today.models.find((x) => x.model === model);
+    const promise = m ? promiseOf(m.model, m.procedures) : null;
+    return promise
+      ? { sameDay: promise.sameDay, text: cardPromiseText(i18n.getFixedT('vi'), promise) }
+      : null;
+  };
 
   return (
     <main className="screen today-screen">
@@ -43,7 +58,15 @@ export function TodayScreen() {
       <ListenButton
         label={t('speech:listenPage')}
         segments={() =>
-          todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi)
+          todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi, {
+            // The header's desk line, read out with the rest of the page.
+            desk: {
+              headline: deskStateSentence(i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
+              key: null,
+              detail: null,
+            },
+            promise: spokenPromise,
+          })
         }
       />
       <div className="today-columns">
@@ -54,10 +77,20 @@ export function TodayScreen() {
             <div className="model-cards">
               {today.models.map((m) => {
                 const info = REFORM_MODELS[m.model];
+                // On a no-appointment day the card says what is true now, from the deadline rule.
+                const promise = promiseOf(m.model, m.procedures);
+                const promiseText = promise ? cardPromiseText(t, promise) : null;
                 return (
                   <section key={m.model} className="model-card" aria-labelledby={`model-${m.model}`}>
                     <h2 id={`model-${m.model}`}>{info.name[lang]}</h2>
-                    <p className="model-explanation">{info.explanation[lang]}</p>
+                    {promise?.sameDay !== false && (
+                      <p className="model-explanation">{info.explanation[lang]}</p>
+                    )}
+                    {promiseText && (
+                      <p className={`model-promise ${promise!.sameDay ? 'yes' : 'no'}`}>
+                        <strong>{promiseText}</strong>
+                      </p>
+                    )}
                     {m.returnWithinWorkingHours !== null && (
                       <p className="model-return">
                         {t('today.returnWithin', { count: m.returnWithinWorkingHours })}
@@ -120,5 +153,40 @@ export function TodayScreen() {
         </div>
       </div>
     </main>
+  );
+}
+
+/**
+ * The promise shared by every procedure of a card, or null when they differ (a procedure
+ * with its own cut-off) or none can be computed; the procedure page then has the details.
+ */
+function commonPromise(
+  profile: Parameters<typeof resultPromise>[0],
+  codes: readonly string[],
+  byCode: ReadonlyMap<string, Procedure>,
+  now: Date,
+): ResultPromise | null {
+  let common: ResultPromise | null = null;
+  for (const code of codes) {
+    const procedure = byCode.get(code);
+    if (!procedure) continue;
+    let promise: ResultPromise;
+    try {
+      promise = resultPromise(profile, procedure, now);
+    } catch {
+      return null;
+    }
+    if (common && !samePromise(common, promise)) return null;
+    common = promise;
+  }
+  return common;
+}
+
+function samePromise(a: ResultPromise, b: ResultPromise): boolean {
+  return (
+    a.sameDay === b.sameDay &&
+    a.reason === b.reason &&
+    a.dueAt.getTime() === b.dueAt.getTime() &&
+    a.sameDayUntil?.getTime() === b.sameDayUntil?.getTime()
   );
 }

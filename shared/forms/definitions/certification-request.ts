@@ -84,6 +84,11 @@ export const certificationRequestForm: FormDefInput = {
           requiredWhen: isCopy,
           defaultValue: '1',
           number: { integer: true, min: 1, max: 500 },
+          // The fee is counted on the original's pages (Thông tư 226/2016/TT-BTC).
+          help: l(
+            'Đếm số trang của bản chính. Lệ phí tính theo số trang và số bản.',
+            "Count the original's pages. The fee depends on the pages and the number of copies.",
+          ),
         }),
         f(
           'request.signedInPerson',
