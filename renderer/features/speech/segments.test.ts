@@ -16,8 +16,11 @@ describe('what each screen says', () => {
   it('a procedure page: name, code, same-day, what to bring, fee, time', () => {
     const segments = procedureSpeech(t, procedure, {
       fee: procedure.fee,
-      sameDayToday: true,
-      due: new Date('2026-11-23T10:00:00Z'),
+      amountVnd: 2000,
+      promise: [
+        'Hôm nay thủ tục này được giải quyết trong ngày.',
+        'Nếu nộp bây giờ, hẹn trả kết quả trước 17:00 ngày 23/11/2026.',
+      ],
     });
     const texts = segments.map((s) => s.text);
     expect(texts.slice(0, 4)).toEqual([
@@ -42,6 +45,10 @@ describe('what each screen says', () => {
       today,
       profile,
       (code) => CATALOGUE.procedures.find((p) => p.code === code)?.name.vi,
+      {
+        desk: { headline: 'Đang mở cửa', key: 'today.openNow', detail: 'Đóng cửa lúc 11:30' },
+        promise: () => ({ sameDay: true, text: null }),
+      },
     );
     expect(segments[0]!.text).toContain('Thứ Hai, ngày 23/11/2026');
     expect(normaliseForSpeech(segments[0]!.text)).toContain('Ủy ban nhân dân');
@@ -55,7 +62,7 @@ describe('what each screen says', () => {
       code: 'H42.18562.K02-261124-0001',
       procedureName: procedure.name.vi,
       returnText: 'Trả kết quả trước 17:00 thứ Hai, ngày 23/11/2026',
-      fee: procedure.fee,
+      amountVnd: 2000,
     }).map((s) => s.text);
     expect(texts).toEqual([
       'Đã lưu hồ sơ',
