@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FormDef, SectionDef } from '../../../shared/forms/model.ts';
@@ -13,6 +13,7 @@ import {
 import { carryOverSamePerson } from '../../../shared/identity/apply-person.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
+import { useTypingPanelRoom } from './typing-panel-room.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { NumericKeypad, VietnameseKeyboard, type TextField, type TextFieldRef } from '../../ui/index.ts';
@@ -339,7 +340,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
             ))}
           </div>
           {active && visibleFields(form, values, section.id).includes(active) && (
-            <div className="typing-panel">
+            <TypingPanel>
               {activeKind === 'text' ? (
                 <VietnameseKeyboard
                   value={activeValue}
@@ -353,7 +354,7 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
                   onChange={(next) => setValue(active.id, normaliseTyped(active, next))}
                 />
               ) : null}
-            </div>
+            </TypingPanel>
           )}
           <div className="wizard-nav">
             {step > 0 && (
@@ -410,5 +411,15 @@ function Wizard({ session, form }: { session: WizardSession; form: FormDef }) {
         />
       )}
     </main>
+  );
+}
+
+/** The on-screen keyboard's panel, with room kept for it at the bottom of the page. */
+function TypingPanel({ children }: { children: ReactNode }) {
+  const panel = useTypingPanelRoom<HTMLDivElement>();
+  return (
+    <div className="typing-panel" ref={panel}>
+      {children}
+    </div>
   );
 }
