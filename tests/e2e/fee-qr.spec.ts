@@ -30,7 +30,7 @@ test('the receipt’s fee QR carries the fee computed from pages and copies, and
   const pages = page.getByRole('textbox', { name: 'Số trang mỗi bản' });
   await expect(pages).toHaveAccessibleDescription(/Lệ phí tính theo số trang và số bản/);
   await pages.fill('3');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: /Đã lưu hồ sơ/ })).toBeVisible();
 

@@ -16,7 +16,7 @@ test.afterAll(async () => {
 // Tuesday 24/11/2026 in Gia Lâm: a no-writing day with birth registration.
 const TUESDAY = vn('2026-11-24 08:30');
 
-const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo →' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 
 /**
  * Plays a scanner inside the page, back to back: on a loaded 2-core test machine the

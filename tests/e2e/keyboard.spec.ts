@@ -92,12 +92,12 @@ test('a name typed with the letter and tone keys only, in lower case, is capital
   await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' }).click();
   await tap(keyboard, 'thôn na` phâ`y');
   await expect(page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm/tổ' })).toHaveValue('thôn nà phầy');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: /Bước 2\/3: Nội dung yêu cầu/ })).toBeVisible();
   await page.getByRole('textbox', { name: 'Tên giấy tờ, văn bản' }).fill('Giấy khai sinh');
   await page.getByRole('textbox', { name: 'Số bản cần chứng thực' }).fill('2');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
   await expect(page.locator('.review')).toContainText('Nguyễn Văn Ân');
@@ -192,11 +192,11 @@ test('a required checkbox left unticked shows its message under it', async ({ pa
   await page.getByRole('button', { name: /^Khai tờ khai: Chứng thực bản sao từ bản chính/ }).click();
   await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' }).fill('Lê Văn Bình');
   await page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' }).fill('004090001234');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await page.getByRole('radio', { name: 'Chứng thực chữ ký' }).click();
   const tick = page.getByRole('checkbox', { name: /Tôi sẽ ký \(điểm chỉ\)/ });
   await expect(tick).toHaveAttribute('aria-checked', 'false');
-  await page.getByRole('button', { name: 'Tiếp theo →' }).click();
+  await page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
   await expect(tick).toHaveAccessibleDescription(/Vui lòng đánh dấu để xác nhận/);
   const message = page.getByText('Vui lòng đánh dấu để xác nhận.');
   await expect(message).toBeVisible();

@@ -45,7 +45,7 @@ test('a same-day certification from Today to the printed receipt, touch only wit
   await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
     'Nguyễn Văn An',
   );
-  await taps.tap(page.getByRole('button', { name: 'Tiếp theo →' }));
+  await taps.tap(page.getByRole('button', { name: 'Tiếp theo', exact: true }));
 
   await expect(page.getByRole('heading', { name: /Bước 2\/3: Nội dung yêu cầu/ })).toBeVisible();
   const picks = page.getByRole('group', { name: 'Chọn nhanh: Tên giấy tờ, văn bản' });
@@ -54,7 +54,7 @@ test('a same-day certification from Today to the printed receipt, touch only wit
   await taps.tap(
     page.getByRole('group', { name: 'Chọn nhanh: Số bản cần chứng thực' }).getByRole('button', { name: '2' }),
   );
-  await taps.tap(page.getByRole('button', { name: 'Tiếp theo →' }));
+  await taps.tap(page.getByRole('button', { name: 'Tiếp theo', exact: true }));
 
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
   await taps.tap(page.getByRole('button', { name: 'Nộp hồ sơ' }));
