@@ -17,7 +17,11 @@ test.afterAll(async () => {
 const card = (page: Page) => page.getByRole('region', { name: 'Ngày không giấy hẹn' });
 
 async function openCopyProcedure(page: Page) {
-  await card(page).getByRole('button', { name: COPY, exact: true }).click();
+  // Today lists each procedure once (with a badge per model), outside the model cards.
+  await page
+    .getByRole('button', { name: new RegExp(`^${COPY.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(COPY);
 }
 

@@ -93,8 +93,7 @@ async function scan(page: Page, burst: (page: Page, text: string) => Promise<voi
 async function startBirthRegistration(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Tìm thủ tục/ }).click();
   await page.getByRole('searchbox').fill('khai sinh');
-  await page.getByRole('listitem').first().getByRole('button').click();
-  await page.getByRole('button', { name: /Khai tờ khai/ }).click();
+  await page.getByRole('button', { name: 'Khai tờ khai: Đăng ký khai sinh', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
 }
 
