@@ -30,7 +30,7 @@ async function open(page: Page) {
   await page.clock.install({ time: new Date(MONDAY.getTime() - 60_000) });
   await page.clock.pauseAt(MONDAY);
   await page.goto(host.url);
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
 }
 
 /** The first citizen opens the certification request from Today and types name and ID. */
@@ -65,7 +65,7 @@ test('Home: leaving a form asks first; staying keeps it, leaving ends the sessio
   await page.getByRole('button', { name: CERT }).click();
   await page.getByRole('button', { name: 'Hôm nay' }).click();
   await expect(leaveDialog(page)).toHaveCount(0);
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await expect.poll(async () => (await readKioskDb(page)).drafts).toHaveLength(0);
 
   await firstCitizenTypes(page);
@@ -77,7 +77,7 @@ test('Home: leaving a form asks first; staying keeps it, leaving ends the sessio
 
   await page.getByRole('button', { name: 'Hôm nay' }).click();
   await leaveDialog(page).getByRole('button', { name: 'Rời đi và xoá tờ khai' }).click();
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await expect.poll(async () => (await readKioskDb(page)).drafts).toHaveLength(0);
   await secondCitizenSeesNothing(page);
 });
@@ -87,7 +87,7 @@ test('Back: the form is left, and "Back" never returns to it', async ({ page }) 
   await firstCitizenTypes(page);
   await page.getByRole('button', { name: 'Quay lại' }).click();
   await leaveDialog(page).getByRole('button', { name: 'Rời đi và xoá tờ khai' }).click();
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await secondCitizenSeesNothing(page);
 });
 
@@ -100,7 +100,7 @@ test('Find: leaving for the catalogue ends the session; Back then goes to Today,
   await leaveDialog(page).getByRole('button', { name: 'Rời đi và xoá tờ khai' }).click();
   await expect(page.getByRole('searchbox', { name: 'Tìm thủ tục' })).toBeVisible();
   await page.getByRole('button', { name: 'Quay lại' }).click();
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await secondCitizenSeesNothing(page);
 });
 
@@ -110,7 +110,7 @@ test('idle reset: the warning, then the form and its draft are gone', async ({ p
   await page.clock.fastForward(IDLE_MS - 4_000);
   await expect(page.getByRole('alertdialog', { name: 'Bà con còn đang sử dụng không?' })).toBeVisible();
   await page.clock.fastForward(5_000);
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await expect(leaveDialog(page)).toHaveCount(0);
   await expect.poll(async () => (await readKioskDb(page)).drafts).toHaveLength(0);
   await secondCitizenSeesNothing(page);
@@ -152,7 +152,7 @@ test('restart after the idle timeout: the old draft is discarded at start, nothi
   await page.goto('about:blank');
   await page.clock.fastForward(IDLE_MS + 5_000);
   await page.goto(host.url);
-  await expect(page.getByText('Thứ Hai, ngày 23/11/2026')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await expect.poll(async () => (await readKioskDb(page)).drafts).toHaveLength(0);
   await expect(resumePrompt(page)).toHaveCount(0);
   await secondCitizenSeesNothing(page);
