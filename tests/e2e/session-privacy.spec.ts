@@ -108,7 +108,7 @@ test('idle reset: the warning, then the form and its draft are gone', async ({ p
   await open(page);
   await firstCitizenTypes(page);
   await page.clock.fastForward(IDLE_MS - 4_000);
-  await expect(page.getByRole('alertdialog', { name: 'Bà con còn đang sử dụng không?' })).toBeVisible();
+  await expect(page.getByRole('alertdialog', { name: 'Ông/bà còn đang sử dụng không?' })).toBeVisible();
   await page.clock.fastForward(5_000);
   await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
   await expect(leaveDialog(page)).toHaveCount(0);
