@@ -60,11 +60,19 @@ export function TodayScreen() {
         segments={() =>
           todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi, {
             // The header's desk line, read out with the rest of the page.
-            desk: {
-              headline: deskStateSentence(i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
-              key: null,
-              detail: null,
-            },
+            // Open: the short "Đang mở cửa" (an office may have a recorded clip for it), then the hours.
+            desk:
+              deskStateAt(profile, now).kind === 'open'
+                ? {
+                    headline: i18n.getFixedT('vi')('today.openNow'),
+                    key: 'today.openNow',
+                    detail: deskStateSentence(i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
+                  }
+                : {
+                    headline: deskStateSentence(i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
+                    key: null,
+                    detail: null,
+                  },
             promise: spokenPromise,
           })
         }
