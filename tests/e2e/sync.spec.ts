@@ -182,7 +182,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   ]);
   const csv = readFileSync((await download.path())!, 'utf8');
   const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
-  const row = rows.find((r) => r[0] === PROCEDURE_NAME || r[0] === PROCEDURE);
+  const row = rows.find((r) => r[0] === `${PROCEDURE_NAME} (${PROCEDURE})` || r[0] === PROCEDURE_NAME);
   expect(row, csv).toBeTruthy();
   const col = (name: string) => row![header!.indexOf(name)];
   expect(col('Mô hình')).toBe('Ngày không giấy hẹn');
