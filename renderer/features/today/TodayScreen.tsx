@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { computeToday } from '../../../shared/domain/today.ts';
 import { proceduresServedToday } from '../../../shared/domain/served-today.ts';
-import { deskStateAt } from '../../../shared/domain/desk-state.ts';
+import { deskStateAt, type DeskState } from '../../../shared/domain/desk-state.ts';
 import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
@@ -60,19 +61,7 @@ export function TodayScreen() {
         segments={() =>
           todaySpeech(i18n.getFixedT('vi'), today, profile, (code) => byCode.get(code)?.name.vi, {
             // The header's desk line, read out with the rest of the page.
-            // Open: the short "Đang mở cửa" (an office may have a recorded clip for it), then the hours.
-            desk:
-              deskStateAt(profile, now).kind === 'open'
-                ? {
-                    headline: i18n.getFixedT('vi')('today.openNow'),
-                    key: 'today.openNow',
-                    detail: deskStateSentence(i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
-                  }
-                : {
-                    headline: deskStateSentence(i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
-                    key: null,
-                    detail: null,
-                  },
+            desk: spokenDesk(i18n.getFixedT('vi'), i18n.getFixedT('vi', 'shell'), deskStateAt(profile, now)),
             promise: spokenPromise,
           })
         }
@@ -197,4 +186,12 @@ function samePromise(a: ResultPromise, b: ResultPromise): boolean {
     a.dueAt.getTime() === b.dueAt.getTime() &&
     a.sameDayUntil?.getTime() === b.sameDayUntil?.getTime()
   );
+}
+
+/** The desk line as Today reads it: the header's sentence, with the plain "open" words first where they apply. */
+function spokenDesk(t: TFunction, tShell: TFunction, state: DeskState) {
+  const sentence = deskStateSentence(tShell, state);
+  return state.kind === 'open'
+    ? { headline: t('today.openNow'), key: 'today.openNow', detail: sentence }
+    : { headline: sentence, key: null, detail: null };
 }
