@@ -26,37 +26,5 @@ export default tseslint.config(
       },
     },
   },
-  {
-    // The layering rule: shared/ is pure domain and contracts.
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            'node:*',
-            'electron',
-            'react',
-            'react-dom',
-            'dexie',
-            '../../main/*',
-            '../../renderer/*',
-            '../../office/*',
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Unit tests run in Node and may use Node's crypto for fixtures; the renderer itself may not.
-    files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'electron', '../../main/*', '../../office/*'] },
-      ],
-    },
-  },
+  // The layering (which zone may import which) is checked by dependency-cruiser: .dependency-cruiser.cjs.
 );
