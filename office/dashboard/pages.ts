@@ -1,7 +1,7 @@
 import { html, type Html } from './html.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
-import { formatVnDateTime, formatVnTime } from '../time.ts';
+import { formatVietnamDateTime, formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
@@ -66,7 +66,7 @@ export function layout(
 export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedUntil: number }): string {
   const message =
     typeof problem === 'object'
-      ? t(lang, 'login.locked', { time: formatVnTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
+      ? t(lang, 'login.locked', { time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
       : problem
         ? t(lang, 'login.failed')
         : null;
@@ -132,8 +132,8 @@ export function queuePage(lang: Lang, session: StaffSession, date: string, rows:
               <td>${r.applicant}</td>
               <td>${r.procedure}</td>
               <td>${r.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</td>
-              <td>${formatVnDateTime(r.receivedMs)}</td>
-              <td>${formatVnDateTime(r.dueMs)}</td>
+              <td>${formatVietnamDateTime(r.receivedMs)}</td>
+              <td>${formatVietnamDateTime(r.dueMs)}</td>
               <td class="remaining" data-due="${r.dueMs}" ${r.resolved ? html` data-resolved` : ''}>
                 ${
                   r.resolved
@@ -192,9 +192,9 @@ export function dossierPage(
       <dt>${t(lang, 'queue.models')}</dt>
       <dd>${d.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</dd>
       <dt>${t(lang, 'queue.received')}</dt>
-      <dd>${formatVnDateTime(d.receivedMs)}</dd>
+      <dd>${formatVietnamDateTime(d.receivedMs)}</dd>
       <dt>${t(lang, 'queue.due')}</dt>
-      <dd>${formatVnDateTime(d.dueMs)}</dd>
+      <dd>${formatVietnamDateTime(d.dueMs)}</dd>
       <dt>${t(lang, 'queue.status')}</dt>
       <dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
       <dt>${t(lang, 'dossier.timeliness')}</dt>
@@ -272,7 +272,7 @@ ${typed?.reason ?? ''}</textarea>
               <td>${t(lang, `status.${e.status}` as 'status.received')}</td>
               <td>${e.reason ?? ''}</td>
               <td>${e.by ?? t(lang, 'dossier.system')}</td>
-              <td>${formatVnDateTime(e.atMs)}</td>
+              <td>${formatVietnamDateTime(e.atMs)}</td>
             </tr>`,
         )}
       </tbody>
@@ -320,7 +320,9 @@ export function kiosksPage(
                 (k) =>
                   html`<tr>
                     <td>${k.name}</td>
-                    <td>${k.lastContactMs ? formatVnDateTime(k.lastContactMs) : t(lang, 'kiosks.never')}</td>
+                    <td>
+                      ${k.lastContactMs ? formatVietnamDateTime(k.lastContactMs) : t(lang, 'kiosks.never')}
+                    </td>
                     <td>${k.version ?? ''}</td>
                     <td>${k.waiting}</td>
                     <td>
@@ -352,7 +354,7 @@ export function configPage(
     return html`<h2>${t(lang, `config.${kind}`)}</h2>
       <p>
         ${t(lang, 'config.current')}:
-        ${current ? `${current.version} (${formatVnDateTime(current.publishedAtMs)})` : t(lang, 'config.none')}
+        ${current ? `${current.version} (${formatVietnamDateTime(current.publishedAtMs)})` : t(lang, 'config.none')}
       </p>
       ${
         list.length > 1
@@ -372,7 +374,7 @@ export function configPage(
                   (v) =>
                     html`<tr>
                       <td>${v.version}</td>
-                      <td>${formatVnDateTime(v.publishedAtMs)}</td>
+                      <td>${formatVietnamDateTime(v.publishedAtMs)}</td>
                       <td>
                         <form method="post" action="/config/${kind}/republish">
                           <input type="hidden" name="csrf" value="${session.csrfToken}" />

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Lang } from '../dashboard/i18n.ts';
 import type { QueueRow } from '../dashboard/pages.ts';
-import { DAY_MS, vnDayStart } from '../time.ts';
+import { DAY_MS, vietnamDayStart } from '../../shared/domain/vietnam-time.ts';
 import { procedureName } from './procedure-names.ts';
 import { currentProfile } from '../published-config.ts';
 import { formatRemaining, remainingMs, timelinessAt } from '../report/timeliness-rule.ts';
@@ -10,7 +10,7 @@ import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
 /** Today's arrivals plus anything still open from earlier days, nearest deadline first. */
 export async function queueRows(db: Kysely<Database>, now: number, lang: Lang): Promise<QueueRow[]> {
-  const start = vnDayStart(now);
+  const start = vietnamDayStart(now);
   const rows = await db
     .selectFrom('dossiers')
     .select([

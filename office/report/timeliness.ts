@@ -1,18 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { DAY_MS, VN_OFFSET_MS } from '../time.ts';
+import { vietnamDayNumber } from '../../shared/domain/vietnam-time.ts';
 
 /** 0 pending, 1 early (resolved on a Vietnam day before the deadline's), 2 on time, 3 late. */
 export type Timeliness = 0 | 1 | 2 | 3;
 
-export function vnDayNumber(ms: number): number {
-  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
-}
-
 export function timeliness(resolvedMs: number | null, dueMs: number): Timeliness {
   if (resolvedMs === null) return 0;
   if (resolvedMs > dueMs) return 3;
-  return vnDayNumber(resolvedMs) < vnDayNumber(dueMs) ? 1 : 2;
+  return vietnamDayNumber(resolvedMs) < vietnamDayNumber(dueMs) ? 1 : 2;
 }
 
 export interface ReportCell {

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { REFORM_MODEL_IDS, type ReformModelId } from '../../shared/domain/reform-model.ts';
-import { DAY_MS } from '../time.ts';
-import { vnDayNumber } from './timeliness.ts';
+import { DAY_MS, vietnamDayNumber } from '../../shared/domain/vietnam-time.ts';
 
 export type ReportModel = ReformModelId | 'none';
 
@@ -83,8 +82,8 @@ export async function weeklyReport(
       sql<number>`sum(case when channel = 'portal' then n else 0 end)`.as('portal'),
       sql<number>`sum(case when assisted = 1 then n else 0 end)`.as('volunteer'),
     ])
-    .where('day', '>=', vnDayNumber(fromMs))
-    .where('day', '<', vnDayNumber(toMs))
+    .where('day', '>=', vietnamDayNumber(fromMs))
+    .where('day', '<', vietnamDayNumber(toMs))
     .groupBy(['procedure_code', 'model_mask'])
     .execute();
   // Ratings of the dossiers received in the period (a rating is given at the visit).

@@ -3,14 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { queuePage } from '../dashboard/pages.ts';
 import { queueRows } from '../queries/queue.ts';
-import { msToVnDate } from '../time.ts';
+import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
 import { PageQuerySchema } from '../../shared/contracts/office.ts';
 import { sendPage } from './staff.ts';
-
-function formatDay(ms: number): string {
-  const [y, m, d] = msToVnDate(ms).split('-');
-  return `${d}/${m}/${y}`;
-}
 
 /** `/`: today's queue. */
 export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -19,7 +14,7 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
     app.get('/', { schema: { querystring: PageQuerySchema } }, async (request, reply) => {
       const now = ctx.now();
       const rows = await queueRows(ctx.db, now, request.lang);
-      return sendPage(reply, 200, queuePage(request.lang, request.staff!, formatDay(now), rows));
+      return sendPage(reply, 200, queuePage(request.lang, request.staff!, formatVietnamDate(now), rows));
     });
   };
 }

@@ -6,7 +6,7 @@ import { reportTable, toCsv, toXlsx } from '../report/export.ts';
 import { reportPage } from '../dashboard/report-page.ts';
 import { t } from '../dashboard/i18n.ts';
 import { procedureName } from '../queries/procedure-names.ts';
-import { DAY_MS, msToVnDate, vnDateToMs, vnWeekStart } from '../time.ts';
+import { DAY_MS, vietnamDate, vietnamDateStart, vietnamWeekStart } from '../../shared/domain/vietnam-time.ts';
 import { ReportQuerySchema } from '../../shared/contracts/office.ts';
 import { sendPage } from './staff.ts';
 
@@ -18,11 +18,11 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/reports/weekly', { schema: { querystring: ReportQuerySchema } }, async (request, reply) => {
       const { lang } = request;
-      const weekStart = vnWeekStart(ctx.now());
-      const from = request.query.from || msToVnDate(weekStart);
-      const to = request.query.to || msToVnDate(weekStart + 6 * DAY_MS);
-      const fromMs = vnDateToMs(from);
-      const toMsStart = vnDateToMs(to);
+      const weekStart = vietnamWeekStart(ctx.now());
+      const from = request.query.from || vietnamDate(weekStart);
+      const to = request.query.to || vietnamDate(weekStart + 6 * DAY_MS);
+      const fromMs = vietnamDateStart(from);
+      const toMsStart = vietnamDateStart(to);
       if (
         fromMs === null ||
         toMsStart === null ||

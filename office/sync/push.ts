@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
-import { bumpReportCells, timeliness, vnDayNumber, type ReportCell } from '../report/timeliness.ts';
+import { bumpReportCells, timeliness, type ReportCell } from '../report/timeliness.ts';
+import { vietnamDayNumber } from '../../shared/domain/vietnam-time.ts';
 import type { Database } from '../db/schema.ts';
 import { hash } from 'node:crypto';
 import { z } from 'zod';
@@ -422,7 +423,7 @@ export function reportCell(d: {
   due_at_ms: number;
 }): ReportCell {
   return {
-    day: vnDayNumber(d.received_at_ms),
+    day: vietnamDayNumber(d.received_at_ms),
     procedure_code: d.procedure_code,
     model_mask: d.model_mask,
     timeliness: timeliness(d.resolved_at_ms, d.due_at_ms),

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { DialectName } from '../db/migrations.ts';
 import type { Clock } from '../time.ts';
-import { vietnamDate } from '../../shared/domain/vietnam-time.ts';
+import { vietnamDate, vietnamDayStart } from '../../shared/domain/vietnam-time.ts';
 import {
   callNext,
   confirmPriority,
@@ -357,7 +357,7 @@ export function createTicketDesk(
         loadCounters(db),
         loadServices(db),
       ]);
-      const dayStart = Date.parse(`${day()}T00:00:00+07:00`);
+      const dayStart = vietnamDayStart(now());
       const calls = await db
         .selectFrom('ticket_calls')
         .select(['number', 'counter_number', 'at'])

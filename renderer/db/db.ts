@@ -397,15 +397,4 @@ export function kioskDraftDb(): KioskDb {
   return sharedDrafts;
 }
 
-/** Asks the browser to keep our storage under pressure; false if refused or unsupported. */
-export async function requestPersistentStorage(): Promise<boolean> {
-  try {
-    if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
-    if (await navigator.storage.persisted()) return true;
-    return await navigator.storage.persist();
-  } catch {
-    return false;
-  }
-}
-
 export const newId = (): string => crypto.randomUUID();

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  formatVietnamDate,
+  formatVietnamDateTime,
+  formatVietnamTime,
   fromVietnamWallClock,
   isRealDate,
   parseClockTime,
   toVietnamIso,
   toVietnamWallClock,
   vietnamDate,
+  vietnamDateStart,
+  vietnamDayNumber,
+  vietnamDayStart,
+  vietnamWeekStart,
   weekdayOf,
 } from './vietnam-time.ts';
-import { formatVietnamDate, formatVietnamTime, formatVnd } from './format.ts';
+import { formatVnd } from './format.ts';
 
 describe('Vietnam time', () => {
   it('runs under UTC here, so the machine zone cannot hide mistakes', () => {
@@ -44,6 +51,35 @@ describe('Vietnam time', () => {
     expect(parseClockTime('13:30')).toBe(810);
     expect(() => parseClockTime('7:30')).toThrow(RangeError);
   });
+
+  it('starts the Vietnam day at 17:00 UTC the evening before', () => {
+    const lateEvening = Date.parse('2026-11-23T17:30:00Z'); // 00:30 on Tuesday 24/11 in Vietnam
+    const start = Date.parse('2026-11-23T17:00:00Z');
+    expect(vietnamDayStart(lateEvening)).toBe(start);
+    expect(vietnamDayStart(new Date(start))).toBe(start);
+    expect(vietnamDayStart(start - 1)).toBe(start - 86_400_000);
+    expect(vietnamDateStart('2026-11-24')).toBe(start);
+    expect(vietnamDateStart('2026-02-30')).toBeNull();
+    expect(vietnamDateStart('24/11/2026')).toBeNull();
+  });
+
+  it('numbers Vietnam days, not UTC days', () => {
+    const mondayLate = Date.parse('2026-11-23T16:59:59Z'); // 23:59:59 Monday in Vietnam
+    const tuesdayEarly = Date.parse('2026-11-23T17:00:00Z'); // 00:00 Tuesday in Vietnam, same UTC day
+    expect(vietnamDayNumber(tuesdayEarly) - vietnamDayNumber(mondayLate)).toBe(1);
+    expect(vietnamDayNumber(fromVietnamWallClock('2026-11-24', '23:59'))).toBe(
+      vietnamDayNumber(tuesdayEarly),
+    );
+  });
+
+  it('starts the week on Monday 00:00 in Vietnam', () => {
+    const monday = vietnamDateStart('2026-11-23')!;
+    expect(vietnamWeekStart(monday)).toBe(monday);
+    expect(vietnamWeekStart(fromVietnamWallClock('2026-11-29', '23:59'))).toBe(monday); // Sunday night
+    expect(vietnamWeekStart(fromVietnamWallClock('2026-11-30', '00:00'))).toBe(
+      vietnamDateStart('2026-11-30'),
+    );
+  });
 });
 
 describe('format', () => {
@@ -51,6 +87,8 @@ describe('format', () => {
     expect(formatVietnamDate(new Date('2026-11-23T17:30:00Z'))).toBe('24/11/2026');
     expect(formatVietnamDate('2026-09-02')).toBe('02/09/2026');
     expect(formatVietnamTime(new Date('2026-11-23T17:30:00Z'))).toBe('00:30');
+    expect(formatVietnamTime(Date.parse('2026-11-23T07:05:00Z'))).toBe('14:05');
+    expect(formatVietnamDateTime(Date.parse('2026-11-23T17:30:00Z'))).toBe('24/11/2026 00:30');
   });
 
   it('writes đồng with dot thousands', () => {

@@ -1,16 +1,20 @@
 /**
- * Vietnam wall-clock time, independent of the machine's zone.
+ * Vietnam wall-clock time, independent of the machine's zone: the one module the kiosk,
+ * its host and the office server use for Vietnam days, clock times and their display.
  *
  * Vietnam (Asia/Ho_Chi_Minh) has been UTC+7 all year round since 1975, with no
- * daylight saving time, so converting is a fixed +7 h shift; we do it by hand rather
- * than through Intl or the machine zone so that a kiosk or test runner set to UTC (or
- * anything else) computes the same day, weekday and hour as an office in Vietnam.
- * Calendar dates are ISO strings `YYYY-MM-DD`; clock times are `HH:mm`.
+ * daylight saving time (IANA tz database, file `asia`), so converting is a fixed +7 h
+ * shift; we do it by hand rather than through Intl or the machine zone so that a kiosk
+ * or test runner set to UTC (or anything else) computes the same day, weekday and hour
+ * as an office in Vietnam, whatever ICU data the runtime ships.
+ * Calendar dates are ISO strings `YYYY-MM-DD`; clock times are `HH:mm`; instants are a
+ * Date or epoch milliseconds.
  */
 
 export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 const OFFSET_MS = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
-const DAY_MS = 86_400_000;
+/** Every Vietnam day is 24 hours long (no daylight saving). */
+export const DAY_MS = 86_400_000;
 
 /** ISO weekday: 1 = Monday (thứ Hai) … 7 = Sunday (Chủ nhật). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -31,9 +35,11 @@ export interface VietnamWallClock {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const msOf = (instant: Date | number): number => (typeof instant === 'number' ? instant : instant.getTime());
+
 /** The Vietnam wall clock at an instant. */
-export function toVietnamWallClock(instant: Date): VietnamWallClock {
-  const shifted = new Date(instant.getTime() + OFFSET_MS);
+export function toVietnamWallClock(instant: Date | number): VietnamWallClock {
+  const shifted = new Date(msOf(instant) + OFFSET_MS);
   const year = shifted.getUTCFullYear();
   const month = shifted.getUTCMonth() + 1;
   const day = shifted.getUTCDate();
@@ -55,8 +61,29 @@ export function toVietnamWallClock(instant: Date): VietnamWallClock {
 }
 
 /** The Vietnam calendar date (YYYY-MM-DD) of an instant. */
-export function vietnamDate(instant: Date): string {
+export function vietnamDate(instant: Date | number): string {
   return toVietnamWallClock(instant).date;
+}
+
+/** The Vietnam day of an instant as a day count since 1970-01-01: a key to group and compare days by. */
+export function vietnamDayNumber(instant: Date | number): number {
+  return Math.floor((msOf(instant) + OFFSET_MS) / DAY_MS);
+}
+
+/** Epoch ms of 00:00 in Vietnam on the day of an instant. */
+export function vietnamDayStart(instant: Date | number): number {
+  return vietnamDayNumber(instant) * DAY_MS - OFFSET_MS;
+}
+
+/** Epoch ms of 00:00 in Vietnam on a calendar date YYYY-MM-DD; null when it is not a real date. */
+export function vietnamDateStart(date: string): number | null {
+  return isRealDate(date) ? utcMidnight(date) - OFFSET_MS : null;
+}
+
+/** Epoch ms of Monday 00:00 in Vietnam of the week of an instant. */
+export function vietnamWeekStart(instant: Date | number): number {
+  const day = vietnamDayStart(instant);
+  return day - (toVietnamWallClock(day).weekday - 1) * DAY_MS;
 }
 
 /** The instant at a Vietnam wall-clock date and time (`HH:mm`, or minutes since midnight). */
@@ -66,9 +93,31 @@ export function fromVietnamWallClock(date: string, time: string | number = 0): D
 }
 
 /** ISO 8601 in Vietnam time with its offset, e.g. `2026-11-24T00:30:00+07:00`. */
-export function toVietnamIso(instant: Date): string {
+export function toVietnamIso(instant: Date | number): string {
   const c = toVietnamWallClock(instant);
   return `${c.date}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}+07:00`;
+}
+
+/**
+ * dd/mm/yyyy, the way Vietnamese citizens write dates. Accepts an instant (shown in
+ * Vietnam time) or a calendar date YYYY-MM-DD.
+ */
+export function formatVietnamDate(value: Date | number | string): string {
+  const date = typeof value === 'string' ? value : toVietnamWallClock(value).date;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`not a calendar date YYYY-MM-DD: ${date}`);
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** HH:mm in Vietnam time, 24-hour clock. */
+export function formatVietnamTime(instant: Date | number): string {
+  const c = toVietnamWallClock(instant);
+  return `${pad(c.hour)}:${pad(c.minute)}`;
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam time, the way Vietnamese offices write a moment. */
+export function formatVietnamDateTime(instant: Date | number): string {
+  return `${formatVietnamDate(instant)} ${formatVietnamTime(instant)}`;
 }
 
 /** `HH:mm` → minutes since midnight. */

@@ -1,10 +1,9 @@
 /**
- * Calendar dates as people write them in Vietnam (dd/mm/yyyy) and "today" in Vietnam.
- * Vietnam (Asia/Ho_Chi_Minh) has used UTC+7 without daylight saving since 1975, so a
- * fixed offset gives the Vietnamese calendar date whatever the machine's zone.
+ * Calendar dates as people write them in Vietnam (dd/mm/yyyy) on forms: birth dates,
+ * issue dates. "Today" in Vietnam comes from ../domain/vietnam-time.ts.
  */
 
-export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { toVietnamWallClock } from '../domain/vietnam-time.ts';
 
 export interface CalendarDate {
   readonly year: number;
@@ -16,16 +15,10 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The Vietnamese calendar date of an instant. */
-export function vnDate(now: Date): CalendarDate {
-  const shifted = new Date(now.getTime() + VN_OFFSET_MS);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-}
-
-/** Hours and minutes of an instant on the Vietnamese clock. */
-export function vnClock(now: Date): { hour: number; minute: number } {
-  const shifted = new Date(now.getTime() + VN_OFFSET_MS);
-  return { hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes() };
+/** The Vietnam calendar date of an instant, as a CalendarDate. */
+export function vietnamCalendarDate(now: Date): CalendarDate {
+  const { year, month, day } = toVietnamWallClock(now);
+  return { year, month, day };
 }
 
 /**

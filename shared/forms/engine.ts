@@ -7,7 +7,7 @@ import type { Language, LocalisedText } from '../domain/localised.ts';
 import { findCommune, findProvince } from '../admin-units/index.ts';
 import { formatVnd } from '../domain/format.ts';
 import type { Condition, FieldDef, FormDef, FormValues, SectionDef } from './model.ts';
-import { compareDates, parseDmy, vnDate } from './dates.ts';
+import { compareDates, parseDmy, vietnamCalendarDate } from './dates.ts';
 import {
   isBlank,
   messages,
@@ -228,7 +228,9 @@ function validateField(
       return validateEmail(value);
     case 'number': {
       const rules = field.number ?? {};
-      const max = rules.maxCurrentYear ? Math.min(rules.max ?? Infinity, vnDate(now).year) : rules.max;
+      const max = rules.maxCurrentYear
+        ? Math.min(rules.max ?? Infinity, vietnamCalendarDate(now).year)
+        : rules.max;
       return validateNumber(value, {
         integer: rules.integer,
         min: rules.min,

@@ -9,7 +9,7 @@ import {
   validatePersonalId,
   validatePhone,
 } from './validators.ts';
-import { ageInYears, normaliseDmy, parseDmy, vnDate } from './dates.ts';
+import { ageInYears, normaliseDmy, parseDmy, vietnamCalendarDate } from './dates.ts';
 import { capitaliseWords, cleanText, fold, nfc } from './text.ts';
 import { decodePersonalId } from '../identity/personal-id.ts';
 import { BIRTH_REGISTRATION_PROVINCE_CODES } from '../identity/birth-registration-codes.ts';
@@ -133,7 +133,7 @@ describe('dates', () => {
   it('uses the Vietnamese date whatever the machine zone (tests run in UTC)', () => {
     // 17:30 UTC on 24/11 is 00:30 on 25/11 in Vietnam: a child born "today" is fine.
     const justAfterMidnightVn = new Date('2026-11-24T17:30:00Z');
-    expect(vnDate(justAfterMidnightVn)).toEqual({ year: 2026, month: 11, day: 25 });
+    expect(vietnamCalendarDate(justAfterMidnightVn)).toEqual({ year: 2026, month: 11, day: 25 });
     expect(validateDate('25/11/2026', justAfterMidnightVn)).toBeNull();
     expect(validateDate('26/11/2026', justAfterMidnightVn)).toEqual(messages.dateFuture);
   });

@@ -5,7 +5,7 @@
  */
 import type { LocalisedText } from '../domain/localised.ts';
 import { checkPersonalId, compactPersonalId, type Sex } from '../identity/personal-id.ts';
-import { ageInYears, compareDates, parseDmy, vnDate, type CalendarDate } from './dates.ts';
+import { ageInYears, compareDates, parseDmy, vietnamCalendarDate, type CalendarDate } from './dates.ts';
 
 export type Message = LocalisedText;
 
@@ -168,7 +168,7 @@ export function validateDate(value: string, now: Date, rules: DateRules = {}): M
   if (!/^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*$/.test(value)) return messages.dateFormat;
   const date = parseDmy(value);
   if (!date) return messages.dateNotReal;
-  const today = vnDate(now);
+  const today = vietnamCalendarDate(now);
   if ((rules.notFuture ?? true) && compareDates(date, today) > 0) return messages.dateFuture;
   if (rules.notPast && compareDates(date, today) < 0) return messages.datePast;
   if (rules.maxAgeYears !== undefined && ageInYears(date, today) > rules.maxAgeYears) {
@@ -185,7 +185,9 @@ export function validateDate(value: string, now: Date, rules: DateRules = {}): M
 export function validateMarriageAge(dateOfBirth: string, sex: Sex, now: Date): Message | null {
   const dob = parseDmy(dateOfBirth);
   if (!dob) return null;
-  return ageInYears(dob, vnDate(now)) >= MARRIAGE_MIN_AGE[sex] ? null : messages.marriageAge(sex);
+  return ageInYears(dob, vietnamCalendarDate(now)) >= MARRIAGE_MIN_AGE[sex]
+    ? null
+    : messages.marriageAge(sex);
 }
 
 export function validateTime(value: string): Message | null {

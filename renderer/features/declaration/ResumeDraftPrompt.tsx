@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftRow } from '../../db/db.ts';
+import type { DraftRow } from '../dossier/index.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { discardDraft, discardDraftsSavedBefore, loadLatestDraft } from '../dossier/drafts.ts';

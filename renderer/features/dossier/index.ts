@@ -42,6 +42,7 @@ export {
   todayDossierPage,
   todayDossierCount,
   dossierByCode,
+  dossierCodes,
   getDossier,
   listDossiers,
   dossierTotal,
@@ -58,6 +59,8 @@ export {
 } from './outbox.ts';
 export { recordPrinted, recordOfficeStatus } from './bookkeeping.ts';
 export type { DataContext } from './context.ts';
+// The stored rows, as screens and other features see them.
+export type { DossierRow, DraftRow, OutboxRow, AttachmentRow } from '../../db/db.ts';
 export {
   recordReceiptPrinted,
   reportReceiptUnprinted,

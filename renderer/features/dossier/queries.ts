@@ -78,6 +78,15 @@ export async function dossierByCode(code: string, ctx: DataContext = {}): Promis
   return (await dbOf(ctx).dossiers.where('code').equals(code.trim()).first()) ?? null;
 }
 
+/** The codes of these dossiers, in order; null for one no longer on the kiosk (or no id). */
+export async function dossierCodes(
+  ids: readonly (string | null | undefined)[],
+  ctx: DataContext = {},
+): Promise<(string | null)[]> {
+  const rows = await dbOf(ctx).dossiers.bulkGet(ids.map((id) => id ?? ''));
+  return rows.map((row) => row?.code ?? null);
+}
+
 export async function getDossier(id: string, ctx: DataContext = {}): Promise<DossierRow | null> {
   return (await dbOf(ctx).dossiers.get(id)) ?? null;
 }

@@ -1,7 +1,7 @@
 import './dossiers.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
+import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { OfficerGate } from '../settings/OfficerGate.tsx';

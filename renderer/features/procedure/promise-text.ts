@@ -5,8 +5,12 @@
  */
 import type { TFunction } from 'i18next';
 import type { ResultPromise } from '../../../shared/domain/result-promise.ts';
-import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
-import { toVietnamWallClock, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
+import {
+  formatVietnamDate,
+  formatVietnamTime,
+  toVietnamWallClock,
+  weekdayOf,
+} from '../../../shared/domain/vietnam-time.ts';
 
 /** Why a result does not come today, in one sentence (empty when it does). */
 export function notSameDayReason(t: TFunction, promise: ResultPromise): string {

@@ -4,7 +4,7 @@ import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { formatVnd } from '../../../shared/domain/format.ts';
 import { dossierTransferPurpose } from '../../../shared/payment/fee-transfer.ts';
-import type { DossierRow } from '../../db/db.ts';
+import type { DossierRow } from '../dossier/index.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
 import { declaredFeeDue, effectiveFee, feeTransferQr } from '../procedure/procedure-facts.ts';
 

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
-import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
-import { kioskDb, type DossierRow } from '../../db/db.ts';
+import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
+import { getDossier, type DossierRow } from '../dossier/index.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useBridge } from '../shell/bridge-context.ts';
 import { useShellStore, type ScreenOf } from '../shell/store.ts';
@@ -37,9 +37,7 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
 
   useEffect(() => {
     let live = true;
-    void kioskDb()
-      .dossiers.get(screen.dossierId)
-      .then((d) => live && setDossier(d ?? null));
+    void getDossier(screen.dossierId).then((d) => live && setDossier(d));
     return () => {
       live = false;
     };

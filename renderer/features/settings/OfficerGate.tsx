@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVietnamTime } from '../../../shared/domain/format.ts';
+import { formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { PinForm } from '../../ui/index.ts';
 import {

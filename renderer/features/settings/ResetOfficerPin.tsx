@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVietnamTime } from '../../../shared/domain/format.ts';
+import { formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import { PinForm } from '../../ui/index.ts';
 import { OFFICER_PIN_MIN_LENGTH } from '../volunteer/index.ts';
 import { resetOfficerPin } from './officer-pin-reset.ts';

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { deskStateAt, type DeskState } from '../../../shared/domain/desk-state.ts';
 import type { CalendarProfile } from '../../../shared/domain/working-time.ts';
-import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
-import { toVietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
+import {
+  formatVietnamDate,
+  formatVietnamTime,
+  toVietnamWallClock,
+} from '../../../shared/domain/vietnam-time.ts';
 
 /** The desk's state in words: "Đang nghỉ trưa, mở lại lúc 13:30". */
 export function DeskStateText({ profile, now }: { profile: CalendarProfile; now: Date }) {

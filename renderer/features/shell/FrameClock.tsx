@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
-import { toVietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
+import {
+  formatVietnamDate,
+  formatVietnamTime,
+  toVietnamWallClock,
+} from '../../../shared/domain/vietnam-time.ts';
 
 /** Thứ, ngày, giờ in Vietnam time, whatever the machine's zone. */
 export function FrameClock({ now }: { now: Date }) {

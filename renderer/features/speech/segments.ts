@@ -10,8 +10,8 @@ import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { TodayView } from '../../../shared/domain/today.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
-import { formatVietnamDate, formatVnd } from '../../../shared/domain/format.ts';
-import { weekdayOf } from '../../../shared/domain/vietnam-time.ts';
+import { formatVnd } from '../../../shared/domain/format.ts';
+import { formatVietnamDate, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
 import { modelSpeechKey, procedureSpeechKey } from '../../../shared/speech/keys.ts';
 
 export interface SpeechSegment {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/format.ts';
+import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
-import type { DossierRow } from '../../db/db.ts';
+import type { DossierRow } from '../dossier/index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { dossierByCode, recordOfficeStatus } from '../dossier/index.ts';

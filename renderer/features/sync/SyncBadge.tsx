@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatSyncTime } from './format.ts';
+import { formatVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { useSyncStore } from './store.ts';
 
 /**
@@ -25,7 +25,7 @@ export function SyncBadge() {
   if (state.waitingDossiers > 0) parts.push(t('badge.waiting', { count: state.waitingDossiers }));
   if (state.refused > 0) parts.push(t('badge.refused', { count: state.refused }));
   const last = status.lastSuccessAt
-    ? t('badge.lastSuccess', { at: formatSyncTime(status.lastSuccessAt) })
+    ? t('badge.lastSuccess', { at: formatVietnamDateTime(new Date(status.lastSuccessAt)) })
     : null;
   return (
     <div

@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
-import { kioskDb, type OutboxRow } from '../../db/db.ts';
+import { dossierCodes, type OutboxRow } from '../dossier/index.ts';
 import { outboxRefused, retryRefused } from '../dossier/outbox.ts';
 import { useBridge } from '../shell/bridge-context.ts';
 import { enrolmentFirstSeq } from './first-seq.ts';
-import { formatSyncTime } from './format.ts';
+import { formatVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { useSyncStore } from './store.ts';
 
 type EnrolReason = Extract<BridgeOutput<'syncEnrol'>, { ok: false }>['reason'] | 'failed';
@@ -94,7 +94,9 @@ export function SyncStatusPanel() {
           </>
         )}
         <dt>{t('status.lastSuccess')}</dt>
-        <dd>{status.lastSuccessAt ? formatSyncTime(status.lastSuccessAt) : t('status.never')}</dd>
+        <dd>
+          {status.lastSuccessAt ? formatVietnamDateTime(new Date(status.lastSuccessAt)) : t('status.never')}
+        </dd>
       </dl>
       {state.problem && status.enrolled && !status.needsReEnrolment && (
         <p role="status">{t(`status.problem.${state.problem}`)}</p>
@@ -147,8 +149,8 @@ interface RefusedItem {
 /** The newest refused items with their dossiers' codes (what staff can find on the receipt). */
 async function loadRefused(): Promise<RefusedItem[]> {
   const rows = await outboxRefused(20);
-  const dossiers = await kioskDb().dossiers.bulkGet(rows.map((r) => r.dossierId ?? ''));
-  return rows.map((row, i) => ({ row, code: dossiers[i]?.code ?? null }));
+  const codes = await dossierCodes(rows.map((r) => r.dossierId));
+  return rows.map((row, i) => ({ row, code: codes[i] ?? null }));
 }
 
 function EnrolForm() {

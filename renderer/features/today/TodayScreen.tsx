@@ -7,8 +7,7 @@ import { deskStateAt, type DeskState } from '../../../shared/domain/desk-state.t
 import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
-import { formatVietnamDate } from '../../../shared/domain/format.ts';
-import { weekdayOf } from '../../../shared/domain/vietnam-time.ts';
+import { formatVietnamDate, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore } from '../shell/store.ts';
