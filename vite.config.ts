@@ -1,12 +1,51 @@
-import { defineConfig } from 'vite';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Writes a brotli copy (file.br) beside every script, stylesheet and page of the build, once,
+ * at the highest quality; the headless host sends it to a browser that accepts br
+ * (main/services/static-files.ts), so serving costs no compression work.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'kiosk-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const file = join(dir, entry.name);
+          if (entry.isDirectory()) walk(file);
+          else if (/\.(js|css|html|json|svg)$/.test(entry.name)) {
+            const body = readFileSync(file);
+            const br = brotliCompressSync(body, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 11,
+                [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+              },
+            });
+            if (br.length < body.length) writeFileSync(`${file}.br`, br);
+          }
+        }
+      };
+      walk(outDir);
+    },
+  };
+}
 
 // The renderer is built once into dist/renderer and served by either host
 // (Electron's kiosk:// protocol or the headless Node host), so asset URLs are relative.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true },
+  plugins: [react(), precompress()],
+  // No source maps in the build: the kiosk ships and serves only what runs.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false },
   server: { host: '127.0.0.1', port: 5173 },
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bridgeContract } from '../../shared/contracts/bridge.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { defaultCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { CONTENT_SECURITY_POLICY } from '../services/security-policy.ts';
 import {
@@ -67,6 +69,30 @@ describe('headless host', () => {
     expect(await clientRoute.text()).toContain('<div id="root">');
 
     expect((await fetch(new URL('assets/missing.js', host.url))).status).toBe(404);
+  });
+
+  it("sends the build's brotli copy to a browser that accepts br, the file itself otherwise", async () => {
+    const script = path.join(distDir, 'assets', 'index-abc123.js');
+    writeFileSync(`${script}.br`, brotliCompressSync(readFileSync(script)));
+    // Node's fetch accepts br and decodes it: the body is the script itself.
+    const compressed = await fetch(new URL('assets/index-abc123.js', host.url), {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(compressed.headers.get('vary')).toBe('Accept-Encoding');
+    expect(compressed.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await compressed.text()).toBe('console.log("kiosk");');
+
+    const plain = await rawRequest({
+      port: host.port,
+      path: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, br;q=0' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("kiosk");');
+    // index.html has no brotli copy here: sent as it is.
+    const page = await fetch(host.url, { headers: { 'accept-encoding': 'br' } });
+    expect(page.headers.get('content-encoding')).toBeNull();
   });
 
   it('never serves files outside the build or dotfiles', async () => {

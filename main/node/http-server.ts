@@ -10,7 +10,7 @@ import { PRINT_DOCUMENT_CSP } from '../services/print/document-html.ts';
 import type { BridgeDispatcher } from '../services/bridge-handlers.ts';
 import type { Logger } from '../services/logger.ts';
 import { SECURITY_HEADERS } from '../services/security-policy.ts';
-import { resolveStaticFile } from '../services/static-files.ts';
+import { brotliVariant, resolveStaticFile } from '../services/static-files.ts';
 
 export interface KioskHttpOptions {
   distDir: string;
@@ -203,13 +203,16 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const found = await resolveStaticFile(options.distDir, pathname);
     if (!found) return sendText(res, 404, 'Not Found');
+    const brotli = await brotliVariant(found.file, req.headers['accept-encoding']);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': found.contentType,
       'Cache-Control': found.cacheControl,
+      Vary: 'Accept-Encoding',
+      ...(brotli ? { 'Content-Encoding': 'br' } : {}),
     });
     if (req.method === 'HEAD') return res.end();
-    const stream = createReadStream(found.file);
+    const stream = createReadStream(brotli ?? found.file);
     stream.on('error', (error) => {
       logger.error('static-read-failed', { file: found.file, error });
       res.destroy(error);

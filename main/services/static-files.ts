@@ -76,6 +76,27 @@ export async function resolveStaticFile(
   return null;
 }
 
+/**
+ * The brotli copy of a built file (written beside it by the build, vite.config.ts) when the
+ * browser accepts br; null to send the file as it is.
+ */
+export async function brotliVariant(
+  file: string,
+  acceptEncoding: string | undefined,
+  deps: StaticFileDeps = defaultDeps,
+): Promise<string | null> {
+  const accepts = (acceptEncoding ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .some(([coding, ...params]) => coding === 'br' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)));
+  if (!accepts) return null;
+  try {
+    return (await deps.stat(`${file}.br`)).isFile() ? `${file}.br` : null;
+  } catch {
+    return null;
+  }
+}
+
 function describe(root: string, file: string): StaticFile {
   const ext = path.extname(file).toLowerCase();
   const relative = path.relative(root, file).split(path.sep).join('/');

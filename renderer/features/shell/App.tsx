@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { BridgeClient } from '../../bridge/client.ts';
 import { initI18n } from '../../i18n/index.ts';
@@ -8,7 +8,7 @@ import { TopBar } from './TopBar.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
 import { BridgeContext } from './bridge-context.ts';
-import { OVERLAYS, SCREENS } from './screens.tsx';
+import { OVERLAYS, SCREENS, preloadScreens } from './screens.tsx';
 import type { ComponentType } from 'react';
 import type { Screen } from './store.ts';
 
@@ -70,7 +70,10 @@ function Shell({ client }: { client: BridgeClient }) {
   return (
     <>
       <TopBar officeName={profile.office.name} profile={profile} />
-      <CurrentScreen screen={screen} />
+      <Suspense fallback={<ScreenLoading />}>
+        <CurrentScreen screen={screen} />
+      </Suspense>
+      <PreloadScreens />
       {OVERLAYS.map((Overlay, i) => (
         <Overlay key={i} />
       ))}
@@ -80,6 +83,28 @@ function Shell({ client }: { client: BridgeClient }) {
       />
     </>
   );
+}
+
+function ScreenLoading() {
+  const { t } = useTranslation();
+  return (
+    <main className="screen">
+      <p role="status">{t('app.loading')}</p>
+    </main>
+  );
+}
+
+/** Once the first screen is up and the browser is idle, fetch the other screens' chunks. */
+function PreloadScreens() {
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(preloadScreens, { timeout: 2_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(preloadScreens, 500);
+    return () => clearTimeout(id);
+  }, []);
+  return null;
 }
 
 function CurrentScreen({ screen }: { screen: Screen }) {

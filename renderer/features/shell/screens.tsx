@@ -4,26 +4,58 @@
  * "continue the declaration you were filling?" after a reload). A feature adds one line
  * to each map it needs; the shell itself knows no feature's screens.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { ScreenName, ScreenOf } from './store.ts';
 import { TodayScreen } from '../today/TodayScreen.tsx';
-import { CatalogueScreen } from '../catalogue/CatalogueScreen.tsx';
-import { ProcedureScreen } from '../procedure/ProcedureScreen.tsx';
-import { DeclarationScreen } from '../declaration/DeclarationScreen.tsx';
 import { ResumeDraftPrompt } from '../declaration/ResumeDraftPrompt.tsx';
 import { LeaveDeclarationDialog } from '../declaration/LeaveDeclarationDialog.tsx';
-import { ReceiptScreen } from '../receipt/ReceiptScreen.tsx';
-import { SatisfactionScreen } from '../satisfaction/SatisfactionScreen.tsx';
-import { VolunteerScreen } from '../volunteer-session/VolunteerScreen.tsx';
-import { SettingsScreen } from '../settings/SettingsScreen.tsx';
-import { DossierListScreen } from '../dossiers/DossierListScreen.tsx';
 import { SyncRunner } from '../sync/SyncRunner.tsx';
-import { StatusLookupScreen } from '../status-lookup/StatusLookupScreen.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
-import { StaffScreen } from './StaffScreen.tsx';
-import { UnprintedReceiptsScreen } from '../unprinted-receipts/UnprintedReceiptsScreen.tsx';
 import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
 import { SpeechRunner } from '../speech/SpeechRunner.tsx';
+
+const load = {
+  CatalogueScreen: () => import('../catalogue/CatalogueScreen.tsx'),
+  ProcedureScreen: () => import('../procedure/ProcedureScreen.tsx'),
+  DeclarationScreen: () => import('../declaration/DeclarationScreen.tsx'),
+  ReceiptScreen: () => import('../receipt/ReceiptScreen.tsx'),
+  SatisfactionScreen: () => import('../satisfaction/SatisfactionScreen.tsx'),
+  StaffScreen: () => import('./StaffScreen.tsx'),
+  VolunteerScreen: () => import('../volunteer-session/VolunteerScreen.tsx'),
+  SettingsScreen: () => import('../settings/SettingsScreen.tsx'),
+  DossierListScreen: () => import('../dossiers/DossierListScreen.tsx'),
+  StatusLookupScreen: () => import('../status-lookup/StatusLookupScreen.tsx'),
+  UnprintedReceiptsScreen: () => import('../unprinted-receipts/UnprintedReceiptsScreen.tsx'),
+};
+
+// Today is in the first bundle; every other screen is its own chunk, fetched when first
+// opened, so the start does not wait for the wizard, the scanner or the units data.
+const CatalogueScreen = lazy(() => load.CatalogueScreen().then((m) => ({ default: m.CatalogueScreen })));
+const ProcedureScreen = lazy(() => load.ProcedureScreen().then((m) => ({ default: m.ProcedureScreen })));
+const DeclarationScreen = lazy(() =>
+  load.DeclarationScreen().then((m) => ({ default: m.DeclarationScreen })),
+);
+const ReceiptScreen = lazy(() => load.ReceiptScreen().then((m) => ({ default: m.ReceiptScreen })));
+const SatisfactionScreen = lazy(() =>
+  load.SatisfactionScreen().then((m) => ({ default: m.SatisfactionScreen })),
+);
+const StaffScreen = lazy(() => load.StaffScreen().then((m) => ({ default: m.StaffScreen })));
+const VolunteerScreen = lazy(() => load.VolunteerScreen().then((m) => ({ default: m.VolunteerScreen })));
+const SettingsScreen = lazy(() => load.SettingsScreen().then((m) => ({ default: m.SettingsScreen })));
+const DossierListScreen = lazy(() =>
+  load.DossierListScreen().then((m) => ({ default: m.DossierListScreen })),
+);
+const StatusLookupScreen = lazy(() =>
+  load.StatusLookupScreen().then((m) => ({ default: m.StatusLookupScreen })),
+);
+const UnprintedReceiptsScreen = lazy(() =>
+  load.UnprintedReceiptsScreen().then((m) => ({ default: m.UnprintedReceiptsScreen })),
+);
+
+/** Fetches the other screens' chunks ahead of need, once the start is done, so opening one never waits. */
+export function preloadScreens(): void {
+  for (const loader of Object.values(load)) void loader();
+}
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -31,13 +63,13 @@ export const SCREENS: ScreenComponents = {
   today: () => <TodayScreen />,
   catalogue: ({ screen }) => <CatalogueScreen group={screen.group} />,
   procedure: ({ screen }) => <ProcedureScreen code={screen.code} />,
-  declaration: DeclarationScreen,
-  receipt: ReceiptScreen,
-  satisfaction: SatisfactionScreen,
+  declaration: ({ screen }) => <DeclarationScreen screen={screen} />,
+  receipt: ({ screen }) => <ReceiptScreen screen={screen} />,
+  satisfaction: ({ screen }) => <SatisfactionScreen screen={screen} />,
   staff: () => <StaffScreen />,
-  volunteer: VolunteerScreen,
-  settings: SettingsScreen,
-  dossiers: DossierListScreen,
+  volunteer: () => <VolunteerScreen />,
+  settings: () => <SettingsScreen />,
+  dossiers: ({ screen }) => <DossierListScreen screen={screen} />,
   statusLookup: () => <StatusLookupScreen />,
   unprintedReceipts: () => <UnprintedReceiptsScreen />,
 };
