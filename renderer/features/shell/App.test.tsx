@@ -47,9 +47,13 @@ describe('App shell', () => {
     expect(list.getAllByText('Ngày không giấy hẹn')).toHaveLength(4);
     expect(list.getAllByRole('button', { name: /^Khai tờ khai: / }).length).toBeGreaterThan(0);
     fireEvent.click(tiles[0]!);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
-      CATALOGUE.procedures.find((p) => p.code === '2.000815')!.name.vi,
-    );
+    // Screens other than Today arrive as their own chunk: wait for it.
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: CATALOGUE.procedures.find((p) => p.code === '2.000815')!.name.vi,
+      }),
+    ).toBeTruthy();
     expect(
       screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
     ).toBeTruthy();
@@ -81,7 +85,7 @@ describe('App shell', () => {
     expect(nav.queryByRole('button', { name: 'Quay lại' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Cài đặt' })).toBeNull();
     fireEvent.click(nav.getByRole('button', { name: 'Cán bộ' }));
-    expect(screen.getByRole('heading', { name: 'Dành cho cán bộ và tình nguyện viên' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Dành cho cán bộ và tình nguyện viên' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Tình nguyện viên' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Cài đặt' })).toBeTruthy();
     expect(names()).toEqual(onToday);
@@ -93,7 +97,7 @@ describe('App shell', () => {
     vi.setSystemTime(vn('2026-11-23 09:00'));
     render(<App client={clientReturning(okConfig())} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' }));
-    const fields = within(screen.getByRole('list', { name: 'Chọn lĩnh vực' }));
+    const fields = within(await screen.findByRole('list', { name: 'Chọn lĩnh vực' }));
     expect(fields.getAllByRole('button').map((b) => b.querySelector('.group-name')!.textContent)).toEqual([
       'Hộ tịch',
       'Chứng thực',
