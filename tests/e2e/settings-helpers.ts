@@ -1,5 +1,4 @@
 import { expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 
 export const OFFICER_PIN = '258046';
 
@@ -72,8 +71,4 @@ export async function signInVolunteer(page: Page, name: string, pin: string): Pr
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-export async function expectNoSeriousAxe(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+export { expectNoSeriousAxe } from './axe.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousAxe } from './axe.ts';
 import { openKioskAt, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
 
 let host: KioskHostHandle;
@@ -68,9 +68,7 @@ test('idle: a countdown warns, a touch cancels it, and silence returns to Today'
 });
 
 async function expectAccessible(page: import('@playwright/test').Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousAxe(page);
   // Touch targets: every button at least 48 × 48 CSS pixels.
   const small = await page.getByRole('button').evaluateAll((els) =>
     els

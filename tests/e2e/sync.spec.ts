@@ -143,7 +143,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
 
   // Staff can read the kiosk's state in the top bar without opening the settings.
   const badge = page.getByRole('status', { name: 'Tình trạng đồng bộ' });
-  await expect(badge).toContainText('Chưa kết nối văn phòng · 1 hồ sơ chờ gửi', { timeout: 15_000 });
+  await expect(badge).toContainText('Chưa kết nối cơ quan · 1 hồ sơ chờ gửi', { timeout: 15_000 });
 
   // The office comes back on the same address; the kiosk sends the dossier by itself.
   office = await startTheOffice(port, now);
@@ -151,7 +151,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
     await dash.goto(`${officeUrl}/`);
     await expect(dash.getByRole('link', { name: code })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 30_000 });
-  await expect(badge).toHaveText(/^Đã kết nối văn phòng · Đồng bộ lần cuối: \d\d\/11\/2026 \d\d:\d\d$/, {
+  await expect(badge).toHaveText(/^Đã kết nối cơ quan · Đồng bộ lần cuối: \d\d\/11\/2026 \d\d:\d\d$/, {
     timeout: 15_000,
   });
   const queued = dash.getByRole('row').filter({ has: dash.getByRole('link', { name: code }) });
@@ -195,7 +195,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
 
 /** In unlocked settings: the office address and the one-time code, then enrolled. */
 async function enrolKiosk(page: Page, officeUrl: string, code: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Địa chỉ máy chủ văn phòng' }).fill(officeUrl);
+  await page.getByRole('textbox', { name: 'Địa chỉ máy chủ của cơ quan' }).fill(officeUrl);
   await page.getByRole('textbox', { name: 'Mã đăng ký' }).fill(code);
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
   await expect(page.getByText(/^Đã đăng ký với /)).toBeVisible();

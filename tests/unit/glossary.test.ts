@@ -23,6 +23,7 @@ const GLOSSARY_RULES: readonly { replaced: RegExp; use: string }[] = [
   { replaced: W('(?:[Gg]iấy )?[Bb]iên nhận'), use: 'giấy tiếp nhận' },
   { replaced: /Ngày không hẹn/gu, use: 'Ngày không giấy hẹn' },
   { replaced: /setupCode/gu, use: 'mã cài đặt' },
+  { replaced: W('[Vv]ăn phòng'), use: 'cơ quan' },
   // Tone on the main vowel in oa / oe / uy syllables (Decision 1989/QĐ-BGDĐT, Art. 8).
   { replaced: W('\\p{L}*(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])'), use: 'hoà, xoá, khoẻ, huỷ' },
 ];
@@ -57,10 +58,11 @@ describe('glossary', () => {
     expect(glossaryViolations('In lại biên nhận')).toHaveLength(1);
     expect(glossaryViolations('Ngày không hẹn')).toHaveLength(1);
     expect(glossaryViolations('hãy ghi mã cài đặt (setupCode)')).toHaveLength(1);
+    expect(glossaryViolations('Đã kết nối văn phòng')).toHaveLength(1);
     expect(glossaryViolations('Xóa hết · hủy · mã hóa · khỏe · tùy')).toHaveLength(5);
     expect(
       glossaryViolations(
-        'Ông/bà xoá, huỷ, khoá, hoà, khoẻ, tuỳ, Uỷ ban; ki-ốt; giấy tiếp nhận; Ngày không giấy hẹn; người dân; quý, thuyền, hoạt, loạt, khuya, chúa',
+        'Ông/bà xoá, huỷ, khoá, hoà, khoẻ, tuỳ, Uỷ ban; ki-ốt; giấy tiếp nhận; Ngày không giấy hẹn; người dân; cơ quan; quý, thuyền, hoạt, loạt, khuya, chúa',
       ),
     ).toEqual([]);
   });

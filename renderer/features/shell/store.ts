@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { ProcedureCode } from '../../../shared/domain/procedure.ts';
+import { useKeyboardStore } from '../../ui/index.ts';
 
 /**
  * The kiosk's screens and their parameters; navigation is in-app state so the page URL (and
@@ -69,7 +70,7 @@ interface ShellState {
   back(): void;
   setLanguage(language: Language): void;
   toggleLargeText(): void;
-  /** The idle reset: back to Today in Vietnamese with default text, history forgotten. */
+  /** The idle reset: back to Today in Vietnamese with default text and keyboard, history forgotten. */
   resetSession(): void;
 }
 
@@ -132,6 +133,8 @@ export const useShellStore = create<ShellState>((set, get) => {
     // The idle reset ends the session itself (its listeners ran first): no guard to ask.
     resetSession: () => {
       writeLargeText(false);
+      // One citizen's keyboard choices (VNI, keyboard hidden) are not the next one's.
+      useKeyboardStore.getState().reset();
       set({ screen: { name: 'today' }, history: [], language: 'vi', largeText: false });
     },
   };

@@ -47,7 +47,7 @@ describe('sync badge in the top bar', () => {
     setState({ status: enrolled, waiting: 3, waitingDossiers: 3 });
     const badge = screen.getByRole('status', { name: 'Tình trạng đồng bộ' });
     expect(badge.textContent).toBe(
-      'Đã kết nối văn phòng · 3 hồ sơ chờ gửi · Đồng bộ lần cuối: 24/11/2026 10:32',
+      'Đã kết nối cơ quan · 3 hồ sơ chờ gửi · Đồng bộ lần cuối: 24/11/2026 10:32',
     );
     expect(badge.getAttribute('data-state')).toBe('online');
   });
@@ -55,7 +55,7 @@ describe('sync badge in the top bar', () => {
   it('counts dossiers, not the rating that waits beside one', () => {
     show();
     setState({ status: enrolled, waiting: 2, waitingDossiers: 1 });
-    expect(screen.getByRole('status').textContent).toMatch(/^Đã kết nối văn phòng · 1 hồ sơ chờ gửi · /);
+    expect(screen.getByRole('status').textContent).toMatch(/^Đã kết nối cơ quan · 1 hồ sơ chờ gửi · /);
     setState({ status: enrolled, waiting: 1, waitingDossiers: 0 });
     expect(screen.getByRole('status').textContent).not.toMatch(/chờ gửi/);
   });

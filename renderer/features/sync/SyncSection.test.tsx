@@ -60,8 +60,8 @@ afterEach(async () => {
 describe('sync settings section', () => {
   it('says the kiosk is not enrolled and pre-fills the suggested office address', async () => {
     mount(base);
-    expect(await screen.findByText(/Ki-ốt chưa đăng ký với văn phòng/)).toBeTruthy();
-    expect((screen.getByLabelText('Địa chỉ máy chủ văn phòng') as HTMLInputElement).value).toBe(
+    expect(await screen.findByText(/Ki-ốt chưa đăng ký với cơ quan/)).toBeTruthy();
+    expect((screen.getByLabelText('Địa chỉ máy chủ của cơ quan') as HTMLInputElement).value).toBe(
       'http://10.0.0.5:5180',
     );
     expect(screen.getByText('Chưa có')).toBeTruthy();
@@ -86,7 +86,7 @@ describe('sync settings section', () => {
     fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'ABCD-2345' } });
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
     await screen.findByRole('alert');
-    const url = screen.getByLabelText('Địa chỉ máy chủ văn phòng');
+    const url = screen.getByLabelText('Địa chỉ máy chủ của cơ quan');
     expect(url.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(url.getAttribute('aria-describedby')!)?.textContent).toMatch(
       /Không kết nối được tới địa chỉ này/,
@@ -104,7 +104,7 @@ describe('sync settings section', () => {
       enrolmentCode: 'ABCD2345',
       firstSeq: 1, // an empty outbox on a new kiosk
     });
-    expect(await screen.findByText('Đang kết nối được với văn phòng')).toBeTruthy();
+    expect(await screen.findByText('Đang kết nối được với cơ quan')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Đăng ký lại' })).toBeTruthy();
   });
 

@@ -9,12 +9,16 @@ describe('Telex', () => {
     ['chuwngs thwjc', 'chứng thực'],
     ['nguwowif', 'người'],
     ['dduwowcj', 'được'],
-    ['hoaf', 'hòa'],
-    ['thuyr', 'thủy'],
-    ['hoef', 'hòe'],
-    ['khoer', 'khỏe'],
+    ['hoaf', 'hoà'],
+    ['thuyr', 'thuỷ'],
+    ['hoef', 'hoè'],
+    ['khoer', 'khoẻ'],
     ['quys', 'quý'],
     ['khuyur', 'khuỷu'],
+    ['tuyf', 'tuỳ'],
+    ['xoas', 'xoá'],
+    ['hoanf', 'hoàn'],
+    ['maif', 'mài'],
     ['ngoaif', 'ngoài'],
     ['toans', 'toán'],
     ['quas', 'quá'],
@@ -33,8 +37,8 @@ describe('Telex', () => {
     expect(typeKeys(keys, 'telex')).toBe(expected);
   });
 
-  it('moves the tone when the word grows ("hóa" style: first of two open vowels)', () => {
-    expect(typeKeys('hoas', 'telex')).toBe('hóa');
+  it('moves the tone when the word grows (glossary style: "hoá", on the main vowel)', () => {
+    expect(typeKeys('hoas', 'telex')).toBe('hoá');
     expect(typeKeys('hoasn', 'telex')).toBe('hoán');
     expect(typeKeys('tuaasn', 'telex')).toBe('tuấn');
   });
@@ -69,7 +73,7 @@ describe('VNI', () => {
     ['d9a8ng ky1', 'đăng ký'],
     ['nguo72i', 'người'],
     ['chu71ng thu75c', 'chứng thực'],
-    ['hoa2', 'hòa'],
+    ['hoa2', 'hoà'],
     ['a11', 'a1'],
   ])('%s → %s', (keys, expected) => {
     expect(typeKeys(keys, 'vni')).toBe(expected);
@@ -83,8 +87,8 @@ describe('VNI', () => {
 describe('toggleWordTone and reflowTone', () => {
   it.each([
     ['Nguyên', 'tilde', 'Nguyễn'],
-    ['hoa', 'grave', 'hòa'],
-    ['thuy', 'hook', 'thủy'],
+    ['hoa', 'grave', 'hoà'],
+    ['thuy', 'hook', 'thuỷ'],
     ['nguoi', 'grave', 'nguòi'],
     ['người', 'grave', 'ngươi'],
     ['ngươi', 'acute', 'ngưới'],
@@ -99,7 +103,7 @@ describe('toggleWordTone and reflowTone', () => {
     expect(toggleWordTone('ng', 'acute')).toBeNull();
   });
   it('moves the tone to where the rules put it now', () => {
-    expect(reflowTone('hoà')).toBe('hòa');
+    expect(reflowTone('hòa')).toBe('hoà');
     expect(reflowTone('hòan')).toBe('hoàn');
     expect(reflowTone('nguờn')).toBe('ngườn');
   });

@@ -3,12 +3,11 @@
  * key gives the new text. Used by the on-screen keyboard and by physical-keyboard input,
  * so both type Vietnamese the same way. Output is always NFC.
  *
- * Tone placement: on the vowel carrying a shape mark (â ê ô ơ ư ă; ơ in ươ); otherwise on
- * the last vowel of the cluster when a final consonant follows; otherwise on the middle of
- * three vowels and the first of two. So "hòa", "hòe", "thủy", not "hoà", "thuỷ": the
- * "òa/óa/úy" style of the state's documents, whose national heading the printed forms carry
- * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Nghị định 30/2020/NĐ-CP, Phụ lục I; see
- * shared/print/common.ts). The kiosk's own strings follow the same style ("Xóa").
+ * Tone placement, the style docs/glossary.md fixes for the kiosk (on the main vowel,
+ * Decision 1989/QĐ-BGDĐT, Art. 8): on the vowel carrying a shape mark (â ê ô ơ ư ă; ơ in
+ * ươ); otherwise on the last vowel of the cluster when a final consonant follows; otherwise
+ * on the middle of three vowels, on the second of "oa", "oe", "uy" and on the first of any
+ * other two. So "hoà", "khoẻ", "thuỷ" (not "hòa", "khỏe", "thủy"), and "mùa", "hái", "tối".
  * "qu" and "gi" count as consonants.
  */
 export type InputMethod = 'telex' | 'vni' | 'off';
@@ -84,14 +83,18 @@ function nucleus(letters: Letter[]): { vowels: number[]; hasFinal: boolean } {
   return { vowels, hasFinal: i < letters.length };
 }
 
+/** Open two-vowel rhymes whose main vowel is the second letter (glossary: hoà, khoẻ, thuỷ). */
+const MAIN_VOWEL_SECOND = new Set(['oa', 'oe', 'uy']);
+
 function tonePosition(letters: Letter[]): number | undefined {
   const { vowels, hasFinal } = nucleus(letters);
   if (vowels.length === 0) return undefined;
   const shaped = vowels.filter((i) => letters[i]!.shape !== '');
   if (shaped.length > 0) return shaped.at(-1);
   if (vowels.length === 1) return vowels[0];
-  if (hasFinal) return vowels.at(-1);
-  return vowels.length >= 3 ? vowels[1] : vowels[0];
+  if (hasFinal || vowels.length >= 3) return vowels.at(hasFinal ? -1 : 1);
+  const pair = vowels.map((i) => lower(letters[i]!.base)).join('');
+  return MAIN_VOWEL_SECOND.has(pair) ? vowels[1] : vowels[0];
 }
 
 /**
