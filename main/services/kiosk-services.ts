@@ -91,7 +91,11 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
     serialScannerConfigure: (input) => serialScanner().configure(input.settings),
     serialScannerPorts: async () => ({ ports: await serialScanner().ports() }),
     serialScannerTest: (input) => serialScanner().test(input.waitMs),
-    serialScannerNext: (input) => serialScanner().next(input.after, input.waitMs),
+    serialScannerNext: (input) => serialScanner().next(input.after, input.waitMs, input.listener),
+    serialScannerCancel: async (input) => {
+      serialScanner().cancel(input.listener);
+      return {};
+    },
     speechStatus: async () =>
       deps.speech
         ? deps.speech.status()

@@ -39,6 +39,9 @@ export const SERIAL_SCAN_MAX_CHARS = 4096;
 /** Longest wait of one serialScannerNext call (kept under the hosts' request timeouts). */
 export const SERIAL_NEXT_MAX_WAIT_MS = 20_000;
 
+/** A random id a listening screen gives its waits (renderer: crypto.randomUUID()). */
+export const SerialListenerIdSchema = z.string().min(8).max(64);
+
 export const serialScannerMethods = {
   serialScannerStatus: {
     input: z.object({}),
@@ -73,10 +76,20 @@ export const serialScannerMethods = {
     input: z.object({
       after: z.number().int().min(0).nullable(),
       waitMs: z.number().int().min(0).max(SERIAL_NEXT_MAX_WAIT_MS),
+      /** The listening screen's id, so that closing the screen can end its wait (serialScannerCancel). */
+      listener: SerialListenerIdSchema.optional(),
     }),
     output: z.object({
       cursor: z.number().int().min(0),
       scans: z.array(z.string().max(SERIAL_SCAN_MAX_CHARS)).max(20),
     }),
+  },
+  /**
+   * The screen with this listener id closed: its wait (if any) is answered at once, and a
+   * wait of it that arrives later is not started. A long poll must not outlive its screen.
+   */
+  serialScannerCancel: {
+    input: z.object({ listener: SerialListenerIdSchema }),
+    output: z.object({}),
   },
 } as const;

@@ -6,3 +6,4 @@ export * from './validators.ts';
 export * from './dates.ts';
 export * from './text.ts';
 export { ETHNIC_GROUPS } from './ethnicities.ts';
+export * from './quick-picks.ts';

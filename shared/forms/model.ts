@@ -70,6 +70,18 @@ export const AUTOFILL_KEYS = [
 export const AutofillKeySchema = z.enum(AUTOFILL_KEYS);
 export type AutofillKey = z.infer<typeof AutofillKeySchema>;
 
+/**
+ * One quick pick: fixed words, or a place the kiosk knows, written as people write it on a
+ * form ("Xã Gia Lâm, Thành phố Hà Nội"): the office's own commune, or the commune of a
+ * residence entered on an earlier step (`of`: the prefix of its province/commune fields).
+ */
+export const SuggestionSchema = z.union([
+  LocalisedTextSchema,
+  z.object({ place: z.literal('office') }),
+  z.object({ place: z.literal('residence'), of: z.string().min(1) }),
+]);
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
 export const SelectOptionSchema = z.object({ value: z.string().min(1), label: LocalisedTextSchema });
 export type SelectOption = z.infer<typeof SelectOptionSchema>;
 
@@ -88,7 +100,7 @@ export const FieldSchema = z.object({
    * Quick picks for a text or number field: the answers people give most, one tap each
    * instead of typing (the Vietnamese text is what is stored and printed). Typing stays.
    */
-  suggestions: z.array(LocalisedTextSchema).max(12).optional(),
+  suggestions: z.array(SuggestionSchema).max(12).optional(),
   maxLength: z.number().int().positive().optional(),
   defaultValue: z.string().optional(),
   date: z

@@ -51,6 +51,11 @@ export function checkFormIntegrity(form: FormDef): string[] {
       ref(`${fd.id} sexField`, fd.personalId?.sexField);
       ref(`${fd.id} birthYearField`, fd.personalId?.birthYearField);
       ref(`${fd.id} notBeforeField`, fd.date?.notBeforeField);
+      for (const pick of fd.suggestions ?? []) {
+        if (!('place' in pick) || pick.place !== 'residence') continue;
+        ref(`${fd.id} quick pick`, `${pick.of}.province`);
+        ref(`${fd.id} quick pick`, `${pick.of}.commune`);
+      }
       if (fd.type === 'select' && !fd.options?.length) problems.push(`${fd.id} is a select without options`);
       if (fd.type === 'commune' && !fd.provinceField)
         problems.push(`${fd.id} is a commune without provinceField`);

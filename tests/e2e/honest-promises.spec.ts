@@ -17,8 +17,11 @@ test.afterAll(async () => {
 const card = (page: Page) => page.getByRole('region', { name: 'Ngày không giấy hẹn' });
 
 async function openCopyProcedure(page: Page) {
-  // Today lists each procedure once (with a badge per model), outside the model cards.
+  // Today's card for it starts its declaration; its page is found from Today's search.
+  await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
+  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('chứng thực bản sao');
   await page
+    .getByRole('list', { name: /Kết quả tìm kiếm/ })
     .getByRole('button', { name: new RegExp(`^${COPY.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
     .first()
     .click();

@@ -226,6 +226,17 @@ test('a scanner on a serial (COM) port: set up and tested in settings, then it f
     await pair.send(`${REJECT_ID_CARDS[2]!.qr}\r`);
     await expect(page.getByRole('alert').filter({ hasText: REJECT_ID_CARDS[2]!.message })).toBeVisible();
     await expect(name).toHaveValue(sample.fullName);
+
+    // Leaving the form ends its wait for the scanner at once, not when the long poll (up
+    // to 20 s) runs out.
+    const bridgeCall = (method: string) => (r: { url(): string }) => r.url().endsWith(`/bridge/${method}`);
+    const pollEnded = page.waitForResponse(bridgeCall('serialScannerNext'), { timeout: 5_000 });
+    const cancelled = page.waitForResponse(bridgeCall('serialScannerCancel'), { timeout: 5_000 });
+    await page.getByRole('button', { name: /^Hôm nay/ }).click();
+    await page.getByRole('button', { name: 'Rời đi và xoá tờ khai' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại/ })).toBeVisible();
+    expect((await cancelled).ok()).toBe(true);
+    expect(await (await pollEnded).json()).toMatchObject({ ok: true, value: { scans: [] } });
   } finally {
     await pair.close();
   }

@@ -189,4 +189,28 @@ describe('serial scanner service', () => {
     await service.close();
     expect(await waiting).toEqual({ cursor: 0, scans: [] });
   });
+
+  it('a screen that closes ends its own wait at once, and a wait of it arriving later does not start', async () => {
+    const port = memoryDriver();
+    const service = createSerialScannerService({
+      driver: port.driver,
+      store: memoryStore(settings).store,
+      logger: createMemoryLogger().logger,
+    });
+    await service.start();
+    vi.useFakeTimers();
+    const { cursor } = await service.next(null, 0);
+    const settled: string[] = [];
+    const closing = service.next(cursor, 20_000, 'screen-a').then(() => settled.push('a'));
+    void service.next(cursor, 20_000, 'screen-b').then(() => settled.push('b'));
+    service.cancel('screen-a');
+    await closing;
+    // Only the closed screen's wait ended; the other still waits for a scan.
+    expect(settled).toEqual(['a']);
+    // A wait the closed screen sent before closing, reaching main after the cancel.
+    expect(await service.next(cursor, 20_000, 'screen-a')).toEqual({ cursor, scans: [] });
+    port.send(`${QR}\r`);
+    await vi.waitFor(() => expect(settled).toEqual(['a', 'b']));
+    await service.close();
+  });
 });

@@ -65,7 +65,10 @@ export interface SerialScannerService {
   configure(settings: SerialScannerSettings | null): Promise<SerialScannerStatus>;
   ports(): Promise<{ path: string; label: string }[]>;
   test(waitMs: number): Promise<{ ok: true; text: string } | { ok: false; reason: 'off' | 'timeout' }>;
-  next(after: number | null, waitMs: number): Promise<{ cursor: number; scans: string[] }>;
+  /** `listener`: the listening screen's id, whose wait `cancel` ends. */
+  next(after: number | null, waitMs: number, listener?: string): Promise<{ cursor: number; scans: string[] }>;
+  /** The screen with this listener id closed: ends its wait now, and any wait of it still on its way. */
+  cancel(listener: string): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,8 @@ interface Scan {
 }
 
 const KEPT_SCANS = 20;
+/** Cancelled listener ids remembered, for a wait that reaches main after its cancel. */
+const KEPT_CANCELLED = 50;
 
 export function createSerialScannerService(deps: SerialScannerDeps): SerialScannerService {
   const now = deps.now ?? (() => performance.now());
@@ -88,6 +93,8 @@ export function createSerialScannerService(deps: SerialScannerDeps): SerialScann
   let seq = 0;
   let scans: Scan[] = [];
   const waiters = new Set<() => void>();
+  const waitersOf = new Map<string, () => void>();
+  let cancelled: string[] = [];
   let tester: ((text: string | null) => void) | null = null;
 
   const wake = () => {
@@ -198,19 +205,29 @@ export function createSerialScannerService(deps: SerialScannerDeps): SerialScann
         tester = answer;
       });
     },
-    next(after, waitMs) {
+    next(after, waitMs, listener) {
       if (after === null) return Promise.resolve({ cursor: seq, scans: [] });
       const ready = fresh(after);
-      if (ready.length > 0 || waitMs === 0) return Promise.resolve({ cursor: seq, scans: ready });
+      const gone = listener !== undefined && cancelled.includes(listener);
+      if (ready.length > 0 || waitMs === 0 || gone) return Promise.resolve({ cursor: seq, scans: ready });
       return new Promise((resolve) => {
         const done = () => {
           clearTimeout(timer);
           waiters.delete(done);
+          if (listener !== undefined && waitersOf.get(listener) === done) waitersOf.delete(listener);
           resolve({ cursor: seq, scans: fresh(after) });
         };
         const timer = setTimeout(done, Math.min(waitMs, SERIAL_NEXT_MAX_WAIT_MS));
         waiters.add(done);
+        if (listener !== undefined) {
+          waitersOf.get(listener)?.();
+          waitersOf.set(listener, done);
+        }
       });
+    },
+    cancel(listener) {
+      cancelled = [...cancelled.filter((c) => c !== listener), listener].slice(-KEPT_CANCELLED);
+      waitersOf.get(listener)?.();
     },
     async close() {
       generation += 1;

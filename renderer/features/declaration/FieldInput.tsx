@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, LocalisedText } from '../../../shared/domain/localised.ts';
 import type { FieldDef, FormDef } from '../../../shared/forms/model.ts';
 import { valueOf } from '../../../shared/forms/engine.ts';
+import { quickPicksOf } from '../../../shared/forms/quick-picks.ts';
 import { communesOf, findCommune, findProvince, provinces } from '../../../shared/admin-units/index.ts';
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { UnitPicker } from './UnitPicker.tsx';
@@ -46,6 +47,8 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
   const kind = inputKindOf(field.type);
   const { setValue, setActiveField } = useWizardStore.getState();
   const active = useWizardStore((s) => s.activeField === field.id);
+  const { office } = useKioskConfig().profile;
+  const picks = kind === 'choice' ? [] : quickPicksOf(form, field, values, office);
 
   const isUnit = kind === 'province' || kind === 'commune';
   const label = (
@@ -183,9 +186,9 @@ export function FieldInput({ form, field, values, required, error }: FieldProps)
         </p>
       )}
       {control}
-      {field.suggestions && kind !== 'choice' && (
+      {picks.length > 0 && (
         <div role="group" aria-label={t('quickPick', { field: field.label[lang] })} className="quick-picks">
-          {field.suggestions.map((s) => (
+          {picks.map((s) => (
             <button
               key={s.vi}
               type="button"

@@ -12,8 +12,13 @@ const RETRY_MS = 3_000;
 /** The host has no serial scanner at all: stop asking. */
 const GIVE_UP = new Set(['serial-unavailable', 'unknown-method']);
 
+/**
+ * Listens until the returned stop is called (the screen closes). Stopping also tells main,
+ * so the pending long poll ends at once instead of holding a connection for its full wait.
+ */
 export function installSerialScanner(client: BridgeClient, onScan: (text: string) => void): () => void {
   let live = true;
+  const listener = crypto.randomUUID();
   let retry: ReturnType<typeof setTimeout> | null = null;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -28,6 +33,7 @@ export function installSerialScanner(client: BridgeClient, onScan: (text: string
         const answer: BridgeOutput<'serialScannerNext'> = await client.invoke('serialScannerNext', {
           after,
           waitMs: after === null ? 0 : SERIAL_NEXT_MAX_WAIT_MS,
+          listener,
         });
         if (!live) return;
         cursor = answer.cursor;
@@ -42,5 +48,7 @@ export function installSerialScanner(client: BridgeClient, onScan: (text: string
   return () => {
     live = false;
     if (retry !== null) clearTimeout(retry);
+    // Best effort: a host without a serial scanner (or a main restarting) has no wait to end.
+    client.invoke('serialScannerCancel', { listener }).catch(() => undefined);
   };
 }

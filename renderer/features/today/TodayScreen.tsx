@@ -12,7 +12,6 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { useShellStore } from '../shell/store.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
-import { ProcedureListItem } from '../catalogue/ProcedureListItem.tsx';
 import { BrowseGroupGrid } from '../catalogue/BrowseGroupGrid.tsx';
 import { useNow } from '../../hooks/useNow.ts';
 import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceiptsNotice.tsx';
@@ -20,6 +19,7 @@ import { cardPromiseText } from '../procedure/promise-text.ts';
 import { deskStateSentence } from '../shell/DeskStateText.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { todaySpeech } from '../speech/index.ts';
+import { ServedTodayCard } from './ServedTodayCard.tsx';
 
 /**
  * The start screen: what the office's reform models serve today (each procedure once,
@@ -102,7 +102,7 @@ export function TodayScreen() {
               <h2 id="served-today">{t('today.servedHeading')}</h2>
               <ul className="procedure-list" aria-labelledby="served-today">
                 {served.map((s) => (
-                  <ProcedureListItem
+                  <ServedTodayCard
                     key={s.code}
                     procedure={byCode.get(s.code)!}
                     servedBy={s.models}

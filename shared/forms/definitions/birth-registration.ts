@@ -10,6 +10,7 @@ import {
   nameField,
   nationalityField,
   phoneField,
+  placePicks,
   requesterSignature,
   residenceFields,
   sexField,
@@ -140,6 +141,7 @@ export const birthRegistrationForm: FormDefInput = {
             'Tên cơ sở y tế nếu sinh tại bệnh viện, trạm y tế; nếu không, ghi xã, tỉnh.',
             'The hospital or health station; otherwise the commune and province.',
           ),
+          suggestions: placePicks('requester.residence'),
         }),
         f('child.hometown', 'Quê quán', 'Home town (quê quán)', 'text', {
           capitalise: 'words',
@@ -149,6 +151,7 @@ export const birthRegistrationForm: FormDefInput = {
             'Theo quê quán của cha hoặc mẹ, theo thỏa thuận.',
             "The father's or mother's home town, as agreed.",
           ),
+          suggestions: placePicks('requester.residence'),
         }),
       ],
     },

@@ -1,5 +1,6 @@
 /** Building blocks shared by the civil-status declarations of Circular 04/2020/TT-BTP. */
-import type { FieldDefInput, FormDefInput } from '../model.ts';
+import type { FieldDefInput, FormDefInput, Suggestion } from '../model.ts';
+import { ETHNIC_GROUPS } from '../ethnicities.ts';
 
 type L = { vi: string; en: string };
 const l = (vi: string, en: string): L => ({ vi, en });
@@ -97,6 +98,9 @@ export const ethnicityField = (id: string, required = true): FieldDefInput =>
     required,
     defaultValue: 'Kinh',
     maxLength: 50,
+    // The first groups of the official list (Kinh, Tày, Thái, Hoa, Khơ-me, Mường, Nùng,
+    // Mông), one tap each; any other is typed.
+    suggestions: ETHNIC_GROUPS.slice(0, 8).map((g) => l(g, g)),
     print: { sameLine: true },
   });
 
@@ -105,6 +109,7 @@ export const nationalityField = (id: string, required = true): FieldDefInput =>
     required,
     defaultValue: 'Việt Nam',
     maxLength: 50,
+    suggestions: [l('Việt Nam', 'Vietnam')],
     autofill: 'nationality',
     print: { sameLine: true },
   });
@@ -128,9 +133,38 @@ export function copiesFields(prefix: string): FieldDefInput[] {
       showWhen: { field: `${prefix}.wantCopies`, equals: 'true' },
       requiredWhen: { field: `${prefix}.wantCopies`, equals: 'true' },
       number: { integer: true, min: 1, max: 20 },
+      suggestions: COPY_COUNT_PICKS,
       print: { label: 'Số lượng', sameLine: true },
     }),
   ];
 }
+
+/** Quick picks for a number of copies. */
+export const COPY_COUNT_PICKS = ['1', '2', '3', '5'].map((n) => l(n, n));
+
+/**
+ * Quick picks for a free-text relationship to another person (the deceased, the person a
+ * marital-status certificate is for): the family words people answer with.
+ */
+export const RELATIONSHIP_PICKS = [
+  l('Vợ', 'Wife'),
+  l('Chồng', 'Husband'),
+  l('Con', 'Child'),
+  l('Cha', 'Father'),
+  l('Mẹ', 'Mother'),
+  l('Anh', 'Elder brother'),
+  l('Chị', 'Elder sister'),
+  l('Em', 'Younger sibling'),
+  l('Cháu', 'Grandchild, nephew or niece'),
+];
+
+/**
+ * Quick picks for a place typed as "xã, tỉnh" (nơi sinh, quê quán, nơi chết): the office's
+ * own commune, then that of the residence entered under `residenceOf` when it differs.
+ */
+export const placePicks = (residenceOf?: string): Suggestion[] => [
+  { place: 'office' },
+  ...(residenceOf ? [{ place: 'residence' as const, of: residenceOf }] : []),
+];
 
 export { l };

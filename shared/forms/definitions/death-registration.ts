@@ -11,6 +11,8 @@ import {
   nameField,
   nationalityField,
   phoneField,
+  placePicks,
+  RELATIONSHIP_PICKS,
   requesterSignature,
   residenceFields,
   sexField,
@@ -45,6 +47,7 @@ export const deathRegistrationForm: FormDefInput = {
         f('requester.relationship', 'Quan hệ với người đã chết', 'Relationship to the deceased', 'text', {
           required: true,
           maxLength: 100,
+          suggestions: RELATIONSHIP_PICKS,
         }),
         phoneField('requester.phone'),
       ],
@@ -82,6 +85,7 @@ export const deathRegistrationForm: FormDefInput = {
           required: true,
           maxLength: 200,
           capitalise: 'words',
+          suggestions: placePicks('deceased.residence'),
         }),
         f('death.cause', 'Nguyên nhân chết', 'Cause of death', 'text', { required: true, maxLength: 200 }),
         f(
