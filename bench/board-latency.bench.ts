@@ -17,7 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { openDatabase } from '../office/db/connect.ts';
+import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 import { percentile } from '../shared/queue/stats.ts';
 import {
   MONDAY_MORNING,
@@ -27,6 +29,8 @@ import {
 import type { BenchResult } from './types.ts';
 
 const SSE_BOARDS = 4;
+/** Board pages in Chromium (the TV's browser running board.js, chime and spoken call included). */
+const BROWSER_BOARDS = 1;
 const POLLING_BOARDS = 2;
 const POLL_INTERVAL_MS = 1000;
 /** Real milliseconds per simulated minute: the morning is replayed about 240 times faster. */
@@ -47,6 +51,10 @@ then \`start\` for a citizen who came) with a signed-in session. ${SSE_BOARDS} b
 as the board page does; a small reader timestamps each event as its bytes arrive) and ${POLLING_BOARDS} boards poll \`GET /board/state\` every
 ${POLL_INTERVAL_MS} ms, the alternative. Latency = when the board has the call − when the officer's request was sent;
 SSE: one sample per call per board; polling: per call per board, the first answer whose "last calls" holds it.
+${BROWSER_BOARDS} real board page (\`/board\` in Chromium with its own board.js: EventSource, chime, the spoken call fetched from
+\`/board/announce.wav\`, so the office also synthesises speech during the run) records when each call's line appears
+on screen (wall clock). The bench process drives Chromium too, so its own SSE readers see events late when it is busy:
+their numbers are an upper bound.
 A polling board "missed" a call when no answer held it (for example a burst of calls and recalls in one simulated
 10-second step pushed it out of the 8 "last calls" before the next poll); missed calls are not in its percentiles.
 After the run: every ticket of the morning is in the office's database, each was handed out by exactly one call-next (as the boards heard it).
@@ -276,6 +284,38 @@ export async function run(): Promise<BenchResult[]> {
 
     const sse = Array.from({ length: SSE_BOARDS }, () => sseBoard(url, stop.signal));
     await Promise.all(sse.map((b) => b.ready));
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    const shown: number[][] = [];
+    for (let i = 0; i < BROWSER_BOARDS; i++) {
+      const times: number[] = [];
+      shown.push(times);
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.exposeFunction('benchShown', (at: number) => times.push(at));
+      // Each call board.js announces adds a line to "last calls": when it is on screen.
+      await page.addInitScript(() => {
+        // Known when the board's event stream is open, so the replay starts with it listening.
+        const Native = window.EventSource;
+        window.EventSource = class extends Native {
+          constructor(url: string | URL, init?: EventSourceInit) {
+            super(url, init);
+            this.addEventListener(
+              'open',
+              () => ((window as unknown as { benchOpen: boolean }).benchOpen = true),
+            );
+          }
+        };
+        document.addEventListener('DOMContentLoaded', () => {
+          const list = document.getElementById('board-calls')!;
+          new MutationObserver((records) => {
+            for (const r of records)
+              for (let n = 0; n < r.addedNodes.length; n++)
+                (window as unknown as { benchShown(at: number): void }).benchShown(Date.now());
+          }).observe(list, { childList: true });
+        });
+      });
+      await page.goto(`${url}/board`);
+      await page.waitForFunction(() => (window as unknown as { benchOpen?: boolean }).benchOpen === true);
+    }
     const polls = Array.from({ length: POLLING_BOARDS }, (_, i) =>
       pollingBoard(url, stop.signal, (i * POLL_INTERVAL_MS) / POLLING_BOARDS),
     );
@@ -327,12 +367,24 @@ export async function run(): Promise<BenchResult[]> {
     const settle = performance.now();
     while (
       performance.now() - settle < 3 * POLL_INTERVAL_MS &&
-      sse.some((b) => b.events.length < sent.length)
+      (sse.some((b) => b.events.length < sent.length) || shown.some((b) => b.length < sent.length))
     )
       await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 2 * POLL_INTERVAL_MS));
     const replaySeconds = (performance.now() - start) / 1000;
     stop.abort();
+    await browser.close();
+
+    // Browser boards: the k-th line shown is the k-th call (wall clock on both sides).
+    const browserLatencies: number[] = [];
+    let browserMissing = 0;
+    for (const board of shown)
+      sent.forEach((s, k) => {
+        const at = board[k];
+        if (at === undefined) browserMissing++;
+        else browserLatencies.push(at - s.wallT0);
+      });
+    const browserPercentile = (p: number) => percentile(browserLatencies, p) ?? Number.NaN;
 
     const sseLatencies: number[] = [];
     let sseMissing = 0;
@@ -393,6 +445,23 @@ export async function run(): Promise<BenchResult[]> {
         met: sseMissing === 0 && ssePercentile(95) < 1000,
       },
       { metric: 'SSE: call → board, max', value: Math.max(...sseLatencies), unit: 'ms' },
+      {
+        metric: 'board page in Chromium: calls shown / missing',
+        value: `${browserLatencies.length} / ${browserMissing}`,
+        unit: '',
+      },
+      {
+        metric: 'board page in Chromium: call → on screen, median',
+        value: browserPercentile(50),
+        unit: 'ms',
+      },
+      {
+        metric: 'board page in Chromium: call → on screen, p95',
+        value: browserPercentile(95),
+        unit: 'ms',
+        goal: '< 1 s',
+        met: browserMissing === 0 && browserPercentile(95) < 1000,
+      },
       {
         metric: `polling /board/state every ${POLL_INTERVAL_MS} ms: samples / missed`,
         value: `${pollLatencies.length} / ${pollMissed}`,

@@ -75,7 +75,9 @@ test('on the cashless day the fee comes with its VietQR and says no cash; not on
   await expect(fee).toContainText('Hôm nay là Ngày không dùng tiền mặt');
   await expect(fee).toContainText('không nhận tiền mặt');
   const qr = page.getByRole('img', { name: /Mã VietQR chuyển khoản lệ phí/ });
-  const payload = parseVietQr(await decodeQrImage(qr));
+  const decoded = await decodeQrImage(qr);
+  expect(decoded, 'the VietQR decodes').not.toBeNull();
+  const payload = parseVietQr(decoded!);
   expect(payload.accountNumber).toBe(account.accountNumber);
 
   await openKioskAt(page, host.url, vn('2026-11-24 09:00'));
