@@ -3,7 +3,7 @@ import type { ReportRow } from '../report/weekly.ts';
 import type { ReportTable } from '../report/export.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
-import { reportChart } from './chart.ts';
+import { reportChart, waitChart } from './chart.ts';
 import { t, type Lang } from './i18n.ts';
 
 export interface ReportPageData {
@@ -14,7 +14,7 @@ export interface ReportPageData {
     rows: readonly ReportRow[];
     table: ReportTable;
     totalRow: (string | number | null)[];
-    nameOf: (code: string) => string;
+    nameOf: (row: ReportRow) => string;
   } | null;
 }
 
@@ -37,13 +37,17 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
       '/reports/weekly',
     );
   const { rows, table, totalRow, nameOf } = report;
+  // Long official names are cut so that the model, which tells the bars apart, stays visible.
+  const minutes = (m: number) =>
+    m.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  const label = (r: ReportRow) => `${shorten(nameOf(r), 34)} · ${t(lang, `model.${r.model}`)}`;
   const body = rows.length
     ? html`${form}
         <p>
           <a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> ·
           <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a>
         </p>
-        <table>
+        <table class="report">
           <thead>
             <tr>
               ${table.header.map((h) => html`<th>${h}</th>`)}
@@ -62,8 +66,32 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
           </tbody>
         </table>
         <h2>${t(lang, 'report.chart')}</h2>
-        ${reportChart(rows, (r) => `${nameOf(r.procedureCode)} · ${t(lang, `model.${r.model}`)}`, t(lang, 'report.chart'))}`
+        ${reportChart(
+          rows.filter((r) => r.received > 0),
+          label,
+          t(lang, 'report.chart'),
+        )}
+        ${
+          rows.some((r) => r.wait?.waitMedian != null)
+            ? html`<h2>${t(lang, 'report.waitChart')}</h2>
+                ${waitChart(
+                  rows,
+                  label,
+                  (w) =>
+                    t(lang, 'report.waitChartBar', {
+                      median: minutes(w.waitMedian!),
+                      p90: minutes(w.waitP90!),
+                      share: w.calledWithinNoWait === null ? '—' : Math.round(w.calledWithinNoWait * 100),
+                    }),
+                  t(lang, 'report.waitChart'),
+                )}`
+            : ''
+        }`
     : html`${form}
         <p>${t(lang, 'report.empty')}</p>`;
   return layout(lang, t(lang, 'report.title'), session, body, `/reports/weekly?${query}`);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

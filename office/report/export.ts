@@ -7,10 +7,16 @@ export interface ReportTable {
   rows: (string | number | null)[][];
 }
 
+/**
+ * The report as a table (page, CSV, XLSX): the dossier counts, then the desk's tickets —
+ * wait (arrival → call) and service (call → done), median and p90 in minutes, and the
+ * share called within 15 minutes ("không chờ"). `rowName` names the row's procedure (or
+ * service) in words.
+ */
 export function reportTable(
   rows: readonly ReportRow[],
   lang: Lang,
-  procedureName: (code: string) => string,
+  rowName: (row: ReportRow) => string,
 ): ReportTable {
   const header = [
     t(lang, 'report.procedure'),
@@ -25,12 +31,19 @@ export function reportTable(
     t(lang, 'report.volunteerShare'),
     t(lang, 'report.ratings'),
     t(lang, 'report.satisfied'),
+    t(lang, 'report.tickets'),
+    t(lang, 'report.waitMedian'),
+    t(lang, 'report.waitP90'),
+    t(lang, 'report.serviceMedian'),
+    t(lang, 'report.serviceP90'),
+    t(lang, 'report.noWaitShare'),
   ];
-  const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+  const pct = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 10);
+  const minutes = (v: number | null | undefined) => (v == null ? null : Math.round(v * 10) / 10);
   return {
     header,
     rows: rows.map((r) => [
-      procedureName(r.procedureCode),
+      rowName(r),
       t(lang, `model.${r.model}`),
       r.received,
       r.early,
@@ -42,6 +55,12 @@ export function reportTable(
       pct(share(r.volunteer, r.received)),
       r.ratings,
       pct(share(r.satisfied, r.ratings)),
+      r.wait?.tickets ?? 0,
+      minutes(r.wait?.waitMedian),
+      minutes(r.wait?.waitP90),
+      minutes(r.wait?.serviceMedian),
+      minutes(r.wait?.serviceP90),
+      pct(r.wait?.calledWithinNoWait),
     ]),
   };
 }

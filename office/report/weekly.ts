@@ -2,12 +2,19 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { REFORM_MODEL_IDS, type ReformModelId } from '../../shared/domain/reform-model.ts';
 import { DAY_MS, vietnamDayNumber } from '../../shared/domain/vietnam-time.ts';
+import type { WaitStats } from '../../shared/queue/index.ts';
+import type { WaitRow } from './wait-times.ts';
 
 export type ReportModel = ReformModelId | 'none';
 
 export interface ReportRow {
+  /** Empty for a queue service's own row (report/wait-times.ts, rule 3). */
   procedureCode: string;
   model: ReportModel;
+  /** Set on a queue service's row: its tickets could not be tied to one procedure. */
+  service?: { id: string; name: string };
+  /** The desk's tickets counted in this row (report/wait-times.ts); absent when none. */
+  wait?: WaitStats;
   received: number;
   early: number;
   onTime: number;
@@ -114,10 +121,7 @@ export async function weeklyReport(
     }
     return row;
   };
-  const models = (mask: number): ReportModel[] => {
-    const list = REFORM_MODEL_IDS.filter((_, i) => (Number(mask) & (1 << i)) !== 0);
-    return list.length ? list : ['none'];
-  };
+  const models = modelsOfMask;
   for (const g of groups) {
     for (const m of models(g.model_mask)) {
       const row = rowFor(g.procedure_code, m);
@@ -159,6 +163,39 @@ export async function weeklyReport(
   }
   return [...rows.values()].sort(
     (a, b) => a.procedureCode.localeCompare(b.procedureCode) || a.model.localeCompare(b.model),
+  );
+}
+
+/** The models of a stored bit mask (sync/push.ts modelMask); 'none' for none. */
+export function modelsOfMask(mask: number): ReportModel[] {
+  const list = REFORM_MODEL_IDS.filter((_, i) => (Number(mask) & (1 << i)) !== 0);
+  return list.length ? list : ['none'];
+}
+
+/**
+ * The dossier rows with the queue's wait times joined in: a procedure × model with both
+ * dossiers and tickets is one row; tickets alone (or a service's tickets) make a row of
+ * their own with zero dossiers. Procedures by code, then the services' rows.
+ */
+export function withWaitTimes(rows: readonly ReportRow[], waits: readonly WaitRow[]): ReportRow[] {
+  const keyOf = (code: string, serviceId: string | undefined, model: ReportModel) =>
+    `${code}|${serviceId ?? ''}|${model}`;
+  const merged = new Map(rows.map((r) => [keyOf(r.procedureCode, r.service?.id, r.model), { ...r }]));
+  for (const w of waits) {
+    const key = keyOf(w.procedureCode ?? '', w.service?.id, w.model);
+    let row = merged.get(key);
+    if (!row) {
+      row = emptyReportRow(w.procedureCode ?? '', w.model);
+      if (w.service) row.service = w.service;
+      merged.set(key, row);
+    }
+    row.wait = w.stats;
+  }
+  return [...merged.values()].sort(
+    (a, b) =>
+      Number(a.service !== undefined) - Number(b.service !== undefined) ||
+      (a.service?.name ?? a.procedureCode).localeCompare(b.service?.name ?? b.procedureCode) ||
+      a.model.localeCompare(b.model),
   );
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
-import { sumReportRows, weeklyReport } from '../report/weekly.ts';
+import { sumReportRows, weeklyReport, withWaitTimes, type ReportRow } from '../report/weekly.ts';
+import { waitTimes } from '../report/wait-times.ts';
 import { reportTable, toCsv, toXlsx } from '../report/export.ts';
 import { reportPage } from '../dashboard/report-page.ts';
 import { t } from '../dashboard/i18n.ts';
@@ -31,12 +32,17 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
       )
         return sendPage(reply, 400, reportPage(lang, request.staff!, { from, to, report: null }));
 
-      const rows = await weeklyReport(ctx.db, fromMs, toMsStart + DAY_MS, ctx.now());
+      const now = ctx.now();
+      const waits = await waitTimes(ctx.db, fromMs, toMsStart + DAY_MS, now);
+      const rows = withWaitTimes(await weeklyReport(ctx.db, fromMs, toMsStart + DAY_MS, now), waits.rows);
       const names = new Map<string, string>();
       for (const r of rows)
-        if (!names.has(r.procedureCode))
+        if (!r.service && !names.has(r.procedureCode))
           names.set(r.procedureCode, await procedureName(ctx.db, r.procedureCode, lang));
-      const nameOf = (code: string) => names.get(code) ?? code;
+      const nameOf = (r: ReportRow) =>
+        r.service
+          ? t(lang, 'report.serviceRow', { name: r.service.name })
+          : (names.get(r.procedureCode) ?? r.procedureCode);
       const table = reportTable(rows, lang, nameOf);
       const fileBase = `bao-cao-${from}_${to}`;
       if (request.query.format === 'csv')
@@ -49,7 +55,7 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('Content-Disposition', `attachment; filename="${fileBase}.xlsx"`)
           .send(await toXlsx(table, t(lang, 'report.title')));
-      const total = sumReportRows(rows, t(lang, 'report.total'), 'none');
+      const total = { ...sumReportRows(rows, t(lang, 'report.total'), 'none'), wait: waits.total };
       const [totalRow] = reportTable([total], lang, () => t(lang, 'report.total')).rows;
       return sendPage(
         reply,

@@ -16,6 +16,13 @@ describe('a simulated Monday morning: 300 citizens, 3 counters, 2 kiosks, one of
     expect(result.endedAt).toBeLessThan(10 * 60);
   });
 
+  it('every call hands out a ticket a citizen took, and every ticket taken is called', () => {
+    const taken = new Set(result.outcomes.map((o) => o.ticket.id));
+    for (const id of result.firstCalls) expect(taken.has(id)).toBe(true);
+    expect(new Set(result.firstCalls)).toEqual(taken);
+    for (const o of result.outcomes) expect(o.ticket.calledAt, o.ticket.number).not.toBeNull();
+  });
+
   it('never prints the same number twice, and the offline kiosk said so on its tickets', () => {
     const numbers = result.outcomes.map((o) => o.ticket.number);
     expect(new Set(numbers).size).toBe(numbers.length);

@@ -197,4 +197,19 @@ describe('estimates and statistics', () => {
     });
     expect(waitStats([ticket('x')]).calledWithinNoWait).toBeNull();
   });
+
+  it('a ticket still waiting past 15 minutes counts against "không chờ" once a clock is given', () => {
+    const called = ticket('c', {
+      status: 'done',
+      calledAt: min(5).toISOString(),
+      endedAt: min(9).toISOString(),
+    });
+    const waiting = ticket('w', { issuedAt: min(0).toISOString() });
+    // At 10 minutes the waiting ticket can still be called in time: it is not judged yet.
+    expect(waitStats([called, waiting], min(10).getTime()).calledWithinNoWait).toBe(1);
+    expect(waitStats([called, waiting], min(16).getTime()).calledWithinNoWait).toBe(0.5);
+    // A cancelled ticket never called is not judged.
+    const left = ticket('l', { status: 'cancelled', endedAt: min(3).toISOString() });
+    expect(waitStats([called, left], min(60).getTime()).calledWithinNoWait).toBe(1);
+  });
 });

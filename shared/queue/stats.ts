@@ -40,13 +40,27 @@ export interface WaitStats {
   waitP90: number | null;
   serviceMedian: number | null;
   serviceP90: number | null;
-  /** Share (0–1) of called tickets called within NO_WAIT_MINUTES; null when none was called. */
+  /**
+   * Share (0–1) of tickets called within NO_WAIT_MINUTES of arrival, out of those called and,
+   * when `now` is given, those still waiting that have already waited longer (they can no
+   * longer be called in time); null when there is no such ticket.
+   */
   calledWithinNoWait: number | null;
 }
 
-export function waitStats(tickets: readonly Ticket[]): WaitStats {
+export function waitStats(tickets: readonly Ticket[], now?: number): WaitStats {
   const waits = tickets.map(waitMinutes).filter((m): m is number => m !== null);
   const services = tickets.map(serviceMinutes).filter((m): m is number => m !== null);
+  const overdue =
+    now === undefined
+      ? 0
+      : tickets.filter(
+          (t) =>
+            t.status === 'issued' &&
+            t.calledAt === null &&
+            (now - Date.parse(t.issuedAt)) / 60_000 > NO_WAIT_MINUTES,
+        ).length;
+  const judged = waits.length + overdue;
   return {
     tickets: tickets.length,
     called: waits.length,
@@ -54,6 +68,6 @@ export function waitStats(tickets: readonly Ticket[]): WaitStats {
     waitP90: percentile(waits, 90),
     serviceMedian: median(services),
     serviceP90: percentile(services, 90),
-    calledWithinNoWait: waits.length ? waits.filter((m) => m <= NO_WAIT_MINUTES).length / waits.length : null,
+    calledWithinNoWait: judged ? waits.filter((m) => m <= NO_WAIT_MINUTES).length / judged : null,
   };
 }

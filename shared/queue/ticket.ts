@@ -12,9 +12,13 @@ export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /**
- * Who may be served first. These are the groups the office's notice board names; the
- * office's own rules (nội quy tiếp công dân) decide how it applies them, so the kiosk
- * records the claim and the officer confirms it at the counter.
+ * Who may be served first: the four groups issue 12 names. The office's own rules (nội quy
+ * of its one-stop desk) decide how it applies them, so the kiosk records the claim and the
+ * officer confirms it at the counter.
+ * Legal source: NOT VERIFIED. No national document that makes one-stop desks serve these
+ * groups first could be found and checked in the sources available to this project
+ * (../shared/DOMAIN_FACTS.md, the seed reports, searches of public pages), so none is cited
+ * here; cite the article once someone has read it in the official text.
  * - elderly: người cao tuổi
  * - disability: người khuyết tật
  * - pregnant: phụ nữ mang thai

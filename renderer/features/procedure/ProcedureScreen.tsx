@@ -8,6 +8,7 @@ import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
 import { effectiveFee, feeDue, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
 import { formForProcedure } from '../../../shared/forms/registry.ts';
+import { modelsFor } from '../../../shared/dossier/build-dossier.ts';
 import { procedurePromiseSentences } from './promise-text.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
@@ -43,6 +44,8 @@ export function ProcedureScreen({ code }: { code: string }) {
   const due = feeDue(profile, procedure);
   const transfer = feeTransferQr(profile, due, `Le phi ${procedure.code}`);
   const hasForm = formForProcedure(procedure.code) !== undefined;
+  // "Ngày không dùng tiền mặt": the fee is paid by transfer only (the profile must then have the account).
+  const cashlessToday = transfer !== null && modelsFor(profile, procedure.code, now).includes('cashless');
   // What may be promised now: the deadline of a dossier handed in at this moment.
   const promise = safePromise(() => resultPromise(profile, procedure, now));
   const sameDayToday = promise?.sameDay ?? false;
@@ -110,6 +113,11 @@ export function ProcedureScreen({ code }: { code: string }) {
         <h2 id="fee">{t('procedure.fee')}</h2>
         <p className="fee-amount">{feeText}</p>
         <p>{fee.description[lang]}</p>
+        {cashlessToday && (
+          <p className="cashless">
+            <strong>{t('procedure.cashlessToday')}</strong>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="time">
