@@ -13,6 +13,7 @@ import {
   OfflineTicketsRequestSchema,
   type IssuedTicket,
   type OfflineTicketsAnswer,
+  type QueueServicesAnswer,
 } from '../../shared/contracts/tickets.ts';
 
 /** Kiosks take numbers (and hand in the ones they issued offline) with their sync token: under /api. */
@@ -22,6 +23,22 @@ export function ticketKioskRoutes(
 ): FastifyPluginAsync {
   return async (plain) => {
     const api = plain.withTypeProvider<ZodTypeProvider>();
+    api.get(
+      '/tickets/services',
+      { onRequest: kioskOnly },
+      async (): Promise<QueueServicesAnswer> => {
+        const [services, counters] = await Promise.all([desk.services(), desk.counters()]);
+        return {
+          services: services.map((s) => ({
+            id: s.id,
+            prefix: s.prefix,
+            name: s.name,
+            procedureCodes: s.procedureCodes,
+            counters: counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.number),
+          })),
+        };
+      },
+    );
     api.post(
       '/tickets',
       { onRequest: kioskOnly, schema: { body: IssueTicketRequestSchema } },

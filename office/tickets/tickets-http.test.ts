@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrol, testOffice } from '../test-support/office.ts';
-import { IssuedTicketSchema, OfflineTicketsAnswerSchema } from '../../shared/contracts/tickets.ts';
+import {
+  IssuedTicketSchema,
+  OfflineTicketsAnswerSchema,
+  QueueServicesAnswerSchema,
+} from '../../shared/contracts/tickets.ts';
 import { callAnnouncement } from './announcer.ts';
 
 const OPENING = Date.parse('2026-11-23T07:30:00+07:00');
@@ -43,6 +47,18 @@ describe('the ticket queue over HTTP', () => {
     expect((await post('/api/tickets', { serviceId: 'A', priority: null }, null)).status).toBe(401);
     expect((await post('/api/tickets', { serviceId: 'A', priority: 'vip' })).status).toBe(400);
     expect((await post('/api/tickets', { serviceId: 'Z', priority: null })).status).toBe(404);
+  });
+
+  it('a kiosk reads the services with their counters (for its own range when the office is away)', async () => {
+    const { kiosk } = await start();
+    const get = (token: string | null) =>
+      fetch(`${office!.url}/api/tickets/services`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+    expect(QueueServicesAnswerSchema.parse(await (await get(kiosk.token)).json())).toEqual({
+      services: [{ id: 'A', prefix: 'A', name: 'Hộ tịch', procedureCodes: ['1.001193'], counters: [1] }],
+    });
+    expect((await get(null)).status).toBe(401);
   });
 
   it("merges an offline kiosk's tickets once", async () => {

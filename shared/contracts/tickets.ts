@@ -14,6 +14,24 @@ export const IssueTicketRequestSchema = z.strictObject({
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequestSchema>;
 
+/**
+ * The services a kiosk may take numbers for, with the counters that serve each: the
+ * kiosk keeps the last answer so that it can issue from its own range when the office is
+ * unreachable (the prefix and counters are printed on those tickets too).
+ */
+export const KioskQueueServiceSchema = z.strictObject({
+  id: z.string().min(1).max(40),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  name: z.string().min(1).max(120),
+  procedureCodes: z.array(z.string().min(1).max(40)).max(200),
+  counters: z.array(z.number().int().min(1).max(99)).max(99),
+});
+export type KioskQueueService = z.infer<typeof KioskQueueServiceSchema>;
+export const QueueServicesAnswerSchema = z.strictObject({
+  services: z.array(KioskQueueServiceSchema).max(50),
+});
+export type QueueServicesAnswer = z.infer<typeof QueueServicesAnswerSchema>;
+
 /** What the 80 mm ticket prints. */
 export const IssuedTicketSchema = z.strictObject({
   id: z.string(),
