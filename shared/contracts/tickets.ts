@@ -101,3 +101,30 @@ export const TicketPositionSchema = z.strictObject({
   counter: z.number().int().nullable(),
 });
 export type TicketPosition = z.infer<typeof TicketPositionSchema>;
+
+/** The office range "A-023" or a kiosk's offline range "A1-007" (shared/queue/numbering.ts). */
+export const TicketNumberSchema = z.string().regex(/^[A-Z]{1,2}\d{0,2}-\d{3,4}$/);
+
+/**
+ * A ticket as the kiosk prints and reads it: from the office, or from the kiosk's own range
+ * while the office is unreachable (`offline`: no people-ahead or wait is known then, and
+ * the ticket says so). Nothing personal: the priority claim prints only as "priority".
+ */
+export const KioskTicketSchema = z.strictObject({
+  /** The office's ticket id (an offline ticket's is the one it will have once merged). */
+  id: z.string().min(1).max(120),
+  number: TicketNumberSchema,
+  serviceName: z.string().min(1).max(120),
+  counters: z.array(z.number().int().min(1).max(99)),
+  peopleAhead: z.number().int().min(0).nullable(),
+  estimateMinutes: z.number().int().min(0).nullable(),
+  issuedAt: z.iso.datetime({ offset: true }),
+  priority: PriorityGroupSchema.nullable(),
+  offline: z.boolean(),
+  /** The office's live position page for this ticket (the QR), when the office is known. */
+  positionUrl: z.url().nullable(),
+});
+export type KioskTicket = z.infer<typeof KioskTicketSchema>;
+
+/** Why the kiosk gave no ticket: it knows no such service (or none at all), or the day's range is used up. */
+export const TAKE_TICKET_FAILURES = ['unknown-service', 'range-full'] as const;
