@@ -24,6 +24,7 @@ import { StaffScreen } from './StaffScreen.tsx';
 import { UnprintedReceiptsScreen } from '../unprinted-receipts/UnprintedReceiptsScreen.tsx';
 import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
 import { SpeechRunner } from '../speech/SpeechRunner.tsx';
+import { TicketDialog } from '../queue-ticket/index.ts';
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
 
@@ -50,4 +51,5 @@ export const OVERLAYS: readonly ComponentType[] = [
   SyncRunner,
   UnprintedReceiptsRunner,
   SpeechRunner,
+  TicketDialog,
 ];

@@ -21,6 +21,7 @@ import { cardPromiseText } from '../procedure/promise-text.ts';
 import { deskStateSentence } from '../shell/DeskStateText.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { todaySpeech } from '../speech/index.ts';
+import { TakeTicketButton } from '../queue-ticket/index.ts';
 
 /**
  * The start screen: what the office's reform models serve today (each procedure once,
@@ -140,6 +141,7 @@ export function TodayScreen() {
             />
           </section>
           <div className="today-more">
+            <TakeTicketButton />
             <button type="button" className="primary big" onClick={() => navigate({ name: 'catalogue' })}>
               {t('today.searchAll')}
             </button>
