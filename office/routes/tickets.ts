@@ -23,22 +23,18 @@ export function ticketKioskRoutes(
 ): FastifyPluginAsync {
   return async (plain) => {
     const api = plain.withTypeProvider<ZodTypeProvider>();
-    api.get(
-      '/tickets/services',
-      { onRequest: kioskOnly },
-      async (): Promise<QueueServicesAnswer> => {
-        const [services, counters] = await Promise.all([desk.services(), desk.counters()]);
-        return {
-          services: services.map((s) => ({
-            id: s.id,
-            prefix: s.prefix,
-            name: s.name,
-            procedureCodes: s.procedureCodes,
-            counters: counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.number),
-          })),
-        };
-      },
-    );
+    api.get('/tickets/services', { onRequest: kioskOnly }, async (): Promise<QueueServicesAnswer> => {
+      const [services, counters] = await Promise.all([desk.services(), desk.counters()]);
+      return {
+        services: services.map((s) => ({
+          id: s.id,
+          prefix: s.prefix,
+          name: s.name,
+          procedureCodes: s.procedureCodes,
+          counters: counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.number),
+        })),
+      };
+    });
     api.post(
       '/tickets',
       { onRequest: kioskOnly, schema: { body: IssueTicketRequestSchema } },

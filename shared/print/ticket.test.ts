@@ -22,7 +22,12 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('the 80 mm queue ticket', () => {
   it('prints the number, service, counters, people ahead, wait and the time in Vietnam', () => {
-    const doc = buildTicketDocument({ ticket: online, officeName: 'UBND xã Pác Nặm', lang: 'vi', qrSvg: SVG });
+    const doc = buildTicketDocument({
+      ticket: online,
+      officeName: 'UBND xã Pác Nặm',
+      lang: 'vi',
+      qrSvg: SVG,
+    });
     expect(doc.paper).toBe('80mm');
     expect(doc.page.widthMm).toBe(80);
     const t = text(doc.html);
@@ -57,6 +62,7 @@ describe('the 80 mm queue ticket', () => {
     expect(t).toContain('Số phát khi mất kết nối với cơ quan');
     expect(t).toContain('Number issued while the office could not be reached');
     expect(t).toContain('Số người chờ trước: chưa biết');
+    expect(t).toContain('Taken at 07:42, 23/11/2026 (Vietnam time)');
     expect(t).toContain('Ưu tiên — cán bộ xác nhận tại quầy');
     expect(t).not.toMatch(/mang thai|pregnan/i);
     expect(doc.html).not.toContain('<img');

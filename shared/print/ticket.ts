@@ -8,6 +8,7 @@
  */
 import type { KioskTicket } from '../contracts/tickets.ts';
 import type { Language } from '../domain/localised.ts';
+import { toVietnamWallClock } from '../domain/vietnam-time.ts';
 import { receivedTimeText } from './common.ts';
 import { escapeHtml, htmlDocument } from './html.ts';
 import { PRINT_FONT_STACK } from './fonts.ts';
@@ -25,6 +26,13 @@ export interface TicketPrintInput {
 }
 
 type Bilingual = { vi: string; en: string };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** "09:10, 23/11/2026" in Vietnam time. */
+function clockText(instant: Date): string {
+  const c = toVietnamWallClock(instant);
+  return `${pad2(c.hour)}:${pad2(c.minute)}, ${pad2(c.day)}/${pad2(c.month)}/${c.year}`;
+}
 
 /** The ticket's words, one place for the paper and for the screen that reads it back. */
 export function ticketLines(ticket: KioskTicket): {
@@ -69,7 +77,7 @@ export function ticketLines(ticket: KioskTicket): {
       : null,
     takenAt: {
       vi: `Lấy số lúc ${receivedTimeText(new Date(ticket.issuedAt))}`,
-      en: `Taken at ${receivedTimeText(new Date(ticket.issuedAt))} (Vietnam time)`,
+      en: `Taken at ${clockText(new Date(ticket.issuedAt))} (Vietnam time)`,
     },
     scan: {
       vi: 'Quét mã để xem đã gọi đến đâu',
@@ -120,14 +128,15 @@ export function buildTicketDocument(input: TicketPrintInput): PrintDocument {
     line(l.wait, 'wait'),
     l.offline ? line(l.offline, 'offline') : '',
     line(l.takenAt, 'time'),
-    qrSrc
-      ? `<div class="qr"><img src="${escapeHtml(qrSrc)}" alt="Mã QR">${line(l.scan, 'scan')}</div>`
-      : '',
+    qrSrc ? `<div class="qr"><img src="${escapeHtml(qrSrc)}" alt="Mã QR">${line(l.scan, 'scan')}</div>` : '',
     `</article>`,
   ]
     .filter((s) => s !== '')
     .join('\n');
-  const page = paperSpec('80mm', rollHeightMm(6 + (ticket.priority ? 1 : 0), ticket.offline, !!qrSrc, english));
+  const page = paperSpec(
+    '80mm',
+    rollHeightMm(6 + (ticket.priority ? 1 : 0), ticket.offline, !!qrSrc, english),
+  );
   const title = `PHIẾU SỐ THỨ TỰ ${ticket.number}`;
   return {
     html: htmlDocument({ title, css: CSS.replace('var(--h)', `${page.heightMm}mm`), body }),

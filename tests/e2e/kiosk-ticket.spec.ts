@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { startOffice, type RunningOffice } from '../../office/server.ts';
 import { createEnrolmentCode } from '../../office/sync/enrol.ts';
 import { startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
@@ -60,13 +59,28 @@ async function lastPrintedTicket(count: number): Promise<{ text: string; qr: str
     const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
       encoding: 'utf8',
     }).normalize('NFC');
-    execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', file, join(dir, 'page')]);
-    const png = PNG.sync.read(readFileSync(join(dir, 'page.png')));
-    const qr = jsQR(Uint8ClampedArray.from(png.data), png.width, png.height)?.data ?? null;
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-singlefile', file, join(dir, 'page')]);
+    const page = readPgm(readFileSync(join(dir, 'page.pgm')));
+    const qr = jsQR(page.rgba, page.width, page.height)?.data ?? null;
     return { text, qr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A binary PGM (P5, what pdftoppm -gray writes) as the RGBA pixels jsQR reads. */
+function readPgm(bytes: Buffer): { width: number; height: number; rgba: Uint8ClampedArray } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 50).toString('latin1'));
+  if (!header) throw new Error('not a PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const grey = bytes.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba.fill(grey[i]!, i * 4, i * 4 + 3);
+    rgba[i * 4 + 3] = 255;
+  }
+  return { width, height, rgba };
 }
 
 async function takeNumber(page: Page, priority: string | null) {
@@ -197,7 +211,9 @@ test('kiosk ticket printed → called at the counter → on the board with its s
   const online = await takeNumber(page, null);
   expect(online.number).toBe('A-002');
   await expect(online.dialog).toContainText('Số người chờ trước: 2');
-  const tickets = (await back.tickets.today()).sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt));
+  const tickets = (await back.tickets.today()).sort(
+    (a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt),
+  );
   expect(tickets.map((t) => [t.number, t.offlineKiosk, t.priority])).toEqual([
     ['A-001', null, null],
     ['A1-001', 1, 'elderly'],

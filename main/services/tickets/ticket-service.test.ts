@@ -169,8 +169,20 @@ describe('tickets at the kiosk (main) ↔ the office', () => {
 describe('the offline range', () => {
   it('goes on after the higher of the mark and the waiting tickets, per day, prefix and kiosk', () => {
     const pending = [
-      { localId: 'x', serviceId: 's', number: 'A2-005', priority: null, issuedAt: '2026-11-23T01:00:00.000Z' },
-      { localId: 'y', serviceId: 's', number: 'A2-009', priority: null, issuedAt: '2026-11-22T01:00:00.000Z' },
+      {
+        localId: 'x',
+        serviceId: 's',
+        number: 'A2-005',
+        priority: null,
+        issuedAt: '2026-11-23T01:00:00.000Z',
+      },
+      {
+        localId: 'y',
+        serviceId: 's',
+        number: 'A2-009',
+        priority: null,
+        issuedAt: '2026-11-22T01:00:00.000Z',
+      },
     ];
     expect(nextOfflineSequence({ marks: {}, pending }, '2026-11-23', 'A', 2)).toBe(6);
     expect(nextOfflineSequence({ marks: { '2026-11-23|A2': 7 }, pending }, '2026-11-23', 'A', 2)).toBe(8);

@@ -258,7 +258,10 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
           }
           if (!AWAY.has(result.failure.kind)) {
             // The office no longer has this service: learn its list again; the screen asks anew.
-            logger.warn('tickets-issue-refused', { serviceId: input.serviceId, reasons: result.failure.reasons });
+            logger.warn('tickets-issue-refused', {
+              serviceId: input.serviceId,
+              reasons: result.failure.reasons,
+            });
             await refreshServices();
             return { ok: false, reason: 'unknown-service' };
           }

@@ -10,16 +10,30 @@ import { openTicketDialog, servicesFor, useQueueTicketStore } from './store.ts';
 export function TakeTicketButton({
   procedureCode,
   className = 'big',
+  explain = false,
 }: {
   procedureCode?: string;
   className?: string;
+  /** With the one-line explanation beside it (Today, where citizens first meet it). */
+  explain?: boolean;
 }) {
   const { t } = useTranslation('queueTicket');
   const available = useQueueTicketStore((s) => servicesFor(s.services, procedureCode).length > 0);
   if (!available) return null;
-  return (
-    <button type="button" className={`take-ticket ${className}`} onClick={() => openTicketDialog(procedureCode)}>
+  const button = (
+    <button
+      type="button"
+      className={`take-ticket ${className}`}
+      onClick={() => openTicketDialog(procedureCode)}
+    >
       <Icon name="ticket" /> {t('take')}
     </button>
+  );
+  if (!explain) return button;
+  return (
+    <div className="take-ticket-row">
+      {button}
+      <p>{t('takeExplain')}</p>
+    </div>
   );
 }

@@ -140,7 +140,10 @@ function IssuedTicket({
 }) {
   return (
     <>
-      <section className={`ticket-card${ticket.offline ? ' offline' : ''}`} aria-labelledby="ticket-number-label">
+      <section
+        className={`ticket-card${ticket.offline ? ' offline' : ''}`}
+        aria-labelledby="ticket-number-label"
+      >
         <p id="ticket-number-label" className="ticket-label">
           {t('yourNumber')}
         </p>
@@ -166,15 +169,25 @@ function IssuedTicket({
         <p className="ticket-time">{t('takenAt', { time: takenAt(ticket.issuedAt) })}</p>
       </section>
       <PrintLine t={t} state={printState} onReprint={onReprint} />
-      <ListenButton label={t('listen')} segments={speech} />
-      <button type="button" className="primary big" onClick={closeTicketDialog}>
-        {t('done')}
-      </button>
+      <div className="ticket-actions">
+        <ListenButton label={t('listen')} segments={speech} />
+        <button type="button" className="primary big" onClick={closeTicketDialog}>
+          {t('done')}
+        </button>
+      </div>
     </>
   );
 }
 
-function PrintLine({ t, state, onReprint }: { t: TFunction; state: TicketPrintState; onReprint: () => void }) {
+function PrintLine({
+  t,
+  state,
+  onReprint,
+}: {
+  t: TFunction;
+  state: TicketPrintState;
+  onReprint: () => void;
+}) {
   if (state.status === 'failed')
     return (
       <>

@@ -19,7 +19,11 @@ export type TicketStep =
   | { kind: 'priority'; service: KioskQueueService }
   | { kind: 'issuing'; service: KioskQueueService }
   | { kind: 'issued'; ticket: KioskTicket; print: TicketPrintState }
-  | { kind: 'failed'; reason: 'unknown-service' | 'range-full' | 'bridge'; service: KioskQueueService | null };
+  | {
+      kind: 'failed';
+      reason: 'unknown-service' | 'range-full' | 'bridge';
+      service: KioskQueueService | null;
+    };
 
 interface QueueTicketState {
   services: KioskQueueService[];
@@ -50,7 +54,10 @@ export async function loadQueueServices(client: BridgeClient, refresh: boolean):
 }
 
 /** The services a procedure page offers: the one serving the procedure, else every one. */
-export function servicesFor(services: readonly KioskQueueService[], procedureCode?: string): KioskQueueService[] {
+export function servicesFor(
+  services: readonly KioskQueueService[],
+  procedureCode?: string,
+): KioskQueueService[] {
   const serving = procedureCode ? services.filter((s) => s.procedureCodes.includes(procedureCode)) : [];
   return serving.length ? serving : [...services];
 }

@@ -67,6 +67,7 @@ export function TodayScreen() {
           })
         }
       />
+      <TakeTicketButton className="primary big" explain />
       <div className="today-columns">
         <div className="today-main">
           {today.isHoliday && <p>{t('today.holiday')}</p>}
@@ -141,7 +142,6 @@ export function TodayScreen() {
             />
           </section>
           <div className="today-more">
-            <TakeTicketButton />
             <button type="button" className="primary big" onClick={() => navigate({ name: 'catalogue' })}>
               {t('today.searchAll')}
             </button>
