@@ -5,7 +5,7 @@ import type { TicketDesk } from '../tickets/desk.ts';
 import type { BoardHub } from '../tickets/board-hub.ts';
 import type { Announcer } from '../tickets/announcer.ts';
 import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
-import { boardPage, deskPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
+import { boardPage, deskPage, positionPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
 import {
@@ -111,9 +111,21 @@ export function boardRoutes(desk: TicketDesk, hub: BoardHub, announcer: Announce
     });
     app.get(
       '/tickets/:id',
-      { schema: { params: z.object({ id: z.string().min(1).max(120) }) } },
+      {
+        schema: {
+          params: z.object({ id: z.string().min(1).max(120) }),
+          querystring: LangQuery,
+        },
+      },
       async (request, reply) => {
         const position = await desk.position(request.params.id);
+        // A phone that scanned the ticket's QR asks for a page; the kiosk and tools for JSON.
+        if (request.headers.accept?.includes('text/html'))
+          return reply
+            .code(position ? 200 : 404)
+            .type('text/html; charset=utf-8')
+            .header('Cache-Control', 'no-store')
+            .send(positionPage(parseLang(request.query.lang) ?? 'vi', position));
         if (!position) return reply.code(404).send({ error: 'not-found' });
         return position;
       },

@@ -108,6 +108,19 @@ describe('the ticket queue over HTTP', () => {
 
     const position = await (await fetch(`${office!.url}/tickets/${issued.id}`)).json();
     expect(position).toMatchObject({ number: 'A-001', status: 'called', counter: 1 });
+    // The ticket's QR opens a page on the citizen's phone.
+    const html = { headers: { Accept: 'text/html,application/xhtml+xml' } };
+    const phone = await fetch(`${office!.url}/tickets/${issued.id}`, html);
+    expect(phone.headers.get('content-type')).toContain('text/html');
+    const shown = await phone.text();
+    expect(shown).toContain('Số thứ tự A-001');
+    expect(shown).toContain('Đã gọi số: mời đến quầy số 1');
+    expect(shown).toContain('<meta http-equiv="refresh" content="20" />');
+    const english = await (await fetch(`${office!.url}/tickets/${issued.id}?lang=en`, html)).text();
+    expect(english).toContain('Called: please come to counter 1');
+    const unknown = await fetch(`${office!.url}/tickets/kiosk:not-yet`, html);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('Chưa thấy số thứ tự này ở cơ quan');
 
     expect(callAnnouncement('A-023', 2)).toBe('Mời công dân có số thứ tự A không hai ba đến quầy số hai');
     const wav = await fetch(`${office!.url}/board/announce.wav?number=A-001&counter=1`);
