@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { resources } from '../../i18n/index.ts';
 import type { KioskQueueService, KioskTicket } from '../../../shared/contracts/tickets.ts';
-import { servicesFor } from './store.ts';
+import { runIdleResetListeners } from '../shell/idle.ts';
+import { openTicketDialog, servicesFor, useQueueTicketStore } from './store.ts';
 import { ticketSpeech } from './speech.ts';
 
 const civil: KioskQueueService = {
@@ -26,6 +27,18 @@ describe('which desks a page offers', () => {
     expect(servicesFor([civil, cert], '9.999999')).toEqual([civil, cert]);
     expect(servicesFor([civil, cert])).toEqual([civil, cert]);
     expect(servicesFor([], '1.001193')).toEqual([]);
+  });
+});
+
+describe('the dialog on a public machine', () => {
+  it('opens on the priority question for a procedure with one desk, and the idle reset closes it', () => {
+    useQueueTicketStore.setState({ services: [civil, cert] });
+    openTicketDialog('1.001193');
+    expect(useQueueTicketStore.getState().step).toEqual({ kind: 'priority', service: civil });
+    runIdleResetListeners();
+    expect(useQueueTicketStore.getState().step).toEqual({ kind: 'closed' });
+    openTicketDialog();
+    expect(useQueueTicketStore.getState().step).toEqual({ kind: 'service', choices: [civil, cert] });
   });
 });
 
