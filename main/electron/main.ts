@@ -26,6 +26,7 @@ import { createSerialScannerService } from '../services/serial-scanner/serial-sc
 import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
 import { createSerialSettingsFile } from '../services/serial-scanner/settings-file.ts';
 import { createHostSync } from '../services/sync/host-sync.ts';
+import { createHostTickets } from '../services/tickets/host-tickets.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
 import { createFileLogger } from '../services/logger.ts';
 import { createHostSpeech, demonstrationClipsDir } from '../services/speech/host-speech.ts';
@@ -125,6 +126,9 @@ async function start(): Promise<void> {
     ...(process.env.KIOSK_OFFICE_URL ? { officeUrl: process.env.KIOSK_OFFICE_URL } : {}),
   });
   app.on('will-quit', () => sync.close());
+  // Queue tickets ("Lấy số thứ tự"): from the office, or from this kiosk's own range when it is away.
+  const tickets = createHostTickets({ dataDir, sync, logger });
+  app.on('will-quit', () => tickets.close());
 
   // The ID-card scanner in serial (COM) mode, when the officer set a port.
   const serialScanner = createSerialScannerService({
@@ -167,6 +171,7 @@ async function start(): Promise<void> {
       codeMark: createDossierCodeMarkStore({ file: layout.dossierCodeMark }),
       serialScanner,
       speech,
+      tickets,
     }),
     { logger },
   );

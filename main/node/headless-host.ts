@@ -32,6 +32,7 @@ import {
 import type { SyncService } from '../services/sync/sync-service.ts';
 import { createPlainFileCipher } from '../services/sync/token-cipher.ts';
 import { createHostSpeech } from '../services/speech/host-speech.ts';
+import { createHostTickets, type HostTicketOptions } from '../services/tickets/host-tickets.ts';
 import type { SpeechService } from '../services/speech/speech-service.ts';
 import type { ClipStore } from '../services/speech/clip-store.ts';
 
@@ -71,6 +72,8 @@ export interface HeadlessHostOptions {
    * data folder is not enrolled yet. The token is kept in <dataDir>/sync (mode 0600).
    */
   sync?: HostSyncOptions;
+  /** The ticket queue's cadence and clock (tests shorten and set them). */
+  tickets?: HostTicketOptions;
   /** The serial port library, injected in tests; default `serialport`. */
   serialDriver?: SerialDriver;
   /** espeak-ng's executable (default KIOSK_ESPEAK_PATH, else `espeak-ng` on the PATH). */
@@ -158,6 +161,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
     ...(options.sync ?? {}),
   });
+  const tickets = createHostTickets({
+    dataDir,
+    sync,
+    logger,
+    ...(options.sync?.now ? { now: options.sync.now } : {}),
+    ...(options.tickets ?? {}),
+  });
   const serialScanner = createSerialScannerService({
     driver: options.serialDriver ?? createSerialportDriver(),
     store: createSerialSettingsFile(dataDirLayout(dataDir).serialScanner),
@@ -183,6 +193,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       codeMark: createDossierCodeMarkStore({ file: dataDirLayout(dataDir).dossierCodeMark }),
       serialScanner,
       speech,
+      tickets,
     }),
     { logger },
   );
@@ -221,6 +232,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     server.listen(options.port, '127.0.0.1', () => resolve());
   }).catch(async (error: unknown) => {
     sync.close();
+    tickets.close();
     await serialScanner.close();
     throw error;
   });
@@ -239,6 +251,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     clips,
     close: async () => {
       sync.close();
+      tickets.close();
       // Ends the screens' pending waits first, so the server can close their connections.
       await serialScanner.close();
       await new Promise<void>((resolve, reject) => {

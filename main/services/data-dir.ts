@@ -91,6 +91,8 @@ export function dataDirLayout(dataDir: string) {
     prints: path.join(dataDir, 'prints'),
     /** The dossier code high-water mark (main/services/dossier-code), outside the browser profile. */
     dossierCodeMark: path.join(dataDir, 'dossier-code-mark.json'),
+    /** Queue services, offline-range marks and offline tickets not yet merged (main/services/tickets). */
+    queueTickets: path.join(dataDir, 'queue-tickets.json'),
     /** Recorded clips per language published by the office (speech-clips/<language>/). */
     speechClips: path.join(dataDir, 'speech-clips'),
     /** Electron's userData (IndexedDB lives here). */

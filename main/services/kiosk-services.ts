@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { BridgeFailure, type BridgeImplementation } from './bridge-handlers.ts';
 import { NoKeptDocumentError, type PrintService } from './print/print-service.ts';
 import type { SyncService } from './sync/sync-service.ts';
+import type { TicketService } from './tickets/ticket-service.ts';
 import type { DossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
 import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
 import { SynthesisError } from './speech/espeak.ts';
@@ -23,6 +24,8 @@ export interface KioskServiceDeps {
   serialScanner?: SerialScannerService;
   /** Both hosts pass one; without it the kiosk reports that it cannot speak. */
   speech?: SpeechService;
+  /** Both hosts pass one; without it the kiosk lists no queue services (no ticket button). */
+  tickets?: TicketService;
 }
 
 /**
@@ -87,6 +90,12 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
         total: input.total,
         bytes: new Uint8Array(Buffer.from(input.bytesBase64, 'base64')),
       }),
+    queueServices: (input) =>
+      deps.tickets ? deps.tickets.services(input) : { services: [], fetchedAt: null },
+    takeTicket: (input) => {
+      if (!deps.tickets) throw new BridgeFailure('tickets-unavailable', 'This host issues no tickets');
+      return deps.tickets.take(input);
+    },
     serialScannerStatus: () => serialScanner().status(),
     serialScannerConfigure: (input) => serialScanner().configure(input.settings),
     serialScannerPorts: async () => ({ ports: await serialScanner().ports() }),

@@ -119,13 +119,27 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
-export function createSyncTransport(options: SyncTransportOptions): SyncTransport {
+/** One classified, validated request to the office (what every transport call is made of). */
+export type OfficeCall = <T>(
+  path: string,
+  init: { method: string; json?: unknown; bytes?: Uint8Array; auth: boolean },
+  schema: z.ZodType<T>,
+  okStatuses?: readonly number[],
+) => Promise<TransportResult<T>>;
+
+/**
+ * The office caller behind the transport, also used by the kiosk's other office clients
+ * (the ticket queue): the same token, failure classes and answer validation.
+ */
+export function createOfficeCaller(
+  options: SyncTransportOptions,
+  gzip: () => boolean = () => options.compressRequests ?? false,
+): OfficeCall {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
-  let gzipRequests = options.compressRequests ?? false;
 
-  async function call<T>(
+  return async function call<T>(
     path: string,
     init: { method: string; json?: unknown; bytes?: Uint8Array; auth: boolean },
     schema: z.ZodType<T>,
@@ -141,7 +155,7 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
     if (init.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(init.json);
-      if (gzipRequests && body.length >= COMPRESS_FROM_BYTES) {
+      if (gzip() && body.length >= COMPRESS_FROM_BYTES) {
         // Dossier JSON shrinks about six-fold: on a 1 Mbit/s uplink the bytes decide.
         body = gzipSync(body, { level: 6 });
         headers['Content-Encoding'] = 'gzip';
@@ -211,7 +225,12 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         failure: failure('invalid-answer', [`redirected (HTTP ${status}): a captive portal?`], status),
       };
     return { ok: false, failure: failure('rejected', reasons, status) };
-  }
+  };
+}
+
+export function createSyncTransport(options: SyncTransportOptions): SyncTransport {
+  let gzipRequests = options.compressRequests ?? false;
+  const call = createOfficeCaller(options, () => gzipRequests);
 
   return {
     async health() {

@@ -3,7 +3,7 @@ import { t, type Lang, type MessageKey } from './i18n.ts';
 import { layout } from './pages.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import type { Counter, Ticket } from '../../shared/queue/index.ts';
-import type { BoardState } from '../../shared/contracts/tickets.ts';
+import type { BoardState, TicketPosition } from '../../shared/contracts/tickets.ts';
 
 /** The calling board for the office's TV: numbers and counters only, never a name. */
 export function boardPage(lang: Lang, state: BoardState): string {
@@ -50,6 +50,45 @@ export function boardPage(lang: Lang, state: BoardState): string {
             )}
           </ul>
         </section>
+      </body>
+    </html>`.text
+  );
+}
+
+/**
+ * A ticket's live position, the page its QR opens on the citizen's phone: the number, where
+ * it stands and the wait; no name. It reloads itself (no script: the office's CSP allows none inline).
+ */
+export function positionPage(lang: Lang, position: TicketPosition | null): string {
+  const status = position
+    ? t(lang, `position.${position.status}` as MessageKey, { counter: position.counter ?? '' })
+    : t(lang, 'position.notFound');
+  return (
+    '<!doctype html>' +
+    html`<html lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta http-equiv="refresh" content="20" />
+        <title>
+          ${position ? t(lang, 'position.title', { number: position.number }) : t(lang, 'board.title')}
+        </title>
+        <link rel="stylesheet" href="/static/board.css" />
+      </head>
+      <body class="position">
+        <h1>${position ? t(lang, 'position.title', { number: position.number }) : t(lang, 'board.title')}</h1>
+        <p class="status">${status}</p>
+        ${
+          position?.status === 'issued'
+            ? html`<p>${t(lang, 'position.ahead', { n: position.peopleAhead })}</p>
+                ${
+                  position.estimateMinutes !== null
+                    ? html`<p>${t(lang, 'position.estimate', { n: position.estimateMinutes })}</p>`
+                    : ''
+                }`
+            : ''
+        }
+        <p class="refresh">${t(lang, 'position.refresh')}</p>
       </body>
     </html>`.text
   );

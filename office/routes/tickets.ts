@@ -5,7 +5,7 @@ import type { TicketDesk } from '../tickets/desk.ts';
 import type { BoardHub } from '../tickets/board-hub.ts';
 import type { Announcer } from '../tickets/announcer.ts';
 import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
-import { boardPage, deskPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
+import { boardPage, deskPage, positionPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
 import {
@@ -13,6 +13,7 @@ import {
   OfflineTicketsRequestSchema,
   type IssuedTicket,
   type OfflineTicketsAnswer,
+  type QueueServicesAnswer,
 } from '../../shared/contracts/tickets.ts';
 
 /** Kiosks take numbers (and hand in the ones they issued offline) with their sync token: under /api. */
@@ -22,6 +23,18 @@ export function ticketKioskRoutes(
 ): FastifyPluginAsync {
   return async (plain) => {
     const api = plain.withTypeProvider<ZodTypeProvider>();
+    api.get('/tickets/services', { onRequest: kioskOnly }, async (): Promise<QueueServicesAnswer> => {
+      const [services, counters] = await Promise.all([desk.services(), desk.counters()]);
+      return {
+        services: services.map((s) => ({
+          id: s.id,
+          prefix: s.prefix,
+          name: s.name,
+          procedureCodes: s.procedureCodes,
+          counters: counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.number),
+        })),
+      };
+    });
     api.post(
       '/tickets',
       { onRequest: kioskOnly, schema: { body: IssueTicketRequestSchema } },
@@ -98,9 +111,21 @@ export function boardRoutes(desk: TicketDesk, hub: BoardHub, announcer: Announce
     });
     app.get(
       '/tickets/:id',
-      { schema: { params: z.object({ id: z.string().min(1).max(120) }) } },
+      {
+        schema: {
+          params: z.object({ id: z.string().min(1).max(120) }),
+          querystring: LangQuery,
+        },
+      },
       async (request, reply) => {
         const position = await desk.position(request.params.id);
+        // A phone that scanned the ticket's QR asks for a page; the kiosk and tools for JSON.
+        if (request.headers.accept?.includes('text/html'))
+          return reply
+            .code(position ? 200 : 404)
+            .type('text/html; charset=utf-8')
+            .header('Cache-Control', 'no-store')
+            .send(positionPage(parseLang(request.query.lang) ?? 'vi', position));
         if (!position) return reply.code(404).send({ error: 'not-found' });
         return position;
       },

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrol, testOffice } from '../test-support/office.ts';
-import { IssuedTicketSchema, OfflineTicketsAnswerSchema } from '../../shared/contracts/tickets.ts';
+import {
+  IssuedTicketSchema,
+  OfflineTicketsAnswerSchema,
+  QueueServicesAnswerSchema,
+} from '../../shared/contracts/tickets.ts';
 import { callAnnouncement } from './announcer.ts';
 
 const OPENING = Date.parse('2026-11-23T07:30:00+07:00');
@@ -43,6 +47,18 @@ describe('the ticket queue over HTTP', () => {
     expect((await post('/api/tickets', { serviceId: 'A', priority: null }, null)).status).toBe(401);
     expect((await post('/api/tickets', { serviceId: 'A', priority: 'vip' })).status).toBe(400);
     expect((await post('/api/tickets', { serviceId: 'Z', priority: null })).status).toBe(404);
+  });
+
+  it('a kiosk reads the services with their counters (for its own range when the office is away)', async () => {
+    const { kiosk } = await start();
+    const get = (token: string | null) =>
+      fetch(`${office!.url}/api/tickets/services`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+    expect(QueueServicesAnswerSchema.parse(await (await get(kiosk.token)).json())).toEqual({
+      services: [{ id: 'A', prefix: 'A', name: 'Hộ tịch', procedureCodes: ['1.001193'], counters: [1] }],
+    });
+    expect((await get(null)).status).toBe(401);
   });
 
   it("merges an offline kiosk's tickets once", async () => {
@@ -92,6 +108,19 @@ describe('the ticket queue over HTTP', () => {
 
     const position = await (await fetch(`${office!.url}/tickets/${issued.id}`)).json();
     expect(position).toMatchObject({ number: 'A-001', status: 'called', counter: 1 });
+    // The ticket's QR opens a page on the citizen's phone.
+    const html = { headers: { Accept: 'text/html,application/xhtml+xml' } };
+    const phone = await fetch(`${office!.url}/tickets/${issued.id}`, html);
+    expect(phone.headers.get('content-type')).toContain('text/html');
+    const shown = await phone.text();
+    expect(shown).toContain('Số thứ tự A-001');
+    expect(shown).toContain('Đã gọi số: mời đến quầy số 1');
+    expect(shown).toContain('<meta http-equiv="refresh" content="20" />');
+    const english = await (await fetch(`${office!.url}/tickets/${issued.id}?lang=en`, html)).text();
+    expect(english).toContain('Called: please come to counter 1');
+    const unknown = await fetch(`${office!.url}/tickets/kiosk:not-yet`, html);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('Chưa thấy số thứ tự này ở cơ quan');
 
     expect(callAnnouncement('A-023', 2)).toBe('Mời công dân có số thứ tự A không hai ba đến quầy số hai');
     const wav = await fetch(`${office!.url}/board/announce.wav?number=A-001&counter=1`);

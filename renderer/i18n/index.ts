@@ -28,6 +28,8 @@ import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json'
 import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
 import speechVi from '../features/speech/locales/vi.json';
 import speechEn from '../features/speech/locales/en.json';
+import queueTicketVi from '../features/queue-ticket/locales/vi.json';
+import queueTicketEn from '../features/queue-ticket/locales/en.json';
 import uiVi from '../ui/locales/vi.json';
 import uiEn from '../ui/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
@@ -53,6 +55,7 @@ export const resources = {
     shell: shellVi,
     unprintedReceipts: unprintedReceiptsVi,
     speech: speechVi,
+    queueTicket: queueTicketVi,
     ui: uiVi,
   },
   en: {
@@ -70,6 +73,7 @@ export const resources = {
     shell: shellEn,
     unprintedReceipts: unprintedReceiptsEn,
     speech: speechEn,
+    queueTicket: queueTicketEn,
     ui: uiEn,
   },
 } as const;

@@ -12,9 +12,14 @@ import {
 import { serialScannerMethods } from './serial-scanner.ts';
 import { ClipLanguageSchema, SpeechKeySchema } from '../speech/clips.ts';
 import { SPEECH_VOICES } from '../speech/voices.ts';
+import { PriorityGroupSchema } from '../queue/ticket.ts';
+import { KioskQueueServiceSchema, KioskTicketSchema, TAKE_TICKET_FAILURES } from './tickets.ts';
 
-/** Printed documents: the declaration form (A4) and the receipt (paper per office setting). */
-export const PrintKindSchema = z.enum(['declaration', 'receipt']);
+/**
+ * Printed documents: the declaration form (A4), the receipt (paper per office setting) and
+ * the queue ticket (80 mm; not a dossier's: it is kept under one fixed id, the last one only).
+ */
+export const PrintKindSchema = z.enum(['declaration', 'receipt', 'ticket']);
 export type PrintKind = z.infer<typeof PrintKindSchema>;
 /** Same values as the office profile's kiosk.receiptPaper; '80mm' is a thermal roll. */
 export const PrintPaperSchema = z.enum(['A4', 'A5', '80mm']);
@@ -296,6 +301,35 @@ export const bridgeContract = {
   dossierCodeMark: {
     input: z.object({ record: DossierCodeStateSchema.optional() }),
     output: DossierCodeStateSchema,
+  },
+  /**
+   * The queue services this kiosk may take numbers for ("Lấy số thứ tự"), as main last
+   * heard them from the office (kept in the data folder for offline issuing); `refresh`
+   * asks the office first. Empty when the kiosk never reached an office: no ticket button.
+   */
+  queueServices: {
+    input: z.object({ refresh: z.boolean().default(false) }),
+    output: z.object({
+      services: z.array(KioskQueueServiceSchema),
+      /** When the office last answered (ISO instant); null for never. */
+      fetchedAt: z.string().nullable(),
+    }),
+  },
+  /**
+   * A number for a citizen: from the office (with the kiosk's token) or, when it cannot be
+   * reached, from this kiosk's own range (`kioskNumber`), recorded in the data folder before
+   * it is answered so that no number is issued twice, and handed to the office when it is back.
+   */
+  takeTicket: {
+    input: z.object({
+      serviceId: z.string().min(1).max(40),
+      priority: PriorityGroupSchema.nullable(),
+      kioskNumber: z.number().int().min(1).max(99),
+    }),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), ticket: KioskTicketSchema }),
+      z.object({ ok: z.literal(false), reason: z.enum(TAKE_TICKET_FAILURES) }),
+    ]),
   },
   // The ID-card scanner in serial (COM) mode, read by main.
   ...serialScannerMethods,

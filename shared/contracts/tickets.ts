@@ -14,6 +14,24 @@ export const IssueTicketRequestSchema = z.strictObject({
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequestSchema>;
 
+/**
+ * The services a kiosk may take numbers for, with the counters that serve each: the
+ * kiosk keeps the last answer so that it can issue from its own range when the office is
+ * unreachable (the prefix and counters are printed on those tickets too).
+ */
+export const KioskQueueServiceSchema = z.strictObject({
+  id: z.string().min(1).max(40),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  name: z.string().min(1).max(120),
+  procedureCodes: z.array(z.string().min(1).max(40)).max(200),
+  counters: z.array(z.number().int().min(1).max(99)).max(99),
+});
+export type KioskQueueService = z.infer<typeof KioskQueueServiceSchema>;
+export const QueueServicesAnswerSchema = z.strictObject({
+  services: z.array(KioskQueueServiceSchema).max(50),
+});
+export type QueueServicesAnswer = z.infer<typeof QueueServicesAnswerSchema>;
+
 /** What the 80 mm ticket prints. */
 export const IssuedTicketSchema = z.strictObject({
   id: z.string(),
@@ -83,3 +101,30 @@ export const TicketPositionSchema = z.strictObject({
   counter: z.number().int().nullable(),
 });
 export type TicketPosition = z.infer<typeof TicketPositionSchema>;
+
+/** The office range "A-023" or a kiosk's offline range "A1-007" (shared/queue/numbering.ts). */
+export const TicketNumberSchema = z.string().regex(/^[A-Z]{1,2}\d{0,2}-\d{3,4}$/);
+
+/**
+ * A ticket as the kiosk prints and reads it: from the office, or from the kiosk's own range
+ * while the office is unreachable (`offline`: no people-ahead or wait is known then, and
+ * the ticket says so). Nothing personal: the priority claim prints only as "priority".
+ */
+export const KioskTicketSchema = z.strictObject({
+  /** The office's ticket id (an offline ticket's is the one it will have once merged). */
+  id: z.string().min(1).max(120),
+  number: TicketNumberSchema,
+  serviceName: z.string().min(1).max(120),
+  counters: z.array(z.number().int().min(1).max(99)),
+  peopleAhead: z.number().int().min(0).nullable(),
+  estimateMinutes: z.number().int().min(0).nullable(),
+  issuedAt: z.iso.datetime({ offset: true }),
+  priority: PriorityGroupSchema.nullable(),
+  offline: z.boolean(),
+  /** The office's live position page for this ticket (the QR), when the office is known. */
+  positionUrl: z.url().nullable(),
+});
+export type KioskTicket = z.infer<typeof KioskTicketSchema>;
+
+/** Why the kiosk gave no ticket: it knows no such service (or none at all), or the day's range is used up. */
+export const TAKE_TICKET_FAILURES = ['unknown-service', 'range-full'] as const;

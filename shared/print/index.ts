@@ -5,6 +5,7 @@
  */
 export { buildDeclarationDocument, type DeclarationInput } from './declaration.ts';
 export { buildReceiptDocument, documentLine, feeText, qrImageSrc, type ReceiptInput } from './receipt.ts';
+export { buildTicketDocument, ticketLines, type TicketPrintInput } from './ticket.ts';
 export { applicantContact, type ApplicantContact } from './applicant.ts';
 export {
   placeDateLine,

@@ -36,6 +36,8 @@ export interface StartKioskHostOptions {
   probeIntervalMs?: number;
   /** The host's clock (e.g. the last sync time shown in the top bar); default the real clock. */
   now?: () => Date;
+  /** How often offline queue tickets are offered to the office (default 20 s). */
+  ticketFlushIntervalMs?: number;
   /**
    * The printer, on a private CUPS scheduler (main/test-support/cups-server.ts): 'pdf'
    * (default) a fresh printer that prints to PDF files; 'none' a CUPS with no printer
@@ -103,6 +105,7 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.espeakCommand ? { espeakCommand: options.espeakCommand } : {}),
     ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
+    ...(options.ticketFlushIntervalMs ? { tickets: { flushIntervalMs: options.ticketFlushIntervalMs } } : {}),
     sync: {
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),

@@ -7,12 +7,14 @@ import { createBridgeHandlers } from '../bridge-handlers.ts';
 import { createKioskServices } from '../kiosk-services.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { DEFAULT_SYNC_TIMING, type SyncService } from './sync-service.ts';
+import { EMPTY_DEVICE_STATE } from './device-identity-store.ts';
 
 const HASH = 'a'.repeat(64);
 const ID = '6f1c1b1e-9a55-4c0e-8a3e-2b7d8c9e0f11';
 
 function fakeSync(calls: unknown[]): SyncService {
   return {
+    identity: { state: async () => EMPTY_DEVICE_STATE, token: async () => null },
     enrol: async (input) => (calls.push(['enrol', input]), { ok: true, kioskId: ID, officeName: 'UBND' }),
     push: async (input) => (
       calls.push(['push', input]),

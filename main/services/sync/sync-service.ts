@@ -90,6 +90,8 @@ export interface SyncService {
     total: number;
     bytes: Uint8Array;
   }): Promise<AttachmentOutcome>;
+  /** The enrolment and the token, for main's other office clients (the ticket queue). */
+  identity: Pick<DeviceIdentityStore, 'state' | 'token'>;
   /** Start probing the office (when enrolled). */
   start(): Promise<void>;
   close(): void;
@@ -182,6 +184,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   const service: SyncService = {
+    identity: { state: () => store.state(), token: () => store.token() },
+
     async enrol(input) {
       const baseUrl = normaliseOfficeUrl(input.officeUrl);
       if (!baseUrl) return { ok: false, reason: 'bad-url', message: 'not an http(s) address' };

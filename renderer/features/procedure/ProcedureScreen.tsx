@@ -13,6 +13,7 @@ import { procedurePromiseSentences } from './promise-text.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { procedureSpeech } from '../speech/index.ts';
+import { TakeTicketButton } from '../queue-ticket/index.ts';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */
 function safePromise(compute: () => ResultPromise): ResultPromise | null {
@@ -79,6 +80,7 @@ export function ProcedureScreen({ code }: { code: string }) {
         }}
       />
       <StartDeclarationButton procedureCode={procedure.code} />
+      <TakeTicketButton procedureCode={procedure.code} />
 
       <section aria-labelledby="same-day" className={`same-day ${sameDayToday ? 'yes' : 'no'}`}>
         <h2 id="same-day">{t('procedure.sameDayHeading')}</h2>

@@ -13,6 +13,7 @@ import { SyncRunner } from '../sync/SyncRunner.tsx';
 import { RetentionRunner } from '../retention/RetentionRunner.tsx';
 import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
 import { SpeechRunner } from '../speech/SpeechRunner.tsx';
+import { TicketDialog } from '../queue-ticket/index.ts';
 
 const load = {
   CatalogueScreen: () => import('../catalogue/CatalogueScreen.tsx'),
@@ -82,4 +83,5 @@ export const OVERLAYS: readonly ComponentType[] = [
   SyncRunner,
   UnprintedReceiptsRunner,
   SpeechRunner,
+  TicketDialog,
 ];

@@ -20,6 +20,7 @@ import { deskStateSentence } from '../shell/DeskStateText.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { todaySpeech } from '../speech/index.ts';
 import { ServedTodayCard } from './ServedTodayCard.tsx';
+import { TakeTicketButton } from '../queue-ticket/index.ts';
 
 /**
  * The start screen: what the office's reform models serve today (each procedure once,
@@ -65,6 +66,7 @@ export function TodayScreen() {
           })
         }
       />
+      <TakeTicketButton className="primary big" explain />
       <div className="today-columns">
         <div className="today-main">
           {today.isHoliday && <p>{t('today.holiday')}</p>}
