@@ -151,6 +151,8 @@ async function start(): Promise<void> {
   const { speech } = await createHostSpeech({
     clipsDir: layout.speechClips,
     extraClipDirs: production ? [] : [demonstrationClipsDir(appPath)],
+    cacheDir: layout.speechCache,
+    catalogue,
     profile: loaded.profile,
     logger,
     ...(espeakCommand ? { espeakCommand } : {}),

@@ -77,6 +77,8 @@ export interface HeadlessHostOptions {
   espeakCommand?: string;
   /** Read-only recorded-clip folders after <dataDir>/speech-clips (the demonstration set). */
   extraClipDirs?: readonly string[];
+  /** false: no speech audio is made ahead of the taps (the speech benchmark's comparison). */
+  speechPrepare?: boolean;
 }
 
 export interface HeadlessHost {
@@ -168,6 +170,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const { speech, clips } = await createHostSpeech({
     clipsDir: dataDirLayout(dataDir).speechClips,
     ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
+    cacheDir: dataDirLayout(dataDir).speechCache,
+    catalogue,
+    ...(options.speechPrepare === false ? { prepare: false } : {}),
     profile: loaded.profile,
     logger,
     ...(espeakCommand ? { espeakCommand } : {}),
