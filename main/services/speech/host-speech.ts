@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
-import type { Catalogue } from '../../../shared/domain/procedure.ts';
+import { CatalogueSchema, type Catalogue } from '../../../shared/domain/procedure.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
 import type { Logger } from '../logger.ts';
+import { speechKeysFor } from '../../../shared/speech/keys.ts';
 import { createClipStore } from './clip-store.ts';
+import { createClipSync } from './clip-sync.ts';
 import { createEspeak, type Spawn } from './espeak.ts';
 import { createSpeechService } from './speech-service.ts';
 
@@ -17,6 +20,11 @@ export interface HostSpeechOptions {
   profile: OfficeProfile;
   /** Its procedure names (each procedure page's first piece) are made ahead. */
   catalogue?: Pick<Catalogue, 'procedures'>;
+  /**
+   * The catalogue the office published for the next start (officeCatalogueFile): its
+   * procedures' keys are accepted for clips too, so a clip for a new procedure is kept.
+   */
+  nextCatalogueFile?: string;
   /** false: nothing is made ahead (the benchmark's comparison); default true with a cacheDir. */
   prepare?: boolean;
   logger: Logger;
@@ -62,7 +70,25 @@ export async function createHostSpeech(options: HostSpeechOptions) {
       languages: status.languages.map((l) => l.code),
     }),
   );
-  return { speech, clips };
+  const clipSync = createClipSync({
+    clips,
+    knownKeys: async () => {
+      const keys = speechKeysFor(options.catalogue ?? { procedures: [] });
+      if (options.nextCatalogueFile) {
+        try {
+          const next = CatalogueSchema.safeParse(
+            JSON.parse(await readFile(options.nextCatalogueFile, 'utf8')),
+          );
+          if (next.success) for (const key of speechKeysFor(next.data)) keys.add(key);
+        } catch {
+          // no catalogue published yet: the running one's keys
+        }
+      }
+      return keys;
+    },
+    logger: options.logger,
+  });
+  return { speech, clips, clipSync };
 }
 
 /** The first piece of each procedure page (its name) and the reform models' names: the same for everyone. */
