@@ -44,7 +44,7 @@ class Staff {
     const form = new FormData();
     form.set('csrf', await this.csrf());
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    form.set('file', new Blob(file ? [file] : []), file ? fileName : '');
+    form.set('file', new Blob(file ? [Buffer.from(file)] : []), file ? fileName : '');
     return this.req('/speech-clips', { method: 'POST', body: form });
   }
 }

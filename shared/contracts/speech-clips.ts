@@ -23,7 +23,7 @@ export const ClipUploadFormSchema = z.object({
   nameEn: z.string().max(100).default(''),
   key: z.string().max(200).default(''),
   /** The recording's bytes; absent or empty when no file was chosen. */
-  file: z.instanceof(Uint8Array).optional(),
+  file: z.custom<Uint8Array>((v) => v instanceof Uint8Array).optional(),
 });
 export type ClipUploadForm = z.infer<typeof ClipUploadFormSchema>;
 

@@ -15,16 +15,21 @@ export function SpeechRunner() {
 
   useEffect(() => {
     let live = true;
-    client
-      .invoke('speechStatus', {})
-      .then((status) => live && useSpeechStore.setState({ status }))
-      .catch(() =>
-        useSpeechStore.setState({
-          status: { available: false, reason: 'not-installed', voice: 'vi', engine: null, languages: [] },
-        }),
-      );
+    const ask = () =>
+      client
+        .invoke('speechStatus', {})
+        .then((status) => live && useSpeechStore.setState({ status }))
+        .catch(() =>
+          useSpeechStore.setState({
+            status: { available: false, reason: 'not-installed', voice: 'vi', engine: null, languages: [] },
+          }),
+        );
+    void ask();
+    // A language the office published since (fetched with the sync pull) appears for the next citizen.
+    const unsubscribe = onIdleReset(() => void ask());
     return () => {
       live = false;
+      unsubscribe();
     };
   }, [client]);
 
