@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useBridge } from '../shell/bridge-context.ts';
 import { onIdleReset } from '../shell/idle.ts';
 import { useShellStore } from '../shell/store.ts';
-import { forgetPrefetched, setSpeechAudioElement, stopSpeech } from './player.ts';
+import { forgetPrefetched, primeAudioOutput, setSpeechAudioElement, stopSpeech } from './player.ts';
 import { useSpeechStore } from './store.ts';
 
 /**
@@ -18,7 +18,11 @@ export function SpeechRunner() {
     const ask = () =>
       client
         .invoke('speechStatus', {})
-        .then((status) => live && useSpeechStore.setState({ status }))
+        .then((status) => {
+          if (!live) return;
+          useSpeechStore.setState({ status });
+          if (status.available) primeAudioOutput();
+        })
         .catch(() =>
           useSpeechStore.setState({
             status: { available: false, reason: 'not-installed', voice: 'vi', engine: null, languages: [] },

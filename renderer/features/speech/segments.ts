@@ -10,7 +10,7 @@ import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { TodayView } from '../../../shared/domain/today.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
-import { formatVietnamDate, formatVnd } from '../../../shared/domain/format.ts';
+import { formatVietnamDate, formatVietnamTime, formatVnd } from '../../../shared/domain/format.ts';
 import { weekdayOf } from '../../../shared/domain/vietnam-time.ts';
 import { modelSpeechKey, procedureSpeechKey } from '../../../shared/speech/keys.ts';
 
@@ -143,4 +143,90 @@ export function declarationStepSpeech(
         ]
       : []),
   ];
+}
+
+/**
+ * Today's desk line: "Đang mở cửa" (which a recorded language can say) followed only by
+ * what it does not already say ("Làm việc đến 11:30"), never the header's whole sentence
+ * after it; any other state is the header's sentence as shown.
+ */
+export function todayDeskSpeech(
+  t: TFunction,
+  state: { kind: string; until?: Date },
+  headerSentence: string,
+): { headline: string; key: string | null; detail: string | null } {
+  return state.kind === 'open' && state.until
+    ? {
+        headline: t('today.openNow'),
+        key: 'today.openNow',
+        detail: t('speech:openUntil', { time: formatVietnamTime(state.until) }),
+      }
+    : { headline: headerSentence, key: null, detail: null };
+}
+
+/** "Tìm thủ tục": what the screen offers, then the fields (or the results of a search) as listed. */
+export function catalogueSpeech(
+  t: TFunction,
+  view:
+    | { kind: 'groups'; groups: readonly { name: string; examples?: string; count: number }[] }
+    | { kind: 'results'; procedures: readonly { code: string; name: string }[]; truncatedAt: number | null },
+): SpeechSegment[] {
+  if (view.kind === 'groups')
+    return [
+      ...piece(t('catalogue.heading')),
+      ...piece(t('catalogue.groupsHeading')),
+      ...view.groups.flatMap((g) =>
+        piece(
+          [g.name, g.examples, t('catalogue.groupCount', { count: g.count })].filter(Boolean).join('. ') +
+            '.',
+        ),
+      ),
+      // "Hoặc gõ tên thủ tục…": after the fields, as the screen offers it.
+      ...piece(t('catalogue.hint')),
+    ];
+  return [
+    ...piece(t('catalogue.heading')),
+    ...piece(`${t('catalogue.results')}: ${t('catalogue.count', { count: view.procedures.length })}.`),
+    ...(view.procedures.length === 0 ? piece(t('catalogue.noResults')) : []),
+    ...view.procedures.flatMap((p) => piece(p.name, procedureSpeechKey(p.code))),
+    ...(view.truncatedAt !== null ? piece(t('catalogue.truncated', { shown: view.truncatedAt })) : []),
+  ];
+}
+
+/** One field's procedures: the field's name, then each procedure's. */
+export function groupSpeech(
+  group: { name: string },
+  procedures: readonly { code: string; name: string }[],
+): SpeechSegment[] {
+  return [...piece(group.name), ...procedures.flatMap((p) => piece(p.name, procedureSpeechKey(p.code)))];
+}
+
+/** Blocks of a printed page whose words are read, in the order printed. */
+const PRINTED_BLOCKS = 'h1, h2, h3, h4, p, li, tr, dt, dd';
+
+/**
+ * What a printed paper says, read from the very HTML that was printed (shared/print), block
+ * by block: the declaration as filled in, the receipt as handed over. Pictures (the QR code)
+ * and empty lines have no words; a table row is read as one line.
+ */
+export function printedDocumentSpeech(html: string): SpeechSegment[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const blocks = [...doc.body.querySelectorAll<HTMLElement>(PRINTED_BLOCKS)].filter(
+    // The innermost blocks only, so nothing is read twice.
+    (el) => !el.querySelector(PRINTED_BLOCKS),
+  );
+  return blocks.flatMap((el) => {
+    const cells =
+      el.tagName === 'TR' ? [...el.children].map((c) => c.textContent ?? '') : [el.textContent ?? ''];
+    const text = cells
+      .map((c) =>
+        c
+          .replace(/[\s.…_]{3,}/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .filter(Boolean)
+      .join(': ');
+    return /[\p{L}\p{N}]/u.test(text) ? piece(text) : [];
+  });
 }
