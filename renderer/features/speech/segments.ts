@@ -201,32 +201,60 @@ export function groupSpeech(
   return [...piece(group.name), ...procedures.flatMap((p) => piece(p.name, procedureSpeechKey(p.code)))];
 }
 
-/** Blocks of a printed page whose words are read, in the order printed. */
-const PRINTED_BLOCKS = 'h1, h2, h3, h4, p, li, tr, dt, dd';
+/** The block elements of a printed page; the words directly inside each are one piece. */
+const PRINTED_BLOCKS = new Set([
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'P',
+  'LI',
+  'TR',
+  'DT',
+  'DD',
+  'DIV',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+]);
+
+const tidy = (text: string) =>
+  text
+    .replace(/[.…_]{3,}/g, ' ')
+    // "tên:Nguyễn" (label and value in two printed spans), never a time such as 09:00.
+    .replace(/([\p{L})]):(?=\S)/gu, '$1: ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
- * What a printed paper says, read from the very HTML that was printed (shared/print), block
- * by block: the declaration as filled in, the receipt as handed over. Pictures (the QR code)
- * and empty lines have no words; a table row is read as one line.
+ * What a printed paper says, read from the very HTML that was printed (shared/print), in the
+ * order printed: each block's own words ("Họ, chữ đệm, tên: Nguyễn Thị Hoa") as one piece, a
+ * table row's cells joined. Pictures (the QR code) and blank lines to fill have no words.
  */
 export function printedDocumentSpeech(html: string): SpeechSegment[] {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const blocks = [...doc.body.querySelectorAll<HTMLElement>(PRINTED_BLOCKS)].filter(
-    // The innermost blocks only, so nothing is read twice.
-    (el) => !el.querySelector(PRINTED_BLOCKS),
-  );
-  return blocks.flatMap((el) => {
-    const cells =
-      el.tagName === 'TR' ? [...el.children].map((c) => c.textContent ?? '') : [el.textContent ?? ''];
-    const text = cells
-      .map((c) =>
-        c
-          .replace(/[\s.…_]{3,}/g, ' ')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      )
-      .filter(Boolean)
-      .join(': ');
-    return /[\p{L}\p{N}]/u.test(text) ? piece(text) : [];
-  });
+  const segments: SpeechSegment[] = [];
+  const walk = (el: Element) => {
+    if (el.tagName === 'STYLE' || el.tagName === 'SCRIPT') return;
+    if (el.tagName === 'TR') {
+      const row = [...el.children].map((c) => tidy(c.textContent ?? '')).filter(Boolean);
+      if (row.length) segments.push(...piece(row.join(': ')));
+      return;
+    }
+    let own = '';
+    const flush = () => {
+      if (/[\p{L}\p{N}]/u.test(own)) segments.push(...piece(tidy(own)));
+      own = '';
+    };
+    for (const node of el.childNodes) {
+      if (node.nodeType === 1 && PRINTED_BLOCKS.has((node as Element).tagName)) {
+        flush();
+        walk(node as Element);
+      } else own += node.textContent ?? '';
+    }
+    flush();
+  };
+  walk(doc.body);
+  return segments;
 }
