@@ -142,6 +142,46 @@ test.describe('with espeak-ng', () => {
     await page.getByRole('button', { name: /Dừng đọc/ }).click();
   });
 
+  test('"Nghe" on the catalogue, on a status look-up that found nothing, and on the printed declaration', async ({
+    page,
+  }) => {
+    const calls = recordSpeech(page);
+    await openKioskAt(page, host.url, MONDAY);
+    await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
+    await page.getByRole('button', { name: /Nghe trang này/ }).click();
+    await expect.poll(() => piecesEnded(page), SLOW).toBeGreaterThan(0);
+    expect(calls.slice(0, 2).map((c) => c.input.text)).toEqual(['Tìm thủ tục', 'Chọn lĩnh vực']);
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+
+    // The look-up's error is heard as shown.
+    await page.getByRole('button', { name: 'Hôm nay', exact: true }).click();
+    await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
+    await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('H01-261123-9999');
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('Không tìm thấy hồ sơ có mã H01-261123-9999');
+    const before = calls.length;
+    await page.getByRole('button', { name: /Nghe kết quả/ }).click();
+    await expect.poll(() => calls.length, SLOW).toBeGreaterThan(before);
+    expect(calls[before]!.input.text).toMatch(/^Không tìm thấy hồ sơ có mã H01-261123-9999\./);
+    expect(calls[before]!.output.spokenText).not.toMatch(/\d/);
+    await expect.poll(() => piecesEnded(page), SLOW).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+
+    // The printed declaration, as printed.
+    await page.getByRole('button', { name: 'Hôm nay', exact: true }).click();
+    await fillCertificationRequest(page);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const printed = page.getByRole('button', { name: 'Nghe tờ khai đã in' });
+    await expect(printed).toBeVisible(SLOW);
+    const beforePrinted = calls.length;
+    await printed.click();
+    await expect.poll(() => calls.length - beforePrinted, SLOW).toBeGreaterThanOrEqual(3);
+    expect(calls.slice(beforePrinted).map((c) => c.input.text)).toContain(
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    );
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+
   test('the idle reset stops the reading and returns to Vietnamese speech', async ({ page }) => {
     // The test office sets idleTimeoutSeconds 15 and idleWarningSeconds 5.
     await page.clock.install({ time: MONDAY });
