@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createEspeak } from '../main/services/speech/espeak.ts';
 import { testOffice, enrol, ADMIN_PASSWORD } from './test-support/office.ts';
 import { forEachDatabase } from './test-support/db-targets.ts';
