@@ -115,10 +115,36 @@ async function start(): Promise<void> {
     clock: () => new Date(),
   });
 
+  // Reading aloud: espeak-ng from KIOSK_ESPEAK_PATH, else the copy packaged in resources/espeak-ng
+  // (Windows, electron-builder extraResources), else the PATH (Linux: the espeak-ng package).
+  const bundledEspeak =
+    app.isPackaged && process.platform === 'win32'
+      ? path.join(process.resourcesPath, 'espeak-ng', 'espeak-ng.exe')
+      : null;
+  // espeak-ng's Windows installer (MSI) puts it here without adding it to the PATH.
+  const installedEspeak =
+    process.platform === 'win32'
+      ? path.win32.join(process.env.ProgramFiles ?? 'C:\\Program Files', 'eSpeak NG', 'espeak-ng.exe')
+      : null;
+  const espeakCommand =
+    process.env.KIOSK_ESPEAK_PATH ||
+    [bundledEspeak, installedEspeak].find((file): file is string => Boolean(file && existsSync(file)));
+  const { speech, clipSync } = await createHostSpeech({
+    clipsDir: layout.speechClips,
+    extraClipDirs: production ? [] : [demonstrationClipsDir(appPath)],
+    cacheDir: layout.speechCache,
+    catalogue,
+    nextCatalogueFile: officeCatalogueFile(dataDir),
+    profile: loaded.profile,
+    logger,
+    ...(espeakCommand ? { espeakCommand } : {}),
+  });
+
   // Sync: the enrolment token is encrypted with the OS keychain (safeStorage, after `ready`).
   const sync = await createHostSync({
     dataDir,
     cipher: createSafeStorageCipher(safeStorage),
+    clipSync,
     catalogue,
     profile: loaded.profile,
     appVersion: app.getVersion(),
@@ -138,27 +164,6 @@ async function start(): Promise<void> {
   });
   await serialScanner.start();
   app.on('will-quit', () => void serialScanner.close());
-  // Reading aloud: espeak-ng from KIOSK_ESPEAK_PATH, else the copy packaged in resources/espeak-ng
-  // (Windows, electron-builder extraResources), else the PATH (Linux: the espeak-ng package).
-  const bundledEspeak =
-    app.isPackaged && process.platform === 'win32'
-      ? path.join(process.resourcesPath, 'espeak-ng', 'espeak-ng.exe')
-      : null;
-  // espeak-ng's Windows installer (MSI) puts it here without adding it to the PATH.
-  const installedEspeak =
-    process.platform === 'win32'
-      ? path.win32.join(process.env.ProgramFiles ?? 'C:\\Program Files', 'eSpeak NG', 'espeak-ng.exe')
-      : null;
-  const espeakCommand =
-    process.env.KIOSK_ESPEAK_PATH ||
-    [bundledEspeak, installedEspeak].find((file): file is string => Boolean(file && existsSync(file)));
-  const { speech } = await createHostSpeech({
-    clipsDir: layout.speechClips,
-    extraClipDirs: production ? [] : [demonstrationClipsDir(appPath)],
-    profile: loaded.profile,
-    logger,
-    ...(espeakCommand ? { espeakCommand } : {}),
-  });
 
   const dispatcher = createBridgeHandlers(
     createKioskServices({

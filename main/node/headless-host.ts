@@ -80,6 +80,8 @@ export interface HeadlessHostOptions {
   espeakCommand?: string;
   /** Read-only recorded-clip folders after <dataDir>/speech-clips (the demonstration set). */
   extraClipDirs?: readonly string[];
+  /** false: no speech audio is made ahead of the taps (the speech benchmark's comparison). */
+  speechPrepare?: boolean;
 }
 
 export interface HeadlessHost {
@@ -152,8 +154,21 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   const appVersion = options.appVersion ?? readAppVersion();
   // No keychain API in plain Node: the token file is owner-only (mode 0600), not encrypted.
+  const espeakCommand = options.espeakCommand ?? process.env.KIOSK_ESPEAK_PATH;
+  const { speech, clips, clipSync } = await createHostSpeech({
+    clipsDir: dataDirLayout(dataDir).speechClips,
+    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
+    cacheDir: dataDirLayout(dataDir).speechCache,
+    catalogue,
+    nextCatalogueFile: officeCatalogueFile(dataDir),
+    ...(options.speechPrepare === false ? { prepare: false } : {}),
+    profile: loaded.profile,
+    logger,
+    ...(espeakCommand ? { espeakCommand } : {}),
+  });
   const sync = await createHostSync({
     dataDir,
+    clipSync,
     cipher: createPlainFileCipher(),
     catalogue,
     profile: loaded.profile,
@@ -174,14 +189,6 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
   });
   await serialScanner.start();
-  const espeakCommand = options.espeakCommand ?? process.env.KIOSK_ESPEAK_PATH;
-  const { speech, clips } = await createHostSpeech({
-    clipsDir: dataDirLayout(dataDir).speechClips,
-    ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
-    profile: loaded.profile,
-    logger,
-    ...(espeakCommand ? { espeakCommand } : {}),
-  });
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,

@@ -95,6 +95,8 @@ export function dataDirLayout(dataDir: string) {
     queueTickets: path.join(dataDir, 'queue-tickets.json'),
     /** Recorded clips per language published by the office (speech-clips/<language>/). */
     speechClips: path.join(dataDir, 'speech-clips'),
+    /** Audio of fixed texts (procedure names) made ahead of any tap; rebuilt when missing. */
+    speechCache: path.join(dataDir, 'speech-cache'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
     /** The serial (COM) ID-card scanner's port and baud rate. */

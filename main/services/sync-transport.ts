@@ -1,6 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import {
+  ClipAudioSchema,
+  ClipPackIndexSchema,
+  type ClipAudio,
+  type ClipPackIndex,
+} from '../../shared/contracts/speech-clips.ts';
+import {
   AttachmentStateSchema,
   EnrolAnswerSchema,
   HealthAnswerSchema,
@@ -83,6 +89,9 @@ export interface SyncTransport {
     total: number,
     bytes: Uint8Array,
   ): Promise<TransportResult<AttachmentState>>;
+  /** A recorded language the office publishes: its clips' keys and hashes. */
+  clipPack(language: string): Promise<TransportResult<ClipPackIndex>>;
+  clipAudio(language: string, sha256: string): Promise<TransportResult<ClipAudio>>;
 }
 
 const RETRYABLE: Record<FailureKind, boolean> = {
@@ -267,6 +276,18 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
         `/api/sync/attachments/${hash}?offset=${offset}&total=${total}`,
         { method: 'PUT', bytes, auth: true },
         AttachmentStateSchema,
+      ),
+    clipPack: (language) =>
+      call(
+        `/api/sync/clips/${encodeURIComponent(language)}`,
+        { method: 'GET', auth: true },
+        ClipPackIndexSchema,
+      ),
+    clipAudio: (language, sha256) =>
+      call(
+        `/api/sync/clips/${encodeURIComponent(language)}/${encodeURIComponent(sha256)}`,
+        { method: 'GET', auth: true },
+        ClipAudioSchema,
       ),
   };
 }

@@ -36,7 +36,8 @@ export function layout(
                     <a href="/">${t(lang, 'nav.queue')}</a> · <a href="/kiosks">${t(lang, 'nav.kiosks')}</a> ·
                     <a href="/reports/weekly">${t(lang, 'nav.report')}</a> ·
                     <a href="/desk">${t(lang, 'nav.desk')}</a> ·
-                    <a href="/config">${t(lang, 'nav.config')}</a
+                    <a href="/config">${t(lang, 'nav.config')}</a> ·
+                    <a href="/speech-clips">${t(lang, 'nav.clips')}</a
                     >${session.role === 'admin' ? html` · <a href="/accounts">${t(lang, 'nav.accounts')}</a>` : ''}
                   </nav>
                   <a href="/account/password">${session.displayName}</a>

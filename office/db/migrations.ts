@@ -345,5 +345,29 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('enrolment_codes').addColumn('install_id', 'text').execute();
       },
     },
+    '0009_speech_clips': {
+      // Recordings by the office's bilingual staff, one per language and text key, published
+      // to the kiosks with the profile and catalogue (office/speech-clips.ts).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('speech_languages')
+          .addColumn('code', 'text', (c) => c.primaryKey())
+          .addColumn('name_vi', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('speech_clips')
+          .addColumn('language', 'text', (c) => c.notNull().references('speech_languages.code'))
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('bytes', 'integer', (c) => c.notNull())
+          .addColumn('data', binary, (c) => c.notNull())
+          .addColumn('uploaded_at_ms', 'bigint', (c) => c.notNull())
+          .addColumn('uploaded_by', 'bigint', (c) => c.references('accounts.id'))
+          .addPrimaryKeyConstraint('speech_clips_pk', ['language', 'key'])
+          .execute();
+      },
+    },
   };
 }

@@ -18,6 +18,8 @@ export interface Database {
   ratings: RatingsTable;
   receipt_prints: ReceiptPrintsTable;
   published_config: PublishedConfigTable;
+  speech_languages: SpeechLanguagesTable;
+  speech_clips: SpeechClipsTable;
   report_daily: ReportDailyTable;
   sign_in_throttle: SignInThrottleTable;
   queue_services: QueueServicesTable;
@@ -245,4 +247,21 @@ export interface TicketCallsTable {
   number: string;
   counter_number: number;
   at: number;
+}
+
+export interface SpeechLanguagesTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface SpeechClipsTable {
+  language: string;
+  key: string;
+  format: string;
+  sha256: string;
+  bytes: number;
+  data: Uint8Array;
+  uploaded_at_ms: number;
+  uploaded_by: number | null;
 }

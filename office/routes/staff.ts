@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import type { OfficeContext } from '../app.ts';
 import { sessionFromCookie, type StaffSession } from '../staff/accounts.ts';
 import { parseLang, t, type Lang } from '../dashboard/i18n.ts';
@@ -16,6 +17,7 @@ import { accountRoutes } from './accounts.ts';
 import { configurationRoutes } from './configuration.ts';
 import { reportRoutes } from './reports.ts';
 import { deskRoutes } from './tickets.ts';
+import { CLIP_FORM_LIMIT, speechClipRoutes } from './speech-clips.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,6 +64,11 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
   return async (app) => {
     await app.register(fastifyCookie);
     await app.register(fastifyFormbody);
+    // The recording upload (routes/speech-clips.ts): parsed before the CSRF check below reads its token.
+    await app.register(fastifyMultipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: { files: 1, fileSize: CLIP_FORM_LIMIT, fields: 20 },
+    });
     await app.register(fastifyCsrf, {
       cookieKey: 'office_csrf',
       cookieOpts: COOKIE_OPTIONS,
@@ -124,6 +131,7 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
     await app.register(configurationRoutes(ctx));
     await app.register(reportRoutes(ctx));
     await app.register(deskRoutes(ctx.tickets));
+    await app.register(speechClipRoutes(ctx));
   };
 }
 

@@ -10,6 +10,8 @@ import { ingestBatch } from '../sync/push.ts';
 import { pull } from '../sync/pull.ts';
 import { ticketKioskRoutes } from './tickets.ts';
 import { attachmentState, putChunk } from '../sync/attachments.ts';
+import { clipAudio, clipPackIndex } from '../speech-clips.ts';
+import { ClipAudioPathParamsSchema, ClipPathParamsSchema } from '../../shared/contracts/speech-clips.ts';
 import {
   EnrolRequestSchema,
   PullRequestSchema,
@@ -213,5 +215,23 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
       },
     );
     refuseOtherMethods(attachmentUrl, ['GET', 'HEAD', 'PUT']);
+
+    // The office's recorded languages (office/speech-clips.ts), listed in the pull answer.
+    api.get(
+      '/sync/clips/:language',
+      { onRequest: kioskOnly, schema: { params: ClipPathParamsSchema } },
+      async (request, reply) =>
+        (await clipPackIndex(ctx.db, request.params.language)) ??
+        syncError(reply, 404, 'not-found', ['no recordings in this language']),
+    );
+    refuseOtherMethods('/sync/clips/:language', ['GET', 'HEAD']);
+    api.get(
+      '/sync/clips/:language/:sha256',
+      { onRequest: kioskOnly, schema: { params: ClipAudioPathParamsSchema } },
+      async (request, reply) =>
+        (await clipAudio(ctx.db, request.params.language, request.params.sha256)) ??
+        syncError(reply, 404, 'not-found', ['no such recording']),
+    );
+    refuseOtherMethods('/sync/clips/:language/:sha256', ['GET', 'HEAD']);
   };
 }

@@ -10,6 +10,7 @@ import {
 import { OfficeProfileSchema } from '../../shared/domain/office-profile.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
 import type { DossierStatus } from '../../shared/domain/dossier.ts';
+import { publishedClipLanguages } from '../speech-clips.ts';
 
 async function latestConfig(db: Kysely<Database>, kind: 'profile' | 'catalogue') {
   return db
@@ -92,5 +93,6 @@ export async function pull(
     nextCursor,
     more,
     lookups,
+    clipLanguages: await publishedClipLanguages(db),
   };
 }

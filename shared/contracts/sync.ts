@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DossierSchema, DossierStatusSchema } from '../domain/dossier.ts';
 import { ProcedureCodeSchema, CatalogueSchema } from '../domain/procedure.ts';
 import { OfficeProfileSchema } from '../domain/office-profile.ts';
+import { PublishedClipLanguageSchema } from '../speech/clips.ts';
 
 /**
  * The kiosk↔office sync protocol, declared once: the office server validates every
@@ -287,6 +288,12 @@ export const PullAnswerSchema = z.object({
   /** More status changes wait beyond this page. */
   more: z.boolean(),
   lookups: z.array(DossierStatusInfoSchema),
+  /**
+   * Every language the office has recorded clips in, with its version (additive: an older
+   * office leaves it out). The kiosk fetches a language whose version it does not hold
+   * (GET /api/sync/clips/<language>) and drops one no longer listed.
+   */
+  clipLanguages: z.array(PublishedClipLanguageSchema).max(50).optional(),
 });
 export type PullAnswer = z.infer<typeof PullAnswerSchema>;
 

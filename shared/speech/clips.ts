@@ -84,12 +84,22 @@ export const ClipPackSchema = z.object({
   demonstration: z.boolean().default(false),
   /** Who recorded it and when, for the office's records. */
   note: z.string().max(500).optional(),
+  /** The office's version, kept so the kiosk fetches the language again only when it changed. */
+  version: z.string().max(100).optional(),
   clips: z
     .array(z.object({ key: SpeechKeySchema, dataBase64: z.string().min(1) }))
     .min(1)
     .max(CLIP_PACK_MAX_CLIPS),
 });
 export type ClipPack = z.infer<typeof ClipPackSchema>;
+
+/** A language the office publishes, as the sync pull answer lists it: a kiosk fetches it when the version is new. */
+export const PublishedClipLanguageSchema = z.object({
+  language: ClipLanguageCodeSchema,
+  /** Changes with any clip or the name: a content hash. */
+  version: z.string().min(1).max(100),
+});
+export type PublishedClipLanguage = z.infer<typeof PublishedClipLanguageSchema>;
 
 /** What the kiosk keeps in its data folder beside the clip files (speech-clips/<language>/manifest.json). */
 export const ClipManifestSchema = z.object({
@@ -98,9 +108,16 @@ export const ClipManifestSchema = z.object({
   name: LocalisedTextSchema,
   demonstration: z.boolean(),
   note: z.string().optional(),
+  /** The office's version of the language (absent: not from the office, e.g. the demonstration set). */
+  version: z.string().optional(),
   clips: z.record(
     SpeechKeySchema,
-    z.object({ file: z.string().regex(/^[\w.-]+$/), format: z.enum(CLIP_FORMATS) }),
+    z.object({
+      file: z.string().regex(/^[\w.-]+$/),
+      format: z.enum(CLIP_FORMATS),
+      /** The audio's sha256, so a language fetched again reuses the clips that did not change. */
+      sha256: z.string().optional(),
+    }),
   ),
 });
 export type ClipManifest = z.infer<typeof ClipManifestSchema>;

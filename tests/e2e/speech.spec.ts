@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type Request } from '@playwright/test';
+import { startOffice, type RunningOffice } from '../../office/server.ts';
+import { createEnrolmentCode } from '../../office/sync/enrol.ts';
+import { createEspeak } from '../../main/services/speech/espeak.ts';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { fillCertificationRequest } from './certification-helpers.ts';
 import { openKioskAt, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
@@ -137,6 +142,47 @@ test.describe('with espeak-ng', () => {
     await page.getByRole('button', { name: /Dừng đọc/ }).click();
   });
 
+  test('"Nghe" on the catalogue, on a status look-up that found nothing, and on the printed declaration', async ({
+    page,
+  }) => {
+    const calls = recordSpeech(page);
+    await openKioskAt(page, host.url, MONDAY);
+    await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
+    await page.getByRole('button', { name: /Nghe trang này/ }).click();
+    await expect.poll(() => piecesEnded(page), SLOW).toBeGreaterThan(0);
+    expect(calls.slice(0, 2).map((c) => c.input.text)).toEqual(['Tìm thủ tục', 'Chọn lĩnh vực']);
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+
+    // The look-up's error is heard as shown.
+    await page.getByRole('button', { name: 'Hôm nay', exact: true }).click();
+    await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
+    await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('H01-261123-9999');
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('Không tìm thấy hồ sơ có mã H01-261123-9999');
+    const before = calls.length;
+    await page.getByRole('button', { name: /Nghe kết quả/ }).click();
+    await expect.poll(() => calls.length, SLOW).toBeGreaterThan(before);
+    expect(calls[before]!.input.text).toMatch(/^Không tìm thấy hồ sơ có mã H01-261123-9999\./);
+    expect(calls[before]!.output.spokenText).not.toMatch(/\d/);
+    // One piece: it plays to its end and the button returns to "Nghe".
+    await expect.poll(() => piecesEnded(page), SLOW).toBe(1);
+    await expect(page.getByRole('button', { name: /Nghe kết quả/ })).toBeVisible(SLOW);
+
+    // The printed declaration, as printed.
+    await page.getByRole('button', { name: 'Hôm nay', exact: true }).click();
+    await fillCertificationRequest(page);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const printed = page.getByRole('button', { name: 'Nghe tờ khai đã in' });
+    await expect(printed).toBeVisible(SLOW);
+    const beforePrinted = calls.length;
+    await printed.click();
+    await expect.poll(() => calls.length - beforePrinted, SLOW).toBeGreaterThanOrEqual(3);
+    expect(calls.slice(beforePrinted).map((c) => c.input.text)).toContain(
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    );
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+
   test('the idle reset stops the reading and returns to Vietnamese speech', async ({ page }) => {
     // The test office sets idleTimeoutSeconds 15 and idleWarningSeconds 5.
     await page.clock.install({ time: MONDAY });
@@ -190,6 +236,109 @@ test.describe('with espeak-ng', () => {
     await page.getByRole('button', { name: /Nghe trang này/ }).click();
     await expect(reading(page)).toBeVisible(SLOW);
     expect(await page.evaluate(() => Number(localStorage.getItem('kiosk.speechVolume')))).toBe(0.6);
+    await page.getByRole('button', { name: /Dừng đọc/ }).click();
+  });
+});
+
+test.describe('recorded clips published from the office', () => {
+  const ADMIN_PASSWORD = 'e2e-admin-password';
+  let officeDir: string;
+  let office: RunningOffice;
+  let host: KioskHostHandle | null = null;
+  test.beforeAll(async () => {
+    officeDir = mkdtempSync(path.join(tmpdir(), 'office-clips-e2e-'));
+    office = await startOffice({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: officeDir,
+      adminPassword: ADMIN_PASSWORD,
+      officeName: 'UBND xã Pác Nặm (e2e)',
+      log: () => {},
+    });
+  });
+  test.afterAll(async () => {
+    await host?.close();
+    await office.close();
+    rmSync(officeDir, { recursive: true, force: true });
+  });
+
+  test('staff publish a clip on the dashboard (a bad one is refused there); the kiosk pulls it, lists the language and plays it', async ({
+    browser,
+    page,
+  }) => {
+    test.slow();
+    const procedure = CATALOGUE.procedures.find((p) => p.code === '2.000815')!;
+    // A staff member's recording (espeak-ng's WAV stands in for the voice) and a file that is not audio.
+    const files = mkdtempSync(path.join(tmpdir(), 'clips-upload-'));
+    const recording = path.join(files, 'chung-thuc.wav');
+    writeFileSync(recording, await createEspeak().synthesize(procedure.name.vi, 'vi-vn-x-central'));
+    const notAudio = path.join(files, 'ghi-chu.wav');
+    writeFileSync(notAudio, '<html>not a recording</html>');
+
+    const staffContext = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const dash = await staffContext.newPage();
+    await dash.goto(`${office.url}/login`);
+    await dash.getByLabel('Tên đăng nhập').fill('admin');
+    await dash.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
+    await dash.getByRole('button', { name: 'Đăng nhập' }).click();
+    await dash.getByRole('link', { name: 'Bản ghi tiếng dân tộc' }).click();
+    const upload = async (file: string) => {
+      await dash.getByLabel(/^Mã ngôn ngữ/).fill('tyz');
+      await dash.getByLabel('Tên ngôn ngữ bằng tiếng Việt').fill('Tày');
+      await dash.getByLabel('Tên ngôn ngữ bằng tiếng Anh').fill('Tay');
+      await dash.getByLabel('Nội dung được ghi âm').selectOption(`procedure.${procedure.code}.name`);
+      await dash.getByLabel('Tệp ghi âm').setInputFiles(file);
+      await dash.getByRole('button', { name: 'Phát hành cho tất cả ki-ốt' }).click();
+    };
+    await upload(notAudio);
+    await expect(dash.getByRole('alert')).toContainText(
+      `Bản ghi "procedure.${procedure.code}.name" không phải tệp âm thanh WAV, Ogg hay MP3.`,
+    );
+    // What was entered is still there; only the file must be chosen again.
+    await expect(dash.getByLabel(/^Mã ngôn ngữ/)).toHaveValue('tyz');
+    await expect(dash.getByLabel('Tên ngôn ngữ bằng tiếng Việt')).toHaveValue('Tày');
+    await expect(dash.getByLabel('Nội dung được ghi âm')).toHaveValue(`procedure.${procedure.code}.name`);
+    await upload(recording);
+    await expect(dash.getByRole('status')).toContainText(
+      `Đã phát hành bản ghi procedure.${procedure.code}.name`,
+    );
+    await expect(dash.getByRole('table', { name: 'Các bản ghi tiếng Tày' })).toContainText(procedure.name.vi);
+    await staffContext.close();
+    rmSync(files, { recursive: true, force: true });
+
+    const admin = await office.database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    host = await startKioskHost({
+      profile: 'pac-nam',
+      officeUrl: office.url,
+      enrolmentCode: await createEnrolmentCode(office.database.db, Number(admin.id), Date.now()),
+      syncTiming: { baseMs: 200, capMs: 1_000, idleMs: 1_000 },
+      probeIntervalMs: 300,
+    });
+    const calls = recordSpeech(page);
+    await openKioskAt(page, host.url, MONDAY);
+    // The kiosk pulls, then fetches the clip; the next citizen's screen lists the language.
+    const tay = page.getByRole('button', { name: 'Nghe tiếng Tày', exact: true });
+    await expect(async () => {
+      await page.reload();
+      await expect(tay).toBeVisible({ timeout: 1_000 });
+    }).toPass(SLOW);
+    await tay.click();
+    await page.getByRole('button', { name: procedure.name.vi }).first().click();
+    await page.getByRole('button', { name: /Nghe trang này/ }).click();
+    await expect.poll(() => piecesEnded(page), SLOW).toBeGreaterThan(0);
+    expect(calls[0]!.input).toEqual({
+      text: procedure.name.vi,
+      key: `procedure.${procedure.code}.name`,
+      language: 'tyz',
+    });
+    expect(calls[0]!.output.source).toBe('clip');
+    // The next piece (the code) has no clip: Vietnamese speech.
+    await expect.poll(() => calls.length, SLOW).toBeGreaterThanOrEqual(2);
+    expect(calls[1]!.output.source).toBe('synthesis');
     await page.getByRole('button', { name: /Dừng đọc/ }).click();
   });
 });

@@ -48,6 +48,8 @@ export interface StartKioskHostOptions {
   espeakCommand?: string;
   /** Read-only recorded-clip folders, e.g. the demonstration set in assets/speech-clips. */
   extraClipDirs?: string[];
+  /** false: the host makes no speech audio ahead of the taps (benchmark comparison). */
+  speechPrepare?: boolean;
 }
 
 export interface KioskHostHandle {
@@ -106,6 +108,7 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
     ...(options.espeakCommand ? { espeakCommand: options.espeakCommand } : {}),
     ...(options.extraClipDirs ? { extraClipDirs: options.extraClipDirs } : {}),
     ...(options.ticketFlushIntervalMs ? { tickets: { flushIntervalMs: options.ticketFlushIntervalMs } } : {}),
+    ...(options.speechPrepare === false ? { speechPrepare: false } : {}),
     sync: {
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -65,6 +66,34 @@ export function createClipStore(options: { dirs: readonly string[]; logger: Logg
         demonstration: manifest.demonstration,
         clips: Object.keys(manifest.clips).length,
       }));
+    },
+    /** The office's version of each language kept in the kiosk's own folder (published ones). */
+    publishedVersions(): Map<string, string> {
+      const own = options.dirs[0] ? path.resolve(options.dirs[0]) : null;
+      const out = new Map<string, string>();
+      for (const [code, { dir, manifest }] of languages)
+        if (manifest.version && path.dirname(path.resolve(dir)) === own) out.set(code, manifest.version);
+      return out;
+    },
+    /** A kept clip whose audio has this sha256 (to reuse it when the language is fetched again). */
+    async readBySha256(language: string, sha256: string): Promise<Uint8Array | null> {
+      const loaded = languages.get(language);
+      const clip = loaded && Object.values(loaded.manifest.clips).find((c) => c.sha256 === sha256);
+      if (!loaded || !clip) return null;
+      try {
+        const bytes = new Uint8Array(await readFile(path.join(loaded.dir, clip.file)));
+        return createHash('sha256').update(bytes).digest('hex') === sha256 ? bytes : null;
+      } catch {
+        return null;
+      }
+    },
+    /** Drops a language the office no longer publishes (only from the kiosk's own folder). */
+    async remove(language: string): Promise<void> {
+      const base = options.dirs[0];
+      if (!base || !/^[a-z0-9-]+$/.test(language)) return;
+      await rm(path.join(base, language), { recursive: true, force: true });
+      await load();
+      logger.info('speech-clips-removed', { language });
     },
     has(language: string, key: string): boolean {
       return Boolean(languages.get(language)?.manifest.clips[key]);
@@ -135,7 +164,7 @@ export function createClipStore(options: { dirs: readonly string[]; logger: Logg
         const format = checked.formats.get(key)!;
         const file = `${key}.${format}`;
         await writeFile(path.join(staging, file), bytes);
-        clips[key] = { file, format };
+        clips[key] = { file, format, sha256: createHash('sha256').update(bytes).digest('hex') };
       }
       const manifest: ClipManifest = {
         schemaVersion: 1,
@@ -143,6 +172,7 @@ export function createClipStore(options: { dirs: readonly string[]; logger: Logg
         name: pack.name,
         demonstration: pack.demonstration,
         ...(pack.note ? { note: pack.note } : {}),
+        ...(pack.version ? { version: pack.version } : {}),
         clips,
       };
       await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -156,6 +156,64 @@ describe('speech service with the real espeak-ng', () => {
   });
 });
 
+describe('audio made ahead of the taps', () => {
+  function cachedService(cacheDir: string, spawnFn: Spawn) {
+    return createSpeechService({
+      espeak: createEspeak({ spawn: spawnFn }),
+      clips: createClipStore({ dirs: [tmp()], logger }),
+      cacheDir,
+      logger,
+    });
+  }
+
+  it('keeps the prepared texts on disk, so the next start answers a tap without running espeak-ng', async () => {
+    const cacheDir = tmp();
+    const first = recordingSpawn();
+    const speech = cachedService(cacheDir, first.spawn);
+    expect(await speech.prepare(['Đăng ký khai sinh', 'Chứng thực bản sao', 'Đăng ký khai sinh'])).toEqual({
+      made: 2,
+      kept: 0,
+    });
+    expect(first.calls.filter((c) => c.includes('--stdout'))).toHaveLength(2);
+    const files = (await readdir(cacheDir)).sort();
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => /^[0-9a-f]{64}\.wav$/.test(f))).toBe(true);
+
+    // The next start: the files are found, nothing is synthesised again, a keyed tap reads the disk.
+    const second = recordingSpawn();
+    const restarted = cachedService(cacheDir, second.spawn);
+    expect(await restarted.prepare(['Đăng ký khai sinh', 'Chứng thực bản sao'])).toEqual({
+      made: 0,
+      kept: 2,
+    });
+    const spoken = await restarted.speak({ text: 'Đăng ký khai sinh', key: 'procedure.1.name' });
+    expect(spoken.source).toBe('synthesis');
+    expect(isWav(spoken.audio)).toBe(true);
+    expect(second.calls.filter((c) => c.includes('--stdout'))).toHaveLength(0);
+
+    // A text typed by a citizen (no key) is never read from or written to the disk.
+    await restarted.speak({ text: 'Đăng ký khai sinh' });
+    expect(second.calls.filter((c) => c.includes('--stdout'))).toHaveLength(1);
+    expect(await readdir(cacheDir)).toHaveLength(2);
+
+    // A catalogue without a procedure: its audio goes.
+    expect(await restarted.prepare(['Chứng thực bản sao'])).toEqual({ made: 0, kept: 1 });
+    expect(await readdir(cacheDir)).toHaveLength(1);
+  });
+
+  it('without espeak-ng prepares nothing and fails nothing', async () => {
+    const cacheDir = tmp();
+    const speech = createSpeechService({
+      espeak: createEspeak({ command: '/nonexistent/espeak-ng' }),
+      clips: createClipStore({ dirs: [tmp()], logger }),
+      cacheDir,
+      logger,
+    });
+    expect(await speech.prepare(['Đăng ký khai sinh'])).toEqual({ made: 0, kept: 0 });
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
+});
+
 describe('recorded clips', () => {
   it('prefers the office’s clip over synthesis, and speaks Vietnamese where the language has none', async () => {
     const dir = tmp();

@@ -7,6 +7,7 @@ import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import { officeCatalogueFile } from '../catalogue.ts';
 import { dataDirLayout } from '../data-dir.ts';
 import type { Logger } from '../logger.ts';
+import type { ClipSync } from '../speech/clip-sync.ts';
 import { createDeviceIdentityStore } from './device-identity-store.ts';
 import { createOfficeConfigFiles } from './office-config-sink.ts';
 import { createSyncService, type SyncService } from './sync-service.ts';
@@ -49,6 +50,8 @@ export async function createHostSync(
     profile?: OfficeProfile;
     appVersion: string;
     logger: Logger;
+    /** The office's recorded languages, kept in <dataDir>/speech-clips (host-speech.ts). */
+    clipSync?: ClipSync;
   },
 ): Promise<SyncService> {
   const layout = dataDirLayout(options.dataDir);
@@ -73,6 +76,7 @@ export async function createHostSync(
           }
         : {}),
     },
+    ...(options.clipSync ? { clipSync: options.clipSync } : {}),
     configSink: createOfficeConfigFiles({
       profileFile: layout.officeProfile,
       catalogueFile: officeCatalogueFile(options.dataDir),

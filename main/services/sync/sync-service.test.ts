@@ -43,6 +43,8 @@ async function setup(transport: Partial<SyncTransport>) {
     pull: async () => fail('network'),
     attachmentState: async () => fail('network'),
     putChunk: async () => fail('network'),
+    clipPack: async () => fail('network'),
+    clipAudio: async () => fail('network'),
     ...transport,
   };
   const service = createSyncService({

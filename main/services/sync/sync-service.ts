@@ -22,6 +22,7 @@ import {
   type ConnectivityMonitor,
 } from '../connectivity.ts';
 import type { Logger } from '../logger.ts';
+import type { ClipSync } from '../speech/clip-sync.ts';
 import type { DeviceIdentityStore } from './device-identity-store.ts';
 import { normaliseEnrolmentCode, normaliseOfficeUrl } from './office-url.ts';
 
@@ -72,6 +73,8 @@ export interface SyncServiceDeps {
   /** Retry cadence handed to the renderer's engine. */
   timing?: SyncStatus['timing'];
   configSink?: OfficeConfigSink;
+  /** Fetches the office's recorded languages listed in a pull answer (in the background). */
+  clipSync?: ClipSync;
 }
 
 export interface SyncService {
@@ -294,6 +297,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }
         if (profileSaved || catalogueSaved)
           logger.info('sync-office-config-saved', { profileSaved, catalogueSaved });
+      }
+      // Clips can be megabytes on a slow link: fetched after the answer, not before it.
+      if (deps.clipSync && answer.clipLanguages) {
+        const transport = conn.transport;
+        void deps.clipSync
+          .update(answer.clipLanguages, transport)
+          .catch((error: unknown) => logger.warn('speech-clips-sync-failed', { error: String(error) }));
       }
       return {
         ok: true,

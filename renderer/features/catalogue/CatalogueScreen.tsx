@@ -13,6 +13,8 @@ import { catalogueIndex, MAX_RESULTS, searchProcedures } from './catalogue-index
 import { composeKeyDown, placeCaret, useKeyboardStore, VietnameseKeyboard } from '../../ui/index.ts';
 import { ProcedureListItem } from './ProcedureListItem.tsx';
 import { BrowseGroupGrid } from './BrowseGroupGrid.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { catalogueSpeech, groupSpeech } from '../speech/index.ts';
 
 /** The models serving each procedure today, for the badges. */
 function useServedToday(): ReadonlyMap<string, ReformModelId[]> {
@@ -33,7 +35,7 @@ export function CatalogueScreen({ group }: { group?: string }) {
 }
 
 function CatalogueHome() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { t: tUi } = useTranslation('ui');
   const searchBox = useRef<HTMLInputElement>(null);
   const { catalogue } = useKioskConfig();
@@ -56,6 +58,28 @@ function CatalogueHome() {
   return (
     <main className="screen catalogue-screen">
       <h1>{t('catalogue.heading')}</h1>
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() =>
+          catalogueSpeech(
+            i18n.getFixedT('vi'),
+            searching
+              ? {
+                  kind: 'results',
+                  procedures: procedures.map((p) => ({ code: p.code, name: p.name.vi })),
+                  truncatedAt: truncated ? MAX_RESULTS : null,
+                }
+              : {
+                  kind: 'groups',
+                  groups: index.groups.map((g) => ({
+                    name: g.name.vi,
+                    ...(g.examples ? { examples: g.examples.vi } : {}),
+                    count: g.procedures.length,
+                  })),
+                },
+          )
+        }
+      />
       <section aria-label={t('catalogue.searchLabel')} className="search-section">
         <p id="search-hint">{t('catalogue.hint')}</p>
         <div className="search-row">
@@ -146,6 +170,15 @@ function GroupProcedures({ groupId }: { groupId: string }) {
         <Icon name={group.icon} size="1.3em" />
         {group.name[lang]}
       </h1>
+      <ListenButton
+        label={t('speech:listenPage')}
+        segments={() =>
+          groupSpeech(
+            { name: group.name.vi },
+            group.procedures.map((p) => ({ code: p.code, name: p.name.vi })),
+          )
+        }
+      />
       <ul className="procedure-list" aria-label={t('catalogue.proceduresOf', { field: group.name[lang] })}>
         {group.procedures.map((p) => (
           <ProcedureListItem

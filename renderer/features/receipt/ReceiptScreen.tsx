@@ -15,7 +15,7 @@ import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-j
 import { Icon } from '../../ui/icons/index.tsx';
 import { FeeSection } from './FeeSection.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
-import { receiptSpeech } from '../speech/index.ts';
+import { printedDocumentSpeech, receiptSpeech } from '../speech/index.ts';
 import { declaredFeeDue } from '../procedure/procedure-facts.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
@@ -33,6 +33,8 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
   const { profile, catalogue } = config;
   const [dossier, setDossier] = useState<DossierRow | null | undefined>(undefined);
   const jobs = usePrintJobs((s) => s.jobs);
+  // The declaration as printed (Vietnamese, the paper's language), so "Nghe" reads what it says.
+  const [printedDeclaration, setPrintedDeclaration] = useState<string | null>(null);
   const procedure = dossier ? catalogueIndex(catalogue).byCode.get(dossier.procedureCode) : undefined;
 
   useEffect(() => {
@@ -66,6 +68,17 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
     // Language changes must not print again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dossier, procedure, client, profile]);
+
+  useEffect(() => {
+    if (!dossier || !procedure) return;
+    let live = true;
+    buildDocument('declaration', profile, procedure, dossier, 'vi')
+      .then((doc) => live && setPrintedDeclaration(doc.html))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [dossier, procedure, profile]);
 
   if (dossier === undefined) {
     return (
@@ -151,6 +164,12 @@ export function ReceiptScreen({ screen }: { screen: ScreenOf<'receipt'> }) {
           </p>
         )}
         <p>{t('printing.sign')}</p>
+        {printedDeclaration && (
+          <ListenButton
+            label={t('speech:listenPrinted', { name: t('printing.declaration').toLowerCase() })}
+            segments={() => printedDocumentSpeech(printedDeclaration)}
+          />
+        )}
       </section>
 
       <button

@@ -4,6 +4,8 @@ import { useShellStore, type ScreenOf } from '../shell/store.ts';
 import { LEVEL_ICON, LEVELS, REASONS, reasonGroupOf, type SatisfactionLevel } from './levels.ts';
 import { rate } from './rate.ts';
 import { Icon } from '../../ui/icons/index.tsx';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { satisfactionSpeech } from './satisfaction-speech.ts';
 
 type Phase = 'choose' | 'saving' | 'failed' | 'thanks';
 
@@ -15,11 +17,17 @@ const THANKS_MS = 4000;
  * optional reasons (tapped, not typed), saved for sync with the dossier; then back to Today.
  */
 export function SatisfactionScreen({ screen }: { screen: ScreenOf<'satisfaction'> }) {
-  const { t } = useTranslation('satisfaction');
+  const { t, i18n } = useTranslation('satisfaction');
   const [level, setLevel] = useState<SatisfactionLevel | null>(null);
   const [reasons, setReasons] = useState<readonly string[]>([]);
   const [phase, setPhase] = useState<Phase>('choose');
   const home = () => useShellStore.getState().navigate({ name: 'today' }, { clearHistory: true });
+  const listen = (
+    <ListenButton
+      label={t('speech:listenPage')}
+      segments={() => satisfactionSpeech(i18n.getFixedT('vi', 'satisfaction'), { phase, level, reasons })}
+    />
+  );
 
   useEffect(() => {
     if (phase !== 'thanks') return;
@@ -45,6 +53,7 @@ export function SatisfactionScreen({ screen }: { screen: ScreenOf<'satisfaction'
         <div role="status">
           <h1>{t('thanks')}</h1>
         </div>
+        {listen}
         <button type="button" className="primary big" onClick={home}>
           {t('home')}
         </button>
@@ -55,6 +64,7 @@ export function SatisfactionScreen({ screen }: { screen: ScreenOf<'satisfaction'
   return (
     <main className="screen satisfaction-screen">
       <h1 id="satisfaction-title">{t('title')}</h1>
+      {listen}
       <p>{t('hint')}</p>
       <div role="radiogroup" aria-label={t('scaleLabel')} className="satisfaction-scale">
         {LEVELS.map((l) => (

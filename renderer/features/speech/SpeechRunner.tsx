@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useBridge } from '../shell/bridge-context.ts';
 import { onIdleReset } from '../shell/idle.ts';
 import { useShellStore } from '../shell/store.ts';
-import { forgetPrefetched, setSpeechAudioElement, stopSpeech } from './player.ts';
+import { forgetPrefetched, primeAudioOutput, setSpeechAudioElement, stopSpeech } from './player.ts';
 import { useSpeechStore } from './store.ts';
 
 /**
@@ -15,16 +15,25 @@ export function SpeechRunner() {
 
   useEffect(() => {
     let live = true;
-    client
-      .invoke('speechStatus', {})
-      .then((status) => live && useSpeechStore.setState({ status }))
-      .catch(() =>
-        useSpeechStore.setState({
-          status: { available: false, reason: 'not-installed', voice: 'vi', engine: null, languages: [] },
-        }),
-      );
+    const ask = () =>
+      client
+        .invoke('speechStatus', {})
+        .then((status) => {
+          if (!live) return;
+          useSpeechStore.setState({ status });
+          if (status.available) primeAudioOutput();
+        })
+        .catch(() =>
+          useSpeechStore.setState({
+            status: { available: false, reason: 'not-installed', voice: 'vi', engine: null, languages: [] },
+          }),
+        );
+    void ask();
+    // A language the office published since (fetched with the sync pull) appears for the next citizen.
+    const unsubscribe = onIdleReset(() => void ask());
     return () => {
       live = false;
+      unsubscribe();
     };
   }, [client]);
 

@@ -5,7 +5,11 @@ export { SpeechRunner } from './SpeechRunner.tsx';
 export { ClipLanguageChoice } from './ClipLanguageChoice.tsx';
 export { SpeechSettingsSection } from './SpeechSettingsSection.tsx';
 export {
+  catalogueSpeech,
   declarationStepSpeech,
+  groupSpeech,
+  printedDocumentSpeech,
+  todayDeskSpeech,
   procedureSpeech,
   receiptSpeech,
   todaySpeech,

@@ -73,6 +73,48 @@ export function prefetchFirstPiece(client: BridgeClient, segments: readonly Spee
   if (prefetched.size > PREFETCH_KEEP) prefetched.delete(prefetched.keys().next().value!);
 }
 
+/** A tenth of a second of silence (8 kHz, 16-bit mono WAV). */
+function silentWav(): Blob {
+  const samples = 800;
+  const view = new DataView(new ArrayBuffer(44 + samples * 2));
+  const ascii = (at: number, text: string) =>
+    [...text].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + samples * 2, true);
+  ascii(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, 8000, true);
+  view.setUint32(28, 16000, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, 'data');
+  view.setUint32(40, samples * 2, true);
+  return new Blob([view.buffer], { type: 'audio/wav' });
+}
+
+let primed = false;
+/**
+ * The browser's first sound of a session starts its audio output and WAV decoder, which
+ * took up to two seconds on a loaded machine (bench/speech.bench.ts): done once when the
+ * kiosk can speak, with a muted moment of silence, so the first citizen's tap does not pay it.
+ */
+export function primeAudioOutput(): void {
+  if (primed || !element) return;
+  primed = true;
+  const audio = element;
+  const url = URL.createObjectURL(silentWav());
+  audio.muted = true;
+  const done = () => {
+    audio.muted = false;
+    URL.revokeObjectURL(url);
+  };
+  audio.addEventListener('ended', done, { once: true });
+  audio.src = url;
+  audio.play().catch(done);
+}
+
 export function forgetPrefetched(): void {
   prefetched.clear();
 }
@@ -103,6 +145,7 @@ function playOne(session: NonNullable<typeof current>, url: string): Promise<voi
     audio.onpause = done;
     audio.onerror = () => reject(new BridgeCallError('speech-playback', 'the audio could not be played'));
     audio.src = url;
+    audio.muted = false;
     audio.volume = useSpeechStore.getState().volume;
     audio.play().catch(reject);
   });

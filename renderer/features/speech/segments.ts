@@ -11,7 +11,7 @@ import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { TodayView } from '../../../shared/domain/today.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
 import { formatVnd } from '../../../shared/domain/format.ts';
-import { formatVietnamDate, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
+import { formatVietnamDate, formatVietnamTime, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
 import { modelSpeechKey, procedureSpeechKey } from '../../../shared/speech/keys.ts';
 
 export interface SpeechSegment {
@@ -143,4 +143,118 @@ export function declarationStepSpeech(
         ]
       : []),
   ];
+}
+
+/**
+ * Today's desk line: "Đang mở cửa" (which a recorded language can say) followed only by
+ * what it does not already say ("Làm việc đến 11:30"), never the header's whole sentence
+ * after it; any other state is the header's sentence as shown.
+ */
+export function todayDeskSpeech(
+  t: TFunction,
+  state: { kind: string; until?: Date },
+  headerSentence: string,
+): { headline: string; key: string | null; detail: string | null } {
+  return state.kind === 'open' && state.until
+    ? {
+        headline: t('today.openNow'),
+        key: 'today.openNow',
+        detail: t('speech:openUntil', { time: formatVietnamTime(state.until) }),
+      }
+    : { headline: headerSentence, key: null, detail: null };
+}
+
+/** "Tìm thủ tục": what the screen offers, then the fields (or the results of a search) as listed. */
+export function catalogueSpeech(
+  t: TFunction,
+  view:
+    | { kind: 'groups'; groups: readonly { name: string; examples?: string; count: number }[] }
+    | { kind: 'results'; procedures: readonly { code: string; name: string }[]; truncatedAt: number | null },
+): SpeechSegment[] {
+  if (view.kind === 'groups')
+    return [
+      ...piece(t('catalogue.heading')),
+      ...piece(t('catalogue.groupsHeading')),
+      ...view.groups.flatMap((g) =>
+        piece(
+          [g.name, g.examples, t('catalogue.groupCount', { count: g.count })].filter(Boolean).join('. ') +
+            '.',
+        ),
+      ),
+      // "Hoặc gõ tên thủ tục…": after the fields, as the screen offers it.
+      ...piece(t('catalogue.hint')),
+    ];
+  return [
+    ...piece(t('catalogue.heading')),
+    ...piece(`${t('catalogue.results')}: ${t('catalogue.count', { count: view.procedures.length })}.`),
+    ...(view.procedures.length === 0 ? piece(t('catalogue.noResults')) : []),
+    ...view.procedures.flatMap((p) => piece(p.name, procedureSpeechKey(p.code))),
+    ...(view.truncatedAt !== null ? piece(t('catalogue.truncated', { shown: view.truncatedAt })) : []),
+  ];
+}
+
+/** One field's procedures: the field's name, then each procedure's. */
+export function groupSpeech(
+  group: { name: string },
+  procedures: readonly { code: string; name: string }[],
+): SpeechSegment[] {
+  return [...piece(group.name), ...procedures.flatMap((p) => piece(p.name, procedureSpeechKey(p.code)))];
+}
+
+/** The block elements of a printed page; the words directly inside each are one piece. */
+const PRINTED_BLOCKS = new Set([
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'P',
+  'LI',
+  'TR',
+  'DT',
+  'DD',
+  'DIV',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+]);
+
+const tidy = (text: string) =>
+  text
+    .replace(/[.…_]{3,}/g, ' ')
+    // "tên:Nguyễn" (label and value in two printed spans), never a time such as 09:00.
+    .replace(/([\p{L})]):(?=\S)/gu, '$1: ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * What a printed paper says, read from the very HTML that was printed (shared/print), in the
+ * order printed: each block's own words ("Họ, chữ đệm, tên: Nguyễn Thị Hoa") as one piece, a
+ * table row's cells joined. Pictures (the QR code) and blank lines to fill have no words.
+ */
+export function printedDocumentSpeech(html: string): SpeechSegment[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const segments: SpeechSegment[] = [];
+  const walk = (el: Element) => {
+    if (el.tagName === 'STYLE' || el.tagName === 'SCRIPT') return;
+    if (el.tagName === 'TR') {
+      const row = [...el.children].map((c) => tidy(c.textContent ?? '')).filter(Boolean);
+      if (row.length) segments.push(...piece(row.join(': ')));
+      return;
+    }
+    let own = '';
+    const flush = () => {
+      if (/[\p{L}\p{N}]/u.test(own)) segments.push(...piece(tidy(own)));
+      own = '';
+    };
+    for (const node of el.childNodes) {
+      if (node.nodeType === 1 && PRINTED_BLOCKS.has((node as Element).tagName)) {
+        flush();
+        walk(node as Element);
+      } else own += node.textContent ?? '';
+    }
+    flush();
+  };
+  walk(doc.body);
+  return segments;
 }

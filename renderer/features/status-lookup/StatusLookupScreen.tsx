@@ -12,6 +12,8 @@ import { installSerialScanner } from '../scan/serial-scanner.ts';
 import { useBridge } from '../shell/bridge-context.ts';
 import { useKioskConfig } from '../shell/config-store.ts';
 import { CodeKeypad } from '../../ui/index.ts';
+import { ListenButton } from '../../ui/ListenButton.tsx';
+import { lookupSpeech } from './lookup-speech.ts';
 import { codeFromScan, lookupView, type LookupView } from './lookup-view.ts';
 import { bridgeOfficeLink, type RemoteStatus } from './office-link.ts';
 import './status-lookup.css';
@@ -100,6 +102,10 @@ export function StatusLookupScreen() {
   return (
     <main className="screen status-lookup-screen">
       <h1>{t('heading')}</h1>
+      <ListenButton
+        label={view && view.kind !== 'empty' ? t('speech:listenResult') : t('speech:listenPage')}
+        segments={() => lookupSpeech(i18n.getFixedT('vi', 'statusLookup'), view)}
+      />
       <p>{t('intro')}</p>
       <form
         className="lookup-form"

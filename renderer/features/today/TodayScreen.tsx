@@ -18,7 +18,7 @@ import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceipts
 import { cardPromiseText } from '../procedure/promise-text.ts';
 import { deskStateSentence } from '../shell/DeskStateText.tsx';
 import { ListenButton } from '../../ui/ListenButton.tsx';
-import { todaySpeech } from '../speech/index.ts';
+import { todayDeskSpeech, todaySpeech } from '../speech/index.ts';
 import { ServedTodayCard } from './ServedTodayCard.tsx';
 import { TakeTicketButton } from '../queue-ticket/index.ts';
 
@@ -189,10 +189,7 @@ function samePromise(a: ResultPromise, b: ResultPromise): boolean {
   );
 }
 
-/** The desk line as Today reads it: the header's sentence, with the plain "open" words first where they apply. */
+/** The desk line as Today reads it: "Đang mở cửa", then only what that does not say. */
 function spokenDesk(t: TFunction, tShell: TFunction, state: DeskState) {
-  const sentence = deskStateSentence(tShell, state);
-  return state.kind === 'open'
-    ? { headline: t('today.openNow'), key: 'today.openNow', detail: sentence }
-    : { headline: sentence, key: null, detail: null };
+  return todayDeskSpeech(t, state, deskStateSentence(tShell, state));
 }
