@@ -123,6 +123,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     logger,
     ...(process.env.KIOSK_OFFICE_URL ? { officeUrl: process.env.KIOSK_OFFICE_URL } : {}),
+    // Development only: an office on plain HTTP (OFFICE_INSECURE_HTTP=1); README.
+    ...(process.env.KIOSK_INSECURE_HTTP === '1' ? { allowInsecureHttp: true } : {}),
   });
   app.on('will-quit', () => sync.close());
 

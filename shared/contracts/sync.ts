@@ -287,6 +287,13 @@ export const PullAnswerSchema = z.object({
   /** More status changes wait beyond this page. */
   more: z.boolean(),
   lookups: z.array(DossierStatusInfoSchema),
+  /**
+   * Additive: the SHA-256 fingerprint of the certificate the office will serve with next
+   * (rotation); kiosks accept it as well as the pinned one from now on. null: none
+   * announced (a kiosk forgets one it was told earlier). Absent from an office on plain
+   * HTTP or older than the field (the kiosk keeps what it knows).
+   */
+  nextCertificateSha256: Sha256HexSchema.nullable().optional(),
 });
 export type PullAnswer = z.infer<typeof PullAnswerSchema>;
 
