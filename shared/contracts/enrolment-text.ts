@@ -16,21 +16,39 @@ export interface EnrolmentText {
 }
 
 export function formatEnrolmentText(value: EnrolmentText): string {
-  const query = new URLSearchParams({ url: value.officeUrl, code: value.code });
-  if (value.sha256) query.set('sha256', value.sha256);
-  return `${ENROLMENT_TEXT_SCHEME}?${query.toString()}`;
+  const pairs: [string, string][] = [
+    ['url', value.officeUrl],
+    ['code', value.code],
+  ];
+  if (value.sha256) pairs.push(['sha256', value.sha256]);
+  return `${ENROLMENT_TEXT_SCHEME}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+}
+
+/** The query's fields (`shared/` has no URLSearchParams: it imports neither DOM nor Node). */
+function queryFields(query: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const part of query.split('&')) {
+    const eq = part.indexOf('=');
+    if (eq < 1) continue;
+    try {
+      fields.set(part.slice(0, eq), decodeURIComponent(part.slice(eq + 1).replaceAll('+', ' ')));
+    } catch {
+      // A malformed escape: that field is absent.
+    }
+  }
+  return fields;
 }
 
 /** The enrolment QR's text, or null when the text is not one (a plain code, say). */
 export function parseEnrolmentText(text: string): EnrolmentText | null {
   const trimmed = text.trim();
   if (!trimmed.toLowerCase().startsWith(`${ENROLMENT_TEXT_SCHEME}?`)) return null;
-  const query = new URLSearchParams(trimmed.slice(ENROLMENT_TEXT_SCHEME.length + 1));
+  const query = queryFields(trimmed.slice(ENROLMENT_TEXT_SCHEME.length + 1));
   const officeUrl = query.get('url');
   const code = query.get('code');
   if (!officeUrl || !code) return null;
   const sha256 = query.get('sha256');
-  if (sha256 === null) return { officeUrl, code };
+  if (sha256 === undefined) return { officeUrl, code };
   const fingerprint = normaliseFingerprint(sha256);
   return fingerprint ? { officeUrl, code, sha256: fingerprint } : null;
 }
