@@ -154,6 +154,8 @@ async function drainOnce(requests: readonly PushRequest[], bodies: readonly stri
     adminPassword: 'bench-password',
     officeName: 'Bench',
     log: () => {},
+    // Plain HTTP (the development switch): the simulated kiosks and the link emulator speak it.
+    tls: { mode: 'insecure-http' },
   });
   // Counted from the start: enrolment and every push (undici keeps the connection alive).
   let connections = 0;
@@ -652,6 +654,8 @@ async function linkSyncOnce(items: PushItem[], photos: Buffer[]): Promise<{ ms: 
     adminPassword: 'bench-password',
     officeName: 'Bench',
     log: () => {},
+    // Plain HTTP (the development switch): the simulated kiosks and the link emulator speak it.
+    tls: { mode: 'insecure-http' },
   });
   const { port } = office.server.address() as AddressInfo;
   const link = await startLinkEmulator({ target: { host: '127.0.0.1', port }, ...LINK, seed: 7 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
@@ -23,6 +23,11 @@ export interface OfficeContext {
   tickets: TicketDesk;
   board: BoardHub;
   announcer: Announcer;
+  /**
+   * The certificate the office serves with and the one it announces next (pull answers,
+   * the enrolment code); null when it serves plain HTTP (development switch).
+   */
+  certificate: { fingerprint: string; nextFingerprint: string | null } | null;
 }
 
 export interface AppOptions {
@@ -32,6 +37,8 @@ export interface AppOptions {
    */
   trustProxy?: boolean | string[] | number;
   log?: (line: string) => void;
+  /** Serve HTTPS with this certificate and key (PEM); absent: plain HTTP (development switch). */
+  https?: { cert: string; key: string };
 }
 
 export type OfficeApp = FastifyInstance;
@@ -40,6 +47,9 @@ export type OfficeApp = FastifyInstance;
 export async function buildOfficeApp(ctx: OfficeContext, options: AppOptions = {}): Promise<OfficeApp> {
   const log = options.log ?? ((line: string) => console.log(line));
   const app = Fastify({
+    ...(options.https
+      ? { https: { cert: options.https.cert, key: options.https.key, minVersion: 'TLSv1.2' } }
+      : {}),
     trustProxy: trustProxyOption(options.trustProxy),
     // A slow or stuck client cannot hold a connection forever.
     requestTimeout: 60_000,
@@ -47,7 +57,7 @@ export async function buildOfficeApp(ctx: OfficeContext, options: AppOptions = {
     // The sync API sets its own limits per route (contract SYNC_LIMITS); forms are small.
     bodyLimit: 64 * 1024,
     logger: false,
-  });
+  } as FastifyServerOptions) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.server.headersTimeout = 20_000;
@@ -77,8 +87,10 @@ export async function buildOfficeApp(ctx: OfficeContext, options: AppOptions = {
         formAction: ["'self'"],
       },
     },
-    // The office is reached over plain HTTP on the LAN; HSTS belongs to a TLS setup.
-    strictTransportSecurity: false,
+    // On HTTPS a browser that once reached the dashboard never falls back to plain HTTP
+    // (browsers honour it only over a certificate they trust). On the development switch's
+    // plain HTTP the header would be ignored, and is not sent.
+    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
     referrerPolicy: { policy: 'no-referrer' },
   });
   // Request bodies are never decompressed: the sync contract's byte limits hold on the wire.

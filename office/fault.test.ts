@@ -41,6 +41,8 @@ function startOfficeProcess(dataDir: string, port: number): Promise<ChildProcess
       OFFICE_DATA_DIR: dataDir,
       OFFICE_ADMIN_PASSWORD: 'fault-test-pw',
       DATABASE_URL: '',
+      // The fault proxy cuts and resets plain HTTP mid-body: the explicit development switch.
+      OFFICE_INSECURE_HTTP: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

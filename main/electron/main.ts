@@ -150,6 +150,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     logger,
     ...(process.env.KIOSK_OFFICE_URL ? { officeUrl: process.env.KIOSK_OFFICE_URL } : {}),
+    // Development only: an office on plain HTTP (OFFICE_INSECURE_HTTP=1); README.
+    ...(process.env.KIOSK_INSECURE_HTTP === '1' ? { allowInsecureHttp: true } : {}),
   });
   app.on('will-quit', () => sync.close());
   // Queue tickets ("Lấy số thứ tự"): from the office, or from this kiosk's own range when it is away.

@@ -14,7 +14,7 @@ const dataDir = tempDir('host-sync-data');
 const timing = { baseMs: 100, capMs: 2000, idleMs: 1000 };
 
 beforeAll(async () => {
-  office = await testOffice();
+  office = await testOffice({ tls: { mode: 'generated' } });
 }, 60_000);
 afterAll(async () => office?.cleanup());
 
@@ -30,7 +30,7 @@ const bridge = async (url: string, method: string, input: unknown) =>
 describe('headless host sync options', () => {
   let kioskId: unknown;
 
-  it('enrols at start with officeUrl + enrolmentCode and hands the timing to the renderer', async () => {
+  it('enrols at start with officeUrl + enrolmentCode + certificate fingerprint and hands the timing to the renderer', async () => {
     const admin = await office.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
     const code = await createEnrolmentCode(office.database.db, Number(admin.id), Date.now());
     const host = await startHeadlessHost({
@@ -38,11 +38,25 @@ describe('headless host sync options', () => {
       profilePath,
       distDir,
       dataDir,
-      sync: { officeUrl: office.url, enrolmentCode: code, timing, probeIntervalMs: 500 },
+      sync: {
+        officeUrl: office.url,
+        enrolmentCode: code,
+        officeCertificateSha256: office.certificate!.fingerprint,
+        timing,
+        probeIntervalMs: 500,
+      },
     });
     try {
       const status = await bridge(host.url, 'syncStatus', { probe: true });
-      expect(status).toMatchObject({ ok: true, value: { enrolled: true, online: true, timing } });
+      expect(status).toMatchObject({
+        ok: true,
+        value: {
+          enrolled: true,
+          online: true,
+          timing,
+          officeCertificate: { pinned: office.certificate!.fingerprint, next: null },
+        },
+      });
       kioskId = status.value.kioskId;
       expect(host.dataDir).toBe(dataDir);
 
@@ -77,12 +91,12 @@ describe('headless host sync options', () => {
       port: 0,
       profilePath,
       distDir,
-      sync: { officeUrl: 'http://10.0.0.5:5180' },
+      sync: { officeUrl: 'https://10.0.0.5:5180' },
     });
     try {
       expect((await bridge(host.url, 'syncStatus', {})).value).toMatchObject({
         enrolled: false,
-        officeUrl: 'http://10.0.0.5:5180',
+        officeUrl: 'https://10.0.0.5:5180',
       });
     } finally {
       await host.close();

@@ -3,7 +3,9 @@
  * Chromium in kiosk mode. This is how the kiosk runs on thin clients without Electron.
  *
  * Environment: KIOSK_PORT (default 5170), KIOSK_PROFILE, KIOSK_DATA_DIR, CHROMIUM_PATH,
- * KIOSK_OFFICE_URL (pre-fills the enrolment settings), KIOSK_ENROLMENT_CODE (with it: enrol at start),
+ * KIOSK_OFFICE_URL (pre-fills the enrolment settings), KIOSK_ENROLMENT_CODE (with it and
+ * KIOSK_OFFICE_CERT_SHA256: enrol at start; the enrolment QR's whole text also works),
+ * KIOSK_INSECURE_HTTP=1 (development: an office on plain HTTP),
  * KIOSK_NO_BROWSER=1 (serve only), KIOSK_CHROMIUM_FLAGS (extra flags, space-separated),
  * NODE_ENV=production (no development defaults: data in the OS user-data folder and no
  * example profile).
@@ -73,6 +75,8 @@ async function main() {
       sync: {
         ...(env.KIOSK_OFFICE_URL ? { officeUrl: env.KIOSK_OFFICE_URL } : {}),
         ...(env.KIOSK_ENROLMENT_CODE ? { enrolmentCode: env.KIOSK_ENROLMENT_CODE } : {}),
+        ...(env.KIOSK_OFFICE_CERT_SHA256 ? { officeCertificateSha256: env.KIOSK_OFFICE_CERT_SHA256 } : {}),
+        ...(env.KIOSK_INSECURE_HTTP === '1' ? { allowInsecureHttp: true } : {}),
       },
     });
   } catch (error) {

@@ -84,7 +84,7 @@ describe('data left on disk', () => {
     const ID_NUMBER = '079312345678';
     const ADDRESS = 'Thôn Nà Lẹng, xã Bằng Thành';
     beforeAll(async () => {
-      office = await testOffice();
+      office = await testOffice({ tls: { mode: 'generated' } });
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-disk-'));
       // A umask that would leave files readable by all, as on many desktops.
       process.umask(0o022);
@@ -133,7 +133,11 @@ describe('data left on disk', () => {
           .executeTakeFirstOrThrow();
         const code = await createEnrolmentCode(office.database.db, Number(admin.id), Date.now());
         expect(
-          await bridge.invoke('syncEnrol', { officeUrl: office.url, enrolmentCode: code }),
+          await bridge.invoke('syncEnrol', {
+            officeUrl: office.url,
+            enrolmentCode: code,
+            certificateSha256: office.certificate!.fingerprint,
+          }),
         ).toMatchObject({
           ok: true,
         });

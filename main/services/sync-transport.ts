@@ -22,6 +22,7 @@ import {
   type PushAnswer,
   type PushRequest,
 } from '../../shared/contracts/sync.ts';
+import { untrustedOfficeOf, type UntrustedOfficeError } from './sync/pinned-fetch.ts';
 
 /**
  * The main process's HTTP client to the commune office (docs/sync.md). Each call is
@@ -45,7 +46,13 @@ export type FailureKind =
   /** 5xx */
   | 'server'
   /** Any other 4xx: the request itself is wrong; retrying it unchanged cannot help. */
-  | 'rejected';
+  | 'rejected'
+  /**
+   * The office presented a certificate this kiosk has not pinned (or the address is plain
+   * HTTP without the development switch): nothing was sent. Retried: the office may be
+   * switching certificates, or whoever answered may leave.
+   */
+  | 'untrusted-office';
 
 export interface TransportFailure {
   kind: FailureKind;
@@ -54,6 +61,8 @@ export interface TransportFailure {
   retryable: boolean;
   /** From Retry-After, when the office sent one. */
   retryAfterMs?: number;
+  /** untrusted-office: why, and the SHA-256 of the certificate refused (null: plain HTTP or none). */
+  untrusted?: { reason: UntrustedOfficeError['reason']; presented: string | null };
 }
 
 export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: TransportFailure };
@@ -103,6 +112,7 @@ const RETRYABLE: Record<FailureKind, boolean> = {
   unauthorised: false,
   revoked: false,
   rejected: false,
+  'untrusted-office': true,
 };
 
 function failure(
@@ -188,6 +198,15 @@ export function createOfficeCaller(
       const name = (e as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError')
         return { ok: false, failure: failure('timeout', [`no answer within ${timeoutMs} ms`]) };
+      const untrusted = untrustedOfficeOf(e);
+      if (untrusted)
+        return {
+          ok: false,
+          failure: {
+            ...failure('untrusted-office', [untrusted.message]),
+            untrusted: { reason: untrusted.reason, presented: untrusted.presented },
+          },
+        };
       return { ok: false, failure: failure('network', [String((e as Error).message ?? e)]) };
     }
     const parsed = parseJson(text);

@@ -1,4 +1,5 @@
 import { html, type Html } from './html.ts';
+import { groupFingerprint } from '../../shared/contracts/enrolment-text.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVietnamDateTime, formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
@@ -295,9 +296,9 @@ export function kiosksPage(
   lang: Lang,
   session: StaffSession,
   kiosks: KioskView[],
-  newCode: string | null,
+  newCode: NewEnrolmentCode | null,
 ): string {
-  const body = html`${newCode ? html`<p class="notice" role="status">${t(lang, 'kiosks.newCode', { code: newCode })}</p>` : ''}
+  const body = html`${newCode ? enrolmentCodeNotice(lang, newCode) : ''}
     <form method="post" action="/kiosks/codes">
       <input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">
         ${t(lang, 'kiosks.createCode')}
@@ -339,6 +340,39 @@ export function kiosksPage(
         : html`<p>${t(lang, 'kiosks.empty')}</p>`
     }`;
   return layout(lang, t(lang, 'kiosks.title'), session, body, '/kiosks');
+}
+
+/** A new enrolment code as the Kiosks page shows it: typed at the kiosk, or its QR scanned. */
+export interface NewEnrolmentCode {
+  code: string;
+  /** The address staff reached the dashboard on: the one the kiosk is given. */
+  officeUrl: string;
+  /** The certificate's SHA-256 the kiosk pins; null on plain HTTP (development switch). */
+  fingerprint: string | null;
+  /** The QR code (SVG data URL) of the enrolment text: address, code and fingerprint. */
+  qrDataUrl: string;
+}
+
+function enrolmentCodeNotice(lang: Lang, c: NewEnrolmentCode): Html {
+  return html`<div class="notice enrolment-code" role="status">
+    <p>${t(lang, 'kiosks.newCode', { code: c.code })}</p>
+    <dl>
+      <dt>${t(lang, 'kiosks.officeUrl')}</dt>
+      <dd><code>${c.officeUrl}</code></dd>
+      <dt>${t(lang, 'kiosks.fingerprint')}</dt>
+      <dd>
+        ${c.fingerprint ? html`<code class="fingerprint">${groupFingerprint(c.fingerprint)}</code>` : t(lang, 'kiosks.noTls')}
+      </dd>
+    </dl>
+    <img
+      class="enrolment-qr"
+      src="${c.qrDataUrl}"
+      alt="${t(lang, 'kiosks.qrAlt', { code: c.code })}"
+      width="240"
+      height="240"
+    />
+    <p>${t(lang, 'kiosks.enrolHowTo')}</p>
+  </div>`;
 }
 
 export function configPage(

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import QRCode from 'qrcode';
+import { formatEnrolmentText } from '../../shared/contracts/enrolment-text.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { confirmPage, kiosksPage } from '../dashboard/pages.ts';
@@ -24,7 +26,21 @@ export function kioskRoutes(ctx: OfficeContext): FastifyPluginAsync {
     app.post('/kiosks/codes', { schema: { body: CsrfOnlyFormSchema } }, async (request, reply) => {
       if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
       const code = await createEnrolmentCode(ctx.db, request.staff!.accountId, ctx.now());
-      return sendPage(reply, 200, kiosksPage(request.lang, request.staff!, await kioskViews(ctx.db), code));
+      const officeUrl = `${request.protocol}://${request.host}`;
+      const fingerprint = ctx.certificate?.fingerprint ?? null;
+      const text = formatEnrolmentText({ officeUrl, code, ...(fingerprint ? { sha256: fingerprint } : {}) });
+      const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      const qrDataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+      return sendPage(
+        reply,
+        200,
+        kiosksPage(request.lang, request.staff!, await kioskViews(ctx.db), {
+          code,
+          officeUrl,
+          fingerprint,
+          qrDataUrl,
+        }),
+      );
     });
 
     app.post(

@@ -6,7 +6,7 @@ import { signIn, signOut, SESSION_TTL_MS } from '../staff/accounts.ts';
 import { throttledSignIn, throttleKeys } from '../auth/sign-in-throttle.ts';
 import { loginPage } from '../dashboard/pages.ts';
 import { CsrfOnlyFormSchema, PageQuerySchema, SignInFormSchema } from '../../shared/contracts/office.ts';
-import { COOKIE_OPTIONS, SESSION_COOKIE, sendPage } from './staff.ts';
+import { cookieOptions, SESSION_COOKIE, sendPage } from './staff.ts';
 
 /** /login and /logout. */
 export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -53,7 +53,7 @@ export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
         }
         if (!outcome.ok) return reply.redirect('/login?failed=1', 303);
         reply.setCookie(SESSION_COOKIE, outcome.value.cookieValue, {
-          ...COOKIE_OPTIONS,
+          ...cookieOptions(ctx),
           maxAge: SESSION_TTL_MS / 1000,
         });
         return reply.redirect('/', 303);
@@ -62,7 +62,7 @@ export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
 
     app.post('/logout', { schema: { body: CsrfOnlyFormSchema } }, async (request, reply) => {
       await signOut(ctx.db, request.cookies[SESSION_COOKIE]!);
-      reply.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(ctx));
       return reply.redirect('/login', 303);
     });
   };

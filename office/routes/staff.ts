@@ -35,8 +35,13 @@ export const SESSION_COOKIE = 'office_session';
 const LANG_COOKIE = 'office_lang';
 const PASSWORD_CHANGE_ROUTES = new Set(['/account/password', '/logout']);
 
-/** Cookies the dashboard sets: never readable by scripts, never sent cross-site. */
-export const COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'strict' } as const;
+/**
+ * Cookies the dashboard sets: never readable by scripts, never sent cross-site, and on
+ * HTTPS (every office not on the development switch) never sent over plain HTTP.
+ */
+export function cookieOptions(ctx: Pick<OfficeContext, 'certificate'>) {
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure: ctx.certificate !== null } as const;
+}
 
 export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(page);
@@ -71,7 +76,7 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
     });
     await app.register(fastifyCsrf, {
       cookieKey: 'office_csrf',
-      cookieOpts: COOKIE_OPTIONS,
+      cookieOpts: cookieOptions(ctx),
       getToken: (request) => (request.body as { csrf?: string } | undefined)?.csrf,
     });
     app.decorateRequest('staff', null);
@@ -81,7 +86,11 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
       const requested = parseLang((request.query as { lang?: string } | undefined)?.lang);
       request.lang = requested ?? parseLang(request.cookies[LANG_COOKIE]) ?? 'vi';
       if (requested)
-        reply.setCookie(LANG_COOKIE, requested, { path: '/', sameSite: 'strict', maxAge: 31_536_000 });
+        reply.setCookie(LANG_COOKIE, requested, {
+          ...cookieOptions(ctx),
+          httpOnly: false,
+          maxAge: 31_536_000,
+        });
       if (request.routeOptions.config.public) return;
       const session = await sessionFromCookie(ctx.db, request.cookies[SESSION_COOKIE], ctx.now());
       if (!session) {

@@ -156,7 +156,10 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
       async (request) => {
         const now = ctx.now();
         await recordContact(ctx.db, request.kiosk!.id, now);
-        return pull(ctx.db, request.kiosk!.id, request.body, now);
+        const answer = await pull(ctx.db, request.kiosk!.id, request.body, now);
+        return ctx.certificate
+          ? { ...answer, nextCertificateSha256: ctx.certificate.nextFingerprint }
+          : answer;
       },
     );
     refuseOtherMethods('/sync/pull', ['POST']);

@@ -77,6 +77,12 @@ export const SYNC_ENROL_FAILURES = [
   /** Something answered, but not a commune office server (wrong address, captive portal). */
   'not-an-office',
   'server-error',
+  /** An https:// address without a whole SHA-256 certificate fingerprint (64 hex digits). */
+  'bad-fingerprint',
+  /** A plain http:// address while the kiosk is not on the development switch. */
+  'insecure-http',
+  /** The server presented a certificate other than the fingerprint given: nothing was sent. */
+  'untrusted-office',
 ] as const;
 
 /**
@@ -92,6 +98,8 @@ export const SYNC_FAILURES = [
   'server-error',
   'invalid-response',
   'rejected',
+  /** The office presented a certificate this kiosk has not pinned: nothing was sent. */
+  'untrusted-office',
 ] as const;
 export type SyncFailureKind = (typeof SYNC_FAILURES)[number];
 
@@ -121,6 +129,23 @@ export const SyncStatusSchema = z.object({
   needsReEnrolment: z.boolean(),
   /** How the token is kept: OS keychain (Electron) or an owner-only file (headless host). */
   tokenProtection: z.enum(['os-keychain', 'basic-text', 'file-0600']).nullable(),
+  /**
+   * The office certificates the kiosk accepts (SHA-256, pinned at enrolment; `next` while
+   * the office rotates); null on plain HTTP (development switch) or before enrolment.
+   */
+  officeCertificate: z.object({ pinned: z.string(), next: z.string().nullable() }).nullable().optional(),
+  /**
+   * The last connection to the office was refused before anything was sent (a certificate
+   * that is not pinned, none pinned, or plain HTTP); null once a connection succeeds.
+   */
+  untrustedOffice: z
+    .object({
+      reason: z.enum(['certificate-mismatch', 'not-pinned', 'plain-http']),
+      presented: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable()
+    .optional(),
   /** The cadence the renderer's sync engine uses (hosts shorten it for tests). */
   timing: z.object({
     baseMs: z.number().int().positive(),
@@ -224,6 +249,8 @@ export const bridgeContract = {
     input: z.object({
       officeUrl: z.string().min(1).max(300),
       enrolmentCode: z.string().min(1).max(40),
+      /** The office certificate's SHA-256 to pin (from the dashboard's enrolment code or its QR). */
+      certificateSha256: z.string().max(200).optional(),
       /** Additive: the outbox's lowest pending seq, else its next (see EnrolRequestSchema). */
       firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     }),

@@ -294,6 +294,13 @@ export const PullAnswerSchema = z.object({
    * (GET /api/sync/clips/<language>) and drops one no longer listed.
    */
   clipLanguages: z.array(PublishedClipLanguageSchema).max(50).optional(),
+  /**
+   * Additive: the SHA-256 fingerprint of the certificate the office will serve with next
+   * (rotation); kiosks accept it as well as the pinned one from now on. null: none
+   * announced (a kiosk forgets one it was told earlier). Absent from an office on plain
+   * HTTP or older than the field (the kiosk keeps what it knows).
+   */
+  nextCertificateSha256: Sha256HexSchema.nullable().optional(),
 });
 export type PullAnswer = z.infer<typeof PullAnswerSchema>;
 

@@ -1,6 +1,7 @@
 /**
  * Across both systems: the office server (in this process, SQLite in a temp folder, on
- * 127.0.0.1) and the kiosk (headless host + real Chromium). A dossier made while the
+ * 127.0.0.1, HTTPS with its generated certificate, which the kiosk pins at enrolment)
+ * and the kiosk (headless host + real Chromium). A dossier made while the
  * office is down reaches the dashboard once it is back; staff mark it ready; the kiosk's
  * look-up shows it; the weekly report counts it.
  */
@@ -104,7 +105,12 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   const port = Number(new URL(officeUrl).port);
 
   // Staff: sign in on the dashboard and make a one-time enrolment code.
-  const staffContext = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  // The office's certificate is self-signed (kiosks pin it); staff accept it in their browser.
+  const staffContext = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ignoreHTTPSErrors: true,
+  });
   const dash = await staffContext.newPage();
   await dash.goto(`${officeUrl}/login`);
   await dash.getByLabel('Tên đăng nhập').fill('admin');
@@ -115,6 +121,10 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   const notice = (await dash.getByRole('status').textContent()) ?? '';
   const enrolmentCode = /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(notice)?.[0];
   expect(enrolmentCode, notice).toBeTruthy();
+  // The certificate's fingerprint is shown with the code, as the kiosk will pin it.
+  const fingerprint = /(?:[0-9A-F]{4} ){15}[0-9A-F]{4}/.exec(notice)?.[0];
+  expect(fingerprint?.replaceAll(' ', '').toLowerCase()).toBe(office.certificate!.fingerprint);
+  await expect(dash.getByRole('img', { name: `Mã QR đăng ký ki-ốt với mã ${enrolmentCode}` })).toBeVisible();
 
   // The kiosk: enrolled by an officer in the PIN-protected settings.
   host = await startKioskHost({
@@ -128,7 +138,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   await page.clock.install({ time: MONDAY });
   await page.goto(host.url);
   await setOfficerPinFirstRun(page);
-  await enrolKiosk(page, officeUrl, enrolmentCode!);
+  await enrolKiosk(page, officeUrl, enrolmentCode!, fingerprint!);
   await lockSettings(page);
 
   // The office goes down; a citizen makes a dossier anyway.
@@ -193,10 +203,11 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   await staffContext.close();
 });
 
-/** In unlocked settings: the office address and the one-time code, then enrolled. */
-async function enrolKiosk(page: Page, officeUrl: string, code: string): Promise<void> {
+/** In unlocked settings: the office address, the one-time code and the certificate fingerprint, then enrolled. */
+async function enrolKiosk(page: Page, officeUrl: string, code: string, fingerprint: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Địa chỉ máy chủ của cơ quan' }).fill(officeUrl);
   await page.getByRole('textbox', { name: 'Mã đăng ký' }).fill(code);
+  await page.getByRole('textbox', { name: 'Dấu vân tay chứng chỉ (SHA-256)' }).fill(fingerprint);
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
   await expect(page.getByText(/^Đã đăng ký với /)).toBeVisible();
 }

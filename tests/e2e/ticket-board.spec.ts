@@ -36,6 +36,8 @@ test('kiosk ticket → counter call → the board shows it and speaks it; priori
     officeName: 'UBND xã Pác Nặm (e2e)',
     now: () => opening + (Date.now() - started),
     log: () => {},
+    // The queue pages, not the transport, are under test: plain HTTP through the development switch.
+    tls: { mode: 'insecure-http' },
   });
   const url = office.url;
 

@@ -39,6 +39,7 @@ const enrolment = {
   officeUrl: 'http://10.0.0.5:5180',
   officeName: 'UBND xã A',
   token: TOKEN,
+  certificatePins: { pinned: 'a'.repeat(64), next: null },
 };
 
 describe('device identity store', () => {

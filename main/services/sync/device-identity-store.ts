@@ -31,6 +31,21 @@ export const DeviceStateSchema = z.object({
    * that a retry after a lost answer gets the same kiosk back. Absent in older files.
    */
   installId: z.uuid().nullable().default(null),
+  /**
+   * The office certificates this kiosk accepts (SHA-256 hex): pinned at enrolment, and the
+   * next one the office announced through pull. null: plain HTTP (development switch) or
+   * an enrolment from before TLS (such a kiosk must enrol again). Absent in older files.
+   */
+  certificatePins: z
+    .object({
+      pinned: z.string().regex(/^[0-9a-f]{64}$/),
+      next: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type DeviceState = z.infer<typeof DeviceStateSchema>;
 
@@ -47,6 +62,7 @@ export const EMPTY_DEVICE_STATE: DeviceState = {
   profileVersion: null,
   catalogueVersion: null,
   installId: null,
+  certificatePins: null,
 };
 
 export interface DeviceIdentityStore {
@@ -60,6 +76,8 @@ export interface DeviceIdentityStore {
     officeName: string;
     token: string;
     at: Date;
+    /** Pinned at enrolment; null for a plain-HTTP office (development switch). */
+    certificatePins: DeviceState['certificatePins'];
   }): Promise<DeviceState>;
   update(patch: Partial<Omit<DeviceState, 'version' | 'tokenProtection'>>): Promise<DeviceState>;
 }
@@ -159,6 +177,7 @@ export function createDeviceIdentityStore(options: DeviceIdentityStoreOptions): 
           needsReEnrolment: false,
           reEnrolmentReason: null,
           tokenProtection: options.cipher.protection,
+          certificatePins: fields.certificatePins,
           // A new office (or a new identity at the same one) starts its versions afresh.
           profileVersion: state.officeUrl === fields.officeUrl ? state.profileVersion : null,
           catalogueVersion: state.officeUrl === fields.officeUrl ? state.catalogueVersion : null,

@@ -11,6 +11,7 @@ import type { ClipSync } from '../speech/clip-sync.ts';
 import { createDeviceIdentityStore } from './device-identity-store.ts';
 import { createOfficeConfigFiles } from './office-config-sink.ts';
 import { createSyncService, type SyncService } from './sync-service.ts';
+import { parseEnrolmentText } from '../../../shared/contracts/enrolment-text.ts';
 import type { TokenCipher } from './token-cipher.ts';
 
 /** syncPush carries up to the protocol's whole JSON body, plus the bridge envelope. */
@@ -19,8 +20,15 @@ export const SYNC_BRIDGE_BODY_LIMIT_BYTES = SYNC_LIMITS.maxJsonBodyBytes + 64 * 
 export interface HostSyncOptions {
   /** Suggested in the enrolment settings before the kiosk is enrolled (env KIOSK_OFFICE_URL). */
   officeUrl?: string;
-  /** With officeUrl: enrol at start if this data folder is not enrolled (env KIOSK_ENROLMENT_CODE). */
+  /**
+   * With officeUrl: enrol at start if this data folder is not enrolled (env
+   * KIOSK_ENROLMENT_CODE). The whole text of the dashboard's enrolment QR also works.
+   */
   enrolmentCode?: string;
+  /** The office certificate's SHA-256 to pin when enrolling at start (env KIOSK_OFFICE_CERT_SHA256). */
+  officeCertificateSha256?: string;
+  /** Development switch (env KIOSK_INSECURE_HTTP=1): allow an office on plain http://. */
+  allowInsecureHttp?: boolean;
   /** Shown on the office's kiosk list; default the machine's host name. */
   deviceName?: string;
   /** The renderer engine's retry cadence; tests shorten it. */
@@ -61,6 +69,7 @@ export async function createHostSync(
     deviceName: options.deviceName ?? os.hostname(),
     logger: options.logger,
     ...(options.officeUrl ? { suggestedOfficeUrl: options.officeUrl } : {}),
+    ...(options.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     ...(options.timing ? { timing: options.timing } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -86,10 +95,15 @@ export async function createHostSync(
     }),
   });
   const status = await service.status();
-  if (!status.enrolled && options.officeUrl && options.enrolmentCode) {
+  if (
+    !status.enrolled &&
+    options.enrolmentCode &&
+    (options.officeUrl || parseEnrolmentText(options.enrolmentCode))
+  ) {
     const result = await service.enrol({
-      officeUrl: options.officeUrl,
+      officeUrl: options.officeUrl ?? '',
       enrolmentCode: options.enrolmentCode,
+      ...(options.officeCertificateSha256 ? { certificateSha256: options.officeCertificateSha256 } : {}),
     });
     if (result.ok) options.logger.info('sync-enrolled-at-start', { kioskId: result.kioskId });
     else

@@ -2,7 +2,8 @@
  * The whole kiosk side of sync in Node: dossiers submitted into the renderer's Dexie
  * database (fake-indexeddb), the renderer's sync engine, the bridge dispatcher and the
  * main-process sync service, against the real office server on 127.0.0.1 that goes
- * down and comes back on the same port and data folder.
+ * down and comes back on the same port and data folder (and the same generated
+ * certificate, pinned at enrolment: every request goes over HTTPS).
  */
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
@@ -64,7 +65,7 @@ async function submit(n: number, from = 0): Promise<string[]> {
 
 beforeAll(async () => {
   officeDir = mkdtempSync(path.join(os.tmpdir(), 'office-k2o-'));
-  office = await testOffice({ dataDir: officeDir });
+  office = await testOffice({ dataDir: officeDir, tls: { mode: 'generated' } });
   port = Number(new URL(office.url).port);
   adminId = Number(
     (
@@ -84,6 +85,7 @@ beforeAll(async () => {
     appVersion: '0.1.0-test',
     logger,
     officeUrl: office.url,
+    officeCertificateSha256: office.certificate!.fingerprint,
     enrolmentCode: await createEnrolmentCode(office.database.db, adminId, Date.now()),
     requestTimeoutMs: 3000,
   });
@@ -129,7 +131,7 @@ describe('kiosk (engine + bridge + main) ↔ office', () => {
     expect(engine.getState()).toMatchObject({ waiting: 7, problem: 'offline' });
     expect(engine.getState().status?.online).toBe(false);
 
-    office = await testOffice({ dataDir: officeDir, port });
+    office = await testOffice({ dataDir: officeDir, port, tls: { mode: 'generated' } });
     await engine.syncNow();
     expect(await outboxPendingCount({ db })).toBe(0);
     expect(await officeRows()).toBe(7);
@@ -188,7 +190,13 @@ describe('kiosk (engine + bridge + main) ↔ office', () => {
     expect(await officeRows()).toBe(8);
 
     const code = await createEnrolmentCode(office.database.db, adminId, Date.now());
-    expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: code })).toMatchObject({ ok: true });
+    expect(
+      await sync.enrol({
+        officeUrl: office.url,
+        certificateSha256: office.certificate!.fingerprint,
+        enrolmentCode: code,
+      }),
+    ).toMatchObject({ ok: true });
     await engine.syncNow();
     expect(await outboxPendingCount({ db })).toBe(0);
     expect(await officeRows()).toBe(9);

@@ -3,7 +3,7 @@ import { normaliseEnrolmentCode, normaliseOfficeUrl } from './office-url.ts';
 
 describe('office address and enrolment code as typed', () => {
   it.each([
-    ['192.168.1.10:5180', 'http://192.168.1.10:5180'],
+    ['192.168.1.10:5180', 'https://192.168.1.10:5180'],
     [' http://office.local:5180/ ', 'http://office.local:5180'],
     ['https://xa-a.gov.vn/office/', 'https://xa-a.gov.vn/office'],
   ])('%s → %s', (typed, expected) => expect(normaliseOfficeUrl(typed)).toBe(expected));

@@ -1,12 +1,13 @@
 /**
- * The office URL an officer types: "192.168.1.10:5180", "http://office.local:5180/".
+ * The office URL an officer types: "192.168.1.10:5180" (https), "https://office.local:5180/".
  * Returns the base URL the transport uses (scheme, host, port, path without trailing
  * slash) or null when it cannot be an office address.
  */
 export function normaliseOfficeUrl(input: string): string | null {
   const text = input.trim();
   if (!text || /\s/.test(text)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+  // The office serves HTTPS unless started on the development switch.
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);

@@ -1,7 +1,8 @@
 /**
  * The kiosk's main-process sync service against the real office server on 127.0.0.1:
  * enrolment, per-item push answers, pull with a published profile saved for the next
- * start, revocation → needs re-enrolment (nothing lost), re-enrolment, office down.
+ * start, revocation → needs re-enrolment (nothing lost), re-enrolment, office down; all
+ * over HTTPS with the office's generated certificate pinned at enrolment.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,7 @@ let adminId: number;
 let dataDir: string;
 let sync: SyncService;
 
+const pin = () => office.certificate!.fingerprint;
 const newCode = () => createEnrolmentCode(office.database.db, adminId, Date.now());
 const start = () =>
   createHostSync({
@@ -40,7 +42,7 @@ const start = () =>
   });
 
 beforeAll(async () => {
-  office = await testOffice();
+  office = await testOffice({ tls: { mode: 'generated' } });
   adminId = Number(
     (
       await office.database.db
@@ -64,15 +66,25 @@ describe('kiosk sync service ↔ office server', () => {
   let kioskId: string;
 
   it('refuses bad codes, unknown codes and unreachable offices with reasons', async () => {
-    expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: 'abc' })).toMatchObject({
+    expect(
+      await sync.enrol({ officeUrl: office.url, certificateSha256: pin(), enrolmentCode: 'abc' }),
+    ).toMatchObject({
       ok: false,
       reason: 'bad-code',
     });
-    expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: 'ZZZZ-9999' })).toMatchObject({
+    expect(
+      await sync.enrol({ officeUrl: office.url, certificateSha256: pin(), enrolmentCode: 'ZZZZ-9999' }),
+    ).toMatchObject({
       ok: false,
       reason: 'code-refused',
     });
-    expect(await sync.enrol({ officeUrl: 'http://127.0.0.1:1', enrolmentCode: 'ZZZZ-9999' })).toMatchObject({
+    expect(
+      await sync.enrol({
+        officeUrl: 'https://127.0.0.1:1',
+        certificateSha256: pin(),
+        enrolmentCode: 'ZZZZ-9999',
+      }),
+    ).toMatchObject({
       ok: false,
       reason: 'unreachable',
     });
@@ -85,7 +97,11 @@ describe('kiosk sync service ↔ office server', () => {
 
   it('enrols with a one-time code (typed loosely) and probes the office health endpoint', async () => {
     const code = await newCode();
-    const result = await sync.enrol({ officeUrl: office.url, enrolmentCode: code.toLowerCase() });
+    const result = await sync.enrol({
+      officeUrl: office.url,
+      certificateSha256: pin(),
+      enrolmentCode: code.toLowerCase(),
+    });
     expect(result).toMatchObject({ ok: true, officeName: 'UBND xã Thử nghiệm' });
     if (!result.ok) return;
     kioskId = result.kioskId;
@@ -94,7 +110,9 @@ describe('kiosk sync service ↔ office server', () => {
     expect(status).not.toHaveProperty('token');
     expect(JSON.stringify(status)).not.toContain(kioskId + '.');
     // The same code again from this kiosk (its answer lost, say): the same kiosk, not a refusal.
-    expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: code })).toMatchObject({
+    expect(
+      await sync.enrol({ officeUrl: office.url, certificateSha256: pin(), enrolmentCode: code }),
+    ).toMatchObject({
       ok: true,
       kioskId,
     });
@@ -110,7 +128,9 @@ describe('kiosk sync service ↔ office server', () => {
       requestTimeoutMs: 3000,
     });
     try {
-      expect(await other.enrol({ officeUrl: office.url, enrolmentCode: code })).toMatchObject({
+      expect(
+        await other.enrol({ officeUrl: office.url, certificateSha256: pin(), enrolmentCode: code }),
+      ).toMatchObject({
         ok: false,
         reason: 'code-refused',
       });
@@ -173,7 +193,12 @@ describe('kiosk sync service ↔ office server', () => {
     expect(await sync.status()).toMatchObject({ enrolled: true, kioskId, needsReEnrolment: true });
 
     // Seq 3 is the outbox's lowest pending item: the new identity starts there.
-    const again = await sync.enrol({ officeUrl: office.url, enrolmentCode: await newCode(), firstSeq: 3 });
+    const again = await sync.enrol({
+      officeUrl: office.url,
+      certificateSha256: pin(),
+      enrolmentCode: await newCode(),
+      firstSeq: 3,
+    });
     expect(again.ok).toBe(true);
     expect(await sync.status()).toMatchObject({ needsReEnrolment: false });
     const pushed = await sync.push({ items: [item('dossier', dossierPayload(), 3)], waiting: 1 });
@@ -195,7 +220,9 @@ describe('kiosk sync service ↔ office server', () => {
       failure: 'unauthorized',
     });
     expect((await sync.status()).needsReEnrolment).toBe(true);
-    expect(await sync.enrol({ officeUrl: office.url, enrolmentCode: await newCode() })).toMatchObject({
+    expect(
+      await sync.enrol({ officeUrl: office.url, certificateSha256: pin(), enrolmentCode: await newCode() }),
+    ).toMatchObject({
       ok: true,
     });
   });

@@ -8,6 +8,7 @@ import type { EnrolRequest } from '../../../shared/contracts/sync.ts';
 import { createDeviceIdentityStore } from './device-identity-store.ts';
 import { createSyncService } from './sync-service.ts';
 import { createPlainFileCipher } from './token-cipher.ts';
+import { formatEnrolmentText } from '../../../shared/contracts/enrolment-text.ts';
 
 const KIOSK = '0b0b5f7e-5a7c-4d33-9a57-9f0a2b1c3d4e';
 const HASH = 'b'.repeat(64);
@@ -32,6 +33,7 @@ async function setup(transport: Partial<SyncTransport>) {
     officeName: 'UBND',
     token: `${KIOSK}.secret-secret-secret-secret`,
     at: new Date(),
+    certificatePins: null,
   });
   const full: SyncTransport = {
     health: async () => ({
@@ -58,6 +60,7 @@ async function setup(transport: Partial<SyncTransport>) {
   return { service, store };
 }
 
+const PIN = 'ab12'.repeat(16);
 const item = { kind: 'dossier' as const, id: KIOSK, seq: 1, hash: HASH, payload: {} };
 
 describe('sync service (fake transport)', () => {
@@ -150,7 +153,7 @@ describe('sync service (fake transport)', () => {
       },
     };
     async function enrolWith(
-      input: { firstSeq?: number },
+      input: { firstSeq?: number; officeUrl?: string; enrolmentCode?: string; certificateSha256?: string },
       answer: (request: EnrolRequest) => Awaited<ReturnType<SyncTransport['enrol']>> = () => enrolled,
     ) {
       const requests: EnrolRequest[] = [];
@@ -161,8 +164,9 @@ describe('sync service (fake transport)', () => {
         },
       });
       const outcome = await service.enrol({
-        officeUrl: 'http://office-2',
+        officeUrl: 'https://office-2',
         enrolmentCode: 'abcd2345',
+        certificateSha256: PIN,
         ...input,
       });
       service.close();
@@ -203,6 +207,47 @@ describe('sync service (fake transport)', () => {
       );
       expect(usedCode.outcome).toMatchObject({ ok: false, reason: 'code-refused' });
       expect(usedCode.requests).toHaveLength(1);
+    });
+
+    describe('and pins the office certificate', () => {
+      it('keeps the fingerprint typed with the code (any case and spacing) as the pin', async () => {
+        const typed = PIN.toUpperCase().match(/.{4}/g)!.join(' ');
+        const { outcome, store } = await enrolWith({ certificateSha256: typed });
+        expect(outcome).toMatchObject({ ok: true });
+        expect((await store.state()).certificatePins).toEqual({ pinned: PIN, next: null });
+      });
+
+      it('takes address, code and fingerprint from the dashboard QR text typed into the code field', async () => {
+        const qr = formatEnrolmentText({
+          officeUrl: 'https://10.0.0.7:5180',
+          code: 'WXYZ-6789',
+          sha256: PIN,
+        });
+        const { outcome, requests, store } = await enrolWith({
+          officeUrl: '',
+          enrolmentCode: qr,
+          certificateSha256: '',
+        });
+        expect(outcome).toMatchObject({ ok: true });
+        expect(requests[0]!.code).toBe('WXYZ-6789');
+        expect(await store.state()).toMatchObject({
+          officeUrl: 'https://10.0.0.7:5180',
+          certificatePins: { pinned: PIN, next: null },
+        });
+      });
+
+      it('refuses an https address without a whole fingerprint, and plain http without the switch, sending nothing', async () => {
+        const short = await enrolWith({ certificateSha256: PIN.slice(0, 40) });
+        expect(short.outcome).toMatchObject({ ok: false, reason: 'bad-fingerprint' });
+        expect(short.requests).toHaveLength(0);
+        const plain = await enrolWith({ officeUrl: 'http://office-2' });
+        expect(plain.outcome).toMatchObject({ ok: false, reason: 'insecure-http' });
+        expect(plain.requests).toHaveLength(0);
+        // A typed address without a scheme means https.
+        const bare = await enrolWith({ officeUrl: '10.0.0.7:5180' });
+        expect(bare.outcome).toMatchObject({ ok: true });
+        expect((await bare.store.state()).officeUrl).toBe('https://10.0.0.7:5180');
+      });
     });
   });
 });

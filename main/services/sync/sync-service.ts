@@ -15,6 +15,7 @@ import {
   type SyncTransport,
   type SyncTransportOptions,
   type TransportFailure,
+  type TransportResult,
 } from '../sync-transport.ts';
 import {
   createConnectivityMonitor,
@@ -25,12 +26,23 @@ import type { Logger } from '../logger.ts';
 import type { ClipSync } from '../speech/clip-sync.ts';
 import type { DeviceIdentityStore } from './device-identity-store.ts';
 import { normaliseEnrolmentCode, normaliseOfficeUrl } from './office-url.ts';
+import { createPinnedFetch, type CertificatePins } from './pinned-fetch.ts';
+import { normaliseFingerprint, parseEnrolmentText } from '../../../shared/contracts/enrolment-text.ts';
 
 export type EnrolOutcome =
   | { ok: true; kioskId: string; officeName: string }
   | {
       ok: false;
-      reason: 'bad-url' | 'bad-code' | 'code-refused' | 'unreachable' | 'not-an-office' | 'server-error';
+      reason:
+        | 'bad-url'
+        | 'bad-code'
+        | 'code-refused'
+        | 'unreachable'
+        | 'not-an-office'
+        | 'server-error'
+        | 'bad-fingerprint'
+        | 'insecure-http'
+        | 'untrusted-office';
       message: string;
     };
 
@@ -64,7 +76,13 @@ export interface SyncServiceDeps {
   now?: () => Date;
   /** Injected in tests; default the real HTTP transport. */
   createTransport?: (options: SyncTransportOptions) => SyncTransport;
+  /** Injected in tests instead of the pinned fetch (then no certificate is checked). */
   fetch?: typeof fetch;
+  /**
+   * The development switch (KIOSK_INSECURE_HTTP=1): enrol with and talk to an office on
+   * plain http://. Off, an http:// address is refused and nothing is sent to it.
+   */
+  allowInsecureHttp?: boolean;
   requestTimeoutMs?: number;
   /** Connectivity probe cadence (tests shorten it). */
   connectivity?: Pick<ConnectivityDeps, 'onlineIntervalMs' | 'offlineBackoff' | 'setTimer' | 'clearTimer'>;
@@ -82,7 +100,14 @@ export interface SyncService {
    * `firstSeq`: the lowest outbox seq the kiosk will send under the new identity (the
    * renderer owns the outbox); the office counts sequence gaps from it.
    */
-  enrol(input: { officeUrl: string; enrolmentCode: string; firstSeq?: number }): Promise<EnrolOutcome>;
+  enrol(input: {
+    officeUrl: string;
+    /** The code, or the whole text of the dashboard's enrolment QR (address, code, fingerprint). */
+    enrolmentCode: string;
+    /** The office certificate's SHA-256 to pin; required for an https:// office. */
+    certificateSha256?: string;
+    firstSeq?: number;
+  }): Promise<EnrolOutcome>;
   push(input: { items: PushItem[]; waiting: number }): Promise<PushOutcome>;
   pull(input: { cursor: string | null; lookupCodes: string[] }): Promise<PullOutcome>;
   status(input?: { probe?: boolean }): Promise<SyncStatus>;
@@ -111,6 +136,7 @@ const FAILURE_OF: Record<TransportFailure['kind'], SyncFailureKind> = {
   'rate-limited': 'rate-limited',
   server: 'server-error',
   rejected: 'rejected',
+  'untrusted-office': 'untrusted-office',
 };
 
 /**
@@ -124,24 +150,76 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const makeTransport = deps.createTransport ?? createSyncTransport;
   const timing = deps.timing ?? DEFAULT_SYNC_TIMING;
   const { store, logger } = deps;
-  let current: { baseUrl: string; transport: SyncTransport; monitor: ConnectivityMonitor } | null = null;
+  let current: {
+    baseUrl: string;
+    transport: SyncTransport;
+    monitor: ConnectivityMonitor;
+    close(): Promise<void>;
+  } | null = null;
+  /** The certificates accepted now (mirror of the stored state; read at every new connection). */
+  let pins: CertificatePins | null = null;
+  /** The last connection refused before anything was sent; cleared by any answered call. */
+  let untrusted: SyncStatus['untrustedOffice'] = null;
   let closed = false;
   // One push at a time, whoever asks (a reloaded renderer may ask while the old push still runs).
   let pushQueue: Promise<unknown> = Promise.resolve();
 
-  function transportFor(baseUrl: string): SyncTransport {
-    return makeTransport({
-      baseUrl,
-      getToken: () => store.token(),
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      ...(deps.requestTimeoutMs ? { timeoutMs: deps.requestTimeoutMs } : {}),
-    });
+  /** A certificate announced as next was presented: the office has switched; it becomes the pin. */
+  function accepted(fingerprint: string): void {
+    if (!pins || fingerprint !== pins.next) return;
+    pins = { pinned: fingerprint, next: null };
+    logger.info('sync-certificate-promoted', { fingerprint });
+    void store
+      .update({ certificatePins: pins })
+      .catch((error: unknown) => logger.warn('sync-certificate-promote-failed', { error: String(error) }));
   }
 
-  function connect(baseUrl: string): NonNullable<typeof current> {
-    if (current?.baseUrl === baseUrl) return current;
+  /** Notes refused connections (for the status screen) whichever call met them, the health probe included. */
+  function watched(transport: SyncTransport): SyncTransport {
+    const note = <T>(result: TransportResult<T>): TransportResult<T> => {
+      if (result.ok) untrusted = null;
+      else if (result.failure.kind === 'untrusted-office' && result.failure.untrusted) {
+        const { reason, presented } = result.failure.untrusted;
+        if (untrusted?.reason !== reason || untrusted.presented !== presented)
+          logger.warn('sync-untrusted-office', { reason, presented, pinned: pins });
+        untrusted = { reason, presented, at: now().toISOString() };
+      }
+      return result;
+    };
+    return {
+      health: async () => note(await transport.health()),
+      enrol: async (r) => note(await transport.enrol(r)),
+      push: async (r) => note(await transport.push(r)),
+      pull: async (r) => note(await transport.pull(r)),
+      attachmentState: async (h) => note(await transport.attachmentState(h)),
+      putChunk: async (h, o, t, b) => note(await transport.putChunk(h, o, t, b)),
+      clipPack: async (language) => note(await transport.clipPack(language)),
+      clipAudio: async (language, sha256) => note(await transport.clipAudio(language, sha256)),
+    };
+  }
+
+  function transportFor(
+    baseUrl: string,
+    trust: { pins: () => CertificatePins | null; onAccepted?: (fingerprint: string) => void },
+  ): { transport: SyncTransport; close(): Promise<void> } {
+    const pinned = deps.fetch
+      ? null
+      : createPinnedFetch({ ...trust, allowPlainHttp: deps.allowInsecureHttp ?? false });
+    const transport = makeTransport({
+      baseUrl,
+      getToken: () => store.token(),
+      ...(pinned ? { fetch: pinned.fetch } : deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.requestTimeoutMs ? { timeoutMs: deps.requestTimeoutMs } : {}),
+    });
+    return { transport: watched(transport), close: async () => pinned?.close() };
+  }
+
+  /** `fresh`: new connections even to the same address (after an enrolment changed the pin). */
+  function connect(baseUrl: string, fresh = false): NonNullable<typeof current> {
+    if (current?.baseUrl === baseUrl && !fresh) return current;
     current?.monitor.stop();
-    const transport = transportFor(baseUrl);
+    void current?.close();
+    const { transport, close } = transportFor(baseUrl, { pins: () => pins, onAccepted: accepted });
     const monitor = createConnectivityMonitor({
       transport,
       now: () => now().getTime(),
@@ -150,7 +228,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     monitor.onChange((s) =>
       logger.info('sync-connectivity', { online: s.online, lastFailure: s.lastFailure }),
     );
-    current = { baseUrl, transport, monitor };
+    current = { baseUrl, transport, monitor, close };
     if (!closed) monitor.start();
     return current;
   }
@@ -159,6 +237,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const state = await store.state();
     if (!state.kioskId || !state.officeUrl)
       return { ok: false, failure: 'not-enrolled', reasons: ['this kiosk is not enrolled'] };
+    pins = state.certificatePins;
     return connect(state.officeUrl);
   }
 
@@ -182,70 +261,120 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     };
   }
 
+  /**
+   * Rotation: the office announces the certificate it will switch to (through the pinned
+   * connection, so the announcement is the office's); from now on the kiosk accepts both.
+   * null withdraws an announcement; absent (an older office) changes nothing.
+   */
+  async function learnNextCertificate(announced: string | null | undefined): Promise<void> {
+    if (announced === undefined || !pins) return;
+    const next = announced === pins.pinned ? null : announced;
+    if (next === pins.next) return;
+    pins = { ...pins, next };
+    logger.info('sync-certificate-next', { pinned: pins.pinned, next });
+    await store.update({ certificatePins: pins });
+  }
+
   async function succeeded(): Promise<void> {
     await store.update({ lastSuccessAt: now().toISOString() });
+  }
+
+  async function enrolWith(
+    transport: SyncTransport,
+    baseUrl: string,
+    code: string,
+    enrolmentPins: CertificatePins | null,
+    requestedFirstSeq: number | undefined,
+  ): Promise<EnrolOutcome> {
+    let { installId } = await store.state();
+    if (!installId) {
+      installId = randomUUID();
+      await store.update({ installId });
+    }
+    const request = (firstSeq: number | undefined, withInstallId = true): EnrolRequest => ({
+      protocol: SYNC_PROTOCOL,
+      code,
+      deviceName: deps.deviceName.slice(0, 200) || 'kiosk',
+      appVersion: deps.appVersion.slice(0, 40) || '0.0.0',
+      ...(firstSeq !== undefined ? { firstSeq } : {}),
+      ...(withInstallId ? { installId } : {}),
+    });
+    // 1 is what an absent firstSeq means; leaving it out keeps a fresh kiosk working
+    // with an office that predates the field (its schema refuses unknown keys).
+    let firstSeq = requestedFirstSeq !== undefined && requestedFirstSeq > 1 ? requestedFirstSeq : undefined;
+    let result = await transport.enrol(request(firstSeq));
+    if (!result.ok && result.failure.status === 400) {
+      // An older office refuses the unknown fields before looking at the code (which stays
+      // unused): enrol without them; that office counts gaps from 1, as it always did,
+      // and cannot recognise a retry.
+      logger.warn('sync-enrol-without-new-fields', { baseUrl, reasons: result.failure.reasons });
+      firstSeq = undefined;
+      result = await transport.enrol(request(firstSeq, false));
+    }
+    if (!result.ok) {
+      const { kind, reasons, status } = result.failure;
+      logger.warn('sync-enrol-failed', { baseUrl, kind, status, reasons });
+      const message = reasons.join('; ');
+      if (kind === 'untrusted-office') return { ok: false, reason: 'untrusted-office', message };
+      if (kind === 'network' || kind === 'timeout') return { ok: false, reason: 'unreachable', message };
+      if (kind === 'invalid-answer') return { ok: false, reason: 'not-an-office', message };
+      if (kind === 'server' || kind === 'rate-limited') return { ok: false, reason: 'server-error', message };
+      // 401/403 from /enrol: the code is unknown, used or expired; 400: the office did not accept its form.
+      if (kind === 'unauthorised' || kind === 'revoked')
+        return { ok: false, reason: 'code-refused', message };
+      if (status === 404 || status === 405) return { ok: false, reason: 'not-an-office', message };
+      return { ok: false, reason: 'bad-code', message };
+    }
+    const answer = result.value;
+    await store.saveEnrolment({
+      kioskId: answer.kioskId,
+      officeUrl: baseUrl,
+      officeName: answer.officeName,
+      token: answer.token,
+      at: now(),
+      certificatePins: enrolmentPins,
+    });
+    pins = enrolmentPins;
+    untrusted = null;
+    logger.info('sync-enrolled', { baseUrl, kioskId: answer.kioskId, firstSeq: firstSeq ?? 1 });
+    const conn = connect(baseUrl, true);
+    await conn.monitor.probe();
+    return { ok: true, kioskId: answer.kioskId, officeName: answer.officeName };
   }
 
   const service: SyncService = {
     identity: { state: () => store.state(), token: () => store.token() },
 
     async enrol(input) {
-      const baseUrl = normaliseOfficeUrl(input.officeUrl);
+      // The dashboard's QR text (typed by a scanner into the code field) brings all three.
+      const scanned = parseEnrolmentText(input.enrolmentCode);
+      const baseUrl = normaliseOfficeUrl(scanned?.officeUrl ?? input.officeUrl);
       if (!baseUrl) return { ok: false, reason: 'bad-url', message: 'not an http(s) address' };
-      const code = normaliseEnrolmentCode(input.enrolmentCode);
+      const code = normaliseEnrolmentCode(scanned?.code ?? input.enrolmentCode);
       if (!code) return { ok: false, reason: 'bad-code', message: 'expected a code like ABCD-2345' };
-      const transport = transportFor(baseUrl);
-      let { installId } = await store.state();
-      if (!installId) {
-        installId = randomUUID();
-        await store.update({ installId });
+      let enrolmentPins: CertificatePins | null = null;
+      if (baseUrl.startsWith('https:')) {
+        const fingerprint = normaliseFingerprint(scanned?.sha256 ?? input.certificateSha256 ?? '');
+        if (!fingerprint)
+          return {
+            ok: false,
+            reason: 'bad-fingerprint',
+            message: 'expected the 64 hex digits of the office certificate’s SHA-256 fingerprint',
+          };
+        enrolmentPins = { pinned: fingerprint, next: null };
+      } else if (!deps.allowInsecureHttp) {
+        return {
+          ok: false,
+          reason: 'insecure-http',
+          message: 'plain HTTP is refused (KIOSK_INSECURE_HTTP=1 allows it in development)',
+        };
       }
-      const request = (firstSeq: number | undefined, withInstallId = true): EnrolRequest => ({
-        protocol: SYNC_PROTOCOL,
-        code,
-        deviceName: deps.deviceName.slice(0, 200) || 'kiosk',
-        appVersion: deps.appVersion.slice(0, 40) || '0.0.0',
-        ...(firstSeq !== undefined ? { firstSeq } : {}),
-        ...(withInstallId ? { installId } : {}),
-      });
-      // 1 is what an absent firstSeq means; leaving it out keeps a fresh kiosk working
-      // with an office that predates the field (its schema refuses unknown keys).
-      let firstSeq = input.firstSeq !== undefined && input.firstSeq > 1 ? input.firstSeq : undefined;
-      let result = await transport.enrol(request(firstSeq));
-      if (!result.ok && result.failure.status === 400) {
-        // An older office refuses the unknown fields before looking at the code (which stays
-        // unused): enrol without them; that office counts gaps from 1, as it always did,
-        // and cannot recognise a retry.
-        logger.warn('sync-enrol-without-new-fields', { baseUrl, reasons: result.failure.reasons });
-        firstSeq = undefined;
-        result = await transport.enrol(request(firstSeq, false));
+      const { transport, close } = transportFor(baseUrl, { pins: () => enrolmentPins });
+      try {
+        return await enrolWith(transport, baseUrl, code, enrolmentPins, input.firstSeq);
+      } finally {
+        await close();
       }
-      if (!result.ok) {
-        const { kind, reasons, status } = result.failure;
-        logger.warn('sync-enrol-failed', { baseUrl, kind, status, reasons });
-        const message = reasons.join('; ');
-        if (kind === 'network' || kind === 'timeout') return { ok: false, reason: 'unreachable', message };
-        if (kind === 'invalid-answer') return { ok: false, reason: 'not-an-office', message };
-        if (kind === 'server' || kind === 'rate-limited')
-          return { ok: false, reason: 'server-error', message };
-        // 401/403 from /enrol: the code is unknown, used or expired; 400: the office did not accept its form.
-        if (kind === 'unauthorised' || kind === 'revoked')
-          return { ok: false, reason: 'code-refused', message };
-        if (status === 404 || status === 405) return { ok: false, reason: 'not-an-office', message };
-        return { ok: false, reason: 'bad-code', message };
-      }
-      const answer = result.value;
-      await store.saveEnrolment({
-        kioskId: answer.kioskId,
-        officeUrl: baseUrl,
-        officeName: answer.officeName,
-        token: answer.token,
-        at: now(),
-      });
-      logger.info('sync-enrolled', { baseUrl, kioskId: answer.kioskId, firstSeq: firstSeq ?? 1 });
-      const conn = connect(baseUrl);
-      await conn.monitor.probe();
-      return { ok: true, kioskId: answer.kioskId, officeName: answer.officeName };
     },
 
     push(input) {
@@ -281,6 +410,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       if (!result.ok) return failed(result.failure, conn);
       await succeeded();
       const answer = result.value;
+      await learnNextCertificate(answer.nextCertificateSha256);
       let catalogueSaved: string | null = null;
       let profileSaved: string | null = null;
       if (deps.configSink) {
@@ -323,6 +453,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       let online = false;
       let lastProbeAt: string | null = null;
       if (enrolled) {
+        pins = state.certificatePins;
         const conn = connect(state.officeUrl!);
         const probe = input.probe ? await conn.monitor.probe() : conn.monitor.state();
         online = probe.online;
@@ -338,6 +469,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         lastSuccessAt: state.lastSuccessAt,
         needsReEnrolment: state.needsReEnrolment,
         tokenProtection: state.tokenProtection,
+        officeCertificate: enrolled ? state.certificatePins : null,
+        untrustedOffice: enrolled ? untrusted : null,
         timing,
       };
     },
@@ -360,12 +493,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
     async start() {
       const state = await store.state();
+      pins = state.certificatePins;
       if (state.kioskId && state.officeUrl && !closed) connect(state.officeUrl);
     },
 
     close() {
       closed = true;
       current?.monitor.stop();
+      void current?.close();
     },
   };
   return service;

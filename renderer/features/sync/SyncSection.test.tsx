@@ -58,6 +58,60 @@ afterEach(async () => {
 });
 
 describe('sync settings section', () => {
+  it('says in words that the office was refused for its certificate, and shows the pinned fingerprint', async () => {
+    const pinned = 'ab12'.repeat(16);
+    const presented = 'cd34'.repeat(16);
+    mount({
+      ...base,
+      enrolled: true,
+      kioskId: KIOSK,
+      officeUrl: 'https://10.0.0.5:5180',
+      officeName: 'UBND xã Thử',
+      officeCertificate: { pinned, next: null },
+      untrustedOffice: { reason: 'certificate-mismatch', presented, at: '2026-11-23T02:00:00.000Z' },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Không gửi hồ sơ: máy chủ không có đúng chứng chỉ của cơ quan/);
+    expect(alert.textContent).toContain('CD34 CD34');
+    expect(alert.textContent).toMatch(/Mọi hồ sơ vẫn được giữ trên máy/);
+    expect(screen.getByText(/^AB12 AB12/)).toBeTruthy();
+  });
+
+  it('fills address, code and fingerprint from the enrolment QR text, and sends the fingerprint', async () => {
+    const sha = 'ef56'.repeat(16);
+    const calls = mount(base, () => ({ ok: true, kioskId: KIOSK, officeName: 'UBND xã Thử' }));
+    await screen.findByText(/Ki-ốt chưa đăng ký/);
+    fireEvent.change(screen.getByLabelText('Mã đăng ký'), {
+      target: {
+        value: `commune-kiosk-enrol:?url=https%3A%2F%2F10.0.0.9%3A5180&code=WXYZ-6789&sha256=${sha}`,
+      },
+    });
+    expect((screen.getByLabelText('Địa chỉ máy chủ của cơ quan') as HTMLInputElement).value).toBe(
+      'https://10.0.0.9:5180',
+    );
+    expect((screen.getByLabelText('Mã đăng ký') as HTMLInputElement).value).toBe('WXYZ-6789');
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    await waitFor(() => expect(calls.some(([m]) => m === 'syncEnrol')).toBe(true));
+    expect(calls.find(([m]) => m === 'syncEnrol')![1]).toMatchObject({
+      officeUrl: 'https://10.0.0.9:5180',
+      enrolmentCode: 'WXYZ-6789',
+      certificateSha256: 'EF56'.repeat(16).match(/.{4}/g)!.join(' '),
+    });
+  });
+
+  it('shows a refused fingerprint next to the fingerprint field, keeping what was typed', async () => {
+    mount(base, () => ({ ok: false, reason: 'untrusted-office', message: 'other certificate' }));
+    await screen.findByText(/Ki-ốt chưa đăng ký/);
+    fireEvent.change(screen.getByLabelText('Mã đăng ký'), { target: { value: 'abcd-2345' } });
+    fireEvent.change(screen.getByLabelText('Dấu vân tay chứng chỉ (SHA-256)'), { target: { value: 'ab12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/chứng chỉ khác với dấu vân tay đã nhập/);
+    const field = screen.getByLabelText('Dấu vân tay chứng chỉ (SHA-256)') as HTMLInputElement;
+    expect(field.value).toBe('AB12');
+    expect(field.getAttribute('aria-describedby')).toBe(alert.id);
+  });
+
   it('says the kiosk is not enrolled and pre-fills the suggested office address', async () => {
     mount(base);
     expect(await screen.findByText(/Ki-ốt chưa đăng ký với cơ quan/)).toBeTruthy();

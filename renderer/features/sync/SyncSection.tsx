@@ -7,6 +7,7 @@ import { useBridge } from '../shell/bridge-context.ts';
 import { enrolmentFirstSeq } from './first-seq.ts';
 import { formatVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { useSyncStore } from './store.ts';
+import { groupFingerprint, parseEnrolmentText } from '../../../shared/contracts/enrolment-text.ts';
 
 type EnrolReason = Extract<BridgeOutput<'syncEnrol'>, { ok: false }>['reason'] | 'failed';
 /** Which field an enrolment error belongs next to. */
@@ -15,8 +16,10 @@ const URL_REASONS: readonly EnrolReason[] = [
   'unreachable',
   'not-an-office',
   'server-error',
+  'insecure-http',
   'failed',
 ];
+const FINGERPRINT_REASONS: readonly EnrolReason[] = ['bad-fingerprint', 'untrusted-office'];
 
 /** Settings (behind the officer PIN): the sync status for staff, and enrolment with the office. */
 export function SyncSection() {
@@ -71,6 +74,18 @@ export function SyncStatusPanel() {
           <p>{t('status.needsReEnrolmentExplain')}</p>
         </div>
       )}
+      {status.enrolled && status.untrustedOffice && (
+        <div role="alert" className="field-error">
+          <strong>{t('status.untrusted.heading')}</strong>
+          <p>
+            {t(`status.untrusted.${status.untrustedOffice.reason}`, {
+              presented: status.untrustedOffice.presented
+                ? groupFingerprint(status.untrustedOffice.presented)
+                : '',
+            })}
+          </p>
+        </div>
+      )}
       {!status.enrolled && <p>{t('status.notEnrolled')}</p>}
       <dl className="facts">
         {status.enrolled && (
@@ -83,6 +98,18 @@ export function SyncStatusPanel() {
             <dd>{status.kioskId}</dd>
             <dt>{t('status.connection')}</dt>
             <dd>{status.online ? t('status.online') : t('status.offline')}</dd>
+            <dt>{t('status.certificate')}</dt>
+            <dd className="fingerprint">
+              {status.officeCertificate
+                ? groupFingerprint(status.officeCertificate.pinned)
+                : t('status.noCertificate')}
+            </dd>
+            {status.officeCertificate?.next && (
+              <>
+                <dt>{t('status.nextCertificate')}</dt>
+                <dd className="fingerprint">{groupFingerprint(status.officeCertificate.next)}</dd>
+              </>
+            )}
           </>
         )}
         <dt>{t('status.waiting')}</dt>
@@ -160,6 +187,7 @@ function EnrolForm() {
   const status = useSyncStore((s) => s.state.status);
   const [officeUrl, setOfficeUrl] = useState<string | null>(null);
   const [code, setCode] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<EnrolReason | null>(null);
   const [done, setDone] = useState<{ office: string; id: string } | null>(null);
@@ -177,11 +205,13 @@ function EnrolForm() {
       const result = await client.invoke('syncEnrol', {
         officeUrl: urlValue,
         enrolmentCode: code,
+        ...(fingerprint.trim() ? { certificateSha256: fingerprint.trim() } : {}),
         ...(firstSeq !== undefined ? { firstSeq } : {}),
       });
       if (result.ok) {
         setDone({ office: result.officeName, id: result.kioskId });
         setCode('');
+        setFingerprint('');
         await useSyncStore.getState().refresh(client);
         void useSyncStore.getState().engine?.syncNow();
       } else setError(result.reason);
@@ -193,7 +223,17 @@ function EnrolForm() {
   };
 
   const urlError = error && URL_REASONS.includes(error) ? error : null;
-  const codeError = error && !URL_REASONS.includes(error) ? error : null;
+  const fingerprintError = error && FINGERPRINT_REASONS.includes(error) ? error : null;
+  const codeError = error && !URL_REASONS.includes(error) && !fingerprintError ? error : null;
+  /** A scanner typing the dashboard's enrolment QR fills the three fields at once. */
+  const typeCode = (value: string) => {
+    const scanned = parseEnrolmentText(value);
+    // Typed codes are upper case; the QR text (a scanner types it) keeps its own case.
+    if (!scanned) return setCode(/^[\w\s-]{0,20}$/.test(value) ? value.toUpperCase() : value);
+    setOfficeUrl(scanned.officeUrl);
+    setCode(scanned.code);
+    setFingerprint(scanned.sha256 ? groupFingerprint(scanned.sha256) : '');
+  };
   const enrolled = status?.enrolled ?? false;
   return (
     <form
@@ -232,15 +272,33 @@ function EnrolForm() {
         autoCapitalize="characters"
         spellCheck={false}
         placeholder={t('enrol.codeHint')}
-        maxLength={20}
         value={code}
         aria-invalid={codeError !== null}
         aria-describedby={codeError ? `${id}-code-error` : undefined}
-        onChange={(e) => setCode(e.target.value.toUpperCase())}
+        onChange={(e) => typeCode(e.target.value)}
       />
       {codeError && (
         <p id={`${id}-code-error`} role="alert" className="field-error">
           {t(`enrol.errors.${codeError}`)}
+        </p>
+      )}
+      <label htmlFor={`${id}-fingerprint`}>{t('enrol.fingerprint')}</label>
+      <input
+        id={`${id}-fingerprint`}
+        className="text-input fingerprint"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        placeholder={t('enrol.fingerprintHint')}
+        maxLength={120}
+        value={fingerprint}
+        aria-invalid={fingerprintError !== null}
+        aria-describedby={fingerprintError ? `${id}-fingerprint-error` : undefined}
+        onChange={(e) => setFingerprint(e.target.value.toUpperCase())}
+      />
+      {fingerprintError && (
+        <p id={`${id}-fingerprint-error`} role="alert" className="field-error">
+          {t(`enrol.errors.${fingerprintError}`)}
         </p>
       )}
       <button type="submit" className="primary" disabled={working}>
