@@ -253,6 +253,8 @@ test.describe('recorded clips published from the office', () => {
       dataDir: officeDir,
       adminPassword: ADMIN_PASSWORD,
       officeName: 'UBND xã Pác Nặm (e2e)',
+      // The clips are under test here, not the transport: the development switch.
+      tls: { mode: 'insecure-http' },
       log: () => {},
     });
   });
@@ -314,6 +316,7 @@ test.describe('recorded clips published from the office', () => {
     host = await startKioskHost({
       profile: 'pac-nam',
       officeUrl: office.url,
+      allowInsecureHttp: true,
       enrolmentCode: await createEnrolmentCode(office.database.db, Number(admin.id), Date.now()),
       syncTiming: { baseMs: 200, capMs: 1_000, idleMs: 1_000 },
       probeIntervalMs: 300,

@@ -26,6 +26,8 @@ export interface StartKioskHostOptions {
    * that moment the host still starts, not enrolled (the reason is logged).
    */
   officeUrl?: string;
+  /** An office on the development switch (plain HTTP); pinned HTTPS is the default (sync.spec.ts). */
+  allowInsecureHttp?: boolean;
   enrolmentCode?: string;
   /**
    * Short sync cadence for tests: the renderer engine's retry base/cap and idle poll, and
@@ -111,6 +113,7 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
     ...(options.speechPrepare === false ? { speechPrepare: false } : {}),
     sync: {
       ...(options.officeUrl ? { officeUrl: options.officeUrl } : {}),
+      ...(options.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
       ...(options.enrolmentCode ? { enrolmentCode: options.enrolmentCode } : {}),
       ...(options.syncTiming ? { timing: options.syncTiming } : {}),
       ...(options.now ? { now: options.now } : {}),

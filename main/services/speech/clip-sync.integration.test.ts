@@ -69,6 +69,8 @@ beforeAll(async () => {
     logger,
     clipSync: host.clipSync,
     officeUrl: office.url,
+    // The office under test runs on the development switch (plain HTTP); pinning: sync/pinning.integration.test.ts.
+    allowInsecureHttp: true,
     enrolmentCode: await createEnrolmentCode(office.database.db, adminId, Date.now()),
     requestTimeoutMs: 3000,
   });

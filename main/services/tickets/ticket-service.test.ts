@@ -72,6 +72,8 @@ beforeAll(async () => {
     appVersion: '0.1.0-test',
     logger: createMemoryLogger().logger,
     officeUrl: office.url,
+    // The office under test runs on the development switch (plain HTTP); pinning: sync/pinning.integration.test.ts.
+    allowInsecureHttp: true,
     enrolmentCode: await createEnrolmentCode(office.database.db, Number(admin.id), Date.now()),
     requestTimeoutMs: 2000,
   });

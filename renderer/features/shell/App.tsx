@@ -98,10 +98,10 @@ function ScreenLoading() {
 function PreloadScreens() {
   useEffect(() => {
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(preloadScreens, { timeout: 2_000 });
+      const id = requestIdleCallback(() => void preloadScreens(), { timeout: 2_000 });
       return () => cancelIdleCallback(id);
     }
-    const id = setTimeout(preloadScreens, 500);
+    const id = setTimeout(() => void preloadScreens(), 500);
     return () => clearTimeout(id);
   }, []);
   return null;

@@ -54,8 +54,8 @@ const UnprintedReceiptsScreen = lazy(() =>
 );
 
 /** Fetches the other screens' chunks ahead of need, once the start is done, so opening one never waits. */
-export function preloadScreens(): void {
-  for (const loader of Object.values(load)) void loader();
+export function preloadScreens(): Promise<unknown> {
+  return Promise.all(Object.values(load).map((loader) => loader()));
 }
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
