@@ -26,6 +26,23 @@ export async function openKioskAt(page: Page, url: string, at: Date): Promise<vo
 }
 
 /**
+ * Opens a procedure's page the way a citizen finds any procedure: "Tìm tất cả thủ tục" on
+ * Today, the words typed, the first result. (Today's own card for a procedure with a form
+ * opens the form, not the page.)
+ */
+export async function openProcedurePage(page: Page, query: string): Promise<void> {
+  await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
+  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill(query);
+  await page
+    .getByRole('list', { name: /Kết quả tìm kiếm/ })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .first()
+    .click();
+}
+
+/**
  * Decodes a QR <img> with jsQR (an implementation independent of the `qrcode` package that
  * drew it), from the pixels the browser decoded for that image.
  */

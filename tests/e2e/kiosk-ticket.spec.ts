@@ -15,7 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { startOffice, type RunningOffice } from '../../office/server.ts';
 import { createEnrolmentCode } from '../../office/sync/enrol.ts';
-import { startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
+import { openProcedurePage, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 
 test.beforeEach(() => test.slow());
 
@@ -177,15 +177,7 @@ test('kiosk ticket printed → called at the counter → on the board with its s
   // from the kiosk's own range, printed saying so.
   await office.close();
   office = null;
-  await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
-  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('dang ky khai sinh');
-  await page
-    .getByRole('list', { name: /Kết quả tìm kiếm/ })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .first()
-    .click();
+  await openProcedurePage(page, 'dang ky khai sinh');
   await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Lấy số thứ tự' }).click();
   const offlineOne = await takeNumber(page, 'Người cao tuổi');

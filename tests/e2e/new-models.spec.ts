@@ -8,6 +8,7 @@ import {
   startKioskHost,
   vn,
   type KioskHostHandle,
+  openProcedurePage,
 } from './helpers.ts';
 
 /**
@@ -27,15 +28,7 @@ test.afterAll(async () => {
 const nameOf = (code: string) => CATALOGUE.procedures.find((p) => p.code === code)!.name.vi;
 
 async function openProcedure(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
-  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill(code);
-  await page
-    .getByRole('list', { name: /Kết quả tìm kiếm/ })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .first()
-    .click();
+  await openProcedurePage(page, code);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(nameOf(code));
 }
 

@@ -4,6 +4,7 @@ import { parseVietQr } from '../../shared/payment/vietqr.ts';
 import {
   decodeQrImage,
   openKioskAt,
+  openProcedurePage,
   readProfile,
   startKioskHost,
   TEST_OFFICE,
@@ -19,21 +20,9 @@ test.afterAll(async () => {
   await host.close();
 });
 
-async function openProcedure(page: import('@playwright/test').Page, query: string) {
-  await page.getByRole('button', { name: 'Tìm tất cả thủ tục' }).click();
-  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill(query);
-  await page
-    .getByRole('list', { name: /Kết quả tìm kiếm/ })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .first()
-    .click();
-}
-
 test('the portal QR decodes to the catalogue URL and the link is shown as text', async ({ page }) => {
   await openKioskAt(page, host.url, vn('2026-11-25 09:00'));
-  await openProcedure(page, 'dang ky khai sinh');
+  await openProcedurePage(page, 'dang ky khai sinh');
   const expected = CATALOGUE.procedures.find((p) => p.name.vi === 'Đăng ký khai sinh')!.portalUrl!;
   const qr = page.getByRole('img', { name: /Mã QR trang thủ tục Đăng ký khai sinh/ });
   expect(await decodeQrImage(qr)).toBe(expected);
@@ -48,7 +37,7 @@ test("the office's own portal link wins over the catalogue's; a per-page fee's Q
   const profile = readProfile(TEST_OFFICE);
   const code = '2.000815';
   const procedure = CATALOGUE.procedures.find((p) => p.code === code)!;
-  await page.getByRole('button', { name: procedure.name.vi }).first().click();
+  await openProcedurePage(page, procedure.name.vi);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.name.vi);
   await expect(
     page.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
@@ -80,7 +69,7 @@ test('a procedure without a portal link says so; what to bring and the fee are s
   const procedure = CATALOGUE.procedures.find(
     (p) => p.portalUrl === null && p.code !== '2.000815' && p.documents.length > 0,
   )!;
-  await openProcedure(page, procedure.name.vi);
+  await openProcedurePage(page, procedure.name.vi);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.name.vi);
   await expect(page.getByText('Thủ tục này chưa có đường dẫn trên Cổng Dịch vụ công.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Giấy tờ cần mang' })).toBeVisible();

@@ -8,7 +8,14 @@ import { createEnrolmentCode } from '../../office/sync/enrol.ts';
 import { createEspeak } from '../../main/services/speech/espeak.ts';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { fillCertificationRequest } from './certification-helpers.ts';
-import { openKioskAt, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
+import {
+  openKioskAt,
+  openProcedurePage,
+  startKioskHost,
+  TEST_OFFICE,
+  vn,
+  type KioskHostHandle,
+} from './helpers.ts';
 import { setOfficerPinFirstRun } from './settings-helpers.ts';
 
 const DEMO_CLIPS = fileURLToPath(new URL('../../assets/speech-clips', import.meta.url));
@@ -57,7 +64,7 @@ test.describe('with espeak-ng', () => {
     const calls = recordSpeech(page);
     await openKioskAt(page, host.url, MONDAY);
     const procedure = CATALOGUE.procedures.find((p) => p.code === '2.000815')!;
-    await page.getByRole('button', { name: procedure.name.vi }).first().click();
+    await openProcedurePage(page, procedure.name.vi);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.name.vi);
 
     const listen = page.getByRole('button', { name: /Nghe trang này/ });
@@ -330,7 +337,7 @@ test.describe('recorded clips published from the office', () => {
       await expect(tay).toBeVisible({ timeout: 1_000 });
     }).toPass(SLOW);
     await tay.click();
-    await page.getByRole('button', { name: procedure.name.vi }).first().click();
+    await openProcedurePage(page, procedure.name.vi);
     await page.getByRole('button', { name: /Nghe trang này/ }).click();
     await expect.poll(() => piecesEnded(page), SLOW).toBeGreaterThan(0);
     expect(calls[0]!.input).toEqual({

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { BridgeClient } from '../../bridge/client.ts';
 import { initI18n } from '../../i18n/index.ts';
@@ -70,9 +70,7 @@ function Shell({ client }: { client: BridgeClient }) {
   return (
     <>
       <TopBar officeName={profile.office.name} profile={profile} />
-      <Suspense fallback={<ScreenLoading />}>
-        <CurrentScreen screen={screen} />
-      </Suspense>
+      <CurrentScreen screen={screen} />
       <PreloadScreens />
       {OVERLAYS.map((Overlay, i) => (
         <Overlay key={i} />
@@ -85,23 +83,16 @@ function Shell({ client }: { client: BridgeClient }) {
   );
 }
 
-function ScreenLoading() {
-  const { t } = useTranslation();
-  return (
-    <main className="screen">
-      <p role="status">{t('app.loading')}</p>
-    </main>
-  );
-}
-
 /** Once the first screen is up and the browser is idle, fetch the other screens' chunks. */
 function PreloadScreens() {
   useEffect(() => {
+    // A chunk that fails to prefetch is fetched again when its screen is opened.
+    const preload = () => void preloadScreens().catch(() => undefined);
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => void preloadScreens(), { timeout: 2_000 });
+      const id = requestIdleCallback(preload, { timeout: 2_000 });
       return () => cancelIdleCallback(id);
     }
-    const id = setTimeout(() => void preloadScreens(), 500);
+    const id = setTimeout(preload, 500);
     return () => clearTimeout(id);
   }, []);
   return null;

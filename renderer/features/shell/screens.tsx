@@ -4,7 +4,8 @@
  * "continue the declaration you were filling?" after a reload). A feature adds one line
  * to each map it needs; the shell itself knows no feature's screens.
  */
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { lazyScreen } from './lazy-screen.tsx';
 import type { ScreenName, ScreenOf } from './store.ts';
 import { TodayScreen } from '../today/TodayScreen.tsx';
 import { ResumeDraftPrompt } from '../declaration/ResumeDraftPrompt.tsx';
@@ -15,47 +16,55 @@ import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceipts
 import { SpeechRunner } from '../speech/SpeechRunner.tsx';
 import { TicketDialog } from '../queue-ticket/index.ts';
 
-const load = {
-  CatalogueScreen: () => import('../catalogue/CatalogueScreen.tsx'),
-  ProcedureScreen: () => import('../procedure/ProcedureScreen.tsx'),
-  DeclarationScreen: () => import('../declaration/DeclarationScreen.tsx'),
-  ReceiptScreen: () => import('../receipt/ReceiptScreen.tsx'),
-  SatisfactionScreen: () => import('../satisfaction/SatisfactionScreen.tsx'),
-  StaffScreen: () => import('./StaffScreen.tsx'),
-  VolunteerScreen: () => import('../volunteer-session/VolunteerScreen.tsx'),
-  SettingsScreen: () => import('../settings/SettingsScreen.tsx'),
-  DossierListScreen: () => import('../dossiers/DossierListScreen.tsx'),
-  StatusLookupScreen: () => import('../status-lookup/StatusLookupScreen.tsx'),
-  UnprintedReceiptsScreen: () => import('../unprinted-receipts/UnprintedReceiptsScreen.tsx'),
-};
-
 // Today is in the first bundle; every other screen is its own chunk, fetched when first
-// opened, so the start does not wait for the wizard, the scanner or the units data.
-const CatalogueScreen = lazy(() => load.CatalogueScreen().then((m) => ({ default: m.CatalogueScreen })));
-const ProcedureScreen = lazy(() => load.ProcedureScreen().then((m) => ({ default: m.ProcedureScreen })));
-const DeclarationScreen = lazy(() =>
-  load.DeclarationScreen().then((m) => ({ default: m.DeclarationScreen })),
-);
-const ReceiptScreen = lazy(() => load.ReceiptScreen().then((m) => ({ default: m.ReceiptScreen })));
-const SatisfactionScreen = lazy(() =>
-  load.SatisfactionScreen().then((m) => ({ default: m.SatisfactionScreen })),
-);
-const StaffScreen = lazy(() => load.StaffScreen().then((m) => ({ default: m.StaffScreen })));
-const VolunteerScreen = lazy(() => load.VolunteerScreen().then((m) => ({ default: m.VolunteerScreen })));
-const SettingsScreen = lazy(() => load.SettingsScreen().then((m) => ({ default: m.SettingsScreen })));
-const DossierListScreen = lazy(() =>
-  load.DossierListScreen().then((m) => ({ default: m.DossierListScreen })),
-);
-const StatusLookupScreen = lazy(() =>
-  load.StatusLookupScreen().then((m) => ({ default: m.StatusLookupScreen })),
-);
-const UnprintedReceiptsScreen = lazy(() =>
-  load.UnprintedReceiptsScreen().then((m) => ({ default: m.UnprintedReceiptsScreen })),
-);
+// opened or once the start is done, so the start does not wait for the wizard, the
+// scanner or the units data.
+const lazyScreens = {
+  CatalogueScreen: lazyScreen(() =>
+    import('../catalogue/CatalogueScreen.tsx').then((m) => m.CatalogueScreen),
+  ),
+  ProcedureScreen: lazyScreen(() =>
+    import('../procedure/ProcedureScreen.tsx').then((m) => m.ProcedureScreen),
+  ),
+  DeclarationScreen: lazyScreen(() =>
+    import('../declaration/DeclarationScreen.tsx').then((m) => m.DeclarationScreen),
+  ),
+  ReceiptScreen: lazyScreen(() => import('../receipt/ReceiptScreen.tsx').then((m) => m.ReceiptScreen)),
+  SatisfactionScreen: lazyScreen(() =>
+    import('../satisfaction/SatisfactionScreen.tsx').then((m) => m.SatisfactionScreen),
+  ),
+  StaffScreen: lazyScreen(() => import('./StaffScreen.tsx').then((m) => m.StaffScreen)),
+  VolunteerScreen: lazyScreen(() =>
+    import('../volunteer-session/VolunteerScreen.tsx').then((m) => m.VolunteerScreen),
+  ),
+  SettingsScreen: lazyScreen(() => import('../settings/SettingsScreen.tsx').then((m) => m.SettingsScreen)),
+  DossierListScreen: lazyScreen(() =>
+    import('../dossiers/DossierListScreen.tsx').then((m) => m.DossierListScreen),
+  ),
+  StatusLookupScreen: lazyScreen(() =>
+    import('../status-lookup/StatusLookupScreen.tsx').then((m) => m.StatusLookupScreen),
+  ),
+  UnprintedReceiptsScreen: lazyScreen(() =>
+    import('../unprinted-receipts/UnprintedReceiptsScreen.tsx').then((m) => m.UnprintedReceiptsScreen),
+  ),
+};
+const {
+  CatalogueScreen: { Component: CatalogueScreen },
+  ProcedureScreen: { Component: ProcedureScreen },
+  DeclarationScreen: { Component: DeclarationScreen },
+  ReceiptScreen: { Component: ReceiptScreen },
+  SatisfactionScreen: { Component: SatisfactionScreen },
+  StaffScreen: { Component: StaffScreen },
+  VolunteerScreen: { Component: VolunteerScreen },
+  SettingsScreen: { Component: SettingsScreen },
+  DossierListScreen: { Component: DossierListScreen },
+  StatusLookupScreen: { Component: StatusLookupScreen },
+  UnprintedReceiptsScreen: { Component: UnprintedReceiptsScreen },
+} = lazyScreens;
 
 /** Fetches the other screens' chunks ahead of need, once the start is done, so opening one never waits. */
 export function preloadScreens(): Promise<unknown> {
-  return Promise.all(Object.values(load).map((loader) => loader()));
+  return Promise.all(Object.values(lazyScreens).map((screen) => screen.preload()));
 }
 
 type ScreenComponents = { [K in ScreenName]: ComponentType<{ screen: ScreenOf<K> }> };
