@@ -66,6 +66,14 @@ export async function buildOfficeApp(ctx: OfficeContext, options: AppOptions = {
     if (((error as { statusCode?: number }).statusCode ?? 500) >= 500)
       log(`office: error on ${request.method} ${request.url}: ${error.stack ?? String(error)}`);
   });
+  // A client that goes away (a cut 4G link, a kiosk switched off) is ordinary on a poor
+  // link: one line, without the stack trace of the body stream's error.
+  app.addHook('onRequestAbort', async (request) => {
+    const what = request.raw.complete
+      ? 'client went away before the answer'
+      : 'request aborted before its body was complete';
+    log(`office: ${request.method} ${request.url.split('?')[0]}: ${what}`);
+  });
   // Answers are about one person's dossier or one kiosk's state: never cached by a proxy.
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');

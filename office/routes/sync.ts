@@ -10,6 +10,7 @@ import { ingestBatch } from '../sync/push.ts';
 import { pull } from '../sync/pull.ts';
 import { ticketKioskRoutes } from './tickets.ts';
 import { attachmentState, putChunk } from '../sync/attachments.ts';
+import { isUnsupportedEncoding, readSyncBodies, REQUEST_ENCODINGS } from '../sync/request-body.ts';
 import { clipAudio, clipPackIndex } from '../speech-clips.ts';
 import { ClipAudioPathParamsSchema, ClipPathParamsSchema } from '../../shared/contracts/speech-clips.ts';
 import {
@@ -57,6 +58,7 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
     const api = plain.withTypeProvider<ZodTypeProvider>();
     // Only JSON (and raw attachment chunks) are accepted; a text/plain body is refused (415).
     api.removeContentTypeParser('text/plain');
+    readSyncBodies(api);
     api.addContentTypeParser(
       'application/octet-stream',
       { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.maxChunkBytes },
@@ -79,7 +81,7 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
         const reason =
           error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
             ? 'body is not valid JSON'
-            : status === 415
+            : status === 415 && !isUnsupportedEncoding(error)
               ? `unsupported Content-Type ${request.headers['content-type'] ?? '(none)'}`
               : error.message;
         return syncError(reply, status, code, [reason ?? code]);
@@ -112,6 +114,7 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
       service: 'commune-office',
       protocol: SYNC_PROTOCOL,
       time: new Date(ctx.now()).toISOString(),
+      requestEncodings: [...REQUEST_ENCODINGS],
     }));
     refuseOtherMethods('/health', ['GET', 'HEAD']);
 

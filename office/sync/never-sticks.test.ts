@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { sql } from 'kysely';
 import { testOffice, enrol } from '../test-support/office.ts';
 import { forEachDatabase } from '../test-support/db-targets.ts';
-import { dossierPayload, item } from '../test-support/fixtures.ts';
+import { dossierPayload, item, sha256 } from '../test-support/fixtures.ts';
+import { canonicalJson } from '../../shared/contracts/canonical-json.ts';
 import { createEnrolmentCode } from './enrol.ts';
 import { EnrolAnswerSchema, PushAnswerSchema } from '../../shared/contracts/sync.ts';
 
@@ -11,7 +13,8 @@ type Office = Awaited<ReturnType<typeof testOffice>>;
 
 /**
  * Issue 11, item 6: one bad item never holds its batch, what is stored is what was
- * hashed, enrolment survives a lost answer, an abandoned request is one log line.
+ * hashed (a NUL, a lone surrogate, a field named `__proto__`), enrolment survives a lost
+ * answer, an abandoned request is one log line.
  * Over real HTTP, on SQLite and PostgreSQL.
  */
 forEachDatabase('sync that never sticks', (target) => {
@@ -80,6 +83,56 @@ forEachDatabase('sync that never sticks', (target) => {
         [escaped.id, 'Lê \\ud800 Văn'],
       ]),
     );
+  });
+
+  it('stores a form field named __proto__ like any other: what is stored is what was hashed', async () => {
+    const payload = dossierPayload({ formData: { 'child.name': 'Lò Văn Páo' } });
+    // JSON.stringify cannot write an own "__proto__" key from an object literal: build the text.
+    const formData = '{"__proto__":"Thôn Nà Pồng","child.name":"Lò Văn Páo"}';
+    const payloadText = JSON.stringify(payload).replace(/"formData":\{[^}]*\}/, `"formData":${formData}`);
+    const parsed = JSON.parse(payloadText) as Record<string, unknown>;
+    expect(Object.keys(parsed.formData as object)).toEqual(['__proto__', 'child.name']);
+    const hash = sha256(canonicalJson(parsed));
+    const res = await pushText(
+      `{"protocol":1,"appVersion":"0.1.0","waiting":1,"items":[{"kind":"dossier","id":"${String(payload.id)}","seq":8,"hash":"${hash}","payload":${payloadText}}]}`,
+    );
+    expect(res.status).toBe(200);
+    const { results } = PushAnswerSchema.parse(await res.json());
+    expect(results).toMatchObject([{ outcome: 'stored', hash }]);
+    const row = await office.database.db
+      .selectFrom('dossiers')
+      .select(['form_data', 'content_hash'])
+      .where('id', '=', String(payload.id))
+      .executeTakeFirstOrThrow();
+    const stored = JSON.parse(row.form_data) as Record<string, string>;
+    expect(Object.keys(stored)).toEqual(['__proto__', 'child.name']);
+    expect(Object.getOwnPropertyDescriptor(stored, '__proto__')?.value).toBe('Thôn Nà Pồng');
+    // The stored dossier hashes to what the kiosk sent.
+    expect(sha256(canonicalJson({ ...parsed, formData: stored }))).toBe(row.content_hash);
+    expect(({} as Record<string, unknown>)['Thôn Nà Pồng']).toBeUndefined();
+  });
+
+  it('logs a request abandoned mid-body as one line, without a stack trace', async () => {
+    const before = logs.length;
+    const { port } = new URL(office.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+            `Authorization: Bearer ${token}\r\nContent-Length: 5000\r\n\r\n{"protocol":1,"items":[`,
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 200);
+      });
+      socket.on('error', reject);
+    });
+    await expect.poll(() => logs.length, { timeout: 5000 }).toBeGreaterThan(before);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(logs.slice(before)).toEqual([
+      'office: POST /api/sync/push: request aborted before its body was complete',
+    ]);
   });
 
   it('answers invalid the one item the database itself refuses, and stores the others', async () => {
