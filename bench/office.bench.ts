@@ -24,7 +24,13 @@ import { ingestBatch, modelMask } from '../office/sync/push.ts';
 import { weeklyReport } from '../office/report/weekly.ts';
 import { createEnrolmentCode } from '../office/sync/enrol.ts';
 import { dossierPayload, item } from '../office/test-support/fixtures.ts';
-import { createSyncTransport } from '../main/services/sync-transport.ts';
+import {
+  createSyncTransport,
+  type SyncTransport,
+  type TransportResult,
+} from '../main/services/sync-transport.ts';
+import { ATTACHMENT_UPLOADS_AT_ONCE, DEFAULT_PUSH_BATCH } from '../renderer/features/sync/engine.ts';
+import { uploadAttachment, type AttachmentChannel } from '../renderer/features/sync/attachment-upload.ts';
 import { startLinkEmulator } from '../office/test-support/link-emulator.ts';
 import { SYNC_BRIDGE_CHUNK_BYTES } from '../shared/contracts/bridge.ts';
 import {
@@ -35,6 +41,7 @@ import {
   SYNC_PROTOCOL,
   type PushItem,
   type PushRequest,
+  type AttachmentState,
 } from '../shared/contracts/sync.ts';
 import { canonicalJson } from '../shared/contracts/canonical-json.ts';
 import { REFORM_MODEL_IDS } from '../shared/domain/reform-model.ts';
@@ -614,8 +621,20 @@ export async function run(): Promise<BenchResult[]> {
 const LINK_SCALE = Math.min(1, Number(process.env.BENCH_LINK_SCALE ?? 0.1));
 const LINK = { upBitsPerSecond: 1_000_000, downBitsPerSecond: 4_000_000, rttMs: 150, loss: 0.01 };
 const PHOTO_BYTES = 150 * 1024;
-/** Items per push as the kiosk's sync engine sends them (engine.ts batchSize default). */
-const LINK_BATCH = 100;
+/** Items per push as the kiosk's sync engine sends them. */
+const LINK_BATCH = DEFAULT_PUSH_BATCH;
+
+/** The transport's answers in the shape the engine's upload steps read (the bridge's). */
+function transportChannel(transport: SyncTransport): AttachmentChannel {
+  const answer = (r: TransportResult<AttachmentState>) =>
+    r.ok
+      ? { ok: true as const, state: r.value }
+      : { ok: false as const, failure: r.failure.kind, reasons: r.failure.reasons };
+  return {
+    state: async (h) => answer(await transport.attachmentState(h)),
+    put: async (h, offset, total, chunk) => answer(await transport.putChunk(h, offset, total, chunk)),
+  };
+}
 
 function linkWorkload(): { items: PushItem[]; photos: Buffer[] } {
   const dossiers = Math.round(10_000 * LINK_SCALE);
@@ -644,7 +663,7 @@ function linkWorkload(): { items: PushItem[]; photos: Buffer[] } {
   return { items, photos };
 }
 
-/** The kiosk's drain over the link: health (negotiates gzip), pushes of 100, then each photo as the engine uploads it. */
+/** The kiosk's drain over the link: health (negotiates gzip), pushes as the engine sends them, then the photos as the engine uploads them. */
 async function linkSyncOnce(items: PushItem[], photos: Buffer[]): Promise<{ ms: number; up: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-link-'));
   const office = await startOffice({
@@ -684,23 +703,20 @@ async function linkSyncOnce(items: PushItem[], photos: Buffer[]): Promise<{ ms: 
       if (!batch.every((it, j) => isAcknowledged(it, r.value.results[j])))
         throw new Error('not acknowledged');
     }
-    for (const photo of photos) {
-      const h = hash('sha256', photo, 'hex');
-      // As renderer/features/sync/engine.ts: ask what the office holds, then send from there.
-      const state = await transport.attachmentState(h);
-      if (!state.ok) throw new Error(state.failure.reasons.join());
-      let received = state.value.received;
-      while (received < photo.length) {
-        const put = await transport.putChunk(
-          h,
-          received,
-          photo.length,
-          photo.subarray(received, received + SYNC_BRIDGE_CHUNK_BYTES),
-        );
-        if (!put.ok) throw new Error(put.failure.reasons.join());
-        received = put.value.received;
+    // As renderer/features/sync/engine.ts: the same upload steps, the same number at once.
+    const channel = transportChannel(transport);
+    let nextPhoto = 0;
+    const worker = async () => {
+      while (nextPhoto < photos.length) {
+        const photo = photos[nextPhoto++]!;
+        const outcome = await uploadAttachment(channel, hash('sha256', photo, 'hex'), photo, {
+          started: false,
+          chunkBytes: SYNC_BRIDGE_CHUNK_BYTES,
+        });
+        if (!outcome.ok || !outcome.complete) throw new Error(`photo upload: ${JSON.stringify(outcome)}`);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: ATTACHMENT_UPLOADS_AT_ONCE }, worker));
     const ms = performance.now() - start;
     const complete = await office.database.db
       .selectFrom('attachments')

@@ -290,12 +290,19 @@ export function createSyncTransport(options: SyncTransportOptions): SyncTranspor
       call('/api/sync/pull', { method: 'POST', json: request, auth: true }, PullAnswerSchema),
     attachmentState: (hash) =>
       call(`/api/sync/attachments/${hash}`, { method: 'GET', auth: true }, AttachmentStateSchema),
-    putChunk: (hash, offset, total, bytes) =>
-      call(
+    async putChunk(hash, offset, total, bytes) {
+      const result = await call(
         `/api/sync/attachments/${hash}?offset=${offset}&total=${total}`,
         { method: 'PUT', bytes, auth: true },
         AttachmentStateSchema,
-      ),
+      );
+      // A bad token is 401 and a revoked kiosk 403 `revoked` (checked before the route);
+      // any other 403 here is about this attachment (not announced yet, another size):
+      // the request is wrong, the enrolment is not.
+      if (!result.ok && result.failure.kind === 'unauthorised' && result.failure.status === 403)
+        return { ok: false, failure: { ...result.failure, kind: 'rejected', retryable: false } };
+      return result;
+    },
     clipPack: (language) =>
       call(
         `/api/sync/clips/${encodeURIComponent(language)}`,

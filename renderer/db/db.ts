@@ -141,6 +141,11 @@ export interface AttachmentRow {
   createdAt: string;
   /** Set when the office confirmed the whole file (chunk upload complete). */
   uploadedAt: string | null;
+  /**
+   * Set before the first chunk is sent: an upload never started goes from offset 0 at
+   * once; a started one first asks the office where to resume. Not indexed.
+   */
+  uploadStartedAt?: string | null;
 }
 
 /** A PBKDF2-SHA256 PIN hash (renderer/features/volunteer/pin.ts). */

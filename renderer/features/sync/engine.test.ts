@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   BridgeInput,
@@ -103,8 +104,43 @@ class FakeMain {
       };
     }
     if (method === 'syncAttachmentState' || method === 'syncUploadAttachmentChunk')
-      return { ok: false, failure: 'rejected', reasons: ['no attachments in these tests'] };
+      return this.attachment(method, input);
     throw new Error(`unexpected ${method}`);
+  }
+
+  /** Bytes received per hash; the office takes them only for a hash whose attachment-meta it stored. */
+  received = new Map<string, number>();
+  attachmentCalls: string[] = [];
+  uploadsNow = 0;
+  maxUploadsAtOnce = 0;
+
+  private async attachment(method: BridgeMethod, input: Record<string, unknown>): Promise<unknown> {
+    const hash = input.hash as string;
+    this.attachmentCalls.push(`${method === 'syncAttachmentState' ? 'state' : 'put'} ${hash.slice(0, 6)}`);
+    const announced = this.pushes
+      .flat()
+      .find((i) => i.kind === 'attachment-meta' && (i.payload as { hash: string }).hash === hash);
+    const size = announced ? (announced.payload as { size: number }).size : 0;
+    const state = () => ({
+      protocol: 1 as const,
+      kind: 'attachment-state' as const,
+      hash,
+      received: this.received.get(hash) ?? 0,
+      total: size || null,
+      complete: size > 0 && (this.received.get(hash) ?? 0) === size,
+    });
+    if (method === 'syncAttachmentState') return { ok: true, state: state() };
+    if (!announced || !this.stored.has(announced.id))
+      return { ok: false, failure: 'rejected', reasons: ['not announced'] };
+    this.uploadsNow++;
+    this.maxUploadsAtOnce = Math.max(this.maxUploadsAtOnce, this.uploadsNow);
+    await new Promise((r) => setTimeout(r, 5));
+    this.uploadsNow--;
+    const bytes = atob(input.bytesBase64 as string).length;
+    if (input.offset !== (this.received.get(hash) ?? 0))
+      return { ok: false, failure: 'rejected', reasons: ['offset-mismatch'] };
+    this.received.set(hash, (input.offset as number) + bytes);
+    return { ok: true, state: state() };
   }
 }
 
@@ -181,6 +217,40 @@ describe('sync engine', () => {
     expect(await getMeta(db, META_STATUS_CURSOR)).toBe('1');
     expect(e.getState()).toMatchObject({ waiting: 0, refused: 0, problem: null, consecutiveFailures: 0 });
     expect(timers.at(-1)?.ms).toBe(timing.idleMs);
+  });
+
+  it('uploads every announced attachment in one cycle, two at a time, none before the office has its attachment-meta', async () => {
+    const photos = Array.from({ length: 7 }, (_, i) => {
+      const text = `ảnh giấy tờ ${i}`;
+      const bytes = new Blob([text], { type: 'image/jpeg' });
+      return {
+        bytes,
+        hash: createHash('sha256').update(text).digest('hex'),
+        mediaType: 'image/jpeg' as const,
+        fileName: `anh-${i}.jpg`,
+        size: bytes.size,
+        width: 1600,
+        height: 1200,
+      };
+    });
+    const r = await submitDossier(submitInput(vn('2026-11-24 09:00'), { attachments: photos }), {
+      db,
+      space: roomy,
+    });
+    if (!r.ok) return expect.fail(r.reason);
+    // The office refuses the batch holding the last photo's announcement: its bytes must wait.
+    const lastMeta = (await outboxPending(10, {}, { db })).at(-1)!;
+    main.rejectIds.add(lastMeta.id);
+    await engine().syncNow();
+    expect(main.received.size).toBe(6);
+    expect(main.maxUploadsAtOnce).toBe(2);
+    // Never tried before: sent at once, no state look-up; the unannounced one is not sent at all.
+    expect(main.attachmentCalls.filter((c) => c.startsWith('state'))).toEqual([]);
+    expect(main.attachmentCalls).toHaveLength(6);
+    const rows = await db.attachments.toArray();
+    expect(rows.filter((a) => a.uploadedAt !== null)).toHaveLength(6);
+    const held = rows.find((a) => a.id === lastMeta.id)!;
+    expect([held.uploadedAt, held.uploadStartedAt]).toEqual([null, undefined]);
   });
 
   it('marks items the office already has (duplicate) as sent', async () => {

@@ -22,7 +22,7 @@ import type {
 } from '../../../shared/contracts/bridge.ts';
 import { SYNC_BRIDGE_CHUNK_BYTES } from '../../../shared/contracts/bridge.ts';
 import { SYNC_LIMITS, type PushItem, type PushResult } from '../../../shared/contracts/sync.ts';
-import type { OutboxRow } from '../../db/db.ts';
+import type { AttachmentRow, OutboxRow } from '../../db/db.ts';
 import { recordOfficeStatus } from '../dossier/bookkeeping.ts';
 import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
 import { getMeta, putMeta } from '../dossier/meta.ts';
@@ -37,6 +37,7 @@ import {
   toPushItems,
 } from '../dossier/outbox.ts';
 import { retryDelay } from './backoff.ts';
+import { uploadAttachment, type AttachmentChannel } from './attachment-upload.ts';
 
 export interface SyncBridge {
   invoke<M extends BridgeMethod>(method: M, input: BridgeInput<M>): Promise<BridgeOutput<M>>;
@@ -96,7 +97,12 @@ const MAX_PUSH_ROUNDS = 25;
 /** A batch whose items already failed this many times with 5xx is halved on the next. */
 const SPLIT_AFTER_SERVER_FAILURES = 2;
 const MAX_PULL_PAGES = 20;
-const ATTACHMENTS_PER_CYCLE = 3;
+/** Two: while one upload waits for its answer (a round trip), the other keeps the uplink busy. */
+export const ATTACHMENT_UPLOADS_AT_ONCE = 2;
+const ATTACHMENT_PAGE = 8;
+const ATTACHMENT_BUDGET_MS = 60_000;
+/** Items per push by default (the protocol allows up to 200); see SyncEngineDeps.batchSize. */
+export const DEFAULT_PUSH_BATCH = 100;
 const MIN_DELAY_MS = 500;
 const FALLBACK_TIMING: SyncStatus['timing'] = { baseMs: 2_000, capMs: 5 * 60_000, idleMs: 30_000 };
 
@@ -108,7 +114,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const random = deps.random ?? Math.random;
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  const batchSize = Math.min(deps.batchSize ?? 100, SYNC_LIMITS.maxBatchItems);
+  const batchSize = Math.min(deps.batchSize ?? DEFAULT_PUSH_BATCH, SYNC_LIMITS.maxBatchItems);
   const maxBatchBytes = deps.maxBatchBytes ?? SYNC_LIMITS.maxJsonBodyBytes - 256 * 1024;
   const now = () => nowOf(ctx);
 
@@ -128,6 +134,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let inFlight: Promise<void> | null = null;
   let timer: unknown = null;
   let started = false;
+  /** The last attachment upload stopped at its time budget with attachments left. */
+  let attachmentsLeft = false;
 
   const set = (patch: Partial<SyncEngineState>) => {
     state = { ...state, ...patch };
@@ -311,37 +319,66 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { ok: true };
   }
 
-  /** Bytes of attachments the office does not have yet, resumed from what it holds. */
+  /**
+   * Bytes of attachments the office does not have yet, ATTACHMENT_UPLOADS_AT_ONCE at a
+   * time so the uplink carries one while the other waits for its answer, until none is
+   * left or ATTACHMENT_BUDGET_MS has passed (then the next cycle follows at once, so new
+   * dossiers are not held behind a long queue of photos). Only attachments whose
+   * attachment-meta the office acknowledged: it takes bytes for announced hashes only.
+   */
   async function uploadAttachments(): Promise<StepResult> {
     const db = dbOf(ctx);
-    const pending = await db.attachments
-      .filter((a) => a.uploadedAt === null)
-      .limit(ATTACHMENTS_PER_CYCLE)
-      .toArray();
-    for (const attachment of pending) {
-      const known = await call('syncAttachmentState', { hash: attachment.hash });
-      if (!known.ok) return known;
-      let received = known.state.complete ? attachment.size : known.state.received;
-      const bytes = new Uint8Array(await attachment.bytes.arrayBuffer());
-      while (received < bytes.length) {
-        const chunk = bytes.subarray(received, received + SYNC_BRIDGE_CHUNK_BYTES);
-        const answer = await call('syncUploadAttachmentChunk', {
-          hash: attachment.hash,
-          offset: received,
-          total: bytes.length,
-          bytesBase64: toBase64(chunk),
-        });
-        if (!answer.ok) {
-          if (answer.failure !== 'rejected') return answer;
-          // 409 (the office holds another offset) or 422 (hash mismatch, bytes discarded): ask again next cycle.
-          return { ok: true };
+    const started = performance.now();
+    attachmentsLeft = false;
+    const taken = new Set<string>();
+    let queue: AttachmentRow[] = [];
+    let stop: Failed | null = null;
+    let picking = Promise.resolve<AttachmentRow | null>(null);
+    const pick = async (): Promise<AttachmentRow | null> => {
+      for (;;) {
+        if (stop) return null;
+        if (performance.now() - started > ATTACHMENT_BUDGET_MS) {
+          attachmentsLeft = true;
+          return null;
         }
-        if (answer.state.received <= received && !answer.state.complete) return { ok: true };
-        received = answer.state.complete ? bytes.length : answer.state.received;
+        const row = queue.shift();
+        if (row) return row;
+        const page = await db.attachments
+          .filter((a) => a.uploadedAt === null && !taken.has(a.id))
+          .limit(ATTACHMENT_PAGE)
+          .toArray();
+        if (page.length === 0) return null;
+        page.forEach((a) => taken.add(a.id));
+        // The attachment's id is its attachment-meta item's: still in the outbox = not announced yet.
+        const unannounced = await db.outbox.bulkGet(page.map((a) => a.id));
+        queue = page.filter((_, i) => unannounced[i] === undefined);
       }
-      await db.attachments.update(attachment.id, { uploadedAt: now().toISOString() });
-    }
-    return { ok: true };
+    };
+    // One picker at a time, so two uploads never take the same attachment.
+    const next = () => (picking = picking.then(pick, pick));
+    const channel: AttachmentChannel = {
+      state: async (hash) => call('syncAttachmentState', { hash }),
+      put: async (hash, offset, total, chunk) =>
+        call('syncUploadAttachmentChunk', { hash, offset, total, bytesBase64: toBase64(chunk) }),
+    };
+    const worker = async () => {
+      for (let row = await next(); row; row = await next()) {
+        const alreadyStarted = Boolean(row.uploadStartedAt);
+        if (!alreadyStarted) await db.attachments.update(row.id, { uploadStartedAt: now().toISOString() });
+        const bytes = new Uint8Array(await row.bytes.arrayBuffer());
+        const outcome = await uploadAttachment(channel, row.hash, bytes, {
+          started: alreadyStarted,
+          chunkBytes: SYNC_BRIDGE_CHUNK_BYTES,
+        });
+        if (!outcome.ok) {
+          stop ??= outcome as Failed;
+          return;
+        }
+        if (outcome.complete) await db.attachments.update(row.id, { uploadedAt: now().toISOString() });
+      }
+    };
+    await Promise.all(Array.from({ length: ATTACHMENT_UPLOADS_AT_ONCE }, worker));
+    return stop ?? { ok: true };
   }
 
   function schedule(ms: number): void {
@@ -405,6 +442,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   /** Sooner than the idle poll when a pending item's backoff ends first. */
   async function nextDueDelay(idleMs: number): Promise<number> {
+    if (attachmentsLeft) return MIN_DELAY_MS;
     const [next] = await outboxPending(1, {}, ctx);
     if (!next) return idleMs;
     const due = Date.parse(next.nextAttemptAt) - now().getTime();
