@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { hash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
+import { Agent } from 'undici';
 import { sql } from 'kysely';
 import type { BenchResult } from './types.ts';
 import { startOffice } from '../office/server.ts';
@@ -751,7 +752,9 @@ async function linkPlainOnce(bodies: readonly Buffer[]): Promise<{ ms: number; u
       headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(total) },
       body: Buffer.concat(bodies),
       signal: AbortSignal.timeout(30 * 60_000),
-    });
+      // The whole workload is one request: at full scale it outlasts undici's 300 s header timeout.
+      dispatcher: new Agent({ headersTimeout: 0, bodyTimeout: 0 }),
+    } as RequestInit);
     await res.text();
     const ms = performance.now() - start;
     if (received !== total) throw new Error(`plain upload got ${received} of ${total}`);

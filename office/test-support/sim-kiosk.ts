@@ -1,10 +1,19 @@
 import { createSyncTransport, withRetry, type SyncTransport } from '../../main/services/sync-transport.ts';
-import { isAcknowledged, SYNC_PROTOCOL, type PushItem } from '../../shared/contracts/sync.ts';
+import {
+  isAcknowledged,
+  SYNC_PROTOCOL,
+  type AttachmentState,
+  type PushItem,
+} from '../../shared/contracts/sync.ts';
+import { uploadAttachment, type AttachmentChannel } from '../../renderer/features/sync/attachment-upload.ts';
+import type { TransportResult } from '../../main/services/sync-transport.ts';
 
 /**
  * A kiosk's outbox drained through the real main-process transport: items leave the
- * outbox only on an answer that acknowledges their id and hash. Stands in for the
- * renderer's Dexie sync engine in the office's fault tests.
+ * outbox only on an answer that acknowledges their id and hash; then its photos, with
+ * the engine's own upload steps (renderer/features/sync/attachment-upload.ts), resumed
+ * after every failure. Stands in for the renderer's Dexie sync engine in the office's
+ * fault tests.
  */
 export class SimulatedKiosk {
   readonly outbox = new Map<string, PushItem>();
@@ -59,5 +68,41 @@ export class SimulatedKiosk {
         }
       });
     }
+  }
+
+  /**
+   * Uploads each photo until the office holds it whole, or the deadline passes. After a
+   * failure the next attempt asks the office where to resume, as the engine does for an
+   * upload it had started.
+   */
+  async uploadPhotos(
+    photos: readonly { hash: string; bytes: Uint8Array }[],
+    deadline: number,
+    chunkBytes: number,
+  ) {
+    const answer = (r: TransportResult<AttachmentState>) =>
+      r.ok
+        ? { ok: true as const, state: r.value }
+        : { ok: false as const, failure: r.failure.kind, reasons: r.failure.reasons };
+    const channel: AttachmentChannel = {
+      state: async (h) => answer(await this.transport.attachmentState(h)),
+      put: async (h, o, t, c) => answer(await this.transport.putChunk(h, o, t, c)),
+    };
+    const uploaded: string[] = [];
+    for (const photo of photos) {
+      let started = false;
+      while (Date.now() < deadline) {
+        this.attempts++;
+        const outcome = await uploadAttachment(channel, photo.hash, photo.bytes, { started, chunkBytes });
+        started = true;
+        if (outcome.ok && outcome.complete) {
+          uploaded.push(photo.hash);
+          break;
+        }
+        this.failures++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return uploaded;
   }
 }
