@@ -30,7 +30,11 @@ import {
   type SyncTransport,
   type TransportResult,
 } from '../main/services/sync-transport.ts';
-import { ATTACHMENT_UPLOADS_AT_ONCE, DEFAULT_PUSH_BATCH } from '../renderer/features/sync/engine.ts';
+import {
+  ATTACHMENT_UPLOADS_AT_ONCE,
+  DEFAULT_PUSH_BATCH,
+  PUSHES_AT_ONCE,
+} from '../renderer/features/sync/engine.ts';
 import { uploadAttachment, type AttachmentChannel } from '../renderer/features/sync/attachment-upload.ts';
 import { startLinkEmulator } from '../office/test-support/link-emulator.ts';
 import { SYNC_BRIDGE_CHUNK_BYTES } from '../shared/contracts/bridge.ts';
@@ -692,17 +696,26 @@ async function linkSyncOnce(items: PushItem[], photos: Buffer[]): Promise<{ ms: 
     const start = performance.now();
     const health = await transport.health();
     if (!health.ok) throw new Error('health failed');
-    for (let i = 0; i < items.length; i += LINK_BATCH) {
-      const batch = items.slice(i, i + LINK_BATCH);
-      const r = await transport.push({
-        protocol: SYNC_PROTOCOL,
-        appVersion: '0',
-        waiting: items.length - i,
-        items: batch,
-      });
-      if (!r.ok) throw new Error(r.failure.reasons.join());
-      if (!batch.every((it, j) => isAcknowledged(it, r.value.results[j])))
-        throw new Error('not acknowledged');
+    // As renderer/features/sync/engine.ts: PUSHES_AT_ONCE batches in flight, each round
+    // after the previous one was answered.
+    for (let i = 0; i < items.length; i += LINK_BATCH * PUSHES_AT_ONCE) {
+      const round = Array.from({ length: PUSHES_AT_ONCE }, (_, k) => i + k * LINK_BATCH).filter(
+        (from) => from < items.length,
+      );
+      await Promise.all(
+        round.map(async (from) => {
+          const batch = items.slice(from, from + LINK_BATCH);
+          const r = await transport.push({
+            protocol: SYNC_PROTOCOL,
+            appVersion: '0',
+            waiting: items.length - from,
+            items: batch,
+          });
+          if (!r.ok) throw new Error(r.failure.reasons.join());
+          if (!batch.every((it, j) => isAcknowledged(it, r.value.results[j])))
+            throw new Error('not acknowledged');
+        }),
+      );
     }
     // As renderer/features/sync/engine.ts: the same upload steps, the same number at once.
     const channel = transportChannel(transport);
@@ -737,7 +750,8 @@ async function linkSyncOnce(items: PushItem[], photos: Buffer[]): Promise<{ ms: 
 /** The same uncompressed bytes (push bodies as JSON, photos raw) in one streamed POST over the same link. */
 async function linkPlainOnce(bodies: readonly Buffer[]): Promise<{ ms: number; up: number }> {
   let received = 0;
-  const server = createServer((req, res) => {
+  // At full scale the one request takes longer than node:http's default 300 s request timeout.
+  const server = createServer({ requestTimeout: 0 }, (req, res) => {
     req.on('data', (d: Buffer) => (received += d.length));
     req.on('end', () => res.end('ok'));
   });

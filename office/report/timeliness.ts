@@ -34,9 +34,12 @@ export async function bumpReportCells(
     else merged.set(key, { ...c, n: delta });
   }
   if (merged.size === 0) return;
+  // Rows in one order (by key) in every transaction: two pushes at once (two kiosks, or one
+  // kiosk's pipelined batches) then wait for each other on PostgreSQL, never deadlock.
+  const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   await db
     .insertInto('report_daily')
-    .values([...merged.values()])
+    .values(rows)
     .onConflict((oc) =>
       oc
         .columns(['day', 'procedure_code', 'model_mask', 'timeliness', 'channel', 'assisted'])

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   BridgeInput,
   BridgeMethod,
@@ -251,6 +251,28 @@ describe('sync engine', () => {
     expect(rows.filter((a) => a.uploadedAt !== null)).toHaveLength(6);
     const held = rows.find((a) => a.id === lastMeta.id)!;
     expect([held.uploadedAt, held.uploadStartedAt]).toEqual([null, undefined]);
+  });
+
+  it('keeps two batches in flight, the second telling the office the outbox as it will be after the first', async () => {
+    await submit(25);
+    const waiting: number[] = [];
+    const invoke = main.invoke.bind(main);
+    main.invoke = (async (method: BridgeMethod, input: BridgeInput<BridgeMethod>) => {
+      if (method === 'syncPush') waiting.push((input as { waiting: number }).waiting);
+      return invoke(method, input as never);
+    }) as typeof main.invoke;
+    let release!: () => void;
+    main.hold = new Promise<void>((r) => (release = r));
+    const e = engine();
+    const cycle = e.syncNow();
+    await vi.waitFor(() => expect(main.pushes).toHaveLength(2));
+    // Both sent before either was answered.
+    expect(main.pushes.map((b) => b.length)).toEqual([10, 10]);
+    release();
+    await cycle;
+    expect(main.pushes.map((b) => b.length)).toEqual([10, 10, 5]);
+    expect(waiting).toEqual([25, 15, 5]);
+    expect(await outboxPendingCount({ db })).toBe(0);
   });
 
   it('marks items the office already has (duplicate) as sent', async () => {

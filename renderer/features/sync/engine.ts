@@ -103,6 +103,8 @@ const ATTACHMENT_PAGE = 8;
 const ATTACHMENT_BUDGET_MS = 60_000;
 /** Items per push by default (the protocol allows up to 200); see SyncEngineDeps.batchSize. */
 export const DEFAULT_PUSH_BATCH = 100;
+/** Two: while one push waits for its answer, the next batch is on the wire. */
+export const PUSHES_AT_ONCE = 2;
 const MIN_DELAY_MS = 500;
 const FALLBACK_TIMING: SyncStatus['timing'] = { baseMs: 2_000, capMs: 5 * 60_000, idleMs: 30_000 };
 
@@ -169,22 +171,29 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     set({ waiting, waitingDossiers, refused });
   }
 
-  /** Takes pending rows in seq order while they fit in one request body. */
-  function fitBatch(rows: readonly OutboxRow[]): { batch: OutboxRow[]; tooLarge: OutboxRow[] } {
+  /** Takes pending rows in seq order while they fit in one request body; `taken` rows were looked at. */
+  function fitBatch(rows: readonly OutboxRow[]): {
+    batch: OutboxRow[];
+    tooLarge: OutboxRow[];
+    taken: number;
+  } {
     const batch: OutboxRow[] = [];
     const tooLarge: OutboxRow[] = [];
     let bytes = 0;
+    let taken = 0;
     for (const row of rows) {
       const size = outboxPayloadBytes(row) + 300;
       if (size > maxBatchBytes) {
         tooLarge.push(row);
+        taken++;
         continue;
       }
       if (bytes + size > maxBatchBytes) break;
       bytes += size;
       batch.push(row);
+      taken++;
     }
-    return { batch, tooLarge };
+    return { batch, tooLarge, taken };
   }
 
   /** Marks items refused locally, with the reason staff will read (never retried automatically). */
@@ -202,12 +211,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     items: PushItem[],
     rows: readonly OutboxRow[],
     splitting = false,
+    waiting = state.waiting,
   ): Promise<StepResult> {
     const rowsOf = (part: readonly PushItem[]) => {
       const ids = new Set(part.map((i) => i.id));
       return rows.filter((r) => ids.has(r.id));
     };
-    const answer = await call('syncPush', { items, waiting: state.waiting });
+    const answer = await call('syncPush', { items, waiting });
     if (answer.ok) {
       const attempts = Math.min(...rows.map((r) => r.attempts));
       const retryAt = new Date(
@@ -281,17 +291,37 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return !(at > t) || at > t + timing().capMs;
   }
 
+  /**
+   * PUSHES_AT_ONCE batches in flight: on a slow link a push spends most of its time
+   * waiting for the answer (a round trip and the office's commit) with the uplink idle,
+   * so the next batch goes meanwhile. `waiting` for a later batch counts the outbox as it
+   * will be once the batches ahead of it are answered.
+   */
   async function pushAll(): Promise<StepResult> {
     for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
-      const rows = (await outboxPending(batchSize, {}, ctx)).filter(isDue);
+      const rows = (await outboxPending(batchSize * PUSHES_AT_ONCE, {}, ctx)).filter(isDue);
       if (rows.length === 0) return { ok: true };
-      const { batch, tooLarge } = fitBatch(rows);
-      if (tooLarge.length) await refuse(toPushItems(tooLarge), 'too large to send to the office');
-      const items = toPushItems(batch);
-      if (items.length === 0) return { ok: true };
+      const batches: OutboxRow[][] = [];
+      let rest: readonly OutboxRow[] = rows;
+      while (rest.length > 0 && batches.length < PUSHES_AT_ONCE) {
+        const { batch, tooLarge, taken } = fitBatch(rest.slice(0, batchSize));
+        if (tooLarge.length) await refuse(toPushItems(tooLarge), 'too large to send to the office');
+        if (batch.length) batches.push(batch);
+        if (taken === 0) break;
+        rest = rest.slice(taken);
+      }
+      if (batches.length === 0) continue;
+      let ahead = 0;
       // Answered items leave the due set (sent, refused, or retried later), so this ends.
-      const result = await pushItems(items, batch);
-      if (!result.ok) return result;
+      const results = await Promise.all(
+        batches.map((batch) => {
+          const waiting = Math.max(0, state.waiting - ahead);
+          ahead += batch.length;
+          return pushItems(toPushItems(batch), batch, false, waiting);
+        }),
+      );
+      const failed = results.find((r) => !r.ok);
+      if (failed) return failed;
       await refreshCounts();
     }
     return { ok: true };
