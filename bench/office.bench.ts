@@ -72,7 +72,9 @@ and each round's ratio, because on this shared machine one round can be several 
 the next. CPU time is process.cpuUsage over the run (client and server are the same process), less
 sensitive to other load than wall time.
 
-*Why the 1.5× goal is not met*: storing the rows is by itself slower than appending the bytes.
+*Information, no goal* (issue 11 withdrew the loopback goal of 1.5×, where storage alone costs
+more than the bytes; the goal is the poor-link drain, section office-link): storing the rows is by
+itself slower than appending the bytes.
 The raw inserts upload — no validation, no hash, no answers — already takes two to three times the
 plain upload (rows above), and its inserts alone cost about as much CPU as the whole plain upload
 (CPU rows): SQLite writes every row and its four index entries (primary key, kiosk+seq, code,
@@ -347,8 +349,6 @@ async function drainBench(): Promise<BenchResult[]> {
       metric: 'sync / plain upload',
       value: Number(ratio.toFixed(2)),
       unit: '×',
-      goal: '≤ 1.5×',
-      met: ratio <= 1.5,
     },
     { metric: 'sync / plain upload, each round', value: perRound, unit: '×' },
     {
