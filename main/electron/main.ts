@@ -17,6 +17,7 @@ import { createElectronPrinter, createElectronRenderer } from './print-electron.
 import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
 import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
+import { BRIDGE_LOCKED, createBridgeSecret } from '../services/bridge-secret.ts';
 import { officeCatalogueFile } from '../services/catalogue.ts';
 import { loadStartupConfig } from '../services/startup-config.ts';
 import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
@@ -182,15 +183,24 @@ async function start(): Promise<void> {
     }),
     { logger },
   );
-  ipcMain.handle('bridge', async (event, method: unknown, input: unknown): Promise<BridgeResponse> => {
-    // Only the kiosk's own page may call the bridge (not an error page or a foreign frame).
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(frameUrl)) {
-      logger.warn('bridge-call-rejected', { frameUrl });
-      return { ok: false, error: { code: 'forbidden', message: 'Bridge calls only from kiosk://app' } };
-    }
-    return dispatcher.invoke(typeof method === 'string' ? method : '', input);
-  });
+  // A fresh secret per launch, given to the kiosk window's preload only (bridge-secret.ts).
+  const bridgeSecret = createBridgeSecret();
+  ipcMain.handle(
+    'bridge',
+    async (event, secret: unknown, method: unknown, input: unknown): Promise<BridgeResponse> => {
+      // Only the kiosk's own page may call the bridge (not an error page or a foreign frame).
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(frameUrl)) {
+        logger.warn('bridge-call-rejected', { frameUrl });
+        return { ok: false, error: { code: 'forbidden', message: 'Bridge calls only from kiosk://app' } };
+      }
+      if (!bridgeSecret.matches(secret)) {
+        logger.warn('bridge-call-without-secret', { method: typeof method === 'string' ? method : null });
+        return BRIDGE_LOCKED;
+      }
+      return dispatcher.invoke(typeof method === 'string' ? method : '', input);
+    },
+  );
 
   handleAppProtocol(distDir);
   hardenSession(session.defaultSession, logger);
@@ -203,7 +213,7 @@ async function start(): Promise<void> {
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
   const isQuitting = () => quitting;
-  let win = createKioskWindow({ preload, production, logger, isQuitting });
+  let win = createKioskWindow({ preload, production, logger, isQuitting, bridgeSecret: bridgeSecret.value });
 
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
@@ -212,7 +222,7 @@ async function start(): Promise<void> {
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0)
-      win = createKioskWindow({ preload, production, logger, isQuitting });
+      win = createKioskWindow({ preload, production, logger, isQuitting, bridgeSecret: bridgeSecret.value });
   });
   app.on('window-all-closed', () => app.quit());
 }
