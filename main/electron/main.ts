@@ -22,6 +22,7 @@ import { officeCatalogueFile } from '../services/catalogue.ts';
 import { loadStartupConfig } from '../services/startup-config.ts';
 import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createSetupCodeCheck } from '../services/officer/setup-code.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
 import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
@@ -180,6 +181,7 @@ async function start(): Promise<void> {
       serialScanner,
       speech,
       tickets,
+      setupCode: await createSetupCodeCheck(loaded.profile.kiosk.setupCode),
     }),
     { logger },
   );

@@ -45,7 +45,7 @@ describe('headless host', () => {
 
   it("refuses bridge and print calls without this launch's secret (another process or OS user)", async () => {
     for (const Cookie of [undefined, 'kiosk_bridge=', 'kiosk_bridge=guess', `${cookie}x`, 'other=1']) {
-      const headers = Cookie === undefined ? {} : { Cookie };
+      const headers: Record<string, string> = Cookie === undefined ? {} : { Cookie };
       const bridge = await rawRequest({
         port: host.port,
         method: 'POST',

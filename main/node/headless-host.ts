@@ -9,6 +9,7 @@ import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createSetupCodeCheck } from '../services/officer/setup-code.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import {
   createSerialScannerService,
@@ -208,6 +209,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       serialScanner,
       speech,
       tickets,
+      setupCode: await createSetupCodeCheck(loaded.profile.kiosk.setupCode),
     }),
     { logger },
   );

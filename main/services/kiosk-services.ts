@@ -8,6 +8,7 @@ import type { DossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
 import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
 import { SynthesisError } from './speech/espeak.ts';
 import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
+import { profileForPage, type SetupCodeCheck } from './officer/setup-code.ts';
 
 export interface KioskServiceDeps {
   profile: OfficeProfile;
@@ -26,6 +27,8 @@ export interface KioskServiceDeps {
   speech?: SpeechService;
   /** Both hosts pass one; without it the kiosk lists no queue services (no ticket button). */
   tickets?: TicketService;
+  /** The profile's setup code as a hash (officer/setup-code.ts); without it no code matches. */
+  setupCode?: SetupCodeCheck;
 }
 
 /**
@@ -61,11 +64,13 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
 
   return {
     getKioskConfig: () => ({
-      profile: deps.profile,
+      profile: profileForPage(deps.profile),
       catalogue: deps.catalogue,
       appVersion: deps.appVersion,
       host: deps.host,
+      setupCodeRequired: deps.setupCode?.required ?? false,
     }),
+    checkSetupCode: async (input) => ({ matches: (await deps.setupCode?.matches(input.code)) ?? false }),
     printDocument: (input) => printService().print(input),
     reprintDocument: (input) => printService().reprint(input).catch(notKept),
     getPrintedPdf: async (input) => {

@@ -10,6 +10,7 @@ import {
   SYNC_LIMITS,
 } from './sync.ts';
 import { serialScannerMethods } from './serial-scanner.ts';
+import { LookupKeySchema } from '../dossier/lookup-key.ts';
 import { ClipLanguageSchema, SpeechKeySchema } from '../speech/clips.ts';
 import { SPEECH_VOICES } from '../speech/voices.ts';
 import { PriorityGroupSchema } from '../queue/ticket.ts';
@@ -191,7 +192,10 @@ export const SYNC_BRIDGE_CHUNK_BYTES = 256 * 1024;
  * in main/services/bridge-handlers.ts; both hosts pick it up from there.
  */
 export const bridgeContract = {
-  /** Everything the renderer needs at start: the validated office profile and catalogue. */
+  /**
+   * Everything the renderer needs at start: the validated office profile and catalogue.
+   * The profile comes without kiosk.setupCode (main keeps only its hash; see checkSetupCode).
+   */
   getKioskConfig: {
     input: z.object({}),
     output: z.object({
@@ -199,7 +203,14 @@ export const bridgeContract = {
       catalogue: CatalogueSchema,
       appVersion: z.string(),
       host: z.enum(['electron', 'headless']),
+      /** Whether the profile has a setup code (first officer PIN and its reset need it). */
+      setupCodeRequired: z.boolean().default(false),
     }),
+  },
+  /** Whether a typed setup code is the profile's; the code itself never crosses the bridge. */
+  checkSetupCode: {
+    input: z.object({ code: z.string().max(40) }),
+    output: z.object({ matches: z.boolean() }),
   },
   /**
    * Render a document to PDF (kept under the data folder for reprint) and print it on
@@ -280,6 +291,11 @@ export const bridgeContract = {
     input: z.object({
       cursor: z.string().max(40).nullable(),
       lookupCodes: z.array(z.string().max(40)).max(SYNC_LIMITS.maxLookupCodes).default([]),
+      /** Look-ups by receipt QR: the code and its check part (the office answers only with both). */
+      lookupRefs: z
+        .array(z.object({ code: z.string().max(40), key: LookupKeySchema }))
+        .max(SYNC_LIMITS.maxLookupCodes)
+        .default([]),
     }),
     output: z.union([
       z.object({

@@ -6,17 +6,16 @@ import { OFFICER_PIN_MIN_LENGTH } from '../volunteer/index.ts';
 import { resetOfficerPin } from './officer-pin-reset.ts';
 import { useOfficerSession } from './officer-session.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
+import { checkSetupCodeInMain } from './setup-code.ts';
 
 /**
  * "Quên mã PIN cán bộ": the setup code from the office's profile file and a new officer
  * PIN typed twice. Shown only when the profile has a setup code; on success settings open.
  */
 export function ResetOfficerPin({
-  setupCode,
   onCancel,
   onUnset,
 }: {
-  setupCode: string;
   onCancel(): void;
   /** No PIN is stored (another tab cleared the kiosk): the first-run form applies. */
   onUnset(): void;
@@ -38,7 +37,7 @@ export function ResetOfficerPin({
     }
     setBusy(true);
     try {
-      const result = await resetOfficerPin(pin, { setupCode: code, profileSetupCode: setupCode });
+      const result = await resetOfficerPin(pin, { setupCode: code, check: checkSetupCodeInMain });
       if (result.ok) {
         useOfficerSession.getState().unlock();
         return;

@@ -3,7 +3,8 @@
  *
  * The setup code lives in the office's profile file, which only whoever installs the
  * kiosk can write, so it is the proof that the person at the screen is entitled to the
- * settings (shared/domain/office-profile.ts). A profile without a setup code has no
+ * settings (shared/domain/office-profile.ts). The page never holds the code: main keeps
+ * its hash and answers whether a typed code matches (setup-code.ts). A profile without a setup code has no
  * reset: the office re-installs the kiosk, as renderer/features/volunteer/officer-pin.ts
  * says. Built on the data layer's own primitives (meta record, PBKDF2 hash, lockout), so
  * the stored record is the one verifyOfficerPin reads.
@@ -21,7 +22,6 @@ import {
   MAX_PIN_FAILURES,
   NO_LOCKOUT,
   afterFailure,
-  constantTimeEqual,
   hashPin,
   lockedUntil,
   pinFormatProblem,
@@ -29,6 +29,7 @@ import {
 } from '../volunteer/pin.ts';
 import { OFFICER_PIN_MIN_LENGTH } from '../volunteer/officer-pin.ts';
 import type { PinContext } from '../volunteer/volunteers.ts';
+import type { SetupCodeChecker } from './setup-code.ts';
 
 /** The meta record under META.officerPin, as renderer/features/volunteer/officer-pin.ts writes it. */
 interface OfficerPinRecord {
@@ -46,18 +47,17 @@ export type ResetOfficerPinResult =
   | { ok: false; reason: 'wrong-setup-code'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; lockedUntil: string };
 
-const bytes = (text: string) => new TextEncoder().encode(text);
-
 /**
- * Replaces the officer PIN with `newPin` when `setupCode` (typed at the screen) equals the
- * profile's. Nothing changes otherwise; a wrong code counts as a failed officer-PIN attempt.
+ * Replaces the officer PIN with `newPin` when `setupCode` (typed at the screen) is the
+ * profile's, as `check` (main, through the bridge) says; `check` null: the profile has no
+ * setup code. Nothing changes otherwise; a wrong code counts as a failed officer-PIN attempt.
  */
 export async function resetOfficerPin(
   newPin: string,
-  auth: { setupCode: string; profileSetupCode: string | undefined },
+  auth: { setupCode: string; check: SetupCodeChecker | null },
   ctx: PinContext = {},
 ): Promise<ResetOfficerPinResult> {
-  if (auth.profileSetupCode === undefined) return { ok: false, reason: 'no-setup-code' };
+  if (auth.check === null) return { ok: false, reason: 'no-setup-code' };
   const problem = pinFormatProblem(newPin, OFFICER_PIN_MIN_LENGTH);
   if (problem) return { ok: false, reason: 'invalid-pin', problem };
   const db = dbOf(ctx);
@@ -68,7 +68,7 @@ export async function resetOfficerPin(
   // While locked, the code is not even compared: a guess must not learn anything.
   if (locked) return { ok: false, reason: 'locked', lockedUntil: locked.toISOString() };
 
-  if (!constantTimeEqual(bytes(auth.setupCode), bytes(auth.profileSetupCode))) {
+  if (!(await auth.check(auth.setupCode))) {
     const lockout = await db.transaction('rw', db.meta, async () => {
       const current = await getMeta<OfficerPinRecord>(db, META.officerPin);
       if (!current) return NO_LOCKOUT;
