@@ -11,11 +11,14 @@ import { z } from 'zod';
  */
 export const LOOKUP_KEY_LENGTH = 16;
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const LookupKeySchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/, 'expected a 16-character lookup key');
+export const LookupKeySchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{16}$/, 'expected a 16-character lookup key');
 
-/** A fresh key from `fill` (crypto.getRandomValues in the page; shared/ stays free of platform APIs). */
-export function newLookupKey(fill: (bytes: Uint8Array) => Uint8Array): string {
-  const bytes = fill(new Uint8Array(10));
+/** A fresh key; `fill` writes random bytes in place (crypto.getRandomValues; shared/ stays free of platform APIs). */
+export function newLookupKey(fill: (bytes: Uint8Array<ArrayBuffer>) => unknown): string {
+  const bytes = new Uint8Array(10);
+  fill(bytes);
   let bits = 0;
   let value = 0;
   let key = '';
@@ -48,7 +51,10 @@ export function parseLookupText(text: string): { code: string; key: string | nul
 }
 
 /** Equal keys, compared in constant time for their length. */
-export function lookupKeysMatch(expected: string | null | undefined, given: string | null | undefined): boolean {
+export function lookupKeysMatch(
+  expected: string | null | undefined,
+  given: string | null | undefined,
+): boolean {
   if (!expected || !given || expected.length !== given.length) return false;
   let diff = 0;
   for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ given.charCodeAt(i);
