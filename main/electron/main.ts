@@ -23,6 +23,7 @@ import { loadStartupConfig } from '../services/startup-config.ts';
 import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createSetupCodeCheck } from '../services/officer/setup-code.ts';
+import { createOfficerPinService } from '../services/officer/officer-pin.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
 import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
@@ -169,6 +170,8 @@ async function start(): Promise<void> {
   await serialScanner.start();
   app.on('will-quit', () => void serialScanner.close());
 
+  // The profile's setup code is kept only as a hash from here on (officer/setup-code.ts).
+  const setupCode = await createSetupCodeCheck(loaded.profile.kiosk.setupCode);
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -181,7 +184,8 @@ async function start(): Promise<void> {
       serialScanner,
       speech,
       tickets,
-      setupCode: await createSetupCodeCheck(loaded.profile.kiosk.setupCode),
+      officer: createOfficerPinService({ file: dataDirLayout(dataDir).officerPin, setupCode }),
+      setupCode,
     }),
     { logger },
   );

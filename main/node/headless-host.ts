@@ -10,6 +10,7 @@ import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
 import { createSetupCodeCheck } from '../services/officer/setup-code.ts';
+import { createOfficerPinService } from '../services/officer/officer-pin.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import {
   createSerialScannerService,
@@ -197,6 +198,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
   });
   await serialScanner.start();
+  // The profile's setup code is kept only as a hash from here on (officer/setup-code.ts).
+  const setupCode = await createSetupCodeCheck(loaded.profile.kiosk.setupCode);
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -209,7 +212,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       serialScanner,
       speech,
       tickets,
-      setupCode: await createSetupCodeCheck(loaded.profile.kiosk.setupCode),
+      officer: createOfficerPinService({ file: dataDirLayout(dataDir).officerPin, setupCode }),
+      setupCode,
     }),
     { logger },
   );

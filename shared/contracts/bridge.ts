@@ -10,6 +10,7 @@ import {
   SYNC_LIMITS,
 } from './sync.ts';
 import { serialScannerMethods } from './serial-scanner.ts';
+import { officerMethods } from './officer.ts';
 import { LookupKeySchema } from '../dossier/lookup-key.ts';
 import { ClipLanguageSchema, SpeechKeySchema } from '../speech/clips.ts';
 import { SPEECH_VOICES } from '../speech/voices.ts';
@@ -84,6 +85,8 @@ export const SYNC_ENROL_FAILURES = [
   'insecure-http',
   /** The server presented a certificate other than the fingerprint given: nothing was sent. */
   'untrusted-office',
+  /** The kiosk is enrolled: enrolling it again (to another office, say) needs an officer's PIN. */
+  'officer-required',
 ] as const;
 
 /**
@@ -207,11 +210,8 @@ export const bridgeContract = {
       setupCodeRequired: z.boolean().default(false),
     }),
   },
-  /** Whether a typed setup code is the profile's; the code itself never crosses the bridge. */
-  checkSetupCode: {
-    input: z.object({ code: z.string().max(40) }),
-    output: z.object({ matches: z.boolean() }),
-  },
+  // The officer PIN, checked by main; the setup code never crosses the bridge.
+  ...officerMethods,
   /**
    * Render a document to PDF (kept under the data folder for reprint) and print it on
    * the configured printer. The HTML is treated as untrusted: rendered with scripts
@@ -264,6 +264,8 @@ export const bridgeContract = {
       certificateSha256: z.string().max(200).optional(),
       /** Additive: the outbox's lowest pending seq, else its next (see EnrolRequestSchema). */
       firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+      /** The officer session from the PIN (officerPinVerify): required to re-enrol an enrolled kiosk. */
+      officerSession: z.string().max(100).optional(),
     }),
     output: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), kioskId: z.string(), officeName: z.string() }),

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bridgeContract } from '../../../shared/contracts/bridge.ts';
 import { OfficeProfileSchema } from '../../../shared/domain/office-profile.ts';
@@ -6,6 +9,7 @@ import { validProfile } from '../../test-support/fixtures.ts';
 import { createBridgeHandlers } from '../bridge-handlers.ts';
 import { createKioskServices } from '../kiosk-services.ts';
 import { createMemoryLogger } from '../logger.ts';
+import { createOfficerPinService } from './officer-pin.ts';
 import { createSetupCodeCheck } from './setup-code.ts';
 
 const CODE = '73914062';
@@ -14,13 +18,16 @@ async function kioskBridge(setupCode: string | undefined) {
   const raw = validProfile();
   raw.kiosk = { ...raw.kiosk, ...(setupCode ? { setupCode } : {}) };
   const profile = OfficeProfileSchema.parse(raw);
+  const check = await createSetupCodeCheck(profile.kiosk.setupCode);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'setup-code-')), 'officer-pin.json');
   return createBridgeHandlers(
     createKioskServices({
       profile,
       catalogue: { version: 't', procedures: [] } as unknown as Catalogue,
       appVersion: 'test',
       host: 'headless',
-      setupCode: await createSetupCodeCheck(profile.kiosk.setupCode),
+      setupCode: check,
+      officer: createOfficerPinService({ file, setupCode: check, iterations: 100_000 }),
     }),
     { logger: createMemoryLogger().logger },
   );
@@ -46,25 +53,25 @@ describe('setup code kept in main', () => {
     // No answer of any method, whatever it is asked, carries the code.
     for (const method of Object.keys(bridgeContract))
       expect(JSON.stringify(await dispatcher.invoke(method, {})), method).not.toContain(CODE);
-    expect(await dispatcher.invoke('checkSetupCode', { code: CODE })).toEqual({
+    // The first officer PIN needs it, compared in main.
+    expect(await dispatcher.invoke('officerPinSet', { newPin: '258046', setupCode: '000000' })).toEqual({
       ok: true,
-      value: { matches: true },
+      value: { ok: false, reason: 'wrong-setup-code' },
     });
-    expect(await dispatcher.invoke('checkSetupCode', { code: '000000' })).toEqual({
-      ok: true,
-      value: { matches: false },
-    });
+    const set = await dispatcher.invoke('officerPinSet', { newPin: '258046', setupCode: CODE });
+    expect(set).toMatchObject({ ok: true, value: { ok: true } });
+    expect(JSON.stringify(set)).not.toContain(CODE);
   });
 
-  it('answers setupCodeRequired false, and no match, for a profile without a code', async () => {
+  it('answers setupCodeRequired false, and no reset by code, for a profile without a code', async () => {
     const dispatcher = await kioskBridge(undefined);
     expect(await dispatcher.invoke('getKioskConfig', {})).toMatchObject({
       ok: true,
       value: { setupCodeRequired: false },
     });
-    expect(await dispatcher.invoke('checkSetupCode', { code: CODE })).toEqual({
+    expect(await dispatcher.invoke('officerPinReset', { newPin: '604817', setupCode: CODE })).toEqual({
       ok: true,
-      value: { matches: false },
+      value: { ok: false, reason: 'no-setup-code' },
     });
   });
 });

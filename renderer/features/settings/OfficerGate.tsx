@@ -12,7 +12,6 @@ import {
 import { useOfficerSession } from './officer-session.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
 import { ResetOfficerPin } from './ResetOfficerPin.tsx';
-import { checkSetupCodeInMain } from './setup-code.ts';
 
 type Mode = 'loading' | 'enter' | 'setup' | 'reset';
 
@@ -63,7 +62,7 @@ function EnterPin({ onForgot }: { onForgot?: () => void }) {
     try {
       const outcome = await verifyOfficerPin(pin);
       setPin('');
-      if (outcome.ok) useOfficerSession.getState().unlock();
+      if (outcome.ok) useOfficerSession.getState().unlock(outcome.session);
       else if (outcome.reason === 'locked')
         setError(t('gate.locked', { time: formatVietnamTime(new Date(outcome.lockedUntil)) }));
       else if (outcome.reason === 'wrong-pin')
@@ -110,15 +109,13 @@ function SetPin({ setupCodeRequired, onTaken }: { setupCodeRequired: boolean; on
     }
     setBusy(true);
     try {
-      if (setupCodeRequired && !(await checkSetupCodeInMain(code))) {
+      // Without a current PIN this only succeeds while none is stored; main checks the setup code.
+      const result = await setOfficerPin(pin, null, setupCodeRequired ? code : undefined);
+      if (result.ok) useOfficerSession.getState().unlock(result.session);
+      else if (result.reason === 'wrong-setup-code') {
         setError(t('gate.setupCodeWrong'));
         setCode('');
-        return;
-      }
-      // Without a current PIN this only succeeds while none is stored (checked in one transaction).
-      const result = await setOfficerPin(pin);
-      if (result.ok) useOfficerSession.getState().unlock();
-      else if (result.reason === 'invalid-pin')
+      } else if (result.reason === 'invalid-pin')
         setError(t(`pinRules.${result.problem}`, { min: OFFICER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
       else onTaken();
     } catch {

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import { PinForm } from '../../ui/index.ts';
-import { OFFICER_PIN_MIN_LENGTH } from '../volunteer/index.ts';
-import { resetOfficerPin } from './officer-pin-reset.ts';
+import { OFFICER_PIN_MIN_LENGTH, resetOfficerPin } from '../volunteer/index.ts';
 import { useOfficerSession } from './officer-session.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
-import { checkSetupCodeInMain } from './setup-code.ts';
 
 /**
  * "Quên mã PIN cán bộ": the setup code from the office's profile file and a new officer
@@ -37,9 +35,10 @@ export function ResetOfficerPin({
     }
     setBusy(true);
     try {
-      const result = await resetOfficerPin(pin, { setupCode: code, check: checkSetupCodeInMain });
+      // Main compares the setup code; a wrong one counts on the officer PIN's lockout.
+      const result = await resetOfficerPin(pin, code);
       if (result.ok) {
-        useOfficerSession.getState().unlock();
+        useOfficerSession.getState().unlock(result.session);
         return;
       }
       setCode('');
