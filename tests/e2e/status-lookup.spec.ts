@@ -126,7 +126,9 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   // The code alone (sequential, guessable) shows nothing: the screen asks for the receipt's QR.
   await typeCode(page, code(1));
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('ki-ốt chỉ tra cứu hồ sơ bằng mã QR trên giấy tiếp nhận');
+  await expect(page.getByRole('alert')).toContainText(
+    'ki-ốt chỉ tra cứu hồ sơ bằng mã QR trên giấy tiếp nhận',
+  );
   const result = page.locator('section.lookup-result');
   await expect(result).toHaveCount(0);
 

@@ -37,6 +37,7 @@ export async function createSetupCodeCheck(code: string | undefined): Promise<Se
 
 /** The profile as the page receives it: everything but the setup code. */
 export function profileForPage(profile: OfficeProfile): OfficeProfile {
-  const { setupCode: _withheld, ...kiosk } = profile.kiosk;
+  const kiosk = { ...profile.kiosk };
+  delete kiosk.setupCode;
   return { ...profile, kiosk };
 }
