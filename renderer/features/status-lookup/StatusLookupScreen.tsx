@@ -168,16 +168,23 @@ export function StatusLookupScreen() {
   );
 }
 
+/** The code came without the receipt QR's check part: what to do instead, brought into view (it sits under the keypad). */
+function NeedsQr() {
+  const { t } = useTranslation('statusLookup');
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  return (
+    <p role="alert" className="lookup-needs-qr" ref={ref}>
+      {t('needsQr')}
+    </p>
+  );
+}
+
 function LookupResult({ view, lang }: { view: LookupView; lang: Language }) {
   const { t } = useTranslation('statusLookup');
   if (view.kind === 'empty') return <p role="alert">{t('empty')}</p>;
   if (view.kind === 'unknown') return <p role="alert">{t('unknown', { code: view.code })}</p>;
-  if (view.kind === 'needs-qr')
-    return (
-      <p role="alert" className="lookup-needs-qr">
-        {t('needsQr')}
-      </p>
-    );
+  if (view.kind === 'needs-qr') return <NeedsQr />;
 
   const heading =
     view.state === 'waiting'
