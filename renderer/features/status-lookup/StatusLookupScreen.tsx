@@ -112,6 +112,12 @@ export function StatusLookupScreen() {
         segments={() => lookupSpeech(i18n.getFixedT('vi', 'statusLookup'), view)}
       />
       <p>{t('intro')}</p>
+      {view?.kind === 'needs-qr' && (
+        // Above the code field, where the eye is: the keypad would push it below the fold.
+        <p role="alert" className="lookup-needs-qr">
+          {t('needsQr')}
+        </p>
+      )}
       <form
         className="lookup-form"
         onSubmit={(e) => {
@@ -168,23 +174,12 @@ export function StatusLookupScreen() {
   );
 }
 
-/** The code came without the receipt QR's check part: what to do instead, brought into view (it sits under the keypad). */
-function NeedsQr() {
-  const { t } = useTranslation('statusLookup');
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
-  return (
-    <p role="alert" className="lookup-needs-qr" ref={ref}>
-      {t('needsQr')}
-    </p>
-  );
-}
-
 function LookupResult({ view, lang }: { view: LookupView; lang: Language }) {
   const { t } = useTranslation('statusLookup');
   if (view.kind === 'empty') return <p role="alert">{t('empty')}</p>;
   if (view.kind === 'unknown') return <p role="alert">{t('unknown', { code: view.code })}</p>;
-  if (view.kind === 'needs-qr') return <NeedsQr />;
+  // Shown above the form instead (see the screen).
+  if (view.kind === 'needs-qr') return null;
 
   const heading =
     view.state === 'waiting'
