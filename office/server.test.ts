@@ -139,6 +139,34 @@ forEachDatabase('office over HTTP', (target) => {
       ]);
     });
 
+    it('answers a look-up of a dossier with a receipt check part only with that check part', async () => {
+      const lookupKey = '7KQ4M2XD9PTA3F6B';
+      const payload = dossierPayload({ code: 'H12.34-261121-0778', lookupKey });
+      expect(
+        PushAnswerSchema.parse(await (await push([item('dossier', payload, 60)])).json()).results[0],
+      ).toMatchObject({ outcome: 'stored' });
+      const lookUp = async (fields: Record<string, unknown>) =>
+        PullAnswerSchema.parse(
+          await (
+            await post('/api/sync/pull', {
+              protocol: 1,
+              profileVersion: null,
+              catalogueVersion: null,
+              statusCursor: null,
+              ...fields,
+            })
+          ).json(),
+        ).lookups;
+      // Typing codes in sequence: a bare code, or a guessed check part, gets nothing.
+      expect(await lookUp({ lookupCodes: [payload.code] })).toEqual([]);
+      expect(await lookUp({ lookupRefs: [{ code: payload.code, key: '7KQ4M2XD9PTA3F6C' }] })).toEqual([]);
+      // Another dossier's check part does not open this one.
+      expect(await lookUp({ lookupRefs: [{ code: 'H12.34-261121-0777', key: lookupKey }] })).toEqual([]);
+      expect(await lookUp({ lookupRefs: [{ code: payload.code, key: lookupKey }] })).toEqual([
+        expect.objectContaining({ dossierId: payload.id, code: payload.code, status: 'received' }),
+      ]);
+    });
+
     it('uploads an attachment in chunks over HTTP and resumes from the offset the office reports', async () => {
       const bytes = Buffer.alloc(5000, 7);
       const { sha256 } = await import('./test-support/fixtures.ts');

@@ -4,7 +4,7 @@
  * (scheme privileges, window preferences, guards, permissions, IPC bridge, profile
  * refusal) is checked in plain Node; Electron's own behaviour is taken from its docs.
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeRendererBuild, tempDir, validProfile, writeProfile } from '../test-support/fixtures.ts';
@@ -159,8 +159,24 @@ describe('Electron host (against a stand-in electron module)', () => {
     expect(((await serve(new Request('kiosk://other/'))) as Response).status).toBe(404);
     expect(((await serve(new Request('kiosk://app/assets/nope.js'))) as Response).status).toBe(404);
 
-    // The bridge answers only the kiosk's own page.
-    const bridge = fake.ipc.get('bridge')!;
+    // The bridge answers only the kiosk's own page, carrying this launch's secret.
+    const ipcBridge = fake.ipc.get('bridge')!;
+    const args = (win.options.webPreferences as { additionalArguments: string[] }).additionalArguments;
+    const secret = args.find((a) => a.startsWith('--kiosk-bridge-secret='))!.slice(22);
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    const bridge = (event: unknown, method: unknown, input: unknown) =>
+      ipcBridge(event, secret, method, input);
+    for (const wrong of [undefined, '', 'guess', `${secret}x`, secret.slice(1)])
+      expect(
+        await ipcBridge({ senderFrame: { url: 'kiosk://app/' } }, wrong, 'syncStatus', {}),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'bridge-locked' },
+      });
+    // The preload reads that very switch.
+    expect(readFileSync(new URL('./preload.cts', import.meta.url), 'utf8')).toContain(
+      "'--kiosk-bridge-secret='",
+    );
     const ok = (await bridge({ senderFrame: { url: 'kiosk://app/' } }, 'getKioskConfig', {})) as {
       ok: boolean;
       value: { host: string };

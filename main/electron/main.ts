@@ -17,10 +17,13 @@ import { createElectronPrinter, createElectronRenderer } from './print-electron.
 import type { BridgeResponse } from '../../shared/contracts/bridge.ts';
 import { isAppUrl } from '../services/app-origin.ts';
 import { createBridgeHandlers } from '../services/bridge-handlers.ts';
+import { BRIDGE_LOCKED, createBridgeSecret } from '../services/bridge-secret.ts';
 import { officeCatalogueFile } from '../services/catalogue.ts';
 import { loadStartupConfig } from '../services/startup-config.ts';
 import { dataDirLayout, resolveDataDir, secureDataDir } from '../services/data-dir.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createSetupCodeCheck } from '../services/officer/setup-code.ts';
+import { createOfficerPinService } from '../services/officer/officer-pin.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import { createSerialScannerService } from '../services/serial-scanner/serial-scanner-service.ts';
 import { createSerialportDriver } from '../services/serial-scanner/serialport-driver.ts';
@@ -167,6 +170,8 @@ async function start(): Promise<void> {
   await serialScanner.start();
   app.on('will-quit', () => void serialScanner.close());
 
+  // The profile's setup code is kept only as a hash from here on (officer/setup-code.ts).
+  const setupCode = await createSetupCodeCheck(loaded.profile.kiosk.setupCode);
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -179,18 +184,29 @@ async function start(): Promise<void> {
       serialScanner,
       speech,
       tickets,
+      officer: createOfficerPinService({ file: dataDirLayout(dataDir).officerPin, setupCode }),
+      setupCode,
     }),
     { logger },
   );
-  ipcMain.handle('bridge', async (event, method: unknown, input: unknown): Promise<BridgeResponse> => {
-    // Only the kiosk's own page may call the bridge (not an error page or a foreign frame).
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(frameUrl)) {
-      logger.warn('bridge-call-rejected', { frameUrl });
-      return { ok: false, error: { code: 'forbidden', message: 'Bridge calls only from kiosk://app' } };
-    }
-    return dispatcher.invoke(typeof method === 'string' ? method : '', input);
-  });
+  // A fresh secret per launch, given to the kiosk window's preload only (bridge-secret.ts).
+  const bridgeSecret = createBridgeSecret();
+  ipcMain.handle(
+    'bridge',
+    async (event, secret: unknown, method: unknown, input: unknown): Promise<BridgeResponse> => {
+      // Only the kiosk's own page may call the bridge (not an error page or a foreign frame).
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(frameUrl)) {
+        logger.warn('bridge-call-rejected', { frameUrl });
+        return { ok: false, error: { code: 'forbidden', message: 'Bridge calls only from kiosk://app' } };
+      }
+      if (!bridgeSecret.matches(secret)) {
+        logger.warn('bridge-call-without-secret', { method: typeof method === 'string' ? method : null });
+        return BRIDGE_LOCKED;
+      }
+      return dispatcher.invoke(typeof method === 'string' ? method : '', input);
+    },
+  );
 
   handleAppProtocol(distDir);
   hardenSession(session.defaultSession, logger);
@@ -203,7 +219,7 @@ async function start(): Promise<void> {
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
   const isQuitting = () => quitting;
-  let win = createKioskWindow({ preload, production, logger, isQuitting });
+  let win = createKioskWindow({ preload, production, logger, isQuitting, bridgeSecret: bridgeSecret.value });
 
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
@@ -212,7 +228,7 @@ async function start(): Promise<void> {
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0)
-      win = createKioskWindow({ preload, production, logger, isQuitting });
+      win = createKioskWindow({ preload, production, logger, isQuitting, bridgeSecret: bridgeSecret.value });
   });
   app.on('window-all-closed', () => app.quit());
 }

@@ -10,9 +10,14 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeResponse, KioskBridgeGlobal } from '../../shared/contracts/bridge.ts';
 
+// This launch's bridge secret (BRIDGE_SECRET_SWITCH in main/services/bridge-secret.ts): main
+// passes it to this window only, and it stays here, out of the page's reach.
+const SWITCH = '--kiosk-bridge-secret=';
+const secret = process.argv.find((arg) => arg.startsWith(SWITCH))?.slice(SWITCH.length) ?? '';
+
 const kiosk: KioskBridgeGlobal = {
   invoke: (method: string, input: unknown) =>
-    ipcRenderer.invoke('bridge', method, input) as Promise<BridgeResponse>,
+    ipcRenderer.invoke('bridge', secret, method, input) as Promise<BridgeResponse>,
 };
 
 contextBridge.exposeInMainWorld('kiosk', kiosk);

@@ -1,10 +1,13 @@
 import { BrowserWindow } from 'electron';
 import { APP_START_URL } from '../services/app-origin.ts';
 import type { Logger } from '../services/logger.ts';
+import { BRIDGE_SECRET_SWITCH } from '../services/bridge-secret.ts';
 import { createRestartLimiter, DEFAULT_RESTART_POLICY } from '../services/restart-limiter.ts';
 
 export interface KioskWindowOptions {
   preload: string;
+  /** This launch's bridge secret, for the preload (main/services/bridge-secret.ts). */
+  bridgeSecret: string;
   /** Release build: full-screen kiosk, no devtools, no menu. */
   production: boolean;
   logger: Logger;
@@ -37,6 +40,7 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: options.preload,
+      additionalArguments: [`${BRIDGE_SECRET_SWITCH}${options.bridgeSecret}`],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -11,6 +11,7 @@ import {
   writeProfile,
 } from '../test-support/fixtures.ts';
 import { startHeadlessHost, type HeadlessHost } from './headless-host.ts';
+import { redeemLaunch } from '../test-support/bridge-cookie.ts';
 
 // Forgetting needs no real PDF: a renderer that answers at once keeps this test free of Chromium.
 const renderer: DocumentRenderer = {
@@ -25,7 +26,7 @@ async function post(host: HeadlessHost, method: string, body: unknown) {
     method: 'POST',
     path: `/bridge/${method}`,
     body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: await redeemLaunch(host.launchUrl()) },
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads into answers of several shapes
   return { status: response.status, body: JSON.parse(response.body) as Record<string, any> };
@@ -67,7 +68,10 @@ describe('headless host: forgetPrintedDocuments over HTTP', () => {
     expect(existsSync(path.join(prints, A))).toBe(false);
     expect(existsSync(path.join(prints, B, 'receipt.pdf'))).toBe(true);
     // The kept document is no longer served either.
-    expect((await rawRequest({ port: host.port, path: `/print/${A}/receipt.html` })).status).toBe(404);
+    const Cookie = await redeemLaunch(host.launchUrl());
+    expect(
+      (await rawRequest({ port: host.port, path: `/print/${A}/receipt.html`, headers: { Cookie } })).status,
+    ).toBe(404);
     const pdf = await post(host, 'getPrintedPdf', { kind: 'receipt', dossierId: A });
     expect(pdf.body).toMatchObject({ ok: false, error: { code: 'not-found' } });
 

@@ -11,6 +11,7 @@ import {
 import { readPdf } from '../test-support/pdf.ts';
 import { startHeadlessHost, type HeadlessHost } from './headless-host.ts';
 import { createChromiumRenderer } from './print-chromium.ts';
+import { redeemLaunch } from '../test-support/bridge-cookie.ts';
 
 // One real Chromium for the file, shared by both hosts.
 const renderer = createChromiumRenderer({ logger: createMemoryLogger().logger });
@@ -31,7 +32,7 @@ async function post(host: HeadlessHost, method: string, body: unknown) {
     method: 'POST',
     path: `/bridge/${method}`,
     body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: await redeemLaunch(host.launchUrl()) },
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads into answers of several shapes
   return { status: response.status, body: JSON.parse(response.body) as Record<string, any> };
@@ -92,7 +93,11 @@ describe('headless host printing over HTTP (real Chromium)', () => {
       },
     });
 
-    const doc = await rawRequest({ port: viaRenderer.port, path: body.value.documentUrl });
+    const doc = await rawRequest({
+      port: viaRenderer.port,
+      path: body.value.documentUrl,
+      headers: { Cookie: await redeemLaunch(viaRenderer.launchUrl()) },
+    });
     expect(doc.status).toBe(200);
     expect(doc.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(doc.headers['content-security-policy']).toContain("default-src 'none'");
@@ -153,12 +158,9 @@ describe('headless host printing over HTTP (real Chromium)', () => {
       dossierId: '../x',
     });
     expect(unsafe.status).toBe(400);
-    expect(
-      (await rawRequest({ port: viaRenderer.port, path: '/print/never-printed/receipt.html' })).status,
-    ).toBe(404);
-    expect(
-      (await rawRequest({ port: viaRenderer.port, path: '/print/..%2F..%2Fetc/receipt.html' })).status,
-    ).toBe(404);
+    const Cookie = await redeemLaunch(viaRenderer.launchUrl());
+    for (const path of ['/print/never-printed/receipt.html', '/print/..%2F..%2Fetc/receipt.html'])
+      expect((await rawRequest({ port: viaRenderer.port, path, headers: { Cookie } })).status).toBe(404);
     const foreign = await rawRequest({
       port: viaRenderer.port,
       path: `/print/${DOSSIER}/receipt.html`,

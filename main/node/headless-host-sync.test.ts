@@ -4,7 +4,8 @@ import { testOffice } from '../../office/test-support/office.ts';
 import { createEnrolmentCode } from '../../office/sync/enrol.ts';
 import { canonicalJson } from '../../shared/contracts/canonical-json.ts';
 import { fakeRendererBuild, tempDir, validProfile, writeProfile } from '../test-support/fixtures.ts';
-import { startHeadlessHost } from './headless-host.ts';
+import { startHeadlessHost, type HeadlessHost } from './headless-host.ts';
+import { redeemLaunch } from '../test-support/bridge-cookie.ts';
 
 type Office = Awaited<ReturnType<typeof testOffice>>;
 let office: Office;
@@ -18,11 +19,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => office?.cleanup());
 
-const bridge = async (url: string, method: string, input: unknown) =>
+const bridge = async (host: HeadlessHost, method: string, input: unknown) =>
   (await (
-    await fetch(`${url}bridge/${method}`, {
+    await fetch(`${host.url}bridge/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Cookie: await redeemLaunch(host.launchUrl()) },
       body: JSON.stringify(input),
     })
   ).json()) as { ok: boolean; value: Record<string, unknown> };
@@ -47,7 +48,7 @@ describe('headless host sync options', () => {
       },
     });
     try {
-      const status = await bridge(host.url, 'syncStatus', { probe: true });
+      const status = await bridge(host, 'syncStatus', { probe: true });
       expect(status).toMatchObject({
         ok: true,
         value: {
@@ -69,7 +70,7 @@ describe('headless host sync options', () => {
         hash: createHash('sha256').update(canonicalJson(payload)).digest('hex'),
         payload,
       };
-      const pushed = await bridge(host.url, 'syncPush', { items: [item], waiting: 1 });
+      const pushed = await bridge(host, 'syncPush', { items: [item], waiting: 1 });
       expect(pushed).toMatchObject({ ok: true, value: { ok: true, results: [{ outcome: 'invalid' }] } });
     } finally {
       await host.close();
@@ -79,7 +80,7 @@ describe('headless host sync options', () => {
   it('a restart over the same data folder keeps the enrolment', async () => {
     const host = await startHeadlessHost({ port: 0, profilePath, distDir, dataDir });
     try {
-      const status = await bridge(host.url, 'syncStatus', {});
+      const status = await bridge(host, 'syncStatus', {});
       expect(status.value).toMatchObject({ enrolled: true, kioskId, needsReEnrolment: false });
     } finally {
       await host.close();
@@ -94,7 +95,7 @@ describe('headless host sync options', () => {
       sync: { officeUrl: 'https://10.0.0.5:5180' },
     });
     try {
-      expect((await bridge(host.url, 'syncStatus', {})).value).toMatchObject({
+      expect((await bridge(host, 'syncStatus', {})).value).toMatchObject({
         enrolled: false,
         officeUrl: 'https://10.0.0.5:5180',
       });

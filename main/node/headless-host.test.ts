@@ -13,9 +13,12 @@ import {
   writeProfile,
 } from '../test-support/fixtures.ts';
 import { HostStartError, startHeadlessHost, type HeadlessHost } from './headless-host.ts';
+import { redeemLaunch } from '../test-support/bridge-cookie.ts';
 
 describe('headless host', () => {
   let host: HeadlessHost;
+  /** The launch's bridge secret, as the kiosk browser holds it. */
+  let cookie: string;
   const distDir = fakeRendererBuild();
 
   beforeAll(async () => {
@@ -27,6 +30,7 @@ describe('headless host', () => {
       maxBodyBytes: 4096,
       appVersion: '9.9.9',
     });
+    cookie = await redeemLaunch(host.launchUrl());
   });
   afterAll(() => host.close());
 
@@ -36,8 +40,49 @@ describe('headless host', () => {
       method: 'POST',
       path: `/bridge/${method}`,
       body,
-      headers: { 'Content-Type': 'application/json', ...headers },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
     });
+
+  it("refuses bridge and print calls without this launch's secret (another process or OS user)", async () => {
+    for (const Cookie of [undefined, 'kiosk_bridge=', 'kiosk_bridge=guess', `${cookie}x`, 'other=1']) {
+      const headers: Record<string, string> = Cookie === undefined ? {} : { Cookie };
+      const bridge = await rawRequest({
+        port: host.port,
+        method: 'POST',
+        path: '/bridge/syncStatus',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json', ...headers },
+      });
+      expect(bridge.status, String(Cookie)).toBe(401);
+      expect(JSON.parse(bridge.body)).toMatchObject({ ok: false, error: { code: 'bridge-locked' } });
+      const kept = await rawRequest({ port: host.port, path: '/print/abc/receipt.html', headers });
+      expect(kept.status, String(Cookie)).toBe(401);
+    }
+    // The kiosk page's cookie opens both (no such print kept: 404, not 401).
+    expect((await post('syncStatus', '{}')).status).toBe(200);
+    const kept = await rawRequest({
+      port: host.port,
+      path: '/print/abc/receipt.html',
+      headers: { Cookie: cookie },
+    });
+    expect(kept.status).toBe(404);
+  });
+
+  it('gives the secret once per launch address, as an HttpOnly same-site cookie, and never to the plain page', async () => {
+    const launchUrl = host.launchUrl();
+    const first = await fetch(launchUrl);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('set-cookie')).toMatch(
+      /^kiosk_bridge=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
+    expect(`${first.headers.get('set-cookie')?.split(';')[0]}`).toBe(cookie);
+    // Spent: a second load (another process reading the browser's command line) gets the page only.
+    const again = await fetch(launchUrl);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${host.url}?launch=made-up`)).headers.get('set-cookie')).toBeNull();
+    expect((await fetch(host.url)).headers.get('set-cookie')).toBeNull();
+  });
 
   it('listens on loopback only', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -131,7 +176,7 @@ describe('headless host', () => {
   it('accepts same-origin browser requests (fetch from the page)', async () => {
     const response = await fetch(new URL('bridge/getKioskConfig', host.url), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: host.url.slice(0, -1) },
+      headers: { 'Content-Type': 'application/json', Origin: host.url.slice(0, -1), Cookie: cookie },
       body: '{}',
     });
     expect(response.status).toBe(200);
@@ -168,7 +213,11 @@ describe('headless host', () => {
     const notJson = await post('getKioskConfig', '{}', { 'Content-Type': 'text/plain' });
     expect(notJson.status).toBe(415);
 
-    const wrongVerb = await rawRequest({ port: host.port, path: '/bridge/getKioskConfig' });
+    const wrongVerb = await rawRequest({
+      port: host.port,
+      path: '/bridge/getKioskConfig',
+      headers: { Cookie: cookie },
+    });
     expect(wrongVerb.status).toBe(405);
     expect(wrongVerb.headers.allow).toBe('POST');
   });
@@ -238,7 +287,7 @@ describe('headless host catalogue', () => {
         method: 'POST',
         path: '/bridge/getKioskConfig',
         body: '{}',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Cookie: await redeemLaunch(host.launchUrl()) },
       });
       const config = bridgeContract.getKioskConfig.output.parse(JSON.parse(response.body).value);
       expect(config.catalogue.version).toBe('office-published-1');

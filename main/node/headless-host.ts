@@ -9,6 +9,8 @@ import type { Catalogue } from '../../shared/domain/procedure.ts';
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
 import { createBridgeHandlers, type BridgeDispatcher } from '../services/bridge-handlers.ts';
 import { createKioskServices } from '../services/kiosk-services.ts';
+import { createSetupCodeCheck } from '../services/officer/setup-code.ts';
+import { createOfficerPinService } from '../services/officer/officer-pin.ts';
 import { createDossierCodeMarkStore } from '../services/dossier-code/code-mark-store.ts';
 import {
   createSerialScannerService,
@@ -21,6 +23,8 @@ import { formatProfileProblems, loadOfficeProfile, type ProfileProblem } from '.
 import { defaultCatalogue, officeCatalogueFile } from '../services/catalogue.ts';
 import { loadStartupConfig } from '../services/startup-config.ts';
 import { createKioskRequestHandler } from './http-server.ts';
+import { createBridgeSecret } from '../services/bridge-secret.ts';
+import { createLaunchTickets, LAUNCH_PARAM } from './launch-tickets.ts';
 import { dataDirLayout, secureDataDir } from '../services/data-dir.ts';
 import type { DocumentRenderer, PrinterDriver } from '../services/print/types.ts';
 import { createHeadlessPrintService, fontsDirOf, PRINT_BODY_LIMIT_BYTES } from './print-host.ts';
@@ -85,8 +89,13 @@ export interface HeadlessHostOptions {
 }
 
 export interface HeadlessHost {
-  /** e.g. http://127.0.0.1:5170/ */
+  /** e.g. http://127.0.0.1:5170/ (the page; its bridge answers only a browser opened on a launch address) */
   url: string;
+  /**
+   * A fresh single-use launch address (`<url>?launch=<ticket>`): the browser that opens it
+   * first receives this launch's bridge secret as a cookie. For the kiosk browser (and tests).
+   */
+  launchUrl(): string;
   port: number;
   profile: OfficeProfile;
   dispatcher: BridgeDispatcher;
@@ -189,6 +198,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
   });
   await serialScanner.start();
+  // The profile's setup code is kept only as a hash from here on (officer/setup-code.ts).
+  const setupCode = await createSetupCodeCheck(loaded.profile.kiosk.setupCode);
   const dispatcher = createBridgeHandlers(
     createKioskServices({
       profile: loaded.profile,
@@ -201,10 +212,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       serialScanner,
       speech,
       tickets,
+      officer: createOfficerPinService({ file: dataDirLayout(dataDir).officerPin, setupCode }),
+      setupCode,
     }),
     { logger },
   );
 
+  const launch = createLaunchTickets(createBridgeSecret());
   let port = options.port;
   const server = http.createServer(
     createKioskRequestHandler({
@@ -212,6 +226,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       dispatcher,
       logger,
       port: () => port,
+      launch,
       maxBodyBytesFor: (method) =>
         method === 'printDocument'
           ? PRINT_BODY_LIMIT_BYTES
@@ -249,6 +264,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   return {
     url,
+    launchUrl: () => `${url}?${LAUNCH_PARAM}=${launch.issue()}`,
     port,
     profile: loaded.profile,
     dispatcher,

@@ -11,6 +11,8 @@ import type { BridgeDispatcher } from '../services/bridge-handlers.ts';
 import type { Logger } from '../services/logger.ts';
 import { SECURITY_HEADERS } from '../services/security-policy.ts';
 import { brotliVariant, resolveStaticFile } from '../services/static-files.ts';
+import { BRIDGE_LOCKED } from '../services/bridge-secret.ts';
+import { LAUNCH_PARAM, type LaunchTickets } from './launch-tickets.ts';
 
 export interface KioskHttpOptions {
   distDir: string;
@@ -27,6 +29,8 @@ export interface KioskHttpOptions {
   printDocuments?: (ref: { dossierId: string; kind: PrintKind }) => Promise<string | undefined>;
   /** The port the server listens on, once known; Host/Origin must name it. */
   port: () => number;
+  /** The per-launch bridge secret: given to the browser that opens a launch address, required on /bridge and /print. */
+  launch: LaunchTickets;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -128,7 +132,20 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       text,
     );
 
+  /** Refuses a bridge or print request without the launch's secret (another process or user). */
+  function locked(req: http.IncomingMessage, res: http.ServerResponse, asBridge: boolean): boolean {
+    if (options.launch.authorised(req.headers.cookie)) return false;
+    logger.warn('http-rejected-without-bridge-secret', {
+      path: new URL(req.url ?? '/', 'http://x').pathname,
+    });
+    req.resume();
+    if (asBridge) sendBridge(res, BRIDGE_LOCKED, 401);
+    else sendText(res, 401, 'Unauthorized');
+    return true;
+  }
+
   async function handleBridge(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (locked(req, res, true)) return;
     if (req.method !== 'POST') return sendText(res, 405, 'Method Not Allowed', { Allow: 'POST' });
     const type = req.headers['content-type'] ?? '';
     // Requiring JSON also rules out the "simple" cross-site form posts browsers send without preflight.
@@ -179,6 +196,7 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
     res: http.ServerResponse,
     match: RegExpExecArray,
   ) {
+    if (locked(req, res, false)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const dossierId = PrintDossierIdSchema.safeParse(match[1]);
@@ -198,18 +216,28 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
-  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  async function handleStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+    launchTicket: string | null,
+  ) {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     const found = await resolveStaticFile(options.distDir, pathname);
     if (!found) return sendText(res, 404, 'Not Found');
     const brotli = await brotliVariant(found.file, req.headers['accept-encoding']);
+    // A spent or unknown ticket (a reload of the launch address) just serves the page:
+    // a browser that redeemed it keeps its cookie, any other stays locked out of the bridge.
+    const launched = launchTicket !== null && options.launch.redeem(launchTicket);
+    if (launchTicket !== null && !launched) logger.warn('http-launch-ticket-refused');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': found.contentType,
       'Cache-Control': found.cacheControl,
       Vary: 'Accept-Encoding',
       ...(brotli ? { 'Content-Encoding': 'br' } : {}),
+      ...(launched ? { 'Set-Cookie': options.launch.setCookie, 'Cache-Control': 'no-store' } : {}),
     });
     if (req.method === 'HEAD') return res.end();
     const stream = createReadStream(brotli ?? found.file);
@@ -229,8 +257,11 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       return;
     }
     let pathname: string;
+    let launchTicket: string | null;
     try {
-      pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      pathname = url.pathname;
+      launchTicket = url.searchParams.get(LAUNCH_PARAM);
     } catch {
       return sendText(res, 400, 'Bad Request');
     }
@@ -240,7 +271,7 @@ export function createKioskRequestHandler(options: KioskHttpOptions): http.Reque
       ? handleBridge(req, res, bridge[1] ?? '')
       : printDocument
         ? handlePrintDocument(req, res, printDocument)
-        : handleStatic(req, res, pathname);
+        : handleStatic(req, res, pathname, launchTicket);
     work.catch((error: unknown) => {
       logger.error('http-handler-failed', { url: req.url, error });
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error');

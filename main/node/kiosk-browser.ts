@@ -109,6 +109,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (env.KIOSK_NO_BROWSER === '1') {
+    // The bridge answers only the browser that opens this (single-use) address first.
+    console.log(`  open once: ${host.launchUrl()}`);
     console.log('  KIOSK_NO_BROWSER=1: not starting a browser. Ctrl-C to stop.');
     return;
   }
@@ -123,16 +125,17 @@ async function main() {
     process.exit(1);
   }
   mkdirSync(layout.chromiumProfile, { recursive: true, mode: 0o700 });
-  const args = kioskChromiumArgs({
-    url: host.url,
-    userDataDir: layout.chromiumProfile,
-    runningAsRoot: process.getuid?.() === 0,
-    extraFlags: (env.KIOSK_CHROMIUM_FLAGS ?? '').split(/\s+/).filter(Boolean),
-  });
   const restarts = createRestartLimiter({ ...DEFAULT_RESTART_POLICY, now: Date.now });
 
   const launch = () => {
-    logger.info('browser-launch', { chromium, args });
+    // Every start of the browser gets a fresh single-use launch address (its bridge secret cookie).
+    const args = kioskChromiumArgs({
+      url: host.launchUrl(),
+      userDataDir: layout.chromiumProfile,
+      runningAsRoot: process.getuid?.() === 0,
+      extraFlags: (env.KIOSK_CHROMIUM_FLAGS ?? '').split(/\s+/).filter(Boolean),
+    });
+    logger.info('browser-launch', { chromium });
     browser = spawn(chromium, args, { stdio: 'ignore' });
     browser.on('error', (error) => logger.error('browser-spawn-failed', { error }));
     browser.on('exit', (code, signal) => {

@@ -91,6 +91,8 @@ export function dataDirLayout(dataDir: string) {
     prints: path.join(dataDir, 'prints'),
     /** The dossier code high-water mark (main/services/dossier-code), outside the browser profile. */
     dossierCodeMark: path.join(dataDir, 'dossier-code-mark.json'),
+    /** The officer PIN's hash and lockout (main/services/officer), 0600. */
+    officerPin: path.join(dataDir, 'officer-pin.json'),
     /** Queue services, offline-range marks and offline tickets not yet merged (main/services/tickets). */
     queueTickets: path.join(dataDir, 'queue-tickets.json'),
     /** Recorded clips per language published by the office (speech-clips/<language>/). */

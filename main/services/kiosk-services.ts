@@ -8,6 +8,8 @@ import type { DossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
 import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
 import { SynthesisError } from './speech/espeak.ts';
 import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
+import { profileForPage, type SetupCodeCheck } from './officer/setup-code.ts';
+import type { OfficerPinService } from './officer/officer-pin.ts';
 
 export interface KioskServiceDeps {
   profile: OfficeProfile;
@@ -26,6 +28,10 @@ export interface KioskServiceDeps {
   speech?: SpeechService;
   /** Both hosts pass one; without it the kiosk lists no queue services (no ticket button). */
   tickets?: TicketService;
+  /** The profile's setup code as a hash (officer/setup-code.ts); without it no code matches. */
+  setupCode?: SetupCodeCheck;
+  /** Both hosts pass one; without it the officer PIN methods answer 'officer-unavailable' and re-enrolment is refused. */
+  officer?: OfficerPinService;
 }
 
 /**
@@ -41,6 +47,10 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
   const syncService = (): SyncService => {
     if (!deps.sync) throw new BridgeFailure('sync-unavailable', 'This host has no sync service');
     return deps.sync;
+  };
+  const officer = (): OfficerPinService => {
+    if (!deps.officer) throw new BridgeFailure('officer-unavailable', 'This host keeps no officer PIN');
+    return deps.officer;
   };
   const serialScanner = (): SerialScannerService => {
     if (!deps.serialScanner)
@@ -61,11 +71,22 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
 
   return {
     getKioskConfig: () => ({
-      profile: deps.profile,
+      profile: profileForPage(deps.profile),
       catalogue: deps.catalogue,
       appVersion: deps.appVersion,
       host: deps.host,
+      setupCodeRequired: deps.setupCode?.required ?? false,
     }),
+    officerPinState: async () => ({ state: await officer().state() }),
+    officerPinVerify: (input) => officer().verify(input.pin),
+    officerPinSet: (input) =>
+      officer().set({
+        newPin: input.newPin,
+        currentPin: input.currentPin,
+        ...(input.setupCode === undefined ? {} : { setupCode: input.setupCode }),
+      }),
+    officerPinReset: (input) => officer().reset(input),
+    officerPinAdopt: (input) => officer().adopt(input.pin),
     printDocument: (input) => printService().print(input),
     reprintDocument: (input) => printService().reprint(input).catch(notKept),
     getPrintedPdf: async (input) => {
@@ -78,7 +99,18 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
       if (!deps.codeMark) throw new BridgeFailure('code-mark-unavailable', 'This host keeps no code mark');
       return deps.codeMark.mark(input.record);
     },
-    syncEnrol: (input) => syncService().enrol(input),
+    syncEnrol: async ({ officerSession, ...input }) => {
+      // An enrolled kiosk is moved to another office (or identity) only by an officer:
+      // checked here, not only by the settings screen's PIN gate.
+      const { kioskId } = await syncService().identity.state();
+      if (kioskId !== null && !deps.officer?.sessionValid(officerSession))
+        return {
+          ok: false as const,
+          reason: 'officer-required' as const,
+          message: 'This kiosk is enrolled: enrolling it again needs the officer PIN',
+        };
+      return syncService().enrol(input);
+    },
     syncPush: (input) => syncService().push(input),
     syncPull: (input) => syncService().pull(input),
     syncStatus: (input) => syncService().status(input),

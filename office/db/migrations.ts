@@ -369,5 +369,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0010_dossier_lookup_key': {
+      // The receipt QR's random check part (shared/dossier/lookup-key.ts): a status look-up
+      // by code is answered only with it. Null for dossiers from kiosks before it existed.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('dossiers').addColumn('lookup_key', 'text').execute();
+      },
+    },
   };
 }

@@ -99,6 +99,8 @@ export interface DossiersTable {
   status: string;
   status_reason: string | null;
   status_changed_at_ms: number;
+  /** The receipt QR's check part a status look-up must give (null: a dossier from an older kiosk). */
+  lookup_key: string | null;
   /** First time the result was ready (or returned): early / on time / late. */
   resolved_at_ms: number | null;
 }

@@ -11,6 +11,7 @@ import { OfficeProfileSchema } from '../../shared/domain/office-profile.ts';
 import { CatalogueSchema } from '../../shared/domain/procedure.ts';
 import type { DossierStatus } from '../../shared/domain/dossier.ts';
 import { publishedClipLanguages } from '../speech-clips.ts';
+import { lookupKeysMatch } from '../../shared/dossier/lookup-key.ts';
 
 async function latestConfig(db: Kysely<Database>, kind: 'profile' | 'catalogue') {
   return db
@@ -20,6 +21,36 @@ async function latestConfig(db: Kysely<Database>, kind: 'profile' | 'catalogue')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * Look-ups by receipt: a dossier's status (and staff's reason) only for the code together
+ * with its receipt QR's check part. A bare code (an older kiosk's `lookupCodes`) is
+ * answered only for dossiers that have no check part, those from kiosks before it
+ * existed, so typing sequential codes lists nothing received since.
+ */
+async function lookUp(db: Kysely<Database>, request: PullRequest): Promise<DossierStatusInfo[]> {
+  const refs = request.lookupRefs ?? [];
+  const codes = [...new Set([...request.lookupCodes, ...refs.map((r) => r.code)])];
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('dossiers')
+    .select(['id', 'code', 'status', 'status_reason', 'status_changed_at_ms', 'lookup_key'])
+    .where('code', 'in', codes)
+    .execute();
+  return rows
+    .filter((d) =>
+      d.lookup_key === null
+        ? request.lookupCodes.includes(d.code)
+        : refs.some((r) => r.code === d.code && lookupKeysMatch(d.lookup_key, r.key)),
+    )
+    .map((d) => ({
+      dossierId: d.id,
+      code: d.code,
+      status: d.status as DossierStatus,
+      reason: d.status_reason,
+      changedAt: new Date(Number(d.status_changed_at_ms)).toISOString(),
+    }));
 }
 
 /**
@@ -67,21 +98,7 @@ export async function pull(
   const last = page.at(-1);
   const nextCursor = last ? String(last.eventId) : (request.statusCursor ?? null);
 
-  const lookups: DossierStatusInfo[] = request.lookupCodes.length
-    ? (
-        await db
-          .selectFrom('dossiers')
-          .select(['id', 'code', 'status', 'status_reason', 'status_changed_at_ms'])
-          .where('code', 'in', request.lookupCodes)
-          .execute()
-      ).map((d) => ({
-        dossierId: d.id,
-        code: d.code,
-        status: d.status as DossierStatus,
-        reason: d.status_reason,
-        changedAt: new Date(Number(d.status_changed_at_ms)).toISOString(),
-      }))
-    : [];
+  const lookups = await lookUp(db, request);
 
   return {
     protocol: SYNC_PROTOCOL,

@@ -246,6 +246,7 @@ async function storeChecked(
       status_reason: null,
       status_changed_at_ms: now,
       resolved_at_ms: null,
+      lookup_key: d.lookupKey ?? null,
     }));
     const inserted = await insertNew(db, trx, 'dossiers', rows, () =>
       trx

@@ -351,6 +351,7 @@ export function dossierPayloadOf(row: Dossier): Dossier & { channel: 'kiosk' } {
     receivedAt: row.receivedAt,
     dueAt: row.dueAt,
     attachmentHashes: [...row.attachmentHashes],
+    ...(row.lookupKey ? { lookupKey: row.lookupKey } : {}),
     channel: 'kiosk',
   };
 }

@@ -10,6 +10,8 @@ import {
   SYNC_LIMITS,
 } from './sync.ts';
 import { serialScannerMethods } from './serial-scanner.ts';
+import { officerMethods } from './officer.ts';
+import { LookupKeySchema } from '../dossier/lookup-key.ts';
 import { ClipLanguageSchema, SpeechKeySchema } from '../speech/clips.ts';
 import { SPEECH_VOICES } from '../speech/voices.ts';
 import { PriorityGroupSchema } from '../queue/ticket.ts';
@@ -83,6 +85,8 @@ export const SYNC_ENROL_FAILURES = [
   'insecure-http',
   /** The server presented a certificate other than the fingerprint given: nothing was sent. */
   'untrusted-office',
+  /** The kiosk is enrolled: enrolling it again (to another office, say) needs an officer's PIN. */
+  'officer-required',
 ] as const;
 
 /**
@@ -191,7 +195,10 @@ export const SYNC_BRIDGE_CHUNK_BYTES = 256 * 1024;
  * in main/services/bridge-handlers.ts; both hosts pick it up from there.
  */
 export const bridgeContract = {
-  /** Everything the renderer needs at start: the validated office profile and catalogue. */
+  /**
+   * Everything the renderer needs at start: the validated office profile and catalogue.
+   * The profile comes without kiosk.setupCode (main keeps only its hash; see checkSetupCode).
+   */
   getKioskConfig: {
     input: z.object({}),
     output: z.object({
@@ -199,8 +206,12 @@ export const bridgeContract = {
       catalogue: CatalogueSchema,
       appVersion: z.string(),
       host: z.enum(['electron', 'headless']),
+      /** Whether the profile has a setup code (first officer PIN and its reset need it). */
+      setupCodeRequired: z.boolean().default(false),
     }),
   },
+  // The officer PIN, checked by main; the setup code never crosses the bridge.
+  ...officerMethods,
   /**
    * Render a document to PDF (kept under the data folder for reprint) and print it on
    * the configured printer. The HTML is treated as untrusted: rendered with scripts
@@ -253,6 +264,8 @@ export const bridgeContract = {
       certificateSha256: z.string().max(200).optional(),
       /** Additive: the outbox's lowest pending seq, else its next (see EnrolRequestSchema). */
       firstSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+      /** The officer session from the PIN (officerPinVerify): required to re-enrol an enrolled kiosk. */
+      officerSession: z.string().max(100).optional(),
     }),
     output: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), kioskId: z.string(), officeName: z.string() }),
@@ -280,6 +293,11 @@ export const bridgeContract = {
     input: z.object({
       cursor: z.string().max(40).nullable(),
       lookupCodes: z.array(z.string().max(40)).max(SYNC_LIMITS.maxLookupCodes).default([]),
+      /** Look-ups by receipt QR: the code and its check part (the office answers only with both). */
+      lookupRefs: z
+        .array(z.object({ code: z.string().max(40), key: LookupKeySchema }))
+        .max(SYNC_LIMITS.maxLookupCodes)
+        .default([]),
     }),
     output: z.union([
       z.object({

@@ -3,6 +3,7 @@ import { DossierSchema, DossierStatusSchema } from '../domain/dossier.ts';
 import { ProcedureCodeSchema, CatalogueSchema } from '../domain/procedure.ts';
 import { OfficeProfileSchema } from '../domain/office-profile.ts';
 import { PublishedClipLanguageSchema } from '../speech/clips.ts';
+import { LookupKeySchema } from '../dossier/lookup-key.ts';
 
 /**
  * The kiosk↔office sync protocol, declared once: the office server validates every
@@ -259,8 +260,19 @@ export const PullRequestSchema = z
     catalogueVersion: ShortText(100).nullable(),
     /** Opaque; null on the first pull. */
     statusCursor: ShortText(40).nullable(),
-    /** Dossier codes to look up now (receipt QR scanned), any kiosk of this office. */
+    /**
+     * Bare dossier codes to look up (kiosks before the receipt QR's check part): answered
+     * only for dossiers that have no check part.
+     */
     lookupCodes: z.array(ShortText(40)).max(SYNC_LIMITS.maxLookupCodes).default([]),
+    /**
+     * Look-ups by receipt QR, any kiosk of this office: the code and the QR's check part;
+     * answered only when the check part is the dossier's. Optional and additive.
+     */
+    lookupRefs: z
+      .array(z.object({ code: ShortText(40), key: LookupKeySchema }).strict())
+      .max(SYNC_LIMITS.maxLookupCodes)
+      .optional(),
   })
   .strict();
 export type PullRequest = z.infer<typeof PullRequestSchema>;

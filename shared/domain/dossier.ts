@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProcedureCodeSchema } from './procedure.ts';
 import { ReformModelIdSchema } from './reform-model.ts';
+import { LookupKeySchema } from '../dossier/lookup-key.ts';
 
 /**
  * A dossier (hồ sơ) submitted at the kiosk. `id` is a kiosk-generated UUID and the
@@ -24,6 +25,11 @@ export const DossierSchema = z.object({
   /** The same-day deadline (or statutory deadline) computed at receipt. */
   dueAt: z.iso.datetime({ offset: true }),
   attachmentHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).default([]),
+  /**
+   * The receipt QR's random check part, which a status look-up needs besides the code
+   * (shared/dossier/lookup-key.ts). Absent on dossiers from kiosks before it existed.
+   */
+  lookupKey: LookupKeySchema.optional(),
 });
 export type Dossier = z.infer<typeof DossierSchema>;
 

@@ -32,6 +32,8 @@ export interface BuildDossierInput {
   volunteerId: string | null;
   receivedAt: Date;
   attachmentHashes?: readonly string[];
+  /** The receipt QR's check part (lookup-key.ts); made by the caller from a CSPRNG. */
+  lookupKey?: string;
 }
 
 export type BuildDossierResult =
@@ -107,6 +109,7 @@ export function buildDossier(input: BuildDossierInput): BuildDossierResult {
     receivedAt: toVietnamIso(receivedAt),
     dueAt: toVietnamIso(deadline.dueAt),
     attachmentHashes: [...(input.attachmentHashes ?? [])],
+    ...(input.lookupKey ? { lookupKey: input.lookupKey } : {}),
   });
   Object.freeze(dossier.formData);
   Object.freeze(dossier.models);

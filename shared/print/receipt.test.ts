@@ -221,6 +221,17 @@ describe('buildReceiptDocument', () => {
     expect(long).toBeGreaterThan(short + 30);
   });
 
+  it("prints the QR's text (code and check part) under it, to type when a scanner fails", async () => {
+    const input = mondayCopy();
+    const lookupKey = '7KQ4M2XD9PTA3F6B';
+    const svg = await QRCode.toString(`${input.dossier.code}-${lookupKey}`, { type: 'svg' });
+    const withKey = { ...input, dossier: { ...input.dossier, lookupKey } };
+    const { html } = buildReceiptDocument({ ...withKey, paper: '80mm', qrSvg: svg });
+    expect(html).toContain(`Mã tra cứu: ${input.dossier.code}-${lookupKey}`);
+    // A dossier from an older kiosk has no check part: the code only, as before.
+    expect(buildReceiptDocument({ ...input, paper: '80mm', qrSvg: svg }).html).not.toContain('Mã tra cứu');
+  });
+
   it('embeds the QR of the dossier code as an inert image', async () => {
     const input = mondayCopy();
     const svg = await QRCode.toString(input.dossier.code, { type: 'svg' });

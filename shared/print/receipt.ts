@@ -36,9 +36,13 @@ import {
 import { escapeHtml, htmlDocument } from './html.ts';
 import { PRINT_FONT_STACK } from './fonts.ts';
 import { paperSpec, ROLL_PRINTABLE_WIDTH_MM, type PrintPaper } from './paper.ts';
+import { receiptLookupText } from '../dossier/lookup-key.ts';
 
 export interface ReceiptInput {
-  dossier: Pick<Dossier, 'code' | 'formId' | 'formData' | 'applicantName' | 'receivedAt' | 'models'>;
+  dossier: Pick<
+    Dossier,
+    'code' | 'formId' | 'formData' | 'applicantName' | 'receivedAt' | 'models' | 'lookupKey'
+  >;
   procedure: Pick<Procedure, 'code' | 'name' | 'documents' | 'fee' | 'processingTime'>;
   profile: Pick<OfficeProfile, 'office' | 'feeOverrides' | 'schedule' | 'workingHours' | 'holidays'>;
   /** From buildDossier / sameDayDeadline, computed at receipt. */
@@ -120,6 +124,8 @@ interface ReceiptContent {
   collectAt: string;
   fee: string;
   qrSrc: string | null;
+  /** The QR's text (code and check part), printed under it to type when a scanner fails. */
+  lookupLine: string | null;
   officer: string;
 }
 
@@ -161,6 +167,7 @@ function contentOf(input: ReceiptInput): ReceiptContent {
       ? `${feeText(input)} — ${REFORM_MODELS.cashless.name.vi}: nộp bằng chuyển khoản (mã QR), không nhận tiền mặt.`
       : feeText(input),
     qrSrc: input.qrSvg === undefined ? null : qrImageSrc(input.qrSvg),
+    lookupLine: dossier.lookupKey ? receiptLookupText(dossier.code, dossier.lookupKey) : null,
     officer: input.receivingOfficer?.trim() ?? '',
   };
 }
@@ -176,7 +183,7 @@ function copyHtml(c: ReceiptContent, copyLabel: string, narrow: boolean): string
     ? row('Số điện thoại:', c.phone) + (c.email ? row('Email:', c.email) : '')
     : `<p class="row"><span class="lbl">Số điện thoại:</span> ${valueOrDots(c.phone, 25)}<span class="gap"></span><span class="lbl">Email:</span> ${valueOrDots(c.email, 25)}</p>`;
   const qr = c.qrSrc
-    ? `<div class="qr"><img src="${escapeHtml(c.qrSrc)}" alt="Mã QR ${escapeHtml(c.code)}"><div>Quét mã để tra cứu tình trạng hồ sơ<br><b>${escapeHtml(c.code)}</b></div></div>`
+    ? `<div class="qr"><img src="${escapeHtml(c.qrSrc)}" alt="Mã QR ${escapeHtml(c.code)}"><div>Quét mã để tra cứu tình trạng hồ sơ<br><b>${escapeHtml(c.code)}</b>${c.lookupLine ? `<br><span class="lookup-line">Mã tra cứu: ${escapeHtml(c.lookupLine)}</span>` : ''}</div></div>`
     : '';
   return [
     `<article class="copy">`,
@@ -229,6 +236,7 @@ ol.docs { margin: 0; padding-left: 7mm; }
 .sameday { font-weight: 700; border: 0.3mm solid #000; padding: 1mm 2mm; margin: 1mm 0; }
 .qr { display: flex; align-items: center; gap: 3mm; margin: 2mm 0; }
 .qr img { width: 24mm; height: 24mm; image-rendering: pixelated; }
+.qr .lookup-line { font-size: 0.85em; word-break: break-all; }
 .sigs { display: flex; justify-content: space-between; gap: 3mm; margin-top: 2mm; break-inside: avoid; }
 .sig { flex: 1 1 0; text-align: center; display: flex; flex-direction: column; }
 .sig .nm { margin-top: auto; }

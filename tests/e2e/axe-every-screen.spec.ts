@@ -152,7 +152,7 @@ test('citizen screens: Today, fields, one field, search, no result, procedure, s
   const code = page.getByRole('textbox', { name: 'Mã hồ sơ' });
   await expect(code).toBeVisible();
   await sweep.screen('Status look-up');
-  await code.fill('H01-261123-0009');
+  await code.fill('H01-261123-0009-7KQ4M2XD9PTA3F6B');
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('H01-261123-0009');
   await sweep.screen('Status look-up: not found');

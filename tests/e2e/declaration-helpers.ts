@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { redeemLaunch } from '../../main/test-support/bridge-cookie.ts';
 
 /** A chip ID card QR (Hà Nội 001, male born 1995: century/sex digit 0, year 95). */
 export const CCCD_QR =
@@ -46,7 +47,7 @@ export async function readKioskDb(page: Page): Promise<{
   });
 }
 
-/** The PDF the host kept for a dossier's document, as text (pdftotext, NFC). */
+/** The PDF the host kept for a dossier's document, as text (pdftotext, NFC). `hostUrl`: a launch address. */
 export async function printedPdfText(
   hostUrl: string,
   dossierId: string,
@@ -54,7 +55,7 @@ export async function printedPdfText(
 ): Promise<string> {
   const res = await fetch(new URL(`bridge/getPrintedPdf`, hostUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: await redeemLaunch(hostUrl) },
     body: JSON.stringify({ kind, dossierId }),
   });
   const body = (await res.json()) as { ok: boolean; value?: { pdfBase64: string }; error?: unknown };

@@ -163,7 +163,7 @@ test.describe('with espeak-ng', () => {
     // The look-up's error is heard as shown.
     await page.getByRole('button', { name: 'Hôm nay', exact: true }).click();
     await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
-    await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('H01-261123-9999');
+    await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('H01-261123-9999-7KQ4M2XD9PTA3F6B');
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('Không tìm thấy hồ sơ có mã H01-261123-9999');
     const before = calls.length;

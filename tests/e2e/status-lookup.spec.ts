@@ -18,6 +18,8 @@ const NOW = vn('2026-11-24 12:32');
 interface Seed {
   id: string;
   code: string;
+  /** The receipt QR's check part (shared/dossier/lookup-key.ts). */
+  lookupKey?: string;
   applicantName: string;
   formData: Record<string, string>;
   acknowledgedAt: string | null;
@@ -49,6 +51,7 @@ async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
           receivedAt: '2026-11-24T08:05:00+07:00',
           dueAt: '2026-11-24T17:00:00+07:00',
           attachmentHashes: [],
+          lookupKey: s.lookupKey,
           createdAt: '2026-11-24T01:05:00.000Z',
           acknowledgedAt: s.acknowledgedAt,
           officeStatus: s.officeStatus,
@@ -66,6 +69,9 @@ async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
 
 const id = (n: number) => `0c5e${String(n).padStart(4, '0')}-1111-4222-8333-444455556666`;
 const code = (n: number) => `TEST.00565.K01-261124-${String(n).padStart(4, '0')}`;
+const key = (n: number) => `7KQ4M2XD9PTA${String(n).padStart(4, '0')}`;
+/** What the receipt's QR holds (and prints under it): the code and its check part. */
+const qr = (n: number) => `${code(n)}-${key(n)}`;
 const personal = { 'requester.fullName': 'Nguyễn Thị Hoa', 'requester.personalId': '001300123456' };
 
 async function typeCode(page: Page, text: string) {
@@ -81,6 +87,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
     {
       id: id(1),
       code: code(1),
+      lookupKey: key(1),
       applicantName: 'Nguyễn Thị Hoa',
       formData: personal,
       acknowledgedAt: null,
@@ -89,6 +96,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
     {
       id: id(2),
       code: code(2),
+      lookupKey: key(2),
       applicantName: 'Lê Văn Bình',
       formData: personal,
       acknowledgedAt: '2026-11-24T01:10:00.000Z',
@@ -97,6 +105,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
     {
       id: id(3),
       code: code(3),
+      lookupKey: key(3),
       // Personal data already removed by retention: the initials are all that is left.
       applicantName: 'T. V. C.',
       formData: {},
@@ -114,11 +123,20 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
   await expect(page.getByRole('heading', { name: 'Tra cứu hồ sơ', level: 1 })).toBeVisible();
 
-  // Typed on the code keypad: still on this kiosk, waiting to be sent; initials only.
+  // The code alone (sequential, guessable) shows nothing: the screen asks for the receipt's QR.
   await typeCode(page, code(1));
-  await expect(page.getByRole('textbox', { name: 'Mã hồ sơ' })).toHaveValue(code(1));
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'ki-ốt chỉ tra cứu hồ sơ bằng mã QR trên giấy tiếp nhận',
+  );
   const result = page.locator('section.lookup-result');
+  await expect(result).toHaveCount(0);
+
+  // Typed on the code keypad with the check part printed under the QR: still on this kiosk,
+  // waiting to be sent; initials only.
+  await typeCode(page, `-${key(1)}`);
+  await expect(page.getByRole('textbox', { name: 'Mã hồ sơ' })).toHaveValue(qr(1));
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(
     page.getByRole('heading', { name: 'Hồ sơ đang lưu trên ki-ốt này, chờ gửi về cơ quan', level: 2 }),
   ).toBeVisible();
@@ -134,7 +152,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   await page.getByRole('button', { name: 'Xoá hết' }).click();
   await page.getByRole('heading', { name: 'Tra cứu hồ sơ', level: 1 }).click();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(`${code(2)}\n`, { delay: 0 });
+  await page.keyboard.type(`${qr(2)}\n`, { delay: 0 });
   await expect(page.getByRole('heading', { name: 'Có kết quả', level: 2 })).toBeVisible();
   await expect(result).toContainText('Mời ông/bà đến Bộ phận Một cửa nhận kết quả');
   await expect(result).toContainText('Thông tin cập nhật từ cơ quan lúc 10:32, 24/11/2026 — 2 giờ trước');
@@ -143,7 +161,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
 
   // Refused, with its reason shown as text; a purged dossier keeps its whole initials.
   await page.getByRole('button', { name: 'Xoá hết' }).click();
-  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(code(3));
+  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(qr(3));
   await page.getByRole('textbox', { name: 'Mã hồ sơ' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Không giải quyết', level: 2 })).toBeVisible();
   await expect(result).toContainText('Lý do: Thiếu giấy chứng sinh <b>bản chính</b>');
@@ -165,7 +183,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   await expect(camera).toHaveCount(0);
 
   // Unknown code: a clear message, nothing else.
-  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('TEST.00565.K01-261124-9999');
+  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(`TEST.00565.K01-261124-9999-${key(9)}`);
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(
     'Không tìm thấy hồ sơ có mã TEST.00565.K01-261124-9999. Xin kiểm tra lại mã trên giấy tiếp nhận, hoặc hỏi cán bộ Bộ phận Một cửa.',
@@ -181,6 +199,7 @@ test('personal data leaves the kiosk at start once acknowledged longer ago than 
     {
       id: id(11),
       code: code(11),
+      lookupKey: key(11),
       applicantName: 'Nguyễn Thị Hoa',
       formData: personal,
       // 40 days before NOW: past the 30-day default.
@@ -190,6 +209,7 @@ test('personal data leaves the kiosk at start once acknowledged longer ago than 
     {
       id: id(12),
       code: code(12),
+      lookupKey: key(12),
       applicantName: 'Lê Văn Bình',
       formData: personal,
       acknowledgedAt: null,
@@ -253,7 +273,7 @@ test('personal data leaves the kiosk at start once acknowledged longer ago than 
   // "Tra cứu hồ sơ" is on Today, one tap from any screen.
   await page.getByRole('button', { name: 'Hôm nay' }).click();
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
-  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(code(11));
+  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(qr(11));
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Đã trả kết quả', level: 2 })).toBeVisible();
   const result = page.locator('section.lookup-result');

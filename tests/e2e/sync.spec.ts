@@ -84,12 +84,33 @@ async function makeCertificationDossier(page: Page): Promise<string> {
   return (await page.locator('.dossier-code').textContent())!.trim();
 }
 
+/** What the receipt's QR holds for this kiosk's dossier `code`: the code and its check part. */
+async function receiptQrText(page: Page, code: string): Promise<string> {
+  const key = await page.evaluate(async (code) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('commune-kiosk');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<{ code: string; lookupKey?: string }[]>((resolve, reject) => {
+      const req = db.transaction('dossiers').objectStore('dossiers').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rows.find((r) => r.code === code)?.lookupKey;
+  }, code);
+  expect(key).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+  return `${code}-${key}`;
+}
+
 async function lookUp(page: Page, code: string) {
+  const scanned = await receiptQrText(page, code);
   // "Tra cứu hồ sơ" is on Today, one tap from any screen.
   await page.getByRole('button', { name: 'Hôm nay' }).click();
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
   const field = page.getByRole('textbox', { name: 'Mã hồ sơ' });
-  await field.fill(code);
+  await field.fill(scanned);
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
 }
 

@@ -55,8 +55,12 @@ export interface StartKioskHostOptions {
 }
 
 export interface KioskHostHandle {
-  /** http://127.0.0.1:<port>/ */
-  url: string;
+  /**
+   * A fresh single-use launch address `http://127.0.0.1:<port>/?launch=…` at every read: the
+   * browser context that opens it receives the bridge secret (a cookie), as the kiosk
+   * browser does at start. Read it again for every new browser context.
+   */
+  readonly url: string;
   /** The data folder in use (the one given, or the temp folder made for this start). */
   dataDir: string;
   /** The test printer the host prints to (absent with printer 'none'). */
@@ -122,5 +126,13 @@ export async function startKioskHost(options: StartKioskHostOptions): Promise<Ki
         : {}),
     },
   });
-  return { url: host.url, dataDir: host.dataDir, close: host.close, cups, ...(printer ? { printer } : {}) };
+  return {
+    get url() {
+      return host.launchUrl();
+    },
+    dataDir: host.dataDir,
+    close: host.close,
+    cups,
+    ...(printer ? { printer } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface KioskProcess {
+  /** The single-use launch address the host printed (its bridge answers the browser that opens it). */
   url: string;
   kill(): Promise<void>;
 }
@@ -34,15 +35,15 @@ export async function startKioskProcess(options: {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${options.port}/`;
   const deadline = Date.now() + 60_000;
+  let url: string;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`kiosk host exited: ${output}`);
-    const up = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
+    const printed = /open once: (\S+)/.exec(output)?.[1];
+    if (printed) {
+      url = printed;
+      break;
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`kiosk host did not start: ${output}`);

@@ -109,7 +109,12 @@ export interface SyncService {
     firstSeq?: number;
   }): Promise<EnrolOutcome>;
   push(input: { items: PushItem[]; waiting: number }): Promise<PushOutcome>;
-  pull(input: { cursor: string | null; lookupCodes: string[] }): Promise<PullOutcome>;
+  pull(input: {
+    cursor: string | null;
+    lookupCodes: string[];
+    /** Look-ups by receipt QR (code and check part). */
+    lookupRefs?: { code: string; key: string }[];
+  }): Promise<PullOutcome>;
   status(input?: { probe?: boolean }): Promise<SyncStatus>;
   attachmentState(hash: string): Promise<AttachmentOutcome>;
   uploadChunk(input: {
@@ -406,6 +411,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         catalogueVersion: state.catalogueVersion,
         statusCursor: input.cursor,
         lookupCodes: input.lookupCodes,
+        // Only when there are any: an office from before the field refuses unknown keys.
+        ...(input.lookupRefs?.length ? { lookupRefs: input.lookupRefs } : {}),
       });
       if (!result.ok) return failed(result.failure, conn);
       await succeeded();

@@ -44,6 +44,7 @@ import { deleteDraftPhotos } from './draft-photos.ts';
 import { getMeta, getMetaRows, metaValue, putMetaRows } from './meta.ts';
 import { newOutboxRow } from './outbox.ts';
 import { checkSpace, writeFailure, type CheckSpaceOptions, type WriteFailure } from './storage.ts';
+import { newLookupKey } from '../../../shared/dossier/lookup-key.ts';
 
 export interface SubmitDossierInput {
   /** The draft being submitted; its id becomes the dossier's UUID (a double tap cannot make two). */
@@ -161,6 +162,8 @@ export async function submitDossier(
           volunteerId: input.volunteerId,
           receivedAt: now,
           attachmentHashes: files.map((f) => f.hash),
+          // 80 random bits that only the receipt's QR carries: the look-up's proof of holding it.
+          lookupKey: newLookupKey((bytes) => crypto.getRandomValues(bytes)),
         });
         if (!built.ok) return { ok: false, reason: 'invalid', errors: built.errors };
         const stored = metaValue<number>(meta, META.attachmentBytes) ?? 0;

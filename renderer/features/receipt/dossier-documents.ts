@@ -18,6 +18,7 @@ import {
 } from '../../../shared/print/index.ts';
 import type { DossierRow } from '../../db/db.ts';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
+import { receiptLookupText } from '../../../shared/dossier/lookup-key.ts';
 
 /** The deadline as computed at receipt (dueAt is stored; the rule follows from the same inputs). */
 export function deadlineOf(profile: OfficeProfile, procedure: Procedure, dossier: DossierRow): Deadline {
@@ -60,7 +61,12 @@ export async function buildDocument(
       dossierCode: dossier.code,
     });
   }
-  const qrSvg = await QRCode.toString(dossier.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+  // The code and its random check part: only whoever holds the receipt can look the status up.
+  const qrSvg = await QRCode.toString(receiptLookupText(dossier.code, dossier.lookupKey), {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 4,
+  });
   return buildReceiptDocument({
     dossier,
     procedure,

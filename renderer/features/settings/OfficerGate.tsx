@@ -23,8 +23,8 @@ type Mode = 'loading' | 'enter' | 'setup' | 'reset';
  */
 export function OfficerGate() {
   const { t } = useTranslation('settings');
-  const { profile } = useKioskConfig();
-  const setupCode = profile.kiosk.setupCode;
+  // The code itself stays in main; the page only learns whether the profile has one.
+  const { setupCodeRequired } = useKioskConfig();
   const [mode, setMode] = useState<Mode>('loading');
 
   useEffect(() => {
@@ -41,15 +41,11 @@ export function OfficerGate() {
       {mode === 'loading' && <p role="status">{t('loading')}</p>}
       {mode === 'enter' && (
         // A forgotten PIN can be reset only with the profile's setup code.
-        <EnterPin onForgot={setupCode === undefined ? undefined : () => setMode('reset')} />
+        <EnterPin onForgot={setupCodeRequired ? () => setMode('reset') : undefined} />
       )}
-      {mode === 'setup' && <SetPin setupCode={setupCode} onTaken={() => setMode('enter')} />}
-      {mode === 'reset' && setupCode !== undefined && (
-        <ResetOfficerPin
-          setupCode={setupCode}
-          onCancel={() => setMode('enter')}
-          onUnset={() => setMode('setup')}
-        />
+      {mode === 'setup' && <SetPin setupCodeRequired={setupCodeRequired} onTaken={() => setMode('enter')} />}
+      {mode === 'reset' && setupCodeRequired && (
+        <ResetOfficerPin onCancel={() => setMode('enter')} onUnset={() => setMode('setup')} />
       )}
     </main>
   );
@@ -66,7 +62,7 @@ function EnterPin({ onForgot }: { onForgot?: () => void }) {
     try {
       const outcome = await verifyOfficerPin(pin);
       setPin('');
-      if (outcome.ok) useOfficerSession.getState().unlock();
+      if (outcome.ok) useOfficerSession.getState().unlock(outcome.session);
       else if (outcome.reason === 'locked')
         setError(t('gate.locked', { time: formatVietnamTime(new Date(outcome.lockedUntil)) }));
       else if (outcome.reason === 'wrong-pin')
@@ -97,7 +93,7 @@ function EnterPin({ onForgot }: { onForgot?: () => void }) {
   );
 }
 
-function SetPin({ setupCode, onTaken }: { setupCode: string | undefined; onTaken(): void }) {
+function SetPin({ setupCodeRequired, onTaken }: { setupCodeRequired: boolean; onTaken(): void }) {
   const { t } = useTranslation('settings');
   const [code, setCode] = useState('');
   const [pin, setPin] = useState('');
@@ -106,11 +102,6 @@ function SetPin({ setupCode, onTaken }: { setupCode: string | undefined; onTaken
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     if (busy) return;
-    if (setupCode !== undefined && code !== setupCode) {
-      setError(t('gate.setupCodeWrong'));
-      setCode('');
-      return;
-    }
     const problem = newPinProblem(pin, again, OFFICER_PIN_MIN_LENGTH);
     if (problem) {
       setError(t(`pinRules.${problem}`, { min: OFFICER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
@@ -118,10 +109,13 @@ function SetPin({ setupCode, onTaken }: { setupCode: string | undefined; onTaken
     }
     setBusy(true);
     try {
-      // Without a current PIN this only succeeds while none is stored (checked in one transaction).
-      const result = await setOfficerPin(pin);
-      if (result.ok) useOfficerSession.getState().unlock();
-      else if (result.reason === 'invalid-pin')
+      // Without a current PIN this only succeeds while none is stored; main checks the setup code.
+      const result = await setOfficerPin(pin, null, setupCodeRequired ? code : undefined);
+      if (result.ok) useOfficerSession.getState().unlock(result.session);
+      else if (result.reason === 'wrong-setup-code') {
+        setError(t('gate.setupCodeWrong'));
+        setCode('');
+      } else if (result.reason === 'invalid-pin')
         setError(t(`pinRules.${result.problem}`, { min: OFFICER_PIN_MIN_LENGTH, max: PIN_MAX_LENGTH }));
       else onTaken();
     } catch {
@@ -137,18 +131,18 @@ function SetPin({ setupCode, onTaken }: { setupCode: string | undefined; onTaken
   return (
     <PinForm
       heading={t('gate.setupHeading')}
-      intro={setupCode === undefined ? undefined : t('gate.setupCodeIntro')}
+      intro={setupCodeRequired ? t('gate.setupCodeIntro') : undefined}
       entries={
-        setupCode === undefined
-          ? pins
-          : [{ label: t('gate.setupCodeLabel'), value: code, onChange: setCode, maxLength: 12 }, ...pins]
+        setupCodeRequired
+          ? [{ label: t('gate.setupCodeLabel'), value: code, onChange: setCode, maxLength: 12 }, ...pins]
+          : pins
       }
       error={error}
       busy={busy}
       submitLabel={t('gate.savePin')}
       onSubmit={() => void submit()}
     >
-      {setupCode === undefined && (
+      {!setupCodeRequired && (
         <p className="warning" role="note">
           {t('gate.noSetupCodeWarning')}
         </p>

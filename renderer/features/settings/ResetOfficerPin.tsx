@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import { PinForm } from '../../ui/index.ts';
-import { OFFICER_PIN_MIN_LENGTH } from '../volunteer/index.ts';
-import { resetOfficerPin } from './officer-pin-reset.ts';
+import { OFFICER_PIN_MIN_LENGTH, resetOfficerPin } from '../volunteer/index.ts';
 import { useOfficerSession } from './officer-session.ts';
 import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
 
@@ -12,11 +11,9 @@ import { newPinProblem, PIN_MAX_LENGTH } from './pin-rules.ts';
  * PIN typed twice. Shown only when the profile has a setup code; on success settings open.
  */
 export function ResetOfficerPin({
-  setupCode,
   onCancel,
   onUnset,
 }: {
-  setupCode: string;
   onCancel(): void;
   /** No PIN is stored (another tab cleared the kiosk): the first-run form applies. */
   onUnset(): void;
@@ -38,9 +35,10 @@ export function ResetOfficerPin({
     }
     setBusy(true);
     try {
-      const result = await resetOfficerPin(pin, { setupCode: code, profileSetupCode: setupCode });
+      // Main compares the setup code; a wrong one counts on the officer PIN's lockout.
+      const result = await resetOfficerPin(pin, code);
       if (result.ok) {
-        useOfficerSession.getState().unlock();
+        useOfficerSession.getState().unlock(result.session);
         return;
       }
       setCode('');

@@ -2,19 +2,22 @@ import { create } from 'zustand';
 import { onIdleReset, setIdleHold } from '../shell/idle.ts';
 
 /**
- * Whether the officer PIN was entered in this session. Kept in memory only: a reload,
- * an idle reset or "Khoá cài đặt" locks settings again.
+ * Whether the officer PIN was entered in this session, and main's officer session token
+ * that came with it (required by main to re-enrol the kiosk). Kept in memory only: a
+ * reload, an idle reset or "Khoá cài đặt" locks settings again.
  */
 interface OfficerSessionState {
   unlocked: boolean;
-  unlock(): void;
+  session: string | null;
+  unlock(session: string): void;
   lock(): void;
 }
 
 export const useOfficerSession = create<OfficerSessionState>((set) => ({
   unlocked: false,
-  unlock: () => set({ unlocked: true }),
-  lock: () => set({ unlocked: false }),
+  session: null,
+  unlock: (session) => set({ unlocked: true, session }),
+  lock: () => set({ unlocked: false, session: null }),
 }));
 
 onIdleReset(() => useOfficerSession.getState().lock());

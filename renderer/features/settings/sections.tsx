@@ -6,6 +6,13 @@ import { StorageSection } from './StorageSection.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
 import { SerialScannerSection } from '../scan/SerialScannerSection.tsx';
 import { SpeechSettingsSection } from '../speech/SpeechSettingsSection.tsx';
+import { useOfficerSession } from './officer-session.ts';
+
+/** Enrolment, with the officer session main requires to enrol an enrolled kiosk again. */
+function OfficeSection() {
+  const session = useOfficerSession((s) => s.session);
+  return <SyncSection officerSession={session} />;
+}
 
 /**
  * The settings screen is a list of sections, each a heading (a key of the `settings`
@@ -25,6 +32,6 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'printer', titleKey: 'sections.printer', Component: PrinterSection },
   { id: 'serial-scanner', titleKey: 'scan:serial.heading', Component: SerialScannerSection },
   { id: 'storage', titleKey: 'sections.storage', Component: StorageSection },
-  { id: 'sync', titleKey: 'sync:settings.heading', Component: SyncSection },
+  { id: 'sync', titleKey: 'sync:settings.heading', Component: OfficeSection },
   { id: 'speech', titleKey: 'speech:settings.heading', Component: SpeechSettingsSection },
 ];

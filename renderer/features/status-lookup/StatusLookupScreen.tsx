@@ -14,12 +14,14 @@ import { useKioskConfig } from '../shell/config-store.ts';
 import { CodeKeypad } from '../../ui/index.ts';
 import { ListenButton } from '../../ui/ListenButton.tsx';
 import { lookupSpeech } from './lookup-speech.ts';
-import { codeFromScan, lookupView, type LookupView } from './lookup-view.ts';
+import { localMatch, lookupView, type LookupView } from './lookup-view.ts';
+import { parseLookupText } from '../../../shared/dossier/lookup-key.ts';
 import { bridgeOfficeLink, type RemoteStatus } from './office-link.ts';
 import './status-lookup.css';
 
 interface Found {
   code: string;
+  withoutKey?: boolean;
   local: DossierRow | null;
   remote: RemoteStatus | null;
   lastPullAt: string | null;
@@ -49,19 +51,22 @@ export function StatusLookupScreen() {
   const run = useRef(0);
 
   const lookUp = async (raw: string) => {
-    const typed = codeFromScan(raw);
+    // The receipt QR holds the code and its check part; only the code stays in the field.
+    const { code: typed, key } = parseLookupText(raw);
     const id = ++run.current;
     setCode(typed);
-    if (typed === '') {
-      setFound({ code: '', local: null, remote: null, lastPullAt: null });
+    if (typed === '' || key === null) {
+      setPhase('idle');
+      setFound({ code: typed, withoutKey: key === null, local: null, remote: null, lastPullAt: null });
       return;
     }
     setPhase('searching');
-    const [local, lastPullAt] = await Promise.all([findLocal(typed), link.lastPullAt()]);
+    const [found, lastPullAt] = await Promise.all([findLocal(typed), link.lastPullAt()]);
+    const local = localMatch(found, key);
     if (id !== run.current) return;
     setFound({ code: typed, local, remote: null, lastPullAt });
     setPhase('asking');
-    const remote = await link.lookUp(local?.code ?? typed);
+    const remote = await link.lookUp(local?.code ?? typed, key);
     if (id !== run.current) return;
     setPhase('idle');
     if (!remote) return;
@@ -107,6 +112,12 @@ export function StatusLookupScreen() {
         segments={() => lookupSpeech(i18n.getFixedT('vi', 'statusLookup'), view)}
       />
       <p>{t('intro')}</p>
+      {view?.kind === 'needs-qr' && (
+        // Above the code field, where the eye is: the keypad would push it below the fold.
+        <p role="alert" className="lookup-needs-qr">
+          {t('needsQr')}
+        </p>
+      )}
       <form
         className="lookup-form"
         onSubmit={(e) => {
@@ -167,6 +178,8 @@ function LookupResult({ view, lang }: { view: LookupView; lang: Language }) {
   const { t } = useTranslation('statusLookup');
   if (view.kind === 'empty') return <p role="alert">{t('empty')}</p>;
   if (view.kind === 'unknown') return <p role="alert">{t('unknown', { code: view.code })}</p>;
+  // Shown above the form instead (see the screen).
+  if (view.kind === 'needs-qr') return null;
 
   const heading =
     view.state === 'waiting'

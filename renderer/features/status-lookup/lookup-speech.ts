@@ -16,6 +16,7 @@ export function lookupSpeech(t: TFunction, view: LookupView | null): SpeechSegme
   if (!view) return intro;
   if (view.kind === 'empty') return [...intro, ...piece(t('empty'))];
   if (view.kind === 'unknown') return piece(t('unknown', { code: view.code }));
+  if (view.kind === 'needs-qr') return piece(t('needsQr'));
   const [heading, detail] =
     view.state === 'waiting'
       ? [t('state.waiting'), t('state.waitingDetail')]

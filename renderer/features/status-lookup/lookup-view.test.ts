@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierRow } from '../../db/db.ts';
-import { ageOf, codeFromScan, lookupView, type LookupInput } from './lookup-view.ts';
+import { ageOf, localMatch, lookupView, type LookupInput } from './lookup-view.ts';
 
 const now = new Date('2026-11-24T05:32:00Z'); // 12:32 in Vietnam
 const CODE = 'H01.00565.K01-261124-0003';
@@ -146,7 +146,20 @@ describe('status look-up view', () => {
     expect(ageOf('2026-11-21T05:00:00Z', now)).toEqual({ unit: 'days', count: 3 });
   });
 
-  it('reads the code from a scanner burst', () => {
-    expect(codeFromScan(`${CODE}\r\n`)).toBe(CODE);
+  it('asks for the receipt QR when the code comes without its check part', () => {
+    expect(lookupView(input({ withoutKey: true }))).toEqual({
+      kind: 'needs-qr',
+      code: CODE,
+    });
+  });
+
+  it("shows the kiosk's own dossier only with its receipt's check part", () => {
+    const key = '7KQ4M2XD9PTA3F6B';
+    const own = row({ lookupKey: key });
+    expect(localMatch(own, key)).toBe(own);
+    expect(localMatch(own, '7KQ4M2XD9PTA3F6C')).toBeNull();
+    expect(localMatch(own, null)).toBeNull();
+    // A dossier from before check parts: not by its code alone.
+    expect(localMatch(row(), key)).toBeNull();
   });
 });

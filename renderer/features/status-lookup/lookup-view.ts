@@ -9,10 +9,16 @@ import { DossierStatusSchema, type DossierStatus } from '../../../shared/domain/
 import type { LocalisedText } from '../../../shared/domain/localised.ts';
 import type { DossierRow } from '../../db/db.ts';
 import { applicantInitials } from '../retention/purge.ts';
+import { lookupKeysMatch } from '../../../shared/dossier/lookup-key.ts';
 
 export interface LookupInput {
   /** As typed or scanned (trimmed here). */
   code: string;
+  /**
+   * Typed or scanned without the receipt QR's check part: nothing is looked up, the screen
+   * asks for the QR (a code alone would let anyone list other people's dossiers).
+   */
+  withoutKey?: boolean;
   /** The kiosk's own dossier with this code, or null. */
   local: DossierRow | null;
   /** The office's answer to a live look-up of this code (any kiosk of the office), or null. */
@@ -32,6 +38,7 @@ export type Age = { unit: 'justNow'; count: 0 } | { unit: 'minutes' | 'hours' | 
 export type LookupView =
   | { kind: 'empty' }
   | { kind: 'unknown'; code: string }
+  | { kind: 'needs-qr'; code: string }
   | {
       kind: 'found';
       code: string;
@@ -66,6 +73,7 @@ const later = (a: string | null, b: string | null): string | null =>
 export function lookupView(input: LookupInput): LookupView {
   const code = input.code.trim();
   if (code === '') return { kind: 'empty' };
+  if (input.withoutKey) return { kind: 'needs-qr', code };
   const { local, remote, now } = input;
   const remoteInfo = remote && remote.info.code === (local?.code ?? code) ? remote : null;
   if (!local && !remoteInfo) return { kind: 'unknown', code };
@@ -107,7 +115,10 @@ export function lookupView(input: LookupInput): LookupView {
   };
 }
 
-/** A receipt QR holds the dossier code alone; tolerate a scanner's trailing newline or spaces. */
-export function codeFromScan(text: string): string {
-  return text.replace(/[\r\n\t]/g, '').trim();
+/**
+ * The kiosk's own dossier answers a look-up only with the receipt QR's check part; a
+ * dossier from before check parts existed is not shown by code alone (ask the desk).
+ */
+export function localMatch(local: DossierRow | null, key: string | null): DossierRow | null {
+  return local && lookupKeysMatch(local.lookupKey, key) ? local : null;
 }

@@ -11,6 +11,7 @@ let db: KioskDb;
 afterEach(async () => dropDb(db));
 
 const CODE = 'TEST.00565.K02-261124-0001';
+const KEY = '7KQ4M2XD9PTA3F6B';
 const info = {
   dossierId: '0b9a2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   code: CODE,
@@ -54,8 +55,11 @@ describe('office link of the status look-up', () => {
     const { client, calls } = fakeClient({ enrolled: true, online: true }, async () => answer([info]));
     const link = bridgeOfficeLink(client, 1_000, { db });
     expect(await link.lastPullAt()).toBe('2026-11-24T12:00:00+07:00');
-    expect(await link.lookUp(CODE)).toEqual({ info, asOf: '2026-11-24T12:31:00+07:00' });
-    expect(calls.find((c) => c.method === 'syncPull')?.input).toEqual({ cursor: '7', lookupCodes: [CODE] });
+    expect(await link.lookUp(CODE, KEY)).toEqual({ info, asOf: '2026-11-24T12:31:00+07:00' });
+    expect(calls.find((c) => c.method === 'syncPull')?.input).toEqual({
+      cursor: '7',
+      lookupRefs: [{ code: CODE, key: KEY }],
+    });
   });
 
   it('gives up quietly: not enrolled, offline, needs re-enrolment, a failure, no answer for the code, too slow', async () => {
@@ -77,7 +81,7 @@ describe('office link of the status look-up', () => {
       }),
     ];
     for (const { client } of cases)
-      expect(await bridgeOfficeLink(client, 50, { db }).lookUp(CODE)).toBeNull();
+      expect(await bridgeOfficeLink(client, 50, { db }).lookUp(CODE, KEY)).toBeNull();
     expect(await bridgeOfficeLink(cases[0]!.client, 50, { db }).lastPullAt()).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What the look-up needs from the office connection, through the main-process bridge:
  * when the office last answered this kiosk's status pull, and a live look-up of one code
- * (any kiosk of the office; a receipt printed elsewhere). Both give up quietly: the
+ * with its receipt QR's check part (any kiosk of the office; a receipt printed elsewhere). Both give up quietly: the
  * look-up always works offline from the kiosk's own copy.
  */
 import type { DossierStatusInfo } from '../../../shared/contracts/sync.ts';
@@ -18,7 +18,8 @@ export interface RemoteStatus {
 
 export interface OfficeLink {
   lastPullAt(): Promise<string | null>;
-  lookUp(code: string): Promise<RemoteStatus | null>;
+  /** `key`: the receipt QR's check part, without which the office answers nothing. */
+  lookUp(code: string, key: string): Promise<RemoteStatus | null>;
 }
 
 /** A look-up the office does not answer within this is abandoned (poor commune links). */
@@ -50,14 +51,14 @@ export function bridgeOfficeLink(
       // The office's clock at the sync engine's last complete status pull.
       return (await getMeta<string>(dbOf(ctx), META_LAST_PULL_AS_OF)) ?? null;
     },
-    lookUp(code) {
+    lookUp(code, key) {
       const ask = async (): Promise<RemoteStatus | null> => {
         const status = await client.invoke('syncStatus', { probe: false });
         if (!status.enrolled || status.needsReEnrolment || !status.online) return null;
         // With the engine's cursor, the status page that comes with the answer is the small
         // one the engine fetches next anyway (it is left to the engine, which owns the cursor).
         const cursor = (await getMeta<string | null>(dbOf(ctx), META_STATUS_CURSOR)) ?? null;
-        const answer = await client.invoke('syncPull', { cursor, lookupCodes: [code] });
+        const answer = await client.invoke('syncPull', { cursor, lookupRefs: [{ code, key }] });
         if (!answer.ok) return null;
         const info = answer.lookups.find((l) => l.code === code);
         return info ? { info, asOf: answer.asOf } : null;

@@ -22,11 +22,11 @@ const URL_REASONS: readonly EnrolReason[] = [
 const FINGERPRINT_REASONS: readonly EnrolReason[] = ['bad-fingerprint', 'untrusted-office'];
 
 /** Settings (behind the officer PIN): the sync status for staff, and enrolment with the office. */
-export function SyncSection() {
+export function SyncSection({ officerSession = null }: { officerSession?: string | null }) {
   return (
     <>
       <SyncStatusPanel />
-      <EnrolForm />
+      <EnrolForm officerSession={officerSession} />
     </>
   );
 }
@@ -180,7 +180,7 @@ async function loadRefused(): Promise<RefusedItem[]> {
   return rows.map((row, i) => ({ row, code: codes[i] ?? null }));
 }
 
-function EnrolForm() {
+function EnrolForm({ officerSession }: { officerSession: string | null }) {
   const { t } = useTranslation('sync');
   const client = useBridge();
   const id = useId();
@@ -207,6 +207,7 @@ function EnrolForm() {
         enrolmentCode: code,
         ...(fingerprint.trim() ? { certificateSha256: fingerprint.trim() } : {}),
         ...(firstSeq !== undefined ? { firstSeq } : {}),
+        ...(officerSession ? { officerSession } : {}),
       });
       if (result.ok) {
         setDone({ office: result.officeName, id: result.kioskId });

@@ -10,7 +10,6 @@ import {
   resetVolunteerPin,
   verifyVolunteerPin,
 } from './volunteers.ts';
-import { officerPinState, setOfficerPin, verifyOfficerPin } from './officer-pin.ts';
 
 // The minimum the module allows, to keep the suite quick; production uses 310,000.
 const iterations = MIN_PIN_ITERATIONS;
@@ -162,41 +161,5 @@ describe('volunteers', () => {
     expect((await listVolunteers({}, { db, now: c.now }))[0]?.lockedUntil).not.toBeNull();
     expect(await resetVolunteerPin(id, '7305', { db, iterations })).toEqual({ ok: true });
     expect(await verifyVolunteerPin(id, '7305', { db, now: c.now })).toEqual({ ok: true });
-  });
-});
-
-describe('officer PIN', () => {
-  it('is unset on first run, set once without a current PIN, then changed only with it', async () => {
-    const db = open();
-    const c = clock();
-    const ctx = { db, iterations, now: c.now };
-    expect(await officerPinState(ctx)).toBe('unset');
-    expect(await verifyOfficerPin('482915', ctx)).toEqual({ ok: false, reason: 'unset' });
-    expect(await setOfficerPin('4829', null, ctx)).toMatchObject({
-      reason: 'invalid-pin',
-      problem: 'too-short',
-    });
-    expect(await setOfficerPin('482915', null, ctx)).toEqual({ ok: true });
-    expect(await officerPinState(ctx)).toBe('set');
-    expect(await setOfficerPin('736204', null, ctx)).toEqual({ ok: false, reason: 'current-pin-required' });
-    expect(await setOfficerPin('736204', '000001', ctx)).toMatchObject({
-      reason: 'current-pin-rejected',
-      check: { reason: 'wrong-pin', attemptsLeft: 4 },
-    });
-    expect(await setOfficerPin('736204', '482915', ctx)).toEqual({ ok: true });
-    expect(await verifyOfficerPin('736204', ctx)).toEqual({ ok: true });
-    expect(await verifyOfficerPin('482915', ctx)).toMatchObject({ reason: 'wrong-pin' });
-  });
-
-  it('locks after 5 failures like the volunteers', async () => {
-    const db = open();
-    const c = clock();
-    const ctx = { db, iterations, now: c.now };
-    await setOfficerPin('482915', null, ctx);
-    for (let i = 0; i < 4; i++) await verifyOfficerPin('000001', ctx);
-    expect(await verifyOfficerPin('000001', ctx)).toMatchObject({ reason: 'locked' });
-    expect(await verifyOfficerPin('482915', ctx)).toMatchObject({ reason: 'locked' });
-    c.advance(5 * 60 * 1000);
-    expect(await verifyOfficerPin('482915', ctx)).toEqual({ ok: true });
   });
 });
