@@ -4,6 +4,7 @@ import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
 import { buildOfficeApp } from './app.ts';
 import { createBoardHub } from './tickets/board-hub.ts';
+import { createDossierFeed } from './dossier-feed.ts';
 import { createTicketDesk, type TicketDesk } from './tickets/desk.ts';
 import { createAnnouncer } from './tickets/announcer.ts';
 import { startAttachmentCollector } from './sync/attachments.ts';
@@ -119,6 +120,7 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
       tickets,
       board,
       announcer: createAnnouncer(),
+      dossiers: createDossierFeed(),
       certificate,
     },
     {

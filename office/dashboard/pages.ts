@@ -7,7 +7,6 @@ import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
 import type { TimelinessState } from '../report/timeliness-rule.ts';
-import type { ReceiptPrintState } from '../sync/receipt-prints.ts';
 
 export function layout(
   lang: Lang,
@@ -20,7 +19,7 @@ export function layout(
   const sep = path.includes('?') ? '&' : '?';
   return (
     '<!doctype html>' +
-    html`<html lang="${lang}" data-overdue="${t(lang, 'queue.overdue')}">
+    html`<html lang="${lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
@@ -91,70 +90,6 @@ export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedU
       </form>`,
     '/login',
   );
-}
-
-export interface QueueRow {
-  id: string;
-  code: string;
-  applicant: string;
-  procedure: string;
-  models: string[];
-  receivedMs: number;
-  dueMs: number;
-  status: string;
-  resolved: boolean;
-  timeliness: TimelinessState;
-  /** Working time left to the deadline, in words. */
-  remaining: string;
-  /** Whether the kiosk's printer gave the citizen the receipt (giấy tiếp nhận). */
-  receipt: ReceiptPrintState;
-}
-
-export function queuePage(lang: Lang, session: StaffSession, date: string, rows: QueueRow[]): string {
-  const body = rows.length
-    ? html`<table>
-        <thead>
-          <tr>
-            <th>${t(lang, 'queue.code')}</th>
-            <th>${t(lang, 'queue.applicant')}</th>
-            <th>${t(lang, 'queue.procedure')}</th>
-            <th>${t(lang, 'queue.models')}</th>
-            <th>${t(lang, 'queue.received')}</th>
-            <th>${t(lang, 'queue.due')}</th>
-            <th>${t(lang, 'queue.remaining')}</th>
-            <th>${t(lang, 'queue.status')}</th>
-            <th>${t(lang, 'queue.receipt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((r) => {
-            const overdue = !r.resolved && r.timeliness === 'late';
-            return html`<tr class="${overdue ? 'overdue' : ''}">
-              <td><a href="/dossiers/${r.id}">${r.code}</a></td>
-              <td>${r.applicant}</td>
-              <td>${r.procedure}</td>
-              <td>${r.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</td>
-              <td>${formatVietnamDateTime(r.receivedMs)}</td>
-              <td>${formatVietnamDateTime(r.dueMs)}</td>
-              <td class="remaining" data-due="${r.dueMs}" ${r.resolved ? html` data-resolved` : ''}>
-                ${
-                  r.resolved
-                    ? t(lang, 'queue.resolved')
-                    : overdue
-                      ? html`<strong>${t(lang, 'queue.overdue')}</strong>`
-                      : r.remaining
-                }
-              </td>
-              <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
-              <td class="${r.receipt === 'unprinted' ? 'receipt-unprinted' : ''}">
-                ${r.receipt === 'unknown' ? '—' : t(lang, `queue.receipt.${r.receipt}`)}
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>`
-    : html`<p>${t(lang, 'queue.empty')}</p>`;
-  return layout(lang, t(lang, 'queue.title', { date }), session, body, '/');
 }
 
 export interface DossierView {

@@ -94,7 +94,7 @@ forEachDatabase('one timeliness rule', (target) => {
     await changeStatus(db, String(dossiers[3]!.id), 'result-ready', null, staff, MONDAY_9 - 15 * 60_000);
 
     const now = MONDAY_9;
-    const queue = await queueRows(db, now, 'vi');
+    const { rows: queue } = await queueRows(db, now, 'vi');
     const pages = await Promise.all(dossiers.map((d) => dossierView(db, String(d.id), 'vi', now)));
     const report = await weeklyReport(db, MONDAY_9 - 9 * HOUR, MONDAY_9 + 15 * HOUR, now);
 

@@ -47,6 +47,7 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
             }),
           );
         }
+        ctx.dossiers.publish({ kind: 'status', id });
         return reply.redirect(`/dossiers/${id}`, 303);
       },
     );
