@@ -3,10 +3,8 @@ import { groupFingerprint } from '../../shared/contracts/enrolment-text.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVietnamDateTime, formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
-import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
-import type { TimelinessState } from '../report/timeliness-rule.ts';
 
 export function layout(
   lang: Lang,
@@ -90,131 +88,6 @@ export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedU
       </form>`,
     '/login',
   );
-}
-
-export interface DossierView {
-  id: string;
-  code: string;
-  applicant: string;
-  procedure: string;
-  models: string[];
-  receivedMs: number;
-  dueMs: number;
-  status: string;
-  timeliness: TimelinessState;
-  reason: string | null;
-  volunteer: string | null;
-  channel: string;
-  kiosk: string;
-  formData: Record<string, string>;
-  attachments: { hash: string; fileName: string; complete: boolean }[];
-  events: { status: string; reason: string | null; by: string | null; atMs: number }[];
-}
-
-export function dossierPage(
-  lang: Lang,
-  session: StaffSession,
-  d: DossierView,
-  error: string | null,
-  /** What the officer had chosen and typed, shown again when the change was refused. */
-  typed: { status: string; reason: string } | null = null,
-): string {
-  const chosen = typed?.status ?? d.status;
-  const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    <dl>
-      <dt>${t(lang, 'queue.applicant')}</dt>
-      <dd>${d.applicant}</dd>
-      <dt>${t(lang, 'queue.procedure')}</dt>
-      <dd>${d.procedure}</dd>
-      <dt>${t(lang, 'queue.models')}</dt>
-      <dd>${d.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</dd>
-      <dt>${t(lang, 'queue.received')}</dt>
-      <dd>${formatVietnamDateTime(d.receivedMs)}</dd>
-      <dt>${t(lang, 'queue.due')}</dt>
-      <dd>${formatVietnamDateTime(d.dueMs)}</dd>
-      <dt>${t(lang, 'queue.status')}</dt>
-      <dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
-      <dt>${t(lang, 'dossier.timeliness')}</dt>
-      <dd>${t(lang, `timeliness.${d.timeliness}`)}</dd>
-      <dt>${t(lang, 'dossier.channel')}</dt>
-      <dd>${t(lang, `channel.${d.channel}` as 'channel.kiosk')}</dd>
-      <dt>${t(lang, 'dossier.volunteer')}</dt>
-      <dd>${d.volunteer ?? '—'}</dd>
-      <dt>${t(lang, 'dossier.kiosk')}</dt>
-      <dd>${d.kiosk}</dd>
-    </dl>
-    <p><button type="button" data-print>${t(lang, 'dossier.print')}</button></p>
-    <h2>${t(lang, 'dossier.changeStatus')}</h2>
-    <form method="post" action="/dossiers/${d.id}/status">
-      <input type="hidden" name="csrf" value="${session.csrfToken}" />
-      <label
-        >${t(lang, 'queue.status')}
-        <select name="status">
-          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === chosen ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
-        </select></label
-      >
-      <label
-        >${t(lang, 'dossier.reason')}
-        <textarea
-          name="reason"
-          maxlength="1000"
-          rows="2"
-          cols="60"
-          ${error ? html`aria-invalid="true" autofocus` : ''}
-        >
-${typed?.reason ?? ''}</textarea>
-      </label>
-      <button type="submit">${t(lang, 'dossier.save')}</button>
-    </form>
-    <h2>${t(lang, 'dossier.formData')}</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>${t(lang, 'dossier.field')}</th>
-          <th>${t(lang, 'dossier.value')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${Object.entries(d.formData).map(
-          ([k, v]) =>
-            html`<tr>
-              <td>${k}</td>
-              <td>${v}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <h2>${t(lang, 'dossier.attachments')}</h2>
-    ${
-      d.attachments.length
-        ? html`<ul>
-            ${d.attachments.map((a) => (a.complete ? html`<li><a href="/attachments/${a.hash}">${a.fileName}</a></li>` : html`<li>${a.fileName} (${t(lang, 'dossier.pending')})</li>`))}
-          </ul>`
-        : html`<p>${t(lang, 'dossier.noAttachments')}</p>`
-    }
-    <h2>${t(lang, 'dossier.history')}</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>${t(lang, 'queue.status')}</th>
-          <th>${t(lang, 'dossier.reason')}</th>
-          <th>${t(lang, 'dossier.by')}</th>
-          <th>${t(lang, 'queue.received')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${d.events.map(
-          (e) =>
-            html`<tr>
-              <td>${t(lang, `status.${e.status}` as 'status.received')}</td>
-              <td>${e.reason ?? ''}</td>
-              <td>${e.by ?? t(lang, 'dossier.system')}</td>
-              <td>${formatVietnamDateTime(e.atMs)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  return layout(lang, t(lang, 'dossier.title', { code: d.code }), session, body, `/dossiers/${d.id}`);
 }
 
 export interface KioskView {

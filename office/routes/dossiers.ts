@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { changeStatus } from '../dossier-status.ts';
-import { dossierPage } from '../dashboard/pages.ts';
+import { dossierPage } from '../dashboard/dossier-page.ts';
 import { t } from '../dashboard/i18n.ts';
 import { attachmentFile, dossierView } from '../queries/dossiers.ts';
 import { attachmentResponseHeaders } from '../sync/attachments.ts';
