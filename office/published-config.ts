@@ -83,7 +83,7 @@ async function currentBody(db: Kysely<Database>, kind: ConfigKind): Promise<unkn
   return row ? JSON.parse(row.body) : null;
 }
 
-async function currentCatalogue(db: Kysely<Database>): Promise<Catalogue | null> {
+export async function currentCatalogue(db: Kysely<Database>): Promise<Catalogue | null> {
   const body = await currentBody(db, 'catalogue');
   return body ? CatalogueSchema.parse(body) : null;
 }

@@ -46,6 +46,10 @@ export const StatusChangeFormSchema = z.object({
 });
 
 export const DossierParamsSchema = z.object({ id: z.uuid() });
+export const DossierPrintParamsSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['declaration.pdf', 'receipt.pdf']),
+});
 export const KioskParamsSchema = z.object({ id: z.uuid() });
 export const AttachmentParamsSchema = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) });
 
