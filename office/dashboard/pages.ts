@@ -59,13 +59,20 @@ export function layout(
 
 /**
  * `problem`: true after a wrong name or password; `lockedUntil` (epoch ms) when sign-in is
- * refused for too many failures — shown as the Vietnam minute it ends, rounded up so that
- * trying again at that minute works.
+ * refused for a while: a wait of a minute or less in seconds (an account name's growing
+ * delay), a longer one as the Vietnam minute it ends, rounded up so that trying again at
+ * that minute works.
  */
-export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedUntil: number }): string {
+export function loginPage(
+  lang: Lang,
+  csrf: string,
+  problem: boolean | { lockedUntil: number; now: number },
+): string {
   const message =
     typeof problem === 'object'
-      ? t(lang, 'login.locked', { time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
+      ? problem.lockedUntil - problem.now <= 60_000
+        ? t(lang, 'login.wait', { seconds: Math.max(1, Math.ceil((problem.lockedUntil - problem.now) / 1000)) })
+        : t(lang, 'login.locked', { time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
       : problem
         ? t(lang, 'login.failed')
         : null;
