@@ -86,7 +86,7 @@ export function queuePage(lang: Lang, session: StaffSession, view: QueueView): s
       id="queue-results"
       data-rows-url="/queue/rows${filterQuery(f)}"
       data-new-label="${t(lang, 'queue.new')}"
-      data-new-message="${t(lang, 'queue.newMessage')}"
+      data-new-message="${t(lang, 'queue.newMessage', { count: '{{count}}' })}"
     >
       ${queueResults(lang, view)}
     </div>`;
