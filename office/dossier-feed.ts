@@ -3,7 +3,11 @@
  * events). A change is published after its transaction committed, so a dashboard that
  * reloads its rows on the event finds the dossier there.
  */
-export type DossierChange = { kind: 'arrived'; count: number } | { kind: 'status'; id: string };
+export type DossierChange =
+  | { kind: 'arrived'; count: number }
+  | { kind: 'status'; id: string }
+  /** Something else a dossier's row shows arrived (e.g. whether its receipt printed). */
+  | { kind: 'updated' };
 
 export interface DossierFeed {
   publish(change: DossierChange): void;

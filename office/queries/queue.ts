@@ -8,7 +8,7 @@ import { fold } from '../../shared/forms/text.ts';
 import type { QueueFilters } from '../../shared/contracts/office.ts';
 import { procedureNames, type ProcedureNames } from './procedure-names.ts';
 import { currentProfile } from '../published-config.ts';
-import { formatRemaining, remainingMs, timelinessAt } from '../report/timeliness-rule.ts';
+import { formatRemaining, remainingFrom, timelinessAt } from '../report/timeliness-rule.ts';
 import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
 /** Rows one page shows: the nearest deadlines first; filters and search reach the rest. */
@@ -60,16 +60,22 @@ export async function queueRows(
     query = query.where(sql<boolean>`(model_mask & ${bit}) <> 0`);
   }
   const ordered = query.orderBy('due_at_ms').orderBy('code');
-  let found;
+  let page;
+  let total;
   if (search) {
-    const candidates = await ordered.select('form_data').execute();
+    // Names and ID numbers are matched here, not in SQL: without tone marks, on both databases.
     const match = searchMatcher(search);
-    found = candidates.filter(match);
+    const found = (await ordered.select('form_data').execute()).filter(match);
+    total = found.length;
+    page = found.slice(0, QUEUE_PAGE_ROWS);
   } else {
-    found = await ordered.execute();
+    const counted = await query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    total = Number(counted.n);
+    page = await ordered.limit(QUEUE_PAGE_ROWS).execute();
   }
-  const total = found.length;
-  const page = found.slice(0, QUEUE_PAGE_ROWS);
   const [profile, names, receipts] = await Promise.all([
     currentProfile(db),
     procedureNames(db, lang),
@@ -78,6 +84,7 @@ export async function queueRows(
       page.map((r) => r.id),
     ),
   ]);
+  const remaining = remainingFrom(profile, now);
   const rows = page.map((r): QueueRow => {
     const resolvedMs = r.resolved_at_ms === null ? null : Number(r.resolved_at_ms);
     const dueMs = Number(r.due_at_ms);
@@ -92,7 +99,7 @@ export async function queueRows(
       status: r.status,
       resolved: resolvedMs !== null,
       timeliness: timelinessAt(resolvedMs, dueMs, now),
-      remaining: formatRemaining(remainingMs(profile, now, dueMs), lang),
+      remaining: formatRemaining(remaining(dueMs), lang),
       receipt: receipts.get(r.id) ?? 'unknown',
     };
   });

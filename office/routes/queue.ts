@@ -4,7 +4,8 @@ import type { OfficeContext } from '../app.ts';
 import { queuePage, queueResults } from '../dashboard/queue-page.ts';
 import { queueRows } from '../queries/queue.ts';
 import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
-import { QueueQuerySchema } from '../../shared/contracts/office.ts';
+import { QueueQuerySchema, type QueueFilters } from '../../shared/contracts/office.ts';
+import type { Lang } from '../dashboard/i18n.ts';
 import { sendPage } from './staff.ts';
 
 /** Proxies and browsers close an event stream that stays silent; a comment line keeps it open. */
@@ -25,10 +26,10 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
       );
     });
 
+    const rows = rowsCache(ctx);
     app.get('/queue/rows', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
       const { lang: _lang, ...filters } = request.query;
-      const result = await queueRows(ctx.db, ctx.now(), request.lang, filters);
-      return reply.type('text/html; charset=utf-8').send(queueResults(request.lang, result).text);
+      return reply.type('text/html; charset=utf-8').send(await rows(request.lang, filters));
     });
 
     // Server-sent events: one line per change, no personal data; the page fetches its rows.
@@ -52,5 +53,28 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
         unsubscribe();
       });
     });
+  };
+}
+
+/**
+ * The rows region, rendered once per change (and per minute, for the time left) for each
+ * language and set of filters: when a dossier arrives every open dashboard asks at once,
+ * and all but the first get the same text.
+ */
+function rowsCache(ctx: OfficeContext): (lang: Lang, filters: QueueFilters) => Promise<string> {
+  const cache = new Map<string, Promise<string>>();
+  ctx.dossiers.subscribe(() => cache.clear());
+  return (lang, filters) => {
+    const now = ctx.now();
+    const key = JSON.stringify([lang, Math.floor(now / 60_000), filters]);
+    let text = cache.get(key);
+    if (!text) {
+      // Searches are many and each is asked once: a bound keeps the memory small.
+      if (cache.size >= 200) cache.clear();
+      text = queueRows(ctx.db, now, lang, filters).then((result) => queueResults(lang, result).text);
+      text.catch(() => cache.delete(key));
+      cache.set(key, text);
+    }
+    return text;
   };
 }

@@ -64,6 +64,7 @@
   var events = new EventSource('/queue/events');
   events.addEventListener('arrived', refresh);
   events.addEventListener('status', refresh);
+  events.addEventListener('updated', refresh);
   // Back after an office restart: what arrived meanwhile was not announced.
   var lost = false;
   events.addEventListener('error', function () {
