@@ -36,7 +36,12 @@ beforeAll(async () => {
   const res = await fetch(`${office.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ protocol: 1, appVersion: '0.1.0', waiting: 1, items: [item('dossier', payload, 1)] }),
+    body: JSON.stringify({
+      protocol: 1,
+      appVersion: '0.1.0',
+      waiting: 1,
+      items: [item('dossier', payload, 1)],
+    }),
   });
   expect(PushAnswerSchema.parse(await res.json()).results[0]!.outcome).toBe('stored');
   staff = new Staff(office.url);
@@ -48,7 +53,9 @@ describe('reprinting a dossier at the desk', () => {
   it('says why it cannot before a kiosk configuration is published, where the officer looks', async () => {
     const res = await staff.req(`/dossiers/${id}/print/receipt.pdf?lang=vi`);
     expect(res.status).toBe(409);
-    expect(await res.text()).toContain('role="alert">Chưa in lại được: cơ quan chưa phát hành cấu hình ki-ốt');
+    expect(await res.text()).toContain(
+      'role="alert">Chưa in lại được: cơ quan chưa phát hành cấu hình ki-ốt',
+    );
   });
 
   it('builds the same declaration and receipt the kiosk built for the dossier', async () => {

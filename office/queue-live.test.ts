@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PushAnswerSchema } from '../shared/contracts/sync.ts';
 import { CATALOGUE } from '../shared/catalogue/procedures.ts';
 import { forEachDatabase } from './test-support/db-targets.ts';

@@ -253,7 +253,9 @@ forEachDatabase('office over HTTP', (target) => {
       const queue = await (await staff.req('/')).text();
       expect(queue).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(queue).not.toContain('<img src=x');
-      expect(queue).toMatch(/<tr data-id="[^"]+" class="overdue">\s*<td><a[^>]*>[^<]*<\/a><\/td>\s*<td>&lt;img[^]*?Quá hạn/);
+      expect(queue).toMatch(
+        /<tr data-id="[^"]+" class="overdue">\s*<td><a[^>]*>[^<]*<\/a><\/td>\s*<td>&lt;img[^]*?Quá hạn/,
+      );
       const detail = await (await staff.req(`/dossiers/${payload.id}`)).text();
       expect(detail).toContain('&lt;b&gt;bold&lt;/b&gt;');
       expect(

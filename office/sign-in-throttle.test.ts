@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testOffice, ADMIN_PASSWORD } from './test-support/office.ts';
 import { forEachDatabase, type DbTarget } from './test-support/db-targets.ts';
 import type { DbConfig } from './db/connect.ts';
-import { throttledSignIn, throttleKeys, LOCK_MS, NAME_DELAYS_MS, WINDOW_MS } from './auth/sign-in-throttle.ts';
+import {
+  throttledSignIn,
+  throttleKeys,
+  LOCK_MS,
+  NAME_DELAYS_MS,
+  WINDOW_MS,
+} from './auth/sign-in-throttle.ts';
 
 type Office = Awaited<ReturnType<typeof testOffice>>;
 interface Answer {

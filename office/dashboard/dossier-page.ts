@@ -126,7 +126,11 @@ function declaration(lang: Lang, form: DecodedForm): Html {
   const others = form.others.length
     ? html`<h3>${t(lang, form.known ? 'dossier.otherAnswers' : 'dossier.unknownForm')}</h3>
         <dl class="answers">
-          ${form.others.map((o) => html`<dt><code>${o.key}</code></dt><dd>${o.value}</dd>`)}
+          ${form.others.map(
+            (o) =>
+              html`<dt><code>${o.key}</code></dt>
+                <dd>${o.value}</dd>`,
+          )}
         </dl>`
     : '';
   return html`${form.sections.map(
@@ -134,7 +138,11 @@ function declaration(lang: Lang, form: DecodedForm): Html {
       html`<section class="form-section">
         <h3>${s.title}</h3>
         <dl class="answers">
-          ${s.rows.map((r) => html`<dt>${r.label}</dt><dd>${r.value}</dd>`)}
+          ${s.rows.map(
+            (r) =>
+              html`<dt>${r.label}</dt>
+                <dd>${r.value}</dd>`,
+          )}
         </dl>
       </section>`,
   )}${others}`;

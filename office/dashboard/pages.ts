@@ -71,8 +71,12 @@ export function loginPage(
   const message =
     typeof problem === 'object'
       ? problem.lockedUntil - problem.now <= 60_000
-        ? t(lang, 'login.wait', { seconds: Math.max(1, Math.ceil((problem.lockedUntil - problem.now) / 1000)) })
-        : t(lang, 'login.locked', { time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
+        ? t(lang, 'login.wait', {
+            seconds: Math.max(1, Math.ceil((problem.lockedUntil - problem.now) / 1000)),
+          })
+        : t(lang, 'login.locked', {
+            time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000),
+          })
       : problem
         ? t(lang, 'login.failed')
         : null;

@@ -39,7 +39,10 @@ describe('a declaration decoded for staff', () => {
     const birth = getForm('birth-registration')!;
     const date = birth.sections.flatMap((s) => s.fields).find((f) => f.type === 'date' && !f.showWhen)!;
     const decoded = decodeForm('birth-registration', { [date.id]: '1/2/2026' }, 'vi');
-    expect(decoded.sections.flatMap((s) => s.rows)).toContainEqual({ label: date.label.vi, value: '01/02/2026' });
+    expect(decoded.sections.flatMap((s) => s.rows)).toContainEqual({
+      label: date.label.vi,
+      value: '01/02/2026',
+    });
   });
 
   it('lists the answers as stored when the form is unknown to the office', () => {

@@ -7,7 +7,11 @@ import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { sameDayDeadline } from '../../shared/domain/deadline.ts';
 import type { ReformModelId } from '../../shared/domain/reform-model.ts';
 import { getForm } from '../../shared/forms/registry.ts';
-import { buildDeclarationDocument, buildReceiptDocument, type PrintDocument } from '../../shared/print/index.ts';
+import {
+  buildDeclarationDocument,
+  buildReceiptDocument,
+  type PrintDocument,
+} from '../../shared/print/index.ts';
 import { createChromiumRenderer } from '../../main/node/print-chromium.ts';
 import { prepareDocumentHtml } from '../../main/services/print/document-html.ts';
 import { createPrintFontSource } from '../../main/services/print/print-fonts.ts';
@@ -48,7 +52,11 @@ export function createDossierPrints(log: (line: string) => void): DossierPrints 
       try {
         const html = prepareDocumentHtml(built.doc.html, await fonts.fontFaceCss());
         const rendered = await renderer.render({ html, paper: built.doc.paper, title: built.doc.title });
-        return { ok: true, pdf: rendered.pdf, fileName: `${kind === 'declaration' ? 'to-khai' : 'giay-tiep-nhan'}-${built.code}.pdf` };
+        return {
+          ok: true,
+          pdf: rendered.pdf,
+          fileName: `${kind === 'declaration' ? 'to-khai' : 'giay-tiep-nhan'}-${built.code}.pdf`,
+        };
       } catch (error) {
         logger.error('reprint-failed', { message: (error as Error).message });
         return { ok: false, reason: 'no-printer' };

@@ -16,7 +16,7 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
-      const { lang: _lang, ...filters } = request.query;
+      const filters = queueFilters(request.query);
       const now = ctx.now();
       const result = await queueRows(ctx.db, now, request.lang, filters);
       return sendPage(
@@ -28,7 +28,7 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
 
     const rows = rowsCache(ctx);
     app.get('/queue/rows', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
-      const { lang: _lang, ...filters } = request.query;
+      const filters = queueFilters(request.query);
       return reply.type('text/html; charset=utf-8').send(await rows(request.lang, filters));
     });
 
@@ -56,6 +56,11 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
   };
 }
 
+/** The query string without the page language. */
+function queueFilters(query: QueueFilters & { lang?: string }): QueueFilters {
+  return { status: query.status, procedure: query.procedure, model: query.model, q: query.q };
+}
+
 /**
  * The rows region, rendered once per change (and per minute, for the time left) for each
  * language and set of filters: when a dossier arrives every open dashboard asks at once,
@@ -63,14 +68,20 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
  */
 function rowsCache(ctx: OfficeContext): (lang: Lang, filters: QueueFilters) => Promise<string> {
   const cache = new Map<string, Promise<string>>();
+  let minute = 0;
   ctx.dossiers.subscribe(() => cache.clear());
   return (lang, filters) => {
     const now = ctx.now();
-    const key = JSON.stringify([lang, Math.floor(now / 60_000), filters]);
+    // A new minute changes the time left on every row: what was kept is of no more use.
+    if (Math.floor(now / 60_000) !== minute) {
+      minute = Math.floor(now / 60_000);
+      cache.clear();
+    }
+    const key = JSON.stringify([lang, filters]);
     let text = cache.get(key);
     if (!text) {
       // Searches are many and each is asked once: a bound keeps the memory small.
-      if (cache.size >= 200) cache.clear();
+      if (cache.size >= 50) cache.clear();
       text = queueRows(ctx.db, now, lang, filters).then((result) => queueResults(lang, result).text);
       text.catch(() => cache.delete(key));
       cache.set(key, text);

@@ -19,7 +19,10 @@ export const PageQuerySchema = z.object({ lang: LanguageSchema.optional() });
 
 /** A filter's "all" option posts an empty value: the same as leaving it out. */
 const orAll = <T extends z.ZodType>(schema: T) =>
-  z.union([schema, z.literal('')]).optional().transform((v) => (v === '' ? undefined : v));
+  z
+    .union([schema, z.literal('')])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
 
 /** The queue's filters and search (`/`, `/queue/rows`); every one optional. */
 export const QueueQuerySchema = PageQuerySchema.extend({

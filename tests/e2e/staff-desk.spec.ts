@@ -41,7 +41,12 @@ async function push(payload: Record<string, unknown>) {
   const res = await fetch(`${office.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ protocol: 1, appVersion: '0.1.0', waiting: 1, items: [item('dossier', payload, ++seq)] }),
+    body: JSON.stringify({
+      protocol: 1,
+      appVersion: '0.1.0',
+      waiting: 1,
+      items: [item('dossier', payload, ++seq)],
+    }),
   });
   expect(res.status).toBe(200);
 }
@@ -117,7 +122,10 @@ test('a dossier from a kiosk appears in the open queue within 2 s, marked new; i
   expect(await seriousAxeViolations(page), 'dossier page').toEqual([]);
 
   const pdf = await page.request.get(
-    await page.getByRole('link', { name: /Giấy tiếp nhận \(PDF/ }).getAttribute('href').then((h) => office.url + h),
+    await page
+      .getByRole('link', { name: /Giấy tiếp nhận \(PDF/ })
+      .getAttribute('href')
+      .then((h) => office.url + h),
   );
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -129,7 +137,15 @@ test('a dossier from a kiosk appears in the open queue within 2 s, marked new; i
 
 test('every other staff page has no serious or critical axe finding', async ({ page }) => {
   await signIn(page);
-  const pages = ['/kiosks', '/config', '/reports/weekly', '/accounts', '/account/password', '/desk', '/speech-clips'];
+  const pages = [
+    '/kiosks',
+    '/config',
+    '/reports/weekly',
+    '/accounts',
+    '/account/password',
+    '/desk',
+    '/speech-clips',
+  ];
   const findings: string[] = [];
   for (const path of pages) {
     await page.goto(`${office.url}${path}`);
