@@ -14,6 +14,8 @@ import { boardRoutes } from './routes/tickets.ts';
 import type { TicketDesk } from './tickets/desk.ts';
 import type { BoardHub } from './tickets/board-hub.ts';
 import type { Announcer } from './tickets/announcer.ts';
+import type { DossierFeed } from './dossier-feed.ts';
+import type { DossierPrints } from './print/dossier-prints.ts';
 
 /** What every route module needs: the database, the office's name and the clock; the ticket desk and its calling board. */
 export interface OfficeContext {
@@ -23,6 +25,10 @@ export interface OfficeContext {
   tickets: TicketDesk;
   board: BoardHub;
   announcer: Announcer;
+  /** Dossier arrivals and status changes, for the live queue. */
+  dossiers: DossierFeed;
+  /** Reprints of a dossier's declaration and receipt, as the kiosk printed them. */
+  prints: DossierPrints;
   /**
    * The certificate the office serves with and the one it announces next (pull answers,
    * the enrolment code); null when it serves plain HTTP (development switch).

@@ -73,6 +73,11 @@ export async function publishConfig(
 }
 
 async function currentBody(db: Kysely<Database>, kind: ConfigKind): Promise<unknown> {
+  const text = await currentText(db, kind);
+  return text === null ? null : JSON.parse(text);
+}
+
+async function currentText(db: Kysely<Database>, kind: ConfigKind): Promise<string | null> {
   const row = await db
     .selectFrom('published_config')
     .select('body')
@@ -80,19 +85,24 @@ async function currentBody(db: Kysely<Database>, kind: ConfigKind): Promise<unkn
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? JSON.parse(row.body) : null;
+  return row?.body ?? null;
 }
 
-async function currentCatalogue(db: Kysely<Database>): Promise<Catalogue | null> {
+export async function currentCatalogue(db: Kysely<Database>): Promise<Catalogue | null> {
   const body = await currentBody(db, 'catalogue');
   return body ? CatalogueSchema.parse(body) : null;
 }
 
 /** The profile kiosks pull now (its working hours count the time left on dossiers). */
 export async function currentProfile(db: Kysely<Database>): Promise<OfficeProfile | null> {
-  const body = await currentBody(db, 'profile');
-  return body ? OfficeProfileSchema.parse(body) : null;
+  const text = await currentText(db, 'profile');
+  if (text === null) return null;
+  // Every queue request reads it: parse each published text once.
+  if (parsedProfile?.text !== text)
+    parsedProfile = { text, profile: OfficeProfileSchema.parse(JSON.parse(text)) };
+  return parsedProfile.profile;
 }
+let parsedProfile: { text: string; profile: OfficeProfile } | null = null;
 
 export async function currentVersions(
   db: Kysely<Database>,

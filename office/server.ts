@@ -4,6 +4,8 @@ import { openDatabase, type OfficeDb } from './db/connect.ts';
 import { ensureFirstAdmin } from './staff/accounts.ts';
 import { buildOfficeApp } from './app.ts';
 import { createBoardHub } from './tickets/board-hub.ts';
+import { createDossierFeed } from './dossier-feed.ts';
+import { createDossierPrints } from './print/dossier-prints.ts';
 import { createTicketDesk, type TicketDesk } from './tickets/desk.ts';
 import { createAnnouncer } from './tickets/announcer.ts';
 import { startAttachmentCollector } from './sync/attachments.ts';
@@ -110,6 +112,7 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
     );
   }
   const board = createBoardHub();
+  const prints = createDossierPrints(log);
   const tickets = createTicketDesk(database.db, database.dialect, now, board);
   const app = await buildOfficeApp(
     {
@@ -119,6 +122,8 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
       tickets,
       board,
       announcer: createAnnouncer(),
+      dossiers: createDossierFeed(),
+      prints,
       certificate,
     },
     {
@@ -142,6 +147,7 @@ export async function startOffice(config: OfficeConfig): Promise<RunningOffice> 
       collector.stop();
       server.closeAllConnections();
       await app.close();
+      await prints.close();
       await database.close();
     },
   };

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testOffice, ADMIN_PASSWORD } from './test-support/office.ts';
 import { forEachDatabase, type DbTarget } from './test-support/db-targets.ts';
 import type { DbConfig } from './db/connect.ts';
-import { throttledSignIn, throttleKeys, LOCK_MS, WINDOW_MS } from './auth/sign-in-throttle.ts';
+import {
+  throttledSignIn,
+  throttleKeys,
+  LOCK_MS,
+  NAME_DELAYS_MS,
+  WINDOW_MS,
+} from './auth/sign-in-throttle.ts';
 
 type Office = Awaited<ReturnType<typeof testOffice>>;
 interface Answer {
@@ -115,10 +121,11 @@ forEachDatabase('staff sign-in throttling', (target: DbTarget) => {
       await staff.signIn('admin', ADMIN_PASSWORD, 'en'),
       'Too many failed sign-ins. Please try again after 09:20.',
     );
+    // A wait of a minute or less is said in seconds.
     time = START + 4 * MINUTE + LOCK_MS - 1;
     refused(
       await staff.signIn('admin', ADMIN_PASSWORD),
-      'Too many failed sign-ins. Please try again after 09:20.',
+      'Too many failed sign-ins. Please wait 1 s, then sign in again.',
     );
     time += 1;
     signedIn(await staff.signIn('admin', ADMIN_PASSWORD));
@@ -182,6 +189,31 @@ forEachDatabase('staff sign-in throttling', (target: DbTarget) => {
     );
   });
 
+  it('lets nobody lock admin out for good: guesses from many addresses slow to one a minute, the owner waits a minute', async () => {
+    const db = office.database.db;
+    let checked = 0;
+    const guess = async () => (checked++, null);
+    // Ten minutes of guesses at `admin`, one a second, each from an address of its own.
+    for (let i = 0; i < 600; i++) {
+      await throttledSignIn(db, throttleKeys('admin', `10.9.${i >> 8}.${i & 255}`), clock, guess);
+      time += 1000;
+    }
+    // 5 free, then after waits of 1, 2, 4 … 32 s, then about one a minute.
+    const ramp = NAME_DELAYS_MS.slice(0, -1).reduce((a, b) => a + b, 0) / 1000;
+    expect(checked).toBeGreaterThanOrEqual(5 + NAME_DELAYS_MS.length - 1 + Math.floor((600 - ramp) / 61));
+    expect(checked).toBeLessThanOrEqual(5 + NAME_DELAYS_MS.length + Math.ceil((600 - ramp) / 60));
+    // The guesser's latest counted try makes the owner wait a minute, no more.
+    time += 60_000;
+    await throttledSignIn(db, throttleKeys('admin', '10.9.9.9'), clock, guess);
+    const owner = new Browser(office.url, '127.0.0.7');
+    refused(
+      await owner.signIn('admin', ADMIN_PASSWORD),
+      'Đăng nhập sai quá nhiều lần. Vui lòng chờ 60 giây rồi đăng nhập lại.',
+    );
+    time += 60_000;
+    signedIn(await owner.signIn('admin', ADMIN_PASSWORD));
+  });
+
   it('lets no more than 5 of a burst of parallel guesses reach the password check', async () => {
     let checks = 0;
     const slowWrong = async () => {
@@ -205,8 +237,9 @@ forEachDatabase('staff sign-in throttling', (target: DbTarget) => {
     const keys = (name: string, address: string) => throttleKeys(name, address);
     for (let i = 0; i < 5; i++) await throttledSignIn(db, keys('admin', '10.0.0.1'), clock, wrong);
     expect(checks).toBe(5);
+    // The name waits a second after its 5th failure; the address that made them, 15 minutes.
     const locked = await throttledSignIn(db, keys('ADMIN ', '10.0.0.2'), clock, wrong);
-    expect(locked).toEqual({ ok: false, lockedUntil: START + LOCK_MS });
+    expect(locked).toEqual({ ok: false, lockedUntil: START + NAME_DELAYS_MS[0]! });
     expect(checks).toBe(5);
     // An IPv4 client seen through a dual-stack socket is the same address.
     const viaV6 = await throttledSignIn(db, keys('other', '::ffff:10.0.0.1'), clock, wrong);

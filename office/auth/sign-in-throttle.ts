@@ -4,8 +4,11 @@ import type { Clock } from '../time.ts';
 import { sha256Hex } from './passwords.ts';
 
 /**
- * Password-guessing brake for the staff sign-in: 5 failed sign-ins for one account name, or
- * from one client address, within 15 minutes refuse that name / address for 15 minutes.
+ * Password-guessing brake for the staff sign-in. A client address with 5 failed sign-ins
+ * within 15 minutes is refused for 15 minutes. An account name is never locked for long,
+ * or anyone on the LAN could keep `admin` out by guessing from many addresses: from its 5th
+ * failure within the window on, each failure makes the next attempt wait longer (1 s, 2 s,
+ * 4 s … at most a minute). A guesser gets about one try a minute; the owner waits a minute.
  *
  * The state lives in the database (table sign_in_throttle) so a restart does not reset it
  * and several server processes share it. Every attempt is counted as a failure *before* the
@@ -17,6 +20,8 @@ import { sha256Hex } from './passwords.ts';
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
+/** The wait after an account name's 5th, 6th … failure; the last one repeats. */
+export const NAME_DELAYS_MS = [1, 2, 4, 8, 16, 32, 60].map((s) => s * 1000);
 
 export interface ThrottleKeys {
   account: string;
@@ -39,12 +44,27 @@ export function throttleKeys(username: string, remoteAddress: string | undefined
  * the end of the lock (epoch ms) when refused. One statement, so concurrent attempts from
  * several processes each see the others' counts.
  */
-async function reserve(db: Kysely<Database>, key: string, now: number): Promise<number | null> {
+async function reserve(
+  db: Kysely<Database>,
+  key: string,
+  kind: 'account' | 'address',
+  now: number,
+): Promise<number | null> {
   const t = 'sign_in_throttle';
   // PostgreSQL types a bare parameter inside CASE as integer; epoch ms need bigint.
   const big = (n: number) => sql<number>`cast(${n} as bigint)`;
   const expired = sql<boolean>`${sql.ref(`${t}.window_start`)} <= ${big(now - WINDOW_MS)}`;
   const next = sql<number>`case when ${expired} then 1 else ${sql.ref(`${t}.failures`)} + 1 end`;
+  // How long the key is refused after this attempt, by its count: kind's rule above.
+  const lockEnd =
+    kind === 'address'
+      ? big(now + LOCK_MS)
+      : sql<number>`case ${sql.join(
+          NAME_DELAYS_MS.slice(0, -1).map(
+            (delay, i) => sql`when ${next} = ${MAX_FAILURES + i} then ${big(now + delay)}`,
+          ),
+          sql` `,
+        )} else ${big(now + NAME_DELAYS_MS.at(-1)!)} end`;
   const counted = await db
     .insertInto('sign_in_throttle')
     .values({ key, failures: 1, window_start: now, locked_until: 0 })
@@ -56,7 +76,7 @@ async function reserve(db: Kysely<Database>, key: string, now: number): Promise<
           window_start: sql<number>`case when ${expired} then ${big(now)} else ${sql.ref(`${t}.window_start`)} end`,
           // The attempt that makes the count reach the limit is still checked; from then on
           // the key is refused until the lock ends.
-          locked_until: sql<number>`case when ${next} >= ${MAX_FAILURES} then ${big(now + LOCK_MS)} else 0 end`,
+          locked_until: sql<number>`case when ${next} >= ${MAX_FAILURES} then ${lockEnd} else 0 end`,
         })
         // A locked key is left untouched (no row returned): refused attempts neither count
         // nor extend the lock.
@@ -110,9 +130,18 @@ export async function throttledSignIn<T>(
 ): Promise<ThrottledOutcome<T>> {
   const now = clock();
   await prune(db, now);
-  const accountLock = await reserve(db, keys.account, now);
-  if (accountLock !== null) return { ok: false, lockedUntil: accountLock };
-  const addressLock = await reserve(db, keys.address, now);
+  const accountLock = await reserve(db, keys.account, 'account', now);
+  if (accountLock !== null) {
+    // Say the longer wait when the address is locked too: trying after the name's short one
+    // would only be refused again.
+    const address = await db
+      .selectFrom('sign_in_throttle')
+      .select('locked_until')
+      .where('key', '=', keys.address)
+      .executeTakeFirst();
+    return { ok: false, lockedUntil: Math.max(accountLock, Number(address?.locked_until ?? 0)) };
+  }
+  const addressLock = await reserve(db, keys.address, 'address', now);
   if (addressLock !== null) {
     await release(db, keys.account);
     return { ok: false, lockedUntil: addressLock };

@@ -3,11 +3,8 @@ import { groupFingerprint } from '../../shared/contracts/enrolment-text.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVietnamDateTime, formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
-import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
-import type { TimelinessState } from '../report/timeliness-rule.ts';
-import type { ReceiptPrintState } from '../sync/receipt-prints.ts';
 
 export function layout(
   lang: Lang,
@@ -20,7 +17,7 @@ export function layout(
   const sep = path.includes('?') ? '&' : '?';
   return (
     '<!doctype html>' +
-    html`<html lang="${lang}" data-overdue="${t(lang, 'queue.overdue')}">
+    html`<html lang="${lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
@@ -62,13 +59,24 @@ export function layout(
 
 /**
  * `problem`: true after a wrong name or password; `lockedUntil` (epoch ms) when sign-in is
- * refused for too many failures — shown as the Vietnam minute it ends, rounded up so that
- * trying again at that minute works.
+ * refused for a while: a wait of a minute or less in seconds (an account name's growing
+ * delay), a longer one as the Vietnam minute it ends, rounded up so that trying again at
+ * that minute works.
  */
-export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedUntil: number }): string {
+export function loginPage(
+  lang: Lang,
+  csrf: string,
+  problem: boolean | { lockedUntil: number; now: number },
+): string {
   const message =
     typeof problem === 'object'
-      ? t(lang, 'login.locked', { time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000) })
+      ? problem.lockedUntil - problem.now <= 60_000
+        ? t(lang, 'login.wait', {
+            seconds: Math.max(1, Math.ceil((problem.lockedUntil - problem.now) / 1000)),
+          })
+        : t(lang, 'login.locked', {
+            time: formatVietnamTime(Math.ceil(problem.lockedUntil / 60_000) * 60_000),
+          })
       : problem
         ? t(lang, 'login.failed')
         : null;
@@ -91,195 +99,6 @@ export function loginPage(lang: Lang, csrf: string, problem: boolean | { lockedU
       </form>`,
     '/login',
   );
-}
-
-export interface QueueRow {
-  id: string;
-  code: string;
-  applicant: string;
-  procedure: string;
-  models: string[];
-  receivedMs: number;
-  dueMs: number;
-  status: string;
-  resolved: boolean;
-  timeliness: TimelinessState;
-  /** Working time left to the deadline, in words. */
-  remaining: string;
-  /** Whether the kiosk's printer gave the citizen the receipt (giấy tiếp nhận). */
-  receipt: ReceiptPrintState;
-}
-
-export function queuePage(lang: Lang, session: StaffSession, date: string, rows: QueueRow[]): string {
-  const body = rows.length
-    ? html`<table>
-        <thead>
-          <tr>
-            <th>${t(lang, 'queue.code')}</th>
-            <th>${t(lang, 'queue.applicant')}</th>
-            <th>${t(lang, 'queue.procedure')}</th>
-            <th>${t(lang, 'queue.models')}</th>
-            <th>${t(lang, 'queue.received')}</th>
-            <th>${t(lang, 'queue.due')}</th>
-            <th>${t(lang, 'queue.remaining')}</th>
-            <th>${t(lang, 'queue.status')}</th>
-            <th>${t(lang, 'queue.receipt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((r) => {
-            const overdue = !r.resolved && r.timeliness === 'late';
-            return html`<tr class="${overdue ? 'overdue' : ''}">
-              <td><a href="/dossiers/${r.id}">${r.code}</a></td>
-              <td>${r.applicant}</td>
-              <td>${r.procedure}</td>
-              <td>${r.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</td>
-              <td>${formatVietnamDateTime(r.receivedMs)}</td>
-              <td>${formatVietnamDateTime(r.dueMs)}</td>
-              <td class="remaining" data-due="${r.dueMs}" ${r.resolved ? html` data-resolved` : ''}>
-                ${
-                  r.resolved
-                    ? t(lang, 'queue.resolved')
-                    : overdue
-                      ? html`<strong>${t(lang, 'queue.overdue')}</strong>`
-                      : r.remaining
-                }
-              </td>
-              <td>${t(lang, `status.${r.status}` as 'status.received')}</td>
-              <td class="${r.receipt === 'unprinted' ? 'receipt-unprinted' : ''}">
-                ${r.receipt === 'unknown' ? '—' : t(lang, `queue.receipt.${r.receipt}`)}
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>`
-    : html`<p>${t(lang, 'queue.empty')}</p>`;
-  return layout(lang, t(lang, 'queue.title', { date }), session, body, '/');
-}
-
-export interface DossierView {
-  id: string;
-  code: string;
-  applicant: string;
-  procedure: string;
-  models: string[];
-  receivedMs: number;
-  dueMs: number;
-  status: string;
-  timeliness: TimelinessState;
-  reason: string | null;
-  volunteer: string | null;
-  channel: string;
-  kiosk: string;
-  formData: Record<string, string>;
-  attachments: { hash: string; fileName: string; complete: boolean }[];
-  events: { status: string; reason: string | null; by: string | null; atMs: number }[];
-}
-
-export function dossierPage(
-  lang: Lang,
-  session: StaffSession,
-  d: DossierView,
-  error: string | null,
-  /** What the officer had chosen and typed, shown again when the change was refused. */
-  typed: { status: string; reason: string } | null = null,
-): string {
-  const chosen = typed?.status ?? d.status;
-  const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-    <dl>
-      <dt>${t(lang, 'queue.applicant')}</dt>
-      <dd>${d.applicant}</dd>
-      <dt>${t(lang, 'queue.procedure')}</dt>
-      <dd>${d.procedure}</dd>
-      <dt>${t(lang, 'queue.models')}</dt>
-      <dd>${d.models.map((m) => t(lang, `model.${m}` as 'model.none')).join(', ')}</dd>
-      <dt>${t(lang, 'queue.received')}</dt>
-      <dd>${formatVietnamDateTime(d.receivedMs)}</dd>
-      <dt>${t(lang, 'queue.due')}</dt>
-      <dd>${formatVietnamDateTime(d.dueMs)}</dd>
-      <dt>${t(lang, 'queue.status')}</dt>
-      <dd>${t(lang, `status.${d.status}` as 'status.received')}${d.reason ? html` — ${d.reason}` : ''}</dd>
-      <dt>${t(lang, 'dossier.timeliness')}</dt>
-      <dd>${t(lang, `timeliness.${d.timeliness}`)}</dd>
-      <dt>${t(lang, 'dossier.channel')}</dt>
-      <dd>${t(lang, `channel.${d.channel}` as 'channel.kiosk')}</dd>
-      <dt>${t(lang, 'dossier.volunteer')}</dt>
-      <dd>${d.volunteer ?? '—'}</dd>
-      <dt>${t(lang, 'dossier.kiosk')}</dt>
-      <dd>${d.kiosk}</dd>
-    </dl>
-    <p><button type="button" data-print>${t(lang, 'dossier.print')}</button></p>
-    <h2>${t(lang, 'dossier.changeStatus')}</h2>
-    <form method="post" action="/dossiers/${d.id}/status">
-      <input type="hidden" name="csrf" value="${session.csrfToken}" />
-      <label
-        >${t(lang, 'queue.status')}
-        <select name="status">
-          ${DOSSIER_STATUSES.map((s) => html`<option value="${s}" ${s === chosen ? html` selected` : ''}>${t(lang, `status.${s}`)}</option>`)}
-        </select></label
-      >
-      <label
-        >${t(lang, 'dossier.reason')}
-        <textarea
-          name="reason"
-          maxlength="1000"
-          rows="2"
-          cols="60"
-          ${error ? html`aria-invalid="true" autofocus` : ''}
-        >
-${typed?.reason ?? ''}</textarea>
-      </label>
-      <button type="submit">${t(lang, 'dossier.save')}</button>
-    </form>
-    <h2>${t(lang, 'dossier.formData')}</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>${t(lang, 'dossier.field')}</th>
-          <th>${t(lang, 'dossier.value')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${Object.entries(d.formData).map(
-          ([k, v]) =>
-            html`<tr>
-              <td>${k}</td>
-              <td>${v}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <h2>${t(lang, 'dossier.attachments')}</h2>
-    ${
-      d.attachments.length
-        ? html`<ul>
-            ${d.attachments.map((a) => (a.complete ? html`<li><a href="/attachments/${a.hash}">${a.fileName}</a></li>` : html`<li>${a.fileName} (${t(lang, 'dossier.pending')})</li>`))}
-          </ul>`
-        : html`<p>${t(lang, 'dossier.noAttachments')}</p>`
-    }
-    <h2>${t(lang, 'dossier.history')}</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>${t(lang, 'queue.status')}</th>
-          <th>${t(lang, 'dossier.reason')}</th>
-          <th>${t(lang, 'dossier.by')}</th>
-          <th>${t(lang, 'queue.received')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${d.events.map(
-          (e) =>
-            html`<tr>
-              <td>${t(lang, `status.${e.status}` as 'status.received')}</td>
-              <td>${e.reason ?? ''}</td>
-              <td>${e.by ?? t(lang, 'dossier.system')}</td>
-              <td>${formatVietnamDateTime(e.atMs)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  return layout(lang, t(lang, 'dossier.title', { code: d.code }), session, body, `/dossiers/${d.id}`);
 }
 
 export interface KioskView {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Lang } from '../dashboard/i18n.ts';
-import type { DossierView } from '../dashboard/pages.ts';
+import type { DossierView } from '../dashboard/dossier-page.ts';
+import { decodeForm } from '../dossiers/decoded-form.ts';
 import { readAttachment } from '../sync/attachments.ts';
 import { procedureName } from './procedure-names.ts';
 import { timelinessAt } from '../report/timeliness-rule.ts';
@@ -23,7 +24,7 @@ export async function dossierView(
   const attachments = await db
     .selectFrom('attachment_meta as m')
     .leftJoin('attachments as a', 'a.hash', 'm.hash')
-    .select(['m.hash', 'm.file_name', 'a.complete'])
+    .select(['m.hash', 'm.file_name', 'm.media_type', 'a.complete'])
     .where('m.dossier_id', '=', id)
     .execute();
   const events = await db
@@ -51,10 +52,11 @@ export async function dossierView(
     volunteer: d.volunteer_id,
     channel: d.channel,
     kiosk: d.kiosk_name,
-    formData: JSON.parse(d.form_data) as Record<string, string>,
+    form: decodeForm(d.form_id, JSON.parse(d.form_data) as Record<string, string>, lang),
     attachments: attachments.map((a) => ({
       hash: a.hash,
       fileName: a.file_name,
+      mediaType: a.media_type,
       complete: a.complete === 1,
     })),
     events: [

@@ -6,7 +6,7 @@ import { changeStatus } from '../dossier-status.ts';
 import { weeklyReport } from './weekly.ts';
 import { queueRows } from '../queries/queue.ts';
 import { dossierView } from '../queries/dossiers.ts';
-import { formatRemaining, remainingMs, timelinessAt } from './timeliness-rule.ts';
+import { formatRemaining, remainingFrom, remainingMs, timelinessAt } from './timeliness-rule.ts';
 import { dossierPayload, item } from '../test-support/fixtures.ts';
 import { OfficeProfileSchema } from '../../shared/domain/office-profile.ts';
 import { readFileSync } from 'node:fs';
@@ -33,6 +33,19 @@ it('remaining time is counted in working hours and read in Vietnamese', () => {
   expect(formatRemaining(remainingMs(null, now, at(afternoon!.start)), 'en')).not.toBe('1 h 20 min left');
   expect(formatRemaining(45 * 60_000, 'vi')).toBe('còn 45 phút');
   expect(formatRemaining(2 * HOUR, 'en')).toBe('2 h left');
+});
+
+it('the queue’s many-deadline count gives what remainingMs gives, for every deadline', () => {
+  const profile = OfficeProfileSchema.parse(
+    JSON.parse(readFileSync(new URL('../../assets/profiles/gia-lam.json', import.meta.url), 'utf8')),
+  );
+  // From Monday 09:07 (inside a period) and Saturday 20:00 (closed), deadlines every 37 min for three weeks.
+  for (const now of [MONDAY_9 + 7 * 60_000, MONDAY_9 + 5 * 24 * HOUR + 11 * HOUR]) {
+    const many = remainingFrom(profile, now);
+    for (let due = now - HOUR; due < now + 21 * 24 * HOUR; due += 37 * 60_000)
+      expect(many(due)).toBe(remainingMs(profile, now, due));
+    expect(remainingFrom(null, now)(now + HOUR)).toBe(HOUR);
+  }
 });
 
 it('open dossiers past the deadline are late; resolved ones by when they were resolved', () => {
@@ -94,7 +107,7 @@ forEachDatabase('one timeliness rule', (target) => {
     await changeStatus(db, String(dossiers[3]!.id), 'result-ready', null, staff, MONDAY_9 - 15 * 60_000);
 
     const now = MONDAY_9;
-    const queue = await queueRows(db, now, 'vi');
+    const { rows: queue } = await queueRows(db, now, 'vi');
     const pages = await Promise.all(dossiers.map((d) => dossierView(db, String(d.id), 'vi', now)));
     const report = await weeklyReport(db, MONDAY_9 - 9 * HOUR, MONDAY_9 + 15 * HOUR, now);
 

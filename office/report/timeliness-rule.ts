@@ -1,5 +1,6 @@
 import type { OfficeProfile } from '../../shared/domain/office-profile.ts';
-import { workingMsBetween } from '../../shared/domain/working-time.ts';
+import { periodInstants, workingMsBetween } from '../../shared/domain/working-time.ts';
+import { addDays, toVietnamWallClock } from '../../shared/domain/vietnam-time.ts';
 import { timeliness } from './timeliness.ts';
 
 /**
@@ -22,6 +23,39 @@ export function timelinessAt(resolvedMs: number | null, dueMs: number, now: numb
 export function remainingMs(profile: OfficeProfile | null, now: number, dueMs: number): number {
   if (dueMs <= now) return 0;
   return profile ? workingMsBetween(profile, new Date(now), new Date(dueMs)) : dueMs - now;
+}
+
+/**
+ * remainingMs for many deadlines from one moment: the working periods after `now` are laid
+ * out once, as far as the furthest deadline asked (the queue asks for hundreds of rows at
+ * a time, most within the same few days), and each deadline sums the periods before it.
+ */
+export function remainingFrom(profile: OfficeProfile | null, now: number): (dueMs: number) => number {
+  if (!profile) return (dueMs) => Math.max(0, dueMs - now);
+  const periods: { start: number; end: number }[] = [];
+  let date = toVietnamWallClock(new Date(now)).date;
+  let days = 0;
+  // As far ahead as workingMsBetween looks.
+  const extendTo = (dueMs: number) => {
+    while ((periods.length === 0 || periods.at(-1)!.end < dueMs) && days < 400) {
+      for (const p of periodInstants(profile, date)) {
+        const start = Math.max(p.start.getTime(), now);
+        if (p.end.getTime() > start) periods.push({ start, end: p.end.getTime() });
+      }
+      date = addDays(date, 1);
+      days++;
+    }
+  };
+  return (dueMs) => {
+    if (dueMs <= now) return 0;
+    extendTo(dueMs);
+    let total = 0;
+    for (const p of periods) {
+      if (p.start >= dueMs) break;
+      total += Math.min(p.end, dueMs) - p.start;
+    }
+    return total;
+  };
 }
 
 /** "còn 1 giờ 20 phút" / "1 h 20 min left"; under a minute reads as one minute. */

@@ -2,16 +2,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { changeStatus } from '../dossier-status.ts';
-import { dossierPage } from '../dashboard/pages.ts';
+import { dossierPage } from '../dashboard/dossier-page.ts';
 import { t } from '../dashboard/i18n.ts';
 import { attachmentFile, dossierView } from '../queries/dossiers.ts';
 import { attachmentResponseHeaders } from '../sync/attachments.ts';
 import {
   AttachmentParamsSchema,
   DossierParamsSchema,
+  DossierPrintParamsSchema,
   PageQuerySchema,
   StatusChangeFormSchema,
 } from '../../shared/contracts/office.ts';
+import { layout } from '../dashboard/pages.ts';
+import { html } from '../dashboard/html.ts';
 import { notFound, sendPage } from './staff.ts';
 
 /** A dossier's page, its status changes and its attachments. */
@@ -47,7 +50,35 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
             }),
           );
         }
+        ctx.dossiers.publish({ kind: 'status', id });
         return reply.redirect(`/dossiers/${id}`, 303);
+      },
+    );
+
+    app.get(
+      '/dossiers/:id/print/:kind',
+      { schema: { params: DossierPrintParamsSchema } },
+      async (request, reply) => {
+        const kind = request.params.kind === 'declaration.pdf' ? 'declaration' : 'receipt';
+        const outcome = await ctx.prints.pdf(ctx.db, request.params.id, kind);
+        if (outcome.ok)
+          return reply
+            .type('application/pdf')
+            .header('Content-Disposition', `inline; filename="${outcome.fileName}"`)
+            .send(Buffer.from(outcome.pdf));
+        if (outcome.reason === 'not-found') return notFound(request, reply);
+        const lang = request.lang;
+        return sendPage(
+          reply,
+          outcome.reason === 'no-printer' ? 503 : 409,
+          layout(
+            lang,
+            t(lang, 'reprint.title'),
+            request.staff,
+            html`<p class="error" role="alert">${t(lang, `reprint.${outcome.reason}`)}</p>
+              <p><a href="/dossiers/${request.params.id}">${t(lang, 'reprint.back')}</a></p>`,
+          ),
+        );
       },
     );
 

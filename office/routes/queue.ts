@@ -1,20 +1,91 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
-import { queuePage } from '../dashboard/pages.ts';
+import { queuePage, queueResults } from '../dashboard/queue-page.ts';
 import { queueRows } from '../queries/queue.ts';
 import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
-import { PageQuerySchema } from '../../shared/contracts/office.ts';
+import { QueueQuerySchema, type QueueFilters } from '../../shared/contracts/office.ts';
+import type { Lang } from '../dashboard/i18n.ts';
 import { sendPage } from './staff.ts';
 
-/** `/`: today's queue. */
+/** Proxies and browsers close an event stream that stays silent; a comment line keeps it open. */
+const HEARTBEAT_MS = 25_000;
+
+/** `/`: the queue; `/queue/rows`: its rows for the live updates; `/queue/events`: the updates. */
 export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    app.get('/', { schema: { querystring: PageQuerySchema } }, async (request, reply) => {
+    app.get('/', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
+      const filters = queueFilters(request.query);
       const now = ctx.now();
-      const rows = await queueRows(ctx.db, now, request.lang);
-      return sendPage(reply, 200, queuePage(request.lang, request.staff!, formatVietnamDate(now), rows));
+      const result = await queueRows(ctx.db, now, request.lang, filters);
+      return sendPage(
+        reply,
+        200,
+        queuePage(request.lang, request.staff!, { date: formatVietnamDate(now), filters, ...result }),
+      );
     });
+
+    const rows = rowsCache(ctx);
+    app.get('/queue/rows', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
+      const filters = queueFilters(request.query);
+      return reply.type('text/html; charset=utf-8').send(await rows(request.lang, filters));
+    });
+
+    // Server-sent events: one line per change, no personal data; the page fetches its rows.
+    // EventSource reconnects by itself after an office restart (retry: 2 s).
+    app.get('/queue/events', async (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      res.write('retry: 2000\n\n');
+      const unsubscribe = ctx.dossiers.subscribe((change) =>
+        res.write(`event: ${change.kind}\ndata: ${change.kind === 'arrived' ? change.count : 1}\n\n`),
+      );
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    });
+  };
+}
+
+/** The query string without the page language. */
+function queueFilters(query: QueueFilters & { lang?: string }): QueueFilters {
+  return { status: query.status, procedure: query.procedure, model: query.model, q: query.q };
+}
+
+/**
+ * The rows region, rendered once per change (and per minute, for the time left) for each
+ * language and set of filters: when a dossier arrives every open dashboard asks at once,
+ * and all but the first get the same text.
+ */
+function rowsCache(ctx: OfficeContext): (lang: Lang, filters: QueueFilters) => Promise<string> {
+  const cache = new Map<string, Promise<string>>();
+  let minute = 0;
+  ctx.dossiers.subscribe(() => cache.clear());
+  return (lang, filters) => {
+    const now = ctx.now();
+    // A new minute changes the time left on every row: what was kept is of no more use.
+    if (Math.floor(now / 60_000) !== minute) {
+      minute = Math.floor(now / 60_000);
+      cache.clear();
+    }
+    const key = JSON.stringify([lang, filters]);
+    let text = cache.get(key);
+    if (!text) {
+      // Searches are many and each is asked once: a bound keeps the memory small.
+      if (cache.size >= 50) cache.clear();
+      text = queueRows(ctx.db, now, lang, filters).then((result) => queueResults(lang, result).text);
+      text.catch(() => cache.delete(key));
+      cache.set(key, text);
+    }
+    return text;
   };
 }

@@ -48,7 +48,7 @@ export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
           return sendPage(
             reply,
             429,
-            loginPage(request.lang, reply.generateCsrf(), { lockedUntil: outcome.lockedUntil }),
+            loginPage(request.lang, reply.generateCsrf(), { lockedUntil: outcome.lockedUntil, now }),
           );
         }
         if (!outcome.ok) return reply.redirect('/login?failed=1', 303);

@@ -148,6 +148,11 @@ export function syncRoutes(ctx: OfficeContext): FastifyPluginAsync {
           appVersion: request.body.appVersion,
           waiting: request.body.waiting,
         });
+        const arrived = request.body.items.filter(
+          (item, i) => item.kind === 'dossier' && results[i]?.outcome === 'stored',
+        ).length;
+        if (arrived) ctx.dossiers.publish({ kind: 'arrived', count: arrived });
+        else if (results.some((r) => r.outcome === 'stored')) ctx.dossiers.publish({ kind: 'updated' });
         return { protocol: SYNC_PROTOCOL, kind: 'push-result', results };
       },
     );

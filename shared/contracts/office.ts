@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DossierStatusSchema } from '../domain/dossier.ts';
+import { ProcedureCodeSchema } from '../domain/procedure.ts';
+import { ReformModelIdSchema } from '../domain/reform-model.ts';
 
 /**
  * The office's staff pages: what each form and query string may carry. The office
@@ -14,6 +16,23 @@ export const LanguageSchema = z.enum(['vi', 'en']);
 
 /** Any staff page: `?lang=vi|en` switches the language (kept in a cookie). */
 export const PageQuerySchema = z.object({ lang: LanguageSchema.optional() });
+
+/** A filter's "all" option posts an empty value: the same as leaving it out. */
+const orAll = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([schema, z.literal('')])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+/** The queue's filters and search (`/`, `/queue/rows`); every one optional. */
+export const QueueQuerySchema = PageQuerySchema.extend({
+  status: orAll(DossierStatusSchema),
+  procedure: orAll(ProcedureCodeSchema),
+  model: orAll(ReformModelIdSchema),
+  /** A dossier code, a name or an ID number. */
+  q: z.string().max(100).optional(),
+});
+export type QueueFilters = Partial<Omit<z.infer<typeof QueueQuerySchema>, 'lang'>>;
 
 export const SignInFormSchema = z.object({
   ...CsrfField,
@@ -30,6 +49,10 @@ export const StatusChangeFormSchema = z.object({
 });
 
 export const DossierParamsSchema = z.object({ id: z.uuid() });
+export const DossierPrintParamsSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['declaration.pdf', 'receipt.pdf']),
+});
 export const KioskParamsSchema = z.object({ id: z.uuid() });
 export const AttachmentParamsSchema = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) });
 

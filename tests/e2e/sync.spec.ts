@@ -191,7 +191,7 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
 
   // Staff mark the result ready.
   await dash.getByRole('link', { name: code }).click();
-  const facts = dash.locator('dl');
+  const facts = dash.locator('dl.facts');
   await expect(facts).toContainText('Đã tiếp nhận');
   await expect(facts).toContainText('Hoàng Thị Mai');
   await dash.getByRole('combobox', { name: 'Trạng thái' }).selectOption('result-ready');

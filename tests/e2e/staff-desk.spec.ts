@@ -1,0 +1,160 @@
+/**
+ * The office dashboard as staff use it all day, in Chromium: the live queue (a dossier
+ * pushed by a kiosk appears within 2 s, marked new in words), the decoded dossier page and
+ * its reprint, and axe (no serious or critical finding) on every staff page.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startOffice, type RunningOffice } from '../../office/server.ts';
+import { createEnrolmentCode } from '../../office/sync/enrol.ts';
+import { publishConfig } from '../../office/published-config.ts';
+import { dossierPayload, item } from '../../office/test-support/fixtures.ts';
+import { getForm } from '../../shared/forms/registry.ts';
+import { sampleValues } from '../../shared/print/test-support.ts';
+import { findCommune } from '../../shared/admin-units/index.ts';
+import { seriousAxeViolations } from './axe.ts';
+import { vn } from './helpers.ts';
+
+const PASSWORD = 'e2e-staff-password';
+const NOW = vn('2026-11-23 09:00').getTime();
+const PROFILE = readFileSync(new URL('../../assets/profiles/gia-lam.json', import.meta.url), 'utf8');
+const form = getForm('certification-request')!;
+
+let office: RunningOffice;
+let dataDir: string;
+let token: string;
+let seq = 0;
+
+const newDossier = (applicantName: string) =>
+  dossierPayload({
+    procedureCode: form.procedures[0],
+    formId: form.id,
+    formData: sampleValues(form, { 'requester.fullName': applicantName }),
+    applicantName,
+    receivedAt: '2026-11-23T08:40:00+07:00',
+    dueAt: '2026-11-23T10:20:00+07:00',
+  });
+
+async function push(payload: Record<string, unknown>) {
+  const res = await fetch(`${office.url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      protocol: 1,
+      appVersion: '0.1.0',
+      waiting: 1,
+      items: [item('dossier', payload, ++seq)],
+    }),
+  });
+  expect(res.status).toBe(200);
+}
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'e2e-staff-'));
+  office = await startOffice({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    adminPassword: PASSWORD,
+    officeName: 'UBND xã Gia Lâm (e2e)',
+    tls: { mode: 'insecure-http' },
+    now: () => NOW,
+    log: () => {},
+  });
+  const db = office.database.db;
+  const admin = await db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
+  await publishConfig(db, 'profile', PROFILE, Number(admin.id), NOW);
+  const code = await createEnrolmentCode(db, Number(admin.id), Date.now());
+  const enrolled = await fetch(`${office.url}/api/sync/enrol`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ protocol: 1, code, deviceName: 'Ki-ốt sảnh', appVersion: '0.1.0' }),
+  });
+  token = ((await enrolled.json()) as { token: string }).token;
+  await push(newDossier('Nguyễn Thị Đào'));
+});
+test.afterAll(async () => {
+  await office.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page) {
+  await page.goto(`${office.url}/login?lang=vi`);
+  expect(await seriousAxeViolations(page), 'sign-in page').toEqual([]);
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hồ sơ hôm nay');
+}
+
+test('a dossier from a kiosk appears in the open queue within 2 s, marked new; its page reads as the form', async ({
+  page,
+}) => {
+  await signIn(page);
+  const rows = page.locator('#queue-results tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('còn 1 giờ 20 phút');
+  expect(await seriousAxeViolations(page), 'queue').toEqual([]);
+
+  const fresh = newDossier('Trần Văn Mới');
+  const pushed = Date.now();
+  await push(fresh);
+  const row = rows.filter({ hasText: String(fresh.code) });
+  await expect(row).toBeVisible({ timeout: 2000 });
+  expect(Date.now() - pushed).toBeLessThan(2000);
+  await expect(row.getByText('Mới', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Có 1 hồ sơ mới.');
+  expect(await seriousAxeViolations(page), 'queue with a new dossier').toEqual([]);
+
+  // Search without tone marks, then open the dossier.
+  await page.getByLabel('Tìm hồ sơ').fill('tran van moi');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole('link', { name: String(fresh.code) }).click();
+
+  await expect(page.getByRole('heading', { level: 3, name: form.sections[0]!.title.vi })).toBeVisible();
+  const commune = findCommune(sampleValues(form)['requester.residence.commune']!)!.name;
+  const declaration = page.locator('section.form-section').first();
+  await expect(declaration).toContainText(commune);
+  await expect(page.locator('main')).not.toContainText('requester.');
+  expect(await seriousAxeViolations(page), 'dossier page').toEqual([]);
+
+  const pdf = await page.request.get(
+    await page
+      .getByRole('link', { name: /Giấy tiếp nhận \(PDF/ })
+      .getAttribute('href')
+      .then((h) => office.url + h),
+  );
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+  await page.goto(page.url() + '?lang=en');
+  await expect(page.getByRole('heading', { level: 3, name: form.sections[0]!.title.en })).toBeVisible();
+  expect(await seriousAxeViolations(page), 'dossier page (en)').toEqual([]);
+});
+
+test('every other staff page has no serious or critical axe finding', async ({ page }) => {
+  await signIn(page);
+  const pages = [
+    '/kiosks',
+    '/config',
+    '/reports/weekly',
+    '/accounts',
+    '/account/password',
+    '/desk',
+    '/speech-clips',
+  ];
+  const findings: string[] = [];
+  for (const path of pages) {
+    await page.goto(`${office.url}${path}`);
+    findings.push(...(await seriousAxeViolations(page)).map((f) => `${path}: ${f}`));
+  }
+  // A destructive action's confirmation page.
+  await page.goto(`${office.url}/kiosks`);
+  await page.getByRole('button', { name: 'Thu hồi' }).click();
+  await expect(page.getByRole('button', { name: /Thu hồi/ })).toBeVisible();
+  findings.push(...(await seriousAxeViolations(page)).map((f) => `confirm: ${f}`));
+  expect(findings).toEqual([]);
+});
