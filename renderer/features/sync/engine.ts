@@ -37,6 +37,7 @@ import {
   toPushItems,
 } from '../dossier/outbox.ts';
 import { retryDelay } from './backoff.ts';
+import { attachmentBytes } from '../dossier/index.ts';
 
 export interface SyncBridge {
   invoke<M extends BridgeMethod>(method: M, input: BridgeInput<M>): Promise<BridgeOutput<M>>;
@@ -322,7 +323,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const known = await call('syncAttachmentState', { hash: attachment.hash });
       if (!known.ok) return known;
       let received = known.state.complete ? attachment.size : known.state.received;
-      const bytes = new Uint8Array(await attachment.bytes.arrayBuffer());
+      // Unsealed here, in memory only: the office receives the bytes that were hashed.
+      const plain = await attachmentBytes(attachment, ctx);
+      if (!plain) continue;
+      const bytes = new Uint8Array(await plain.arrayBuffer());
       while (received < bytes.length) {
         const chunk = bytes.subarray(received, received + SYNC_BRIDGE_CHUNK_BYTES);
         const answer = await call('syncUploadAttachmentChunk', {
