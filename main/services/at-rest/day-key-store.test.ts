@@ -78,9 +78,9 @@ describe('day key store (real files)', () => {
     const onDisk = readFileSync(path.join(dir, '2026-12-05.key'));
     expect(onDisk.toString('latin1')).not.toContain(Buffer.from(key).toString('base64'));
     // Linux without a keyring: safeStorage's basic_text is a built-in password, shown as such.
-    expect(createDayKeyStore({ dir, cipher: createSafeStorageCipher(safeStorage('basic_text')) }).protection).toBe(
-      'basic-text',
-    );
+    expect(
+      createDayKeyStore({ dir, cipher: createSafeStorageCipher(safeStorage('basic_text')) }).protection,
+    ).toBe('basic-text');
   });
 
   it('refuses a damaged key file rather than answering a wrong key, and a malformed day', async () => {

@@ -26,20 +26,18 @@ export async function saveDraftPhotos(
   try {
     // Sealed before the transaction (at-rest.ts): IndexedDB keeps only ciphertext of a photo.
     const rows = await Promise.all(
-      distinct.map(
-        async (p, position): Promise<DraftPhotoRow> => ({
-          id: rowId(draftId, p.hash),
-          draftId,
-          position,
-          ...(await sealBlob(keys, now, rowId(draftId, p.hash), p.bytes)),
-          hash: p.hash,
-          mediaType: p.mediaType,
-          fileName: p.fileName,
-          size: p.size,
-          width: p.width,
-          height: p.height,
-        }),
-      ),
+      distinct.map(async (p, position): Promise<DraftPhotoRow> => ({
+        id: rowId(draftId, p.hash),
+        draftId,
+        position,
+        ...(await sealBlob(keys, now, rowId(draftId, p.hash), p.bytes)),
+        hash: p.hash,
+        mediaType: p.mediaType,
+        fileName: p.fileName,
+        size: p.size,
+        width: p.width,
+        height: p.height,
+      })),
     );
     await db.transaction('rw', db.draftPhotos, db.dossiers, async () => {
       // A save still in flight when the draft was submitted must not bring its photos back.

@@ -78,7 +78,9 @@ export async function outboxPending(
   const due = options.dueBy?.toISOString();
   const keys = dayKeysOf(db);
   return Promise.all(
-    (due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due)).map((r) => openOutboxRow(keys, r)),
+    (due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due)).map((r) =>
+      openOutboxRow(keys, r),
+    ),
   );
 }
 

@@ -13,7 +13,8 @@ import { recordPrinted } from './bookkeeping.ts';
 import {
   birthValues,
   dropDb,
-  freshDb, memoryDayKeys,
+  freshDb,
+  memoryDayKeys,
   roomy,
   submitInput,
   submitInputWithDraft,

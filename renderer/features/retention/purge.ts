@@ -281,7 +281,9 @@ async function purgeBatch(
   db: KioskDb,
   ids: readonly string[],
   cutoffMs: number,
-): Promise<Omit<PurgeResult, 'ratingReasons' | 'shreddedKeys'> & { firstKept: string | null; forgetIds: string[] }> {
+): Promise<
+  Omit<PurgeResult, 'ratingReasons' | 'shreddedKeys'> & { firstKept: string | null; forgetIds: string[] }
+> {
   const tables = [db.dossiers, db.attachments, db.outbox, db.ratings, db.meta];
   return db.transaction('rw', tables, async () => {
     const out = {
