@@ -185,13 +185,21 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   const before = firstKept ?? cutoffVn;
   // Everything below `before` is purged now and stays so; the count is taken in the same
   // transaction as the write, so a dossier stored meanwhile is either counted or detected.
-  await db.transaction('rw', db.dossiers, db.meta, async () => {
-    await putMeta(db, RETENTION_WATERMARK_KEY, { before, count: await belowCount(db, before) });
+  const purgedCount = await db.transaction('rw', db.dossiers, db.meta, async () => {
+    const count = await belowCount(db, before);
+    await putMeta(db, RETENTION_WATERMARK_KEY, { before, count });
+    return count;
   });
-  result.shreddedKeys = await shredPurgedDays(db, before);
+  if (purgedCount > 0) result.shreddedKeys = await shredPurgedDays(db, before);
   result.ratingReasons += await purgeUnattachedRatingReasons(db, cutoffMs);
   return result;
 }
+
+/**
+ * Meta key: the day (YYYY-MM-DD) before which main has shredded the at-rest keys, so a run
+ * asks main only when that day moves.
+ */
+export const RETENTION_SHREDDED_KEY = 'retention.keysShreddedBefore';
 
 /**
  * Every dossier received before `before` is purged, so the days before `before`'s day hold
@@ -200,8 +208,12 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
  * next run shreds the same days.
  */
 async function shredPurgedDays(db: KioskDb, before: string): Promise<number> {
+  const day = before.slice(0, 10);
   try {
-    return await dayKeysOf(db).shredBefore(before.slice(0, 10));
+    if (day <= ((await getMeta<string>(db, RETENTION_SHREDDED_KEY)) ?? '')) return 0;
+    const shredded = await dayKeysOf(db).shredBefore(day);
+    await putMeta(db, RETENTION_SHREDDED_KEY, day);
+    return shredded;
   } catch (error) {
     console.warn('retention: shredding old at-rest keys failed, will retry next run', error);
     return 0;
