@@ -109,7 +109,10 @@ export async function rawKioskDbText(page: Page): Promise<string> {
       else if (v instanceof Uint8Array || v instanceof ArrayBuffer) parts.push(new TextDecoder().decode(v));
       else if (Array.isArray(v)) for (const x of v) await walk(x);
       else if (v && typeof v === 'object')
-        for (const [k, x] of Object.entries(v)) (parts.push(k), await walk(x));
+        for (const [k, x] of Object.entries(v)) {
+          parts.push(k);
+          await walk(x);
+        }
       else parts.push(String(v));
     };
     for (const store of Array.from(db.objectStoreNames)) {

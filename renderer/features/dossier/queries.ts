@@ -145,8 +145,9 @@ export async function dossierAttachments(dossierId: string, ctx: DataContext = {
   return rows.flatMap((row, i) => {
     const bytes = opened[i];
     if (!bytes) return [];
-    const { sealed: _sealed, ...rest } = row;
-    return [{ ...rest, bytes }];
+    const rest: AttachmentRow = { ...row, bytes };
+    delete rest.sealed;
+    return [rest];
   });
 }
 

@@ -104,7 +104,10 @@ export function retentionDaysOf(profile: { kiosk: { personalDataRetentionDays?: 
   return profile.kiosk.personalDataRetentionDays ?? DEFAULT_RETENTION_DAYS;
 }
 
-function stripped({ sealed: _sealed, ...row }: DossierRow): DossierRow {
+function stripped(whole: DossierRow): DossierRow {
+  // Its sealed personal fields go too: their day key is shredded once the whole day is purged.
+  const row = { ...whole };
+  delete row.sealed;
   const printed: DossierRow['printed'] = row.printed
     ? Object.fromEntries(
         Object.entries(row.printed).map(([kind, p]) => [kind, p ? { at: p.at, pdfRef: null } : p]),
