@@ -23,6 +23,8 @@ import {
   todayDossiers,
 } from '../renderer/features/dossier/queries.ts';
 import { putMeta } from '../renderer/features/dossier/meta.ts';
+import { bindDayKeys, type DayKeys } from '../renderer/features/dossier/at-rest.ts';
+import { sealPersonal, withoutPersonal } from '../renderer/features/dossier/sealed-rows.ts';
 import { checkSpace } from '../renderer/features/dossier/storage.ts';
 import {
   birthForm,
@@ -80,9 +82,35 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 const NOW = new Date('2026-11-24T03:00:00Z'); // 10:00 in Vietnam
 
+/**
+ * The at-rest day keys as the page holds them (non-extractable AES-GCM CryptoKeys, one per
+ * day, asked once): the same in both browser sessions, so here derived from the day. Main's
+ * answer over the bridge, once per day per page load, is not part of what is timed.
+ */
+function benchDayKeys(): DayKeys {
+  const keys = new Map<string, Promise<CryptoKey>>();
+  const keyOf = (day: string) => {
+    if (!keys.has(day))
+      keys.set(
+        day,
+        crypto.subtle
+          .digest('SHA-256', new TextEncoder().encode(`dossier bench ${day}`))
+          .then((raw) => crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])),
+      );
+    return keys.get(day)!;
+  };
+  return {
+    sealing: async (day) => ({ day, key: await keyOf(day) }),
+    opening: keyOf,
+    shredBefore: async () => 0,
+  };
+}
+
 /** Fills a fresh database named `name` with o.dossiers dossiers; returns the seed time in ms. */
 async function seed(o: PageBenchOptions, name: string): Promise<number> {
   const db = openKioskDb(name);
+  const keys = benchDayKeys();
+  bindDayKeys(db, keys);
   await db.open();
   const now = NOW;
   const days = Math.ceil(o.dossiers / o.perDay);
@@ -109,15 +137,15 @@ async function seed(o: PageBenchOptions, name: string): Promise<number> {
   const chunk = 5000;
   let seq = 0;
   for (let start = 0; start < o.dossiers; start += chunk) {
-    const rows: DossierRow[] = [];
-    const outbox: OutboxRow[] = [];
+    const rows: Promise<DossierRow>[] = [];
+    const outbox: Promise<OutboxRow>[] = [];
     for (let i = start; i < Math.min(o.dossiers, start + chunk); i++) {
       const day = Math.floor(i / o.perDay);
       const inDay = i % o.perDay;
       const at = new Date(now.getTime() - (days - day) * DAY_MS - 2 * 3600_000 + inDay * 20_000);
       const code = `${nextDossierCode(INITIAL_DOSSIER_CODE_STATE, at, profile.office.agencyCode, 1).code.slice(0, -4)}${String(inDay + 1).padStart(4, '0')}`;
       const id = newId();
-      const row: DossierRow = {
+      const plain: DossierRow = {
         ...template,
         id,
         code,
@@ -125,31 +153,39 @@ async function seed(o: PageBenchOptions, name: string): Promise<number> {
         dueAt: toVietnamIso(at),
         createdAt: at.toISOString(),
       };
+      // Stored as submitDossier stores it: personal fields sealed with the day's key.
+      const sealed = sealPersonal(keys, at, id, plain);
+      const row = { ...withoutPersonal(plain) };
       const pending = i >= o.dossiers - o.pendingOutbox;
       seq++;
       // Acknowledged dossiers have left the outbox (recordPushResults); the rest wait in it,
       // seeded as submitDossier writes them: the payload kept as its canonical JSON.
       if (!pending) row.acknowledgedAt = at.toISOString();
-      rows.push(row);
+      rows.push(sealed.then((s) => ({ ...row, sealed: s })));
+      const itemSeq = seq;
       if (pending)
-        outbox.push({
-          id,
-          kind: 'dossier',
-          seq,
-          hash: '0'.repeat(64),
-          payload: null,
-          payloadJson: canonicalJson(dossierPayloadOf(row)),
-          dossierId: id,
-          status: 'pending',
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: at.toISOString(),
-          createdAt: at.toISOString(),
-        });
+        outbox.push(
+          sealed.then((s) => ({
+            id,
+            kind: 'dossier',
+            seq: itemSeq,
+            hash: '0'.repeat(64),
+            payload: null,
+            payloadJson: canonicalJson(withoutPersonal(dossierPayloadOf(plain))),
+            dossierId: id,
+            status: 'pending',
+            attempts: 0,
+            lastError: null,
+            nextAttemptAt: at.toISOString(),
+            createdAt: at.toISOString(),
+            sealed: s,
+          })),
+        );
     }
+    const [sealedRows, sealedOutbox] = await Promise.all([Promise.all(rows), Promise.all(outbox)]);
     await db.transaction('rw', db.dossiers, db.outbox, async () => {
-      await db.dossiers.bulkAdd(rows);
-      await db.outbox.bulkAdd(outbox);
+      await db.dossiers.bulkAdd(sealedRows);
+      await db.outbox.bulkAdd(sealedOutbox);
     });
   }
   await db.transaction('rw', db.meta, async () => {
@@ -167,6 +203,7 @@ async function seed(o: PageBenchOptions, name: string): Promise<number> {
 /** Times commits and queries on the database `seed` filled (opened afresh, as after a restart). */
 async function measureAll(o: PageBenchOptions, name: string, seedMs: number): Promise<PageBenchResult> {
   const db = openKioskDb(name);
+  bindDayKeys(db, benchDayKeys());
   await db.open();
   const now = NOW;
 

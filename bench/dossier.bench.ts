@@ -44,7 +44,11 @@ draft photos and attachments that reads the code sequence, builds and validates 
 canonical JSON (SHA-256, @noble/hashes, synchronous so it can run inside the transaction) and writes
 everything, in two batched round trips, then commits (${OPTIONS.commits} samples after 10 warm-up). The goals apply to the queries the kiosk runs: *Today* is \`todayDossierPage\` (the dossier list's
 "today" page of 20 and the day's total) and \`todayDossierCount\`; *outbox* is \`outboxPending(100)\`, the sync
-engine's batch, in seq order. Each query runs ${OPTIONS.queryRuns} times in each of ${OPTIONS.queryRounds} rounds. This 2-core machine is
+engine's batch, in seq order. Personal data is sealed at rest as in the kiosk (AES-256-GCM through
+WebCrypto, renderer/features/dossier/at-rest.ts): every seeded dossier and outbox item is stored sealed with its
+day's key, a commit and a draft save seal before their transaction, and every query that returns dossiers or
+outbox items opens them (the day keys are non-extractable CryptoKeys, derived here from the day instead of
+asked of main, whose answer comes once per day per page load). Each query runs ${OPTIONS.queryRuns} times in each of ${OPTIONS.queryRounds} rounds. This 2-core machine is
 shared: a few percent of runs of any query, even a 0.5 ms look-up, are stretched 5–10 ms by other processes,
 and p99 over ${OPTIONS.queryRuns} runs lands inside that noise. So, as in the search section, the query goals are
 judged on the p99 of each run's fastest round, and the p99 over every run is printed beside it. Commits

@@ -31,6 +31,7 @@ import { createSerialSettingsFile } from '../services/serial-scanner/settings-fi
 import { createHostSync } from '../services/sync/host-sync.ts';
 import { createHostTickets } from '../services/tickets/host-tickets.ts';
 import { createSafeStorageCipher } from '../services/sync/token-cipher.ts';
+import { createDayKeyStore } from '../services/at-rest/day-key-store.ts';
 import { createFileLogger } from '../services/logger.ts';
 import { createHostSpeech, demonstrationClipsDir } from '../services/speech/host-speech.ts';
 import { formatProfileProblems, locateOfficeProfile } from '../services/profile-loader.ts';
@@ -181,6 +182,8 @@ async function start(): Promise<void> {
       print,
       sync,
       codeMark: createDossierCodeMarkStore({ file: layout.dossierCodeMark }),
+      // The day keys sealing personal data in IndexedDB, wrapped by the OS keychain like the token.
+      dayKeys: createDayKeyStore({ dir: layout.atRestKeys, cipher: createSafeStorageCipher(safeStorage) }),
       serialScanner,
       speech,
       tickets,

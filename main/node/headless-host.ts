@@ -35,6 +35,7 @@ import {
 } from '../services/sync/host-sync.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import { createPlainFileCipher } from '../services/sync/token-cipher.ts';
+import { createDayKeyStore } from '../services/at-rest/day-key-store.ts';
 import { createHostSpeech } from '../services/speech/host-speech.ts';
 import { createHostTickets, type HostTicketOptions } from '../services/tickets/host-tickets.ts';
 import type { SpeechService } from '../services/speech/speech-service.ts';
@@ -209,6 +210,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       print,
       sync,
       codeMark: createDossierCodeMarkStore({ file: dataDirLayout(dataDir).dossierCodeMark }),
+      // No keychain in plain Node: the day keys, like the token, are protected by mode 0600 only.
+      dayKeys: createDayKeyStore({ dir: dataDirLayout(dataDir).atRestKeys, cipher: createPlainFileCipher() }),
       serialScanner,
       speech,
       tickets,

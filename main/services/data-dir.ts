@@ -101,6 +101,8 @@ export function dataDirLayout(dataDir: string) {
     speechCache: path.join(dataDir, 'speech-cache'),
     /** Electron's userData (IndexedDB lives here). */
     electronProfile: path.join(dataDir, 'electron-profile'),
+    /** One key per day sealing the personal data in IndexedDB (main/services/at-rest). */
+    atRestKeys: path.join(dataDir, 'at-rest-keys'),
     /** The serial (COM) ID-card scanner's port and baud rate. */
     serialScanner: path.join(dataDir, 'serial-scanner.json'),
   };

@@ -1,6 +1,6 @@
 /**
  * Issue 11, item 3 (the part about files): the kiosk's data folder is owner only, the
- * files it writes (printed PDFs, logs, saved office profile, code mark) are 0600, and the
+ * files it writes (printed PDFs, logs, saved office profile, code mark, at-rest keys) are 0600, and the
  * logs carry no personal data after a dossier's whole main-process flow: enrolment,
  * printing its receipt (real Chromium PDF), pushing it (stored, refused, conflicting)
  * to a real office, and a look-up.
@@ -28,6 +28,7 @@ import { createBridgeHandlers } from './bridge-handlers.ts';
 import { dataDirLayout, secureDataDir } from './data-dir.ts';
 import { createDossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
 import { createKioskServices } from './kiosk-services.ts';
+import { createDayKeyStore } from './at-rest/day-key-store.ts';
 import { createFileLogger } from './logger.ts';
 import { createHostSync } from './sync/host-sync.ts';
 import { createPlainFileCipher } from './sync/token-cipher.ts';
@@ -122,6 +123,7 @@ describe('data left on disk', () => {
           print,
           sync,
           codeMark: createDossierCodeMarkStore({ file: layout.dossierCodeMark }),
+          dayKeys: createDayKeyStore({ dir: layout.atRestKeys, cipher: createPlainFileCipher() }),
         }),
         { logger },
       );
@@ -174,12 +176,21 @@ describe('data left on disk', () => {
         });
         await bridge.invoke('syncPull', { cursor: null, lookupCodes: [String(dossier.code)] });
         await bridge.invoke('dossierCodeMark', { record: { lastDate: '2026-11-30', lastSeq: 1 } });
+        // The at-rest keys: made, read, a malformed day refused, old days shredded.
+        for (const day of ['2026-11-29', '2026-11-30'])
+          expect(await bridge.invoke('atRestKey', { day, create: true })).toMatchObject({ ok: true });
+        expect(await bridge.invoke('atRestKey', { day: NAME, create: true })).toMatchObject({ ok: false });
+        expect(await bridge.invoke('shredAtRestKeys', { before: '2026-11-30' })).toEqual({
+          ok: true,
+          value: { shredded: 1 },
+        });
       } finally {
         sync.close();
       }
 
       const files = filesUnder(dataDir, [layout.chromiumProfile, layout.electronProfile]);
       expect(files.some((f) => f.endsWith('.pdf'))).toBe(true);
+      expect(files).toContain(path.join(layout.atRestKeys, '2026-11-30.key'));
       expect(files.some((f) => f.startsWith(layout.logs + path.sep))).toBe(true);
       expect(mode(dataDir)).toBe(0o700);
       for (const f of files) expect([f, mode(f)]).toEqual([f, statSync(f).isDirectory() ? 0o700 : 0o600]);

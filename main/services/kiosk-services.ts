@@ -5,6 +5,7 @@ import { NoKeptDocumentError, type PrintService } from './print/print-service.ts
 import type { SyncService } from './sync/sync-service.ts';
 import type { TicketService } from './tickets/ticket-service.ts';
 import type { DossierCodeMarkStore } from './dossier-code/code-mark-store.ts';
+import type { DayKeyStore } from './at-rest/day-key-store.ts';
 import type { SerialScannerService } from './serial-scanner/serial-scanner-service.ts';
 import { SynthesisError } from './speech/espeak.ts';
 import { SpeechUnavailableError, type SpeechService } from './speech/speech-service.ts';
@@ -22,6 +23,11 @@ export interface KioskServiceDeps {
   sync?: SyncService;
   /** Both hosts pass one; without it the mark answers 'code-mark-unavailable'. */
   codeMark?: DossierCodeMarkStore;
+  /**
+   * Both hosts pass one; without it the kiosk gets no at-rest key and stores no personal
+   * data (a declaration cannot be saved) rather than store it in clear.
+   */
+  dayKeys?: DayKeyStore;
   /** Both hosts pass one; without it the serial scanner methods answer 'serial-unavailable'. */
   serialScanner?: SerialScannerService;
   /** Both hosts pass one; without it the kiosk reports that it cannot speak. */
@@ -98,6 +104,15 @@ export function createKioskServices(deps: KioskServiceDeps): BridgeImplementatio
     dossierCodeMark: (input) => {
       if (!deps.codeMark) throw new BridgeFailure('code-mark-unavailable', 'This host keeps no code mark');
       return deps.codeMark.mark(input.record);
+    },
+    atRestKey: async (input) => {
+      if (!deps.dayKeys) throw new BridgeFailure('at-rest-unavailable', 'This host keeps no at-rest keys');
+      const key = await deps.dayKeys.key(input.day, input.create);
+      return { key: key && { day: key.day, keyBase64: Buffer.from(key.key).toString('base64') } };
+    },
+    shredAtRestKeys: async (input) => {
+      if (!deps.dayKeys) throw new BridgeFailure('at-rest-unavailable', 'This host keeps no at-rest keys');
+      return { shredded: await deps.dayKeys.shredBefore(input.before) };
     },
     syncEnrol: async ({ officerSession, ...input }) => {
       // An enrolled kiosk is moved to another office (or identity) only by an officer:

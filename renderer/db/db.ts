@@ -8,6 +8,19 @@ import type { SyncItemKind } from '../../shared/contracts/sync.ts';
  * versioned from the first release: a later change adds db.version(2) with an upgrade,
  * never edits version 1.
  */
+/**
+ * Personal fields sealed with AES-256-GCM under the key of a Vietnam day that main holds
+ * (renderer/features/dossier/at-rest.ts). A row that has one keeps its personal fields
+ * only here: in the clear they are empty (formData {}, bytes an empty Blob) or reduced
+ * (applicantName to initials).
+ */
+export interface Sealed {
+  /** The day whose key sealed it (YYYY-MM-DD): shredding that key makes it unreadable. */
+  day: string;
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
 export interface DraftRow {
   id: string;
   procedureCode: string;
@@ -15,6 +28,8 @@ export interface DraftRow {
   formData: Record<string, string>;
   step: number;
   updatedAt: string;
+  /** formData, sealed; formData is then {}. */
+  sealed?: Sealed;
 }
 
 /** A document photo (or file) attached to a draft; it moves to `attachments` on submit. */
@@ -31,6 +46,8 @@ export interface DraftPhotoRow {
   size: number;
   width: number | null;
   height: number | null;
+  /** The bytes, sealed; `bytes` is then empty. */
+  sealed?: Sealed;
 }
 
 /** Fields of a dossier row that are local bookkeeping, not the frozen declaration. */
@@ -61,6 +78,8 @@ export interface DossierRow extends Dossier {
   receiptUnprinted?: 1;
   /** Set once the office was told the receipt did not print (a 'receipt-print' item, printed: false). */
   receiptUnprintedReported?: true;
+  /** formData and the full applicantName, sealed; in the clear formData is {} and the name its initials. */
+  sealed?: Sealed;
 }
 
 /** Version 1's outbox row (kept for the v1 → v2 upgrade). */
@@ -113,6 +132,11 @@ export interface OutboxRow {
   lastError: string | null;
   nextAttemptAt: string;
   createdAt: string;
+  /**
+   * A dossier item's personal fields (its dossier row's own sealed value): payloadJson then
+   * carries them emptied, and outboxPending puts them back before anything is hashed or sent.
+   */
+  sealed?: Sealed;
 }
 
 export interface RatingRow {
@@ -146,6 +170,8 @@ export interface AttachmentRow {
    * once; a started one first asks the office where to resume. Not indexed.
    */
   uploadStartedAt?: string | null;
+  /** The bytes, sealed; `bytes` is then empty. */
+  sealed?: Sealed;
 }
 
 /** A PBKDF2-SHA256 PIN hash (renderer/features/volunteer/pin.ts). */

@@ -17,6 +17,9 @@ import { SPEECH_VOICES } from '../speech/voices.ts';
 import { PriorityGroupSchema } from '../queue/ticket.ts';
 import { KioskQueueServiceSchema, KioskTicketSchema, TAKE_TICKET_FAILURES } from './tickets.ts';
 
+/** A Vietnam calendar day, YYYY-MM-DD: the unit of the at-rest keys. */
+export const AtRestDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /**
  * Printed documents: the declaration form (A4), the receipt (paper per office setting) and
  * the queue ticket (80 mm; not a dossier's: it is kept under one fixed id, the last one only).
@@ -346,6 +349,24 @@ export const bridgeContract = {
   dossierCodeMark: {
     input: z.object({ record: DossierCodeStateSchema.optional() }),
     output: DossierCodeStateSchema,
+  },
+  /**
+   * The key that seals personal fields at rest for a Vietnam day (issue 11 §3): 32 raw
+   * bytes, which the page imports as a non-extractable AES-GCM CryptoKey and never stores.
+   * With `create`, main makes it when absent; the answer's day may then be later than
+   * asked (a day already shredded is never made again). Null: that day has no key (any
+   * more): what it sealed cannot be read.
+   */
+  atRestKey: {
+    input: z.object({ day: AtRestDaySchema, create: z.boolean() }),
+    output: z.object({
+      key: z.object({ day: AtRestDaySchema, keyBase64: z.string().length(44) }).nullable(),
+    }),
+  },
+  /** Retention: shreds the at-rest keys of every day before `before`. */
+  shredAtRestKeys: {
+    input: z.object({ before: AtRestDaySchema }),
+    output: z.object({ shredded: z.number().int().min(0) }),
   },
   /**
    * The queue services this kiosk may take numbers for ("Lấy số thứ tự"), as main last

@@ -25,7 +25,11 @@ export async function fillCertificationRequest(
   await expect(page.getByRole('heading', { name: /Bước 3\/3: Xem lại/ })).toBeVisible();
 }
 
-/** Stored attachment rows with the pixel size of their bytes, decoded by the browser. */
+/**
+ * Stored attachment rows with the pixel size of their bytes, decoded by the browser. The
+ * bytes are sealed at rest (renderer/features/dossier/at-rest.ts): opened here with the day
+ * key asked of the host's bridge, as the app does.
+ */
 export async function readStoredAttachments(page: Page): Promise<
   {
     id: string;
@@ -56,14 +60,35 @@ export async function readStoredAttachments(page: Page): Promise<
           fileName: string;
           size: number;
           bytes: Blob;
+          sealed?: { day: string; iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> };
         }[]
       >((resolve, reject) => {
         const req = db.transaction('attachments').objectStore('attachments').getAll();
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
+      const open = async (id: string, sealed: NonNullable<(typeof rows)[number]['sealed']>) => {
+        const answer = (await (
+          await fetch('./bridge/atRestKey', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ day: sealed.day, create: false }),
+          })
+        ).json()) as { value: { key: { keyBase64: string } } };
+        const raw = Uint8Array.from(atob(answer.value.key.keyBase64), (c) => c.charCodeAt(0));
+        const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+        const aad = new TextEncoder().encode(id);
+        return new Blob([
+          await crypto.subtle.decrypt(
+            { name: 'AES-GCM', iv: sealed.iv, additionalData: aad },
+            key,
+            sealed.data,
+          ),
+        ]);
+      };
       return Promise.all(
-        rows.map(async ({ bytes, ...row }) => {
+        rows.map(async ({ bytes: stored, sealed, ...row }) => {
+          const bytes = sealed ? await open(row.id, sealed) : stored;
           const bitmap = await createImageBitmap(bytes);
           const out = { ...row, byteLength: bytes.size, width: bitmap.width, height: bitmap.height };
           bitmap.close();

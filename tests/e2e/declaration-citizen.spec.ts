@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 // on a loaded machine: three times the default test timeout.
 test.beforeEach(() => test.slow());
 import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
-import { pickUnit, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
+import { pickUnit, printedPdfText, rawKioskDbText, readKioskDb, squash } from './declaration-helpers.ts';
 
 let host: KioskHostHandle;
 test.beforeAll(async () => {
@@ -88,6 +88,11 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
   expect(dossier.applicantName).toBe('Hoàng Thị Mai');
   expect(db.outbox.filter((o) => o.kind === 'dossier' && o.dossierId === dossier.id)).toHaveLength(1);
   expect(db.drafts).toHaveLength(0);
+  // At rest (issue 11 §3) IndexedDB holds the name and ID number only sealed.
+  const raw = await rawKioskDbText(page);
+  expect(raw).toContain(code);
+  expect(raw).not.toContain('Hoàng Thị Mai');
+  expect(raw).not.toContain('004190001234');
 
   // The printed PDFs say who, what, which dossier and when.
   const declaration = squash(await printedPdfText(host.url, dossier.id, 'declaration'));

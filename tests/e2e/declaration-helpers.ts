@@ -9,7 +9,11 @@ import { redeemLaunch } from '../../main/test-support/bridge-cookie.ts';
 export const CCCD_QR =
   '001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 1 ngõ 2, Xã Gia Lâm, Thành phố Hà Nội|01012022';
 
-/** Stored dossiers and outbox items, read straight from the kiosk's IndexedDB. */
+/**
+ * The kiosk's rows as the app reads them: personal fields sealed at rest
+ * (renderer/features/dossier/at-rest.ts) are opened here the same way, with the day key
+ * asked of the host's bridge; a row whose key is gone reads as stored.
+ */
 export async function readKioskDb(page: Page): Promise<{
   dossiers: {
     id: string;
@@ -30,20 +34,98 @@ export async function readKioskDb(page: Page): Promise<{
       req.onerror = () => reject(req.error);
     });
     const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
         if (!db.objectStoreNames.contains(store)) return resolve([]);
         const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
         req.onerror = () => reject(req.error);
       });
+    type Sealed = { day: string; iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> };
+    const keys = new Map<string, Promise<CryptoKey | null>>();
+    const keyOf = (day: string) => {
+      if (!keys.has(day))
+        keys.set(
+          day,
+          fetch('./bridge/atRestKey', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ day, create: false }),
+          })
+            .then((r) => r.json())
+            .then((r: { ok: boolean; value?: { key: { keyBase64: string } | null } }) =>
+              r.ok && r.value?.key
+                ? crypto.subtle.importKey(
+                    'raw',
+                    Uint8Array.from(atob(r.value.key.keyBase64), (c) => c.charCodeAt(0)),
+                    'AES-GCM',
+                    false,
+                    ['decrypt'],
+                  )
+                : null,
+            ),
+        );
+      return keys.get(day)!;
+    };
+    const open = async (row: Record<string, unknown>): Promise<unknown> => {
+      const sealed = row.sealed as Sealed | undefined;
+      if (!sealed) return null;
+      const key = await keyOf(sealed.day);
+      if (!key) return null;
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: sealed.iv, additionalData: new TextEncoder().encode(String(row.id)) },
+        key,
+        sealed.data,
+      );
+      return JSON.parse(new TextDecoder().decode(plain));
+    };
+    const opened = (
+      rows: Record<string, unknown>[],
+      put: (row: Record<string, unknown>, v: unknown) => object,
+    ) => Promise.all(rows.map(async (row) => (row.sealed ? put(row, await open(row)) : row)));
     const out = {
-      dossiers: (await all('dossiers')) as never,
+      dossiers: (await opened(await all('dossiers'), (row, v) => ({ ...row, ...(v as object) }))) as never,
       outbox: (await all('outbox')) as never,
-      drafts: (await all('drafts')) as never,
+      drafts: (await opened(await all('drafts'), (row, v) => ({ ...row, formData: v ?? {} }))) as never,
       ratings: (await all('ratings')) as never,
     };
     db.close();
     return out;
+  });
+}
+
+/**
+ * Everything the kiosk's IndexedDB holds, as the disk would show it: every store's rows
+ * with strings, and the bytes of Blobs and byte arrays decoded, NFC-normalised.
+ */
+export async function rawKioskDbText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('commune-kiosk');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const parts: string[] = [];
+    const walk = async (v: unknown): Promise<void> => {
+      if (v instanceof Blob) parts.push(await v.text());
+      else if (v instanceof Uint8Array || v instanceof ArrayBuffer) parts.push(new TextDecoder().decode(v));
+      else if (Array.isArray(v)) for (const x of v) await walk(x);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          parts.push(k);
+          await walk(x);
+        }
+      else parts.push(String(v));
+    };
+    for (const store of Array.from(db.objectStoreNames)) {
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await walk(rows);
+    }
+    db.close();
+    return parts.join('\n').normalize('NFC');
   });
 }
 

@@ -6,8 +6,10 @@
  */
 import type { DraftPhotoRow, KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from './attachments.ts';
-import { draftDbOf, type DataContext } from './context.ts';
+import { draftDbOf, nowOf, type DataContext } from './context.ts';
 import { writeFailure, type WriteFailure } from './storage.ts';
+import { dayKeysOf } from './at-rest.ts';
+import { openBlob, sealBlob } from './sealed-rows.ts';
 
 const rowId = (draftId: string, hash: string) => `${draftId}:${hash}`;
 
@@ -18,19 +20,25 @@ export async function saveDraftPhotos(
   ctx: DataContext = {},
 ): Promise<{ ok: true } | WriteFailure> {
   const db = draftDbOf(ctx);
-  const rows = [...new Map(photos.map((p) => [p.hash, p])).values()].map((p, position): DraftPhotoRow => ({
-    id: rowId(draftId, p.hash),
-    draftId,
-    position,
-    bytes: p.bytes,
-    hash: p.hash,
-    mediaType: p.mediaType,
-    fileName: p.fileName,
-    size: p.size,
-    width: p.width,
-    height: p.height,
-  }));
+  const keys = dayKeysOf(db);
+  const now = nowOf(ctx);
+  const distinct = [...new Map(photos.map((p) => [p.hash, p])).values()];
   try {
+    // Sealed before the transaction (at-rest.ts): IndexedDB keeps only ciphertext of a photo.
+    const rows = await Promise.all(
+      distinct.map(async (p, position): Promise<DraftPhotoRow> => ({
+        id: rowId(draftId, p.hash),
+        draftId,
+        position,
+        ...(await sealBlob(keys, now, rowId(draftId, p.hash), p.bytes)),
+        hash: p.hash,
+        mediaType: p.mediaType,
+        fileName: p.fileName,
+        size: p.size,
+        width: p.width,
+        height: p.height,
+      })),
+    );
     await db.transaction('rw', db.draftPhotos, db.dossiers, async () => {
       // A save still in flight when the draft was submitted must not bring its photos back.
       if (await db.dossiers.get(draftId)) return;
@@ -43,20 +51,17 @@ export async function saveDraftPhotos(
   }
 }
 
-/** The draft's photos in the order they were added (none for an unknown draft). */
+/** The draft's photos in the order they were added (none for an unknown draft; unreadable ones left out). */
 export async function loadDraftPhotos(draftId: string, ctx: DataContext = {}): Promise<PreparedAttachment[]> {
-  const rows = await draftDbOf(ctx).draftPhotos.where('draftId').equals(draftId).toArray();
-  return rows
-    .sort((a, b) => a.position - b.position)
-    .map(({ bytes, hash, mediaType, fileName, size, width, height }) => ({
-      bytes,
-      hash,
-      mediaType,
-      fileName,
-      size,
-      width,
-      height,
-    }));
+  const db = draftDbOf(ctx);
+  const rows = await db.draftPhotos.where('draftId').equals(draftId).toArray();
+  rows.sort((a, b) => a.position - b.position);
+  const opened = await Promise.all(
+    rows.map(async (row) => ({ row, bytes: await openBlob(dayKeysOf(db), row) })),
+  );
+  return opened.flatMap(({ row: { hash, mediaType, fileName, size, width, height }, bytes }) =>
+    bytes ? [{ bytes, hash, mediaType, fileName, size, width, height }] : [],
+  );
 }
 
 /** Removes a draft's photos; call inside a transaction over draftPhotos to make it part of it. */

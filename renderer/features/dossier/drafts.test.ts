@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openKioskDb, type KioskDb } from '../../db/db.ts';
+import type { KioskDb } from '../../db/db.ts';
 import {
   discardAllDrafts,
   discardDraft,
@@ -10,15 +10,17 @@ import {
   saveDraft,
 } from './drafts.ts';
 import { submitDossier } from './submit.ts';
-import { birthValues, dropDb, freshDb, roomy, submitInput, vn } from './test-support.ts';
+import { birthValues, dropDb, freshDb, memoryDayKeys, roomy, submitInput, vn } from './test-support.ts';
 
 let dbs: KioskDb[] = [];
 afterEach(async () => {
   for (const db of dbs) await dropDb(db);
   dbs = [];
 });
+const keys = memoryDayKeys();
 const open = (name?: string) => {
-  const db = name ? openKioskDb(name) : freshDb();
+  // A reopened database finds its at-rest keys where main keeps them: here, `keys`.
+  const db = name ? freshDb(name, keys) : freshDb();
   dbs.push(db);
   return db;
 };
@@ -35,7 +37,7 @@ const draft = (id: string, formData: Record<string, string>, step = 1) => ({
 describe('drafts', () => {
   it('keeps every value, hidden ones too, NFC, and survives a reopen', async () => {
     const name = `drafts-${crypto.randomUUID()}`;
-    const db = openKioskDb(name);
+    const db = open(name);
     const id = newDraftId();
     const values = {
       ...birthValues(),

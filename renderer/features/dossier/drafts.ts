@@ -10,6 +10,8 @@ import { nfcValues } from '../../../shared/forms/text.ts';
 import { draftDbOf, nowOf, type DataContext } from './context.ts';
 import { writeFailure, type WriteFailure } from './storage.ts';
 import { deleteDraftPhotos } from './draft-photos.ts';
+import { dayKeysOf } from './at-rest.ts';
+import { openDraft, sealDraft } from './sealed-rows.ts';
 
 export interface DraftInput {
   id: string;
@@ -37,11 +39,13 @@ interface Slot {
 const slots = new Map<string, Slot>();
 const slotKey = (db: KioskDb, id: string) => `${db.name}\u0000${id}`;
 
+/** The answers are sealed first (at-rest.ts): what IndexedDB keeps of a draft is ciphertext. */
 async function writeDraft(db: KioskDb, row: DraftRow): Promise<SaveDraftResult> {
   try {
+    const sealed = await sealDraft(dayKeysOf(db), row, new Date(row.updatedAt));
     return await db.transaction('rw', db.drafts, db.dossiers, async () => {
       if (await db.dossiers.get(row.id)) return { ok: false, reason: 'submitted' } as const;
-      await db.drafts.put(row);
+      await db.drafts.put(sealed);
       return { ok: true, draft: row } as const;
     });
   } catch (e) {
@@ -95,11 +99,16 @@ export async function flushDraft(id: string, ctx: DataContext = {}): Promise<voi
 
 /** The most recently saved draft (to resume after a reload or crash), or null. */
 export async function loadLatestDraft(ctx: DataContext = {}): Promise<DraftRow | null> {
-  return (await draftDbOf(ctx).drafts.orderBy('updatedAt').last()) ?? null;
+  const db = draftDbOf(ctx);
+  const row = await db.drafts.orderBy('updatedAt').last();
+  return row ? openDraft(dayKeysOf(db), row) : null;
 }
 
+/** The draft, or null (none, or its answers can no longer be read). */
 export async function loadDraft(id: string, ctx: DataContext = {}): Promise<DraftRow | null> {
-  return (await draftDbOf(ctx).drafts.get(id)) ?? null;
+  const db = draftDbOf(ctx);
+  const row = await db.drafts.get(id);
+  return row ? openDraft(dayKeysOf(db), row) : null;
 }
 
 /** Discards a draft (idle reset after the warning, or the person cancels); pending autosaves are dropped. */

@@ -47,6 +47,7 @@ export {
   listDossiers,
   dossierTotal,
   dossierAttachments,
+  attachmentBytes,
 } from './queries.ts';
 export type { DossierPage } from './queries.ts';
 export {
@@ -59,6 +60,8 @@ export {
 } from './outbox.ts';
 export { recordPrinted, recordOfficeStatus } from './bookkeeping.ts';
 export type { DataContext } from './context.ts';
+export { dayKeysOf } from './at-rest.ts';
+export type { DayKeys } from './at-rest.ts';
 // The stored rows, as screens and other features see them.
 export type { DossierRow, DraftRow, OutboxRow, AttachmentRow } from '../../db/db.ts';
 export {

@@ -18,6 +18,8 @@ import { getMeta, putMeta } from './meta.ts';
 import { contentHash } from './crypto.ts';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { dbOf, nowOf, type DataContext } from './context.ts';
+import { dayKeysOf } from './at-rest.ts';
+import { openOutboxRow } from './sealed-rows.ts';
 
 /** Call inside a rw transaction over outbox and meta: issues the next per-install seq. */
 export async function issueOutboxSeq(db: KioskDb, count = 1): Promise<number[]> {
@@ -58,7 +60,9 @@ const pendingRange = (db: KioskDb) =>
 /**
  * Pending items in seq order, oldest first, at most `limit` (the sync engine's batch).
  * Pass `dueBy` to leave out items whose backoff has not expired. Rows carried over from
- * schema v1 get their content hash here first.
+ * schema v1 get their content hash here first. A dossier item's personal fields are
+ * unsealed here (sealed-rows.ts), so the rows returned carry exactly the payload that was
+ * hashed: everything after (toPushItems, the sync engine) works on plaintext in memory.
  */
 export async function outboxPending(
   limit: number,
@@ -72,7 +76,12 @@ export async function outboxPending(
     rows = await pendingRange(db).limit(limit).toArray();
   }
   const due = options.dueBy?.toISOString();
-  return due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due);
+  const keys = dayKeysOf(db);
+  return Promise.all(
+    (due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due)).map((r) =>
+      openOutboxRow(keys, r),
+    ),
+  );
 }
 
 /** How many items wait for the office (for the status bar and PushRequest.waiting). */

@@ -5,12 +5,17 @@
  *
  * receivedAt is always written by toVietnamIso ("YYYY-MM-DDTHH:mm:ss+07:00"), one fixed
  * format and offset, so string order is time order and a Vietnam day is a string range.
+ *
+ * Rows come back opened (personal fields unsealed, sealed-rows.ts); what only counts or
+ * lists codes reads nothing sealed.
  */
 import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
 import type { AttachmentRow, DossierRow } from '../../db/db.ts';
 import { META } from '../../db/db.ts';
 import { dbOf, type DataContext } from './context.ts';
 import { getMeta, putMeta } from './meta.ts';
+import { dayKeysOf } from './at-rest.ts';
+import { openBlob, openDossier, openDossiers } from './sealed-rows.ts';
 
 /** How many dossiers the kiosk holds, from the counter submit keeps (counted once if absent). */
 export async function dossierTotal(ctx: DataContext = {}): Promise<number> {
@@ -29,12 +34,13 @@ export async function dossierTotal(ctx: DataContext = {}): Promise<number> {
 /** Dossiers received on the Vietnam calendar day of `now`, newest first. */
 export async function todayDossiers(now: Date, ctx: DataContext = {}): Promise<DossierRow[]> {
   const date = vietnamDate(now);
-  const rows = await dbOf(ctx)
-    .dossiers.where('receivedAt')
+  const db = dbOf(ctx);
+  const rows = await db.dossiers
+    .where('receivedAt')
     .between(`${date}T00:00:00+07:00`, `${date}T23:59:59+07:00`, true, true)
     .reverse()
     .toArray();
-  return rows;
+  return openDossiers(dayKeysOf(db), rows);
 }
 
 /**
@@ -61,7 +67,7 @@ export async function todayDossierPage(
       .limit(pageSize)
       .toArray(),
   ]);
-  return { items, total };
+  return { items: await openDossiers(dayKeysOf(dbOf(ctx)), items), total };
 }
 
 /** How many dossiers were received on that Vietnam day (for the Today screen's counter). */
@@ -75,7 +81,9 @@ export function todayDossierCount(now: Date, ctx: DataContext = {}): Promise<num
 
 /** The dossier with this code (receipt QR scanned, or typed), or null. */
 export async function dossierByCode(code: string, ctx: DataContext = {}): Promise<DossierRow | null> {
-  return (await dbOf(ctx).dossiers.where('code').equals(code.trim()).first()) ?? null;
+  const db = dbOf(ctx);
+  const row = await db.dossiers.where('code').equals(code.trim()).first();
+  return row ? openDossier(dayKeysOf(db), row) : null;
 }
 
 /** The codes of these dossiers, in order; null for one no longer on the kiosk (or no id). */
@@ -88,7 +96,9 @@ export async function dossierCodes(
 }
 
 export async function getDossier(id: string, ctx: DataContext = {}): Promise<DossierRow | null> {
-  return (await dbOf(ctx).dossiers.get(id)) ?? null;
+  const db = dbOf(ctx);
+  const row = await db.dossiers.get(id);
+  return row ? openDossier(dayKeysOf(db), row) : null;
 }
 
 export interface DossierPage {
@@ -117,11 +127,31 @@ export async function listDossiers(
       .limit(pageSize)
       .toArray(),
   ]);
-  return { items, page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
+  return {
+    items: await openDossiers(dayKeysOf(db), items),
+    page,
+    pageSize,
+    total,
+    pageCount: Math.ceil(total / pageSize),
+  };
 }
 
-/** A dossier's attachments (with their bytes), in the order they were added. */
+/** A dossier's attachments (with their bytes), in the order they were added; unreadable ones left out. */
 export async function dossierAttachments(dossierId: string, ctx: DataContext = {}): Promise<AttachmentRow[]> {
-  const rows = await dbOf(ctx).attachments.where('dossierId').equals(dossierId).toArray();
-  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const db = dbOf(ctx);
+  const rows = await db.attachments.where('dossierId').equals(dossierId).toArray();
+  rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const opened = await Promise.all(rows.map((row) => attachmentBytes(row, ctx)));
+  return rows.flatMap((row, i) => {
+    const bytes = opened[i];
+    if (!bytes) return [];
+    const rest: AttachmentRow = { ...row, bytes };
+    delete rest.sealed;
+    return [rest];
+  });
+}
+
+/** An attachment's bytes as the office must receive them, or null once they cannot be read. */
+export function attachmentBytes(row: AttachmentRow, ctx: DataContext = {}): Promise<Blob | null> {
+  return openBlob(dayKeysOf(dbOf(ctx)), row);
 }

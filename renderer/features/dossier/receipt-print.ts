@@ -13,6 +13,8 @@ import { newId, type DossierRow, type KioskDb } from '../../db/db.ts';
 import { dbOf, nowOf, type DataContext } from './context.ts';
 import { contentHash } from './crypto.ts';
 import { issueOutboxSeq, newOutboxRow } from './outbox.ts';
+import { dayKeysOf } from './at-rest.ts';
+import { openDossier, openDossiers } from './sealed-rows.ts';
 
 export function receiptPrintPayload(dossierId: string, printed: boolean, at: Date): ReceiptPrintPayload {
   return ReceiptPrintPayloadSchema.parse({ id: newId(), dossierId, printed, at: toVietnamIso(at) });
@@ -75,7 +77,11 @@ export async function reportReceiptUnprinted(dossierId: string, ctx: DataContext
 
 /** Dossiers whose receipt has not printed, oldest first (the sparse receiptUnprinted index). */
 export async function unprintedReceipts(ctx: DataContext = {}, limit = 200): Promise<DossierRow[]> {
-  const rows = await dbOf(ctx).dossiers.where('receiptUnprinted').equals(1).limit(limit).toArray();
+  const db = dbOf(ctx);
+  const rows = await openDossiers(
+    dayKeysOf(db),
+    await db.dossiers.where('receiptUnprinted').equals(1).limit(limit).toArray(),
+  );
   return rows.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
 }
 
@@ -98,6 +104,7 @@ export async function unprintedReceiptByCode(
   code: string,
   ctx: DataContext = {},
 ): Promise<DossierRow | null> {
-  const row = await dbOf(ctx).dossiers.where('code').equals(code.trim()).first();
-  return row?.receiptUnprinted === 1 ? row : null;
+  const db = dbOf(ctx);
+  const row = await db.dossiers.where('code').equals(code.trim()).first();
+  return row?.receiptUnprinted === 1 ? openDossier(dayKeysOf(db), row) : null;
 }

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { DossierPayloadSchema } from '../../../shared/contracts/sync.ts';
-import { META, FrozenDossierError, openKioskDb, type KioskDb } from '../../db/db.ts';
+import { META, FrozenDossierError, type KioskDb } from '../../db/db.ts';
+import { dossierAttachments, getDossier } from './queries.ts';
 import { getMeta } from './meta.ts';
 import { loadDraft } from './drafts.ts';
 import { submitDossier } from './submit.ts';
@@ -13,6 +14,7 @@ import {
   birthValues,
   dropDb,
   freshDb,
+  memoryDayKeys,
   roomy,
   submitInput,
   submitInputWithDraft,
@@ -22,8 +24,10 @@ import type { PreparedAttachment } from './attachments.ts';
 
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 let dbs: KioskDb[] = [];
+const keys = memoryDayKeys();
 const open = (name?: string) => {
-  const db = name ? openKioskDb(name) : freshDb();
+  // A reopened database finds its at-rest keys where main keeps them: here, `keys`.
+  const db = name ? freshDb(name, keys) : freshDb();
   dbs.push(db);
   return db;
 };
@@ -103,7 +107,7 @@ describe('submitDossier', () => {
 
   it('continues the daily sequence after the database is reopened (restart)', async () => {
     const name = `restart-${crypto.randomUUID()}`;
-    const first = openKioskDb(name);
+    const first = open(name);
     await submitDossier(submitInput(vn('2026-11-24 09:00')), { db: first, space: roomy });
     await submitDossier(submitInput(vn('2026-11-24 09:05')), { db: first, space: roomy });
     first.close();
@@ -163,7 +167,7 @@ describe('submitDossier', () => {
     await expect(db.dossiers.put({ ...r.dossier, formData: { 'child.fullName': 'X' } })).rejects.toThrow(
       /frozen/,
     );
-    expect((await db.dossiers.get(r.dossier.id))?.applicantName).toBe('Nguyễn Thị Hoa');
+    expect((await getDossier(r.dossier.id, { db }))?.applicantName).toBe('Nguyễn Thị Hoa');
     expect(await recordPrinted(r.dossier.id, 'receipt', 'pdf/receipt-1.pdf', { db })).toBe(true);
     const stored = await db.dossiers.get(r.dossier.id);
     expect(stored?.printed?.receipt?.pdfRef).toBe('pdf/receipt-1.pdf');
@@ -241,9 +245,12 @@ describe('submitDossier', () => {
     const r = await submitDossier(input, { db, space: roomy });
     if (!r.ok) return expect.fail(r.reason);
     expect(r.dossier.attachmentHashes).toEqual([a.hash, b.hash]);
-    const rows = await db.attachments.where('dossierId').equals(r.dossier.id).toArray();
+    const rows = await dossierAttachments(r.dossier.id, { db });
     expect(rows.map((x) => x.hash).sort()).toEqual([a.hash, b.hash].sort());
     expect(await rows[0]!.bytes.text()).toMatch(/^page/);
+    // At rest the bytes are sealed: the stored Blob is empty.
+    const raw = await db.attachments.where('dossierId').equals(r.dossier.id).toArray();
+    expect(raw.map((x) => x.bytes.size)).toEqual([0, 0]);
     const items = await outboxPending(10, {}, { db });
     expect(items.map((i) => [i.kind, i.seq])).toEqual([
       ['dossier', 1],

@@ -11,6 +11,12 @@
  * submits can never take the same number. Its requests go in two batches (reads, then
  * writes): a commit's latency is mostly these round trips to the browser's storage
  * process and the flush (BENCHMARKS.md, dossier section).
+ *
+ * The personal fields and the photos are sealed (at-rest.ts) before that transaction,
+ * since WebCrypto cannot be awaited inside it: the declaration is built once beforehand
+ * to know them, and the transaction checks that its own build seals the same. Should
+ * main fail to give the day's key (its disk full, say), nothing is written and the
+ * draft stays, as for a full IndexedDB.
  */
 import {
   AttachmentMetaPayloadSchema,
@@ -29,7 +35,14 @@ import {
   type DossierCodeState,
 } from '../../../shared/dossier/index.ts';
 import type { FormDef, FormValues } from '../../../shared/forms/model.ts';
-import { META, dossierPayloadOf, newId, type AttachmentRow, type DossierRow } from '../../db/db.ts';
+import {
+  META,
+  dossierPayloadOf,
+  newId,
+  type AttachmentRow,
+  type DossierRow,
+  type Sealed,
+} from '../../db/db.ts';
 import {
   attachmentBudget,
   DEFAULT_ATTACHMENT_BUDGET,
@@ -39,6 +52,9 @@ import {
 } from './attachments.ts';
 import { dbOf, type DataContext } from './context.ts';
 import { contentHash } from './crypto.ts';
+import { dayKeysOf } from './at-rest.ts';
+import { openDossier, personalOf, sealBlob, sealPersonal, withoutPersonal } from './sealed-rows.ts';
+import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { flushDraft } from './drafts.ts';
 import { deleteDraftPhotos } from './draft-photos.ts';
 import { getMeta, getMetaRows, metaValue, putMetaRows } from './meta.ts';
@@ -111,6 +127,7 @@ export async function submitDossier(
 
   // Outside the transaction (awaiting anything but IndexedDB there would end it): the
   // disk's free space, the last autosave, and the attachments' sync payloads.
+  const keys = dayKeysOf(db);
   const [space] = await Promise.all([
     checkSpace(DOSSIER_BYTES_ESTIMATE + filesBytes, options.space),
     flushDraft(draft.id, options),
@@ -118,8 +135,25 @@ export async function submitDossier(
   if (!space.ok) {
     // A second tap on a kiosk short of space must still say the first one was saved.
     const existing = await db.dossiers.get(draft.id);
-    return existing ? already(existing, input) : space;
+    return existing ? already(await openDossier(keys, existing), input) : space;
   }
+  const agency = profile.office.agencyCode;
+  // The personal fields as the transaction will build them (the code, which only the
+  // transaction knows, takes no part in them).
+  const preview = buildDossier({
+    id: draft.id,
+    code: nextDossierCode(INITIAL_DOSSIER_CODE_STATE, now, agency, input.kioskNumber).code,
+    kioskId: input.kioskId,
+    profile,
+    procedure,
+    form,
+    values: draft.formData,
+    volunteerId: input.volunteerId,
+    receivedAt: now,
+    attachmentHashes: files.map((f) => f.hash),
+  });
+  if (!preview.ok) return { ok: false, reason: 'invalid', errors: preview.errors };
+  const personalJson = canonicalJson(personalOf(preview.dossier));
   const metas = files.map((file) => {
     const payload = AttachmentMetaPayloadSchema.parse({
       id: newId(),
@@ -131,11 +165,21 @@ export async function submitDossier(
     });
     return { payload, hash: contentHash(payload), file };
   });
-
-  const agency = profile.office.agencyCode;
-  const budgetConfig = options.budget ?? DEFAULT_ATTACHMENT_BUDGET;
+  let sealedPersonal: Sealed;
+  let sealedFiles: { bytes: Blob; sealed: Sealed }[];
   try {
-    return await db.transaction(
+    [sealedPersonal, sealedFiles] = await Promise.all([
+      sealPersonal(keys, now, draft.id, preview.dossier),
+      Promise.all(metas.map((m) => sealBlob(keys, now, m.payload.id, m.file.bytes))),
+    ]);
+  } catch (e) {
+    return writeFailure(e);
+  }
+
+  const budgetConfig = options.budget ?? DEFAULT_ATTACHMENT_BUDGET;
+  let result: SubmitResult;
+  try {
+    result = await db.transaction(
       'rw',
       [db.dossiers, db.outbox, db.meta, db.drafts, db.draftPhotos, db.attachments],
       async (): Promise<SubmitResult> => {
@@ -173,6 +217,9 @@ export async function submitDossier(
         if (!parsed.success)
           return { ok: false, reason: 'invalid-payload', reasons: issuesToReasons(parsed.error) };
         const payload = parsed.data;
+        if (canonicalJson(personalOf(built.dossier)) !== personalJson) {
+          throw new Error('the declaration changed between sealing and storing');
+        }
         const row: DossierRow = Object.freeze({
           ...built.dossier,
           createdAt: now.toISOString(),
@@ -182,17 +229,21 @@ export async function submitDossier(
 
         const lastSeq = metaValue<number>(meta, META.outboxSeq) ?? 0;
         const outbox = [
-          newOutboxRow(
-            {
-              id: row.id,
-              kind: 'dossier',
-              seq: lastSeq + 1,
-              hash: contentHash(payload),
-              payload,
-              dossierId: row.id,
-            },
-            now,
-          ),
+          {
+            ...newOutboxRow(
+              {
+                id: row.id,
+                kind: 'dossier',
+                seq: lastSeq + 1,
+                // The hash is of the whole payload, which outboxPending puts back together.
+                hash: contentHash(payload),
+                payload: withoutPersonal(payload),
+                dossierId: row.id,
+              },
+              now,
+            ),
+            sealed: sealedPersonal,
+          },
           ...metas.map((m, i) =>
             newOutboxRow(
               {
@@ -207,14 +258,14 @@ export async function submitDossier(
             ),
           ),
         ];
-        const attachments = metas.map((m): AttachmentRow => ({
+        const attachments = metas.map((m, i): AttachmentRow => ({
           id: m.payload.id,
           dossierId: row.id,
           hash: m.file.hash,
           mediaType: m.file.mediaType,
           fileName: m.file.fileName,
           size: m.file.size,
-          bytes: m.file.bytes,
+          ...sealedFiles[i]!,
           createdAt: now.toISOString(),
           uploadedAt: null,
         }));
@@ -226,7 +277,7 @@ export async function submitDossier(
         if (count !== undefined) values[META.dossierCount] = count + 1;
         if (metas.length > 0) values[META.attachmentBytes] = stored + budget.dossierBytes;
         await Promise.all([
-          db.dossiers.add(row),
+          db.dossiers.add({ ...withoutPersonal(row), sealed: sealedPersonal }),
           db.outbox.bulkAdd(outbox),
           attachments.length > 0 ? db.attachments.bulkAdd(attachments) : null,
           putMetaRows(db, meta, values),
@@ -245,6 +296,10 @@ export async function submitDossier(
   } catch (e) {
     return writeFailure(e);
   }
+  // A dossier found already stored was read as it rests.
+  return result.ok && result.alreadySubmitted
+    ? { ...result, dossier: await openDossier(keys, result.dossier) }
+    : result;
 }
 
 function already(row: DossierRow, input: SubmitDossierInput): SubmitResult {

@@ -6,6 +6,7 @@ import { testProfile, vn } from '../../../shared/domain/test-support.ts';
 import { newId, openKioskDb, type KioskDb } from '../../db/db.ts';
 import type { SubmitDossierInput } from './submit.ts';
 import { saveDraft } from './drafts.ts';
+import { bindDayKeys, type DayKeys } from './at-rest.ts';
 
 export const birthForm = getForm('birth-registration')!;
 export const birthProcedure = findProcedure('1.001193')!;
@@ -71,8 +72,39 @@ export async function submitInputWithDraft(db: KioskDb, now: Date): Promise<Subm
 }
 
 /** A fresh database per test, named uniquely so tests never share state. */
-export function freshDb(name = `test-${newId()}`): KioskDb {
-  return openKioskDb(name);
+/**
+ * At-rest keys held in memory, as main would hold them on disk (real WebCrypto keys,
+ * non-extractable): for tests and benchmarks that run without main.
+ */
+export function memoryDayKeys(): DayKeys & { days(): string[] } {
+  const keys = new Map<string, Promise<CryptoKey>>();
+  let floor = '';
+  const make = () =>
+    crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return {
+    async sealing(day) {
+      const effective = day < floor ? floor : day;
+      if (!keys.has(effective)) keys.set(effective, make());
+      return { day: effective, key: await keys.get(effective)! };
+    },
+    async opening(day) {
+      return (await keys.get(day)) ?? null;
+    },
+    async shredBefore(day) {
+      if (day > floor) floor = day;
+      const gone = [...keys.keys()].filter((d) => d < day);
+      for (const d of gone) keys.delete(d);
+      return gone.length;
+    },
+    days: () => [...keys.keys()].sort(),
+  };
+}
+
+/** A fresh database whose rows are sealed with keys in memory (or the ones given). */
+export function freshDb(name = `test-${newId()}`, keys: DayKeys = memoryDayKeys()): KioskDb {
+  const db = openKioskDb(name);
+  bindDayKeys(db, keys);
+  return db;
 }
 
 export async function dropDb(db: KioskDb): Promise<void> {

@@ -8,7 +8,7 @@ import { dbOf, type DataContext } from '../dossier/context.ts';
 import { listDossiers, todayDossierPage } from '../dossier/queries.ts';
 import { unprintedReceipts } from '../dossier/index.ts';
 import { isPersonalDataPurged } from '../retention/purge.ts';
-import { nameInitials } from './initials.ts';
+import { nameInitials } from '../../../shared/domain/name-initials.ts';
 
 export const PAGE_SIZE = 20;
 

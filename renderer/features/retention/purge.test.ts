@@ -7,14 +7,14 @@ import type { PreparedAttachment } from '../dossier/attachments.ts';
 import { getMeta, putMeta } from '../dossier/meta.ts';
 import { recordOfficeStatus, recordPrinted } from '../dossier/bookkeeping.ts';
 import { outboxPayload, outboxPending, recordPushResults, toPushItems } from '../dossier/outbox.ts';
-import { dossierTotal } from '../dossier/queries.ts';
+import { dossierTotal, getDossier } from '../dossier/queries.ts';
 import { submitDossier } from '../dossier/submit.ts';
-import { birthValues, dropDb, freshDb, roomy, submitInput } from '../dossier/test-support.ts';
-import { nameInitials } from '../dossiers/initials.ts';
+import { birthValues, dropDb, freshDb, memoryDayKeys, roomy, submitInput } from '../dossier/test-support.ts';
+import { openBytes, openJson } from '../dossier/at-rest.ts';
+import { keptInitials, nameInitials } from '../../../shared/domain/name-initials.ts';
 import { saveRating } from '../rating/index.ts';
 import {
   applicantInitials,
-  keptInitials,
   DEFAULT_RETENTION_DAYS,
   isPersonalDataPurged,
   purgeAcknowledgedPersonalData,
@@ -105,7 +105,14 @@ describe('purgeAcknowledgedPersonalData', () => {
 
     const result = await purge('2026-11-24T02:00:00Z');
 
-    expect(result).toEqual({ purged: 2, kept: 0, freedBytes: 'birth certificate'.length, ratingReasons: 0 });
+    expect(result).toEqual({
+      purged: 2,
+      kept: 0,
+      freedBytes: 'birth certificate'.length,
+      ratingReasons: 0,
+      // 2026-10-01's key: every dossier of that day is purged.
+      shreddedKeys: 1,
+    });
     const after = (await db.dossiers.get(a.id))!;
     expect(after.formData).toEqual({});
     expect(after.applicantName).toBe('N. T. H.');
@@ -140,9 +147,28 @@ describe('purgeAcknowledgedPersonalData', () => {
     expect(await dossierTotal({ db })).toBe(totalBefore);
     expect(await db.dossiers.count()).toBe(totalBefore);
     // The unacknowledged dossier keeps everything, and its outbox payload.
-    expect((await db.dossiers.get(c.id))!.formData).toEqual(c.formData);
+    expect((await getDossier(c.id, { db }))!.formData).toEqual(c.formData);
     expect(outboxPayload((await db.outbox.get(c.id))!)).not.toBeNull();
     expect((await db.dossiers.get(b.id))!.applicantName).toBe('N. T. H.');
+  });
+
+  it('shreds the key of a wholly purged day: its stored ciphertext can no longer be opened', async () => {
+    const keys = memoryDayKeys();
+    db = freshDb(undefined, keys);
+    const a = await submit('2026-10-01T02:00:00Z', [photo('birth certificate')]);
+    const c = await submit('2026-11-20T03:00:00Z');
+    // What LevelDB may keep of the rows after retention rewrote them: their sealed values.
+    const sealedA = (await db.dossiers.get(a.id))!.sealed!;
+    const photoA = (await db.attachments.where('dossierId').equals(a.id).first())!;
+    await acknowledge([a.id], '2026-10-02T01:00:00Z');
+    expect(await openJson(keys, sealedA, a.id)).toMatchObject({ applicantName: 'Nguyễn Thị Hoa' });
+
+    expect((await purge('2026-11-24T02:00:00Z')).shreddedKeys).toBe(1);
+
+    expect(keys.days()).toEqual(['2026-11-20']);
+    expect(await openBytes(keys, sealedA, a.id)).toBeNull();
+    expect(await openBytes(keys, photoA.sealed!, photoA.id)).toBeNull();
+    expect((await getDossier(c.id, { db }))!.formData).toEqual(c.formData);
   });
 
   it('waits the full N days after the acknowledgement, not after receipt', async () => {
@@ -151,7 +177,7 @@ describe('purgeAcknowledgedPersonalData', () => {
     await acknowledge([a.id], '2026-10-02T01:00:00Z');
     // Received 53 days ago but acknowledged exactly 30 days ago: not yet.
     expect(await purge('2026-11-01T01:00:00Z')).toMatchObject({ purged: 0, kept: 1 });
-    expect((await db.dossiers.get(a.id))!.formData).toEqual(a.formData);
+    expect((await getDossier(a.id, { db }))!.formData).toEqual(a.formData);
     expect(await purge('2026-11-01T01:00:01Z')).toMatchObject({ purged: 1 });
     // With a 60-day setting the same moment is too early.
     db.close();
@@ -173,8 +199,9 @@ describe('purgeAcknowledgedPersonalData', () => {
       kept: 1,
       freedBytes: 0,
       ratingReasons: 0,
+      shreddedKeys: 0,
     });
-    expect((await db.dossiers.get(old.id))!.formData).toEqual(old.formData);
+    expect((await getDossier(old.id, { db }))!.formData).toEqual(old.formData);
     expect((await db.outbox.get(old.id))!.status).toBe('pending');
     // The run's watermark did not skip past the kept dossier.
     await acknowledge([old.id], '2026-12-01T00:00:00Z');
@@ -202,6 +229,7 @@ describe('purgeAcknowledgedPersonalData', () => {
       kept: 0,
       freedBytes: 0,
       ratingReasons: 0,
+      shreddedKeys: 0,
     });
     expect(await db.dossiers.get(a.id)).toEqual(once);
   });

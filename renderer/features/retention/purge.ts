@@ -14,6 +14,10 @@
  * (its own, a rating's, an attachment announcement's) still waiting or refused, or an
  * attachment whose bytes the office has not confirmed — those are still the only copy.
  *
+ * Then the at-rest keys (dossier/at-rest.ts) of the days wholly purged are shredded in
+ * main: the rows' old values that LevelDB may still hold in pages not yet compacted were
+ * sealed with them, so nothing of those days can be read back (crypto-shredding).
+ *
  * Why delete + add instead of update: a submitted dossier is frozen by the database's
  * updating hook (renderer/db/db.ts), which leaves removal to retention. Replacing the row
  * by its stripped copy in the same transaction is that removal; the number of rows does
@@ -24,9 +28,10 @@ import { FORGET_PRINTED_MAX_IDS, PrintDossierIdSchema } from '../../../shared/co
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { META, type AttachmentRow, type DossierRow, type KioskDb } from '../../db/db.ts';
 import { dbOf, type DataContext } from '../dossier/context.ts';
+import { dayKeysOf } from '../dossier/index.ts';
 import { getMeta, putMeta } from '../dossier/meta.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
-import { nameInitials } from '../dossiers/initials.ts';
+import { keptInitials, nameInitials } from '../../../shared/domain/name-initials.ts';
 import { clearRatingReasons } from '../rating/index.ts';
 
 /** Used when the office profile sets no `kiosk.personalDataRetentionDays`. */
@@ -78,20 +83,16 @@ export interface PurgeResult {
   freedBytes: number;
   /** Free-text reasons removed from ratings given without a dossier. */
   ratingReasons: number;
-}
-
-/** A purged dossier has no declaration answers left (a submitted declaration always has some). */
-export function isPersonalDataPurged(row: Pick<DossierRow, 'formData'>): boolean {
-  return Object.keys(row.formData).length === 0;
+  /** At-rest day keys main shredded (days every dossier of which is purged). */
+  shreddedKeys: number;
 }
 
 /**
- * What a purged dossier keeps of the name: the initials as separate words ("N. T. H."), so
- * that nameInitials — which every screen applies to applicantName — gives "N.T.H." again
- * for a purged dossier as for a whole one.
+ * A purged dossier has no declaration answers left (a submitted declaration always has
+ * some), neither in the clear nor sealed.
  */
-export function keptInitials(fullName: string): string {
-  return nameInitials(fullName).replace(/\.(?=.)/g, '. ') || '?';
+export function isPersonalDataPurged(row: Pick<DossierRow, 'formData' | 'sealed'>): boolean {
+  return Object.keys(row.formData).length === 0 && !row.sealed;
 }
 
 /** The initials to show for a dossier, whether or not it has been purged. */
@@ -103,7 +104,10 @@ export function retentionDaysOf(profile: { kiosk: { personalDataRetentionDays?: 
   return profile.kiosk.personalDataRetentionDays ?? DEFAULT_RETENTION_DAYS;
 }
 
-function stripped(row: DossierRow): DossierRow {
+function stripped(whole: DossierRow): DossierRow {
+  // Its sealed personal fields go too: their day key is shredded once the whole day is purged.
+  const row = { ...whole };
+  delete row.sealed;
   const printed: DossierRow['printed'] = row.printed
     ? Object.fromEntries(
         Object.entries(row.printed).map(([kind, p]) => [kind, p ? { at: p.at, pdfRef: null } : p]),
@@ -164,7 +168,7 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   const forget = forgetter(db, options.bridge);
   await forget(await getMeta<string[]>(db, RETENTION_PENDING_FORGET_KEY));
 
-  const result: PurgeResult = { purged: 0, kept: 0, freedBytes: 0, ratingReasons: 0 };
+  const result: PurgeResult = { purged: 0, kept: 0, freedBytes: 0, ratingReasons: 0, shreddedKeys: 0 };
   // Lowest receivedAt of a dossier left unpurged: the watermark may not pass it.
   let firstKept: string | null = null;
   const batch = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
@@ -184,11 +188,39 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   const before = firstKept ?? cutoffVn;
   // Everything below `before` is purged now and stays so; the count is taken in the same
   // transaction as the write, so a dossier stored meanwhile is either counted or detected.
-  await db.transaction('rw', db.dossiers, db.meta, async () => {
-    await putMeta(db, RETENTION_WATERMARK_KEY, { before, count: await belowCount(db, before) });
+  const purgedCount = await db.transaction('rw', db.dossiers, db.meta, async () => {
+    const count = await belowCount(db, before);
+    await putMeta(db, RETENTION_WATERMARK_KEY, { before, count });
+    return count;
   });
+  if (purgedCount > 0) result.shreddedKeys = await shredPurgedDays(db, before);
   result.ratingReasons += await purgeUnattachedRatingReasons(db, cutoffMs);
   return result;
+}
+
+/**
+ * Meta key: the day (YYYY-MM-DD) before which main has shredded the at-rest keys, so a run
+ * asks main only when that day moves.
+ */
+export const RETENTION_SHREDDED_KEY = 'retention.keysShreddedBefore';
+
+/**
+ * Every dossier received before `before` is purged, so the days before `before`'s day hold
+ * nothing that is still needed: their keys go. (Drafts are sealed with the key of the day
+ * they were saved, and none lives that long.) Never throws: a failure is logged and the
+ * next run shreds the same days.
+ */
+async function shredPurgedDays(db: KioskDb, before: string): Promise<number> {
+  const day = before.slice(0, 10);
+  try {
+    if (day <= ((await getMeta<string>(db, RETENTION_SHREDDED_KEY)) ?? '')) return 0;
+    const shredded = await dayKeysOf(db).shredBefore(day);
+    await putMeta(db, RETENTION_SHREDDED_KEY, day);
+    return shredded;
+  } catch (error) {
+    console.warn('retention: shredding old at-rest keys failed, will retry next run', error);
+    return 0;
+  }
 }
 
 /**
@@ -264,7 +296,9 @@ async function purgeBatch(
   db: KioskDb,
   ids: readonly string[],
   cutoffMs: number,
-): Promise<Omit<PurgeResult, 'ratingReasons'> & { firstKept: string | null; forgetIds: string[] }> {
+): Promise<
+  Omit<PurgeResult, 'ratingReasons' | 'shreddedKeys'> & { firstKept: string | null; forgetIds: string[] }
+> {
   const tables = [db.dossiers, db.attachments, db.outbox, db.ratings, db.meta];
   return db.transaction('rw', tables, async () => {
     const out = {

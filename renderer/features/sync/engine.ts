@@ -38,6 +38,7 @@ import {
 } from '../dossier/outbox.ts';
 import { retryDelay } from './backoff.ts';
 import { uploadAttachment, type AttachmentChannel } from './attachment-upload.ts';
+import { attachmentBytes } from '../dossier/index.ts';
 
 export interface SyncBridge {
   invoke<M extends BridgeMethod>(method: M, input: BridgeInput<M>): Promise<BridgeOutput<M>>;
@@ -395,7 +396,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       for (let row = await next(); row; row = await next()) {
         const alreadyStarted = Boolean(row.uploadStartedAt);
         if (!alreadyStarted) await db.attachments.update(row.id, { uploadStartedAt: now().toISOString() });
-        const bytes = new Uint8Array(await row.bytes.arrayBuffer());
+        // Unsealed here, in memory only: the office receives the bytes that were hashed.
+        const plain = await attachmentBytes(row, ctx);
+        if (!plain) continue;
+        const bytes = new Uint8Array(await plain.arrayBuffer());
         const outcome = await uploadAttachment(channel, row.hash, bytes, {
           started: alreadyStarted,
           chunkBytes: SYNC_BRIDGE_CHUNK_BYTES,

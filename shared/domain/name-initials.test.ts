@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameInitials } from './initials.ts';
+import { nameInitials } from './name-initials.ts';
 
 describe('nameInitials', () => {
   it('keeps one capital letter per word, diacritics included', () => {
