@@ -49,8 +49,11 @@ describe('App shell', () => {
     const details = list.getAllByRole('button', { name: /^Xem chi tiết: / })[0]!;
     const withoutForm = details.getAttribute('aria-label')!.replace('Xem chi tiết: ', '');
     fireEvent.click(details);
-    // Screens other than Today arrive as their own chunk: wait for it.
-    expect(await screen.findByRole('heading', { level: 1, name: withoutForm })).toBeTruthy();
+    // Screens other than Today arrive as their own chunk: wait for it (the first import of a
+    // chunk here is also its first transform, slow on a busy machine).
+    expect(
+      await screen.findByRole('heading', { level: 1, name: withoutForm }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(
       screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
     ).toBeTruthy();
