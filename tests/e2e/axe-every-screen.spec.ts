@@ -106,7 +106,7 @@ async function openKiosk(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
 }
 
-test('citizen screens: Today, fields, one field, search, no result, procedure, status look-up, idle warning', async ({
+test('citizen screens: Today, fields, one field, search, no result, procedure, status look-up, camera dialog, idle warning', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -156,6 +156,19 @@ test('citizen screens: Today, fields, one field, search, no result, procedure, s
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('H01-261123-0009');
   await sweep.screen('Status look-up: not found');
+  // The camera scan dialog (this machine has no camera: its "no camera" state).
+  const camera = page.getByRole('dialog');
+  await sweep.dialog(
+    'Camera scan dialog',
+    async () => {
+      await page.getByRole('button', { name: /^(Quét bằng camera|Scan with the camera)$/ }).click();
+      await expect(camera).toBeVisible();
+    },
+    async () => {
+      await camera.getByRole('button', { name: /^(Đóng|Close)$/ }).click();
+      await expect(camera).toHaveCount(0);
+    },
+  );
 
   // The idle warning: the page clock moves to 3 s before the reset, then the citizen stays.
   let at = MONDAY.getTime();
@@ -309,7 +322,7 @@ for (const [half, forms] of [
   });
 }
 
-test('staff and after-submit screens: staff entry, settings, volunteer sign-in, review in staff mode, receipt, satisfaction, dossier list', async ({
+test('staff and after-submit screens: staff entry, settings, adding a volunteer, volunteer sign-in, review in staff mode, receipt, satisfaction and thanks, PIN reset, dossier list', async ({
   page,
 }) => {
   test.setTimeout(420_000);
@@ -325,6 +338,13 @@ test('staff and after-submit screens: staff entry, settings, volunteer sign-in, 
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await expect(page.getByRole('heading', { name: 'Tình nguyện viên', level: 2 })).toBeVisible();
   await sweep.screen('Settings');
+  await page.getByRole('button', { name: 'Thêm tình nguyện viên' }).click();
+  await expect(page.getByLabel('Họ và tên')).toBeVisible();
+  await sweep.screen('Settings: add a volunteer');
+  await page
+    .getByRole('form', { name: 'Thêm tình nguyện viên' })
+    .getByRole('button', { name: 'Huỷ' })
+    .click();
   await addVolunteer(page, 'Nguyễn Văn An', '2580');
   await lockSettings(page);
 
@@ -351,11 +371,22 @@ test('staff and after-submit screens: staff entry, settings, volunteer sign-in, 
   await sweep.screen('Satisfaction');
   await page.getByRole('radio', { name: 'Hài lòng', exact: true }).click();
   await sweep.screen('Satisfaction: a level chosen');
+  // The thank-you returns to Today after a few seconds: the page clock is held while it is checked.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(page.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' })).toBeVisible();
+  await sweep.screen('Satisfaction: thanks');
+  await page.clock.resume();
 
   await nav(page).getByRole('button', { name: 'Hôm nay' }).click();
   await openSettings(page);
   await expect(page.getByText('Nhập mã PIN cán bộ để tiếp tục.')).toBeVisible();
   await sweep.screen('Settings: officer PIN');
+  await page.getByRole('button', { name: 'Quên mã PIN cán bộ?' }).click();
+  await expect(page.getByRole('heading', { name: 'Đặt lại mã PIN cán bộ' })).toBeVisible();
+  await sweep.screen('Settings: officer PIN reset');
+  await nav(page).getByRole('button', { name: 'Hôm nay' }).click();
+  await openSettings(page);
   await typePin(page, 'Mã PIN cán bộ', OFFICER_PIN);
   await page.getByRole('button', { name: 'Mở cài đặt' }).click();
   await page.getByRole('button', { name: 'Danh sách hồ sơ' }).click();
