@@ -75,11 +75,21 @@ class Sweep {
   readonly findings: string[] = [];
   constructor(private readonly page: Page) {}
 
-  /** The screen as it is, in the four combinations; ends in Vietnamese with normal text. */
-  async screen(name: string): Promise<void> {
+  /**
+   * The screen as it is, in the four combinations; ends in Vietnamese with normal text.
+   * `clockHeld`: the page clock is paused (a screen that moves on by itself); axe's own timers
+   * are then let run a millisecond at a time, so the page's clock barely moves.
+   */
+  async screen(name: string, options: { clockHeld?: boolean } = {}): Promise<void> {
     for (const combo of COMBOS) {
       await setCombo(this.page, combo);
-      this.findings.push(...(await axe(this.page, label(name, combo))));
+      const run = axe(this.page, label(name, combo));
+      if (options.clockHeld) {
+        let done = false;
+        void run.finally(() => (done = true)).catch(() => undefined);
+        while (!done) await this.page.clock.runFor(1);
+      }
+      this.findings.push(...(await run));
     }
     await setCombo(this.page, COMBOS[0]!);
   }
@@ -322,7 +332,7 @@ for (const [half, forms] of [
   });
 }
 
-test('staff and after-submit screens: staff entry, settings, adding a volunteer, volunteer sign-in, review in staff mode, receipt, satisfaction and thanks, PIN reset, dossier list', async ({
+test('staff and after-submit screens: staff entry, settings, adding a volunteer, volunteer sign-in, review in staff mode, receipt, satisfaction and thanks, dossier list', async ({
   page,
 }) => {
   test.setTimeout(420_000);
@@ -375,18 +385,13 @@ test('staff and after-submit screens: staff entry, settings, adding a volunteer,
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' })).toBeVisible();
-  await sweep.screen('Satisfaction: thanks');
+  await sweep.screen('Satisfaction: thanks', { clockHeld: true });
   await page.clock.resume();
 
   await nav(page).getByRole('button', { name: 'Hôm nay' }).click();
   await openSettings(page);
   await expect(page.getByText('Nhập mã PIN cán bộ để tiếp tục.')).toBeVisible();
   await sweep.screen('Settings: officer PIN');
-  await page.getByRole('button', { name: 'Quên mã PIN cán bộ?' }).click();
-  await expect(page.getByRole('heading', { name: 'Đặt lại mã PIN cán bộ' })).toBeVisible();
-  await sweep.screen('Settings: officer PIN reset');
-  await nav(page).getByRole('button', { name: 'Hôm nay' }).click();
-  await openSettings(page);
   await typePin(page, 'Mã PIN cán bộ', OFFICER_PIN);
   await page.getByRole('button', { name: 'Mở cài đặt' }).click();
   await page.getByRole('button', { name: 'Danh sách hồ sơ' }).click();
