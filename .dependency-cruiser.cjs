@@ -76,6 +76,14 @@ module.exports = {
       to: { pathNot: ['^renderer/', '^shared/', ...npm(RENDERER_PACKAGES)], couldNotResolve: false },
     },
     {
+      name: 'renderer-start-without-units-data',
+      comment:
+        "The kiosk fetches the administrative units on demand (shared/admin-units loadAdminUnits); shared/admin-units/bundled.ts loads them at import and would put them back in the renderer's start bundle.",
+      severity: 'error',
+      from: { path: '^renderer/main\\.tsx$' },
+      to: { path: '^shared/admin-units/bundled\\.ts$', reachable: true },
+    },
+    {
       name: 'services-know-no-host',
       comment:
         'main/services is wired by the hosts and knows neither of them, nor the renderer, nor the office server.',

@@ -34,7 +34,8 @@ event for the page's first piece (the procedure's name), for each of the ${CATAL
 procedure pages, ${ROUNDS} rounds, the tap ${READ_PAUSE_MS} ms after the page is shown. Two kiosks run
 side by side in the same run, each with its own fresh data folder, and every page is tapped on both (which
 goes first alternates), so both see the same machine load. The browser's audio output is primed with a
-muted moment of silence when a kiosk page finds it can speak (renderer/features/speech/player.ts). *Prepared* (what ships): at start the host makes the audio
+muted moment of silence when a kiosk page finds it can speak, and the page's first piece, once fetched, is
+loaded into the paused audio element, so a tap only starts playback (renderer/features/speech/player.ts). *Prepared* (what ships): at start the host makes the audio
 of every procedure name (each page's first piece) with espeak-ng, one run at a time, into
 \`<data folder>/speech-cache\` (named by a hash of engine, voice and text), and the page asks for its first
 piece when shown, which main then reads from disk. *Page-shown only* (the alternative): nothing is made

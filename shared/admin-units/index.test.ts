@@ -1,7 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { communesOf, findCommune, findProvince, provinces } from './index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { communesOf, findCommune, findProvince, loadAdminUnits, provinces } from './index.ts';
+
+// Runs before the loading below (tests in a file run in order, each file in a fresh module graph).
+describe('admin units before loading', () => {
+  it('refuses a look-up instead of calling every code unknown', () => {
+    expect(() => findCommune('00565')).toThrow(/loadAdminUnits/);
+    expect(() => provinces()).toThrow(/loadAdminUnits/);
+  });
+});
 
 describe('admin units (post-1-July-2025)', () => {
+  beforeAll(() => loadAdminUnits());
+
   it('has 34 provinces and 3,321 communes', () => {
     expect(provinces()).toHaveLength(34);
     const total = provinces().reduce((n, p) => n + communesOf(p.code).length, 0);

@@ -5,7 +5,7 @@
  * against the administrative units and the procedure catalogue.
  */
 import type { z } from 'zod';
-import { findCommune, findProvince } from '../admin-units/index.ts';
+import { findCommune, findProvince } from '../admin-units/bundled.ts';
 import type { LocalisedText } from './localised.ts';
 import { OfficeProfileSchema, type OfficeProfile, type WorkingPeriod } from './office-profile.ts';
 import type { Catalogue } from './procedure.ts';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDossier, freezeFormData } from './build-dossier.ts';
 import { INITIAL_DOSSIER_CODE_STATE, nextDossierCode } from './dossier-code.ts';
 import { receiptReturnText } from './receipt-text.ts';
@@ -7,6 +7,10 @@ import { initialValues } from '../forms/engine.ts';
 import { findProcedure } from '../catalogue/index.ts';
 import { saturdayProfile, testProfile, vn } from '../domain/test-support.ts';
 import type { FormDef } from '../forms/model.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const ID = '0b7f6d1e-4c2a-4e8b-9a77-5d1c2b3a4f60';
 

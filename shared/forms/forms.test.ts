@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFormIntegrity, formForProcedure, getForm, listForms, procedureFormMap } from './registry.ts';
 import {
   addressText,
@@ -13,6 +13,10 @@ import {
 import { messages } from './validators.ts';
 import { ETHNIC_GROUPS } from './ethnicities.ts';
 import type { FormDef } from './model.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 

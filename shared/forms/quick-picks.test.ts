@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findField, validateForm, visibleFields } from './engine.ts';
 import { checkFormIntegrity, getForm, listForms } from './registry.ts';
 import { placeName, quickPicksOf } from './quick-picks.ts';
 import { FormSchema, type Condition, type FormDef } from './model.ts';
 import { birthRegistrationForm } from './definitions/birth-registration.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 // Gia Lâm's office (assets/profiles/gia-lam.json): commune 00565 in Hà Nội (01).

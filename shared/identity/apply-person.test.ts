@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPersonToSection, carryOverSamePerson, splitAddress } from './apply-person.ts';
 import { parseCccdQr, type CccdPerson } from './cccd-qr.ts';
 import { getForm } from '../forms/registry.ts';
 import { initialValues, validateForm, visibleFields, visibleSections } from '../forms/engine.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const person = (qr: string): CccdPerson => {
   const r = parseCccdQr(qr);

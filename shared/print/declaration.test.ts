@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeclarationDocument } from './declaration.ts';
 import { escapeHtml } from './html.ts';
 import { sampleValues } from './test-support.ts';
@@ -8,6 +8,10 @@ import { findProcedure } from '../catalogue/index.ts';
 import { OfficeProfileSchema, type OfficeProfile } from '../domain/office-profile.ts';
 import { vn } from '../domain/test-support.ts';
 import type { FormDef } from '../forms/model.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const profile: OfficeProfile = OfficeProfileSchema.parse(
   JSON.parse(readFileSync(new URL('../../assets/profiles/pac-nam.json', import.meta.url), 'utf8')),

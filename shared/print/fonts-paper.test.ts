@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFontFaceCss, PRINT_FONT_FILES, withPrintFonts, woff2DataUrl } from './fonts.ts';
 import { assertSafeCss, escapeHtml, escapeMultiline } from './html.ts';
 import { clampRollHeight, cssPxToMm, pageSizeMicrons, paperSpec, A4_PORTRAIT } from './paper.ts';
 import { placeName, vietnameseDateWords } from './common.ts';
 import { vn } from '../domain/test-support.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const fontsDir = new URL('../../assets/fonts/', import.meta.url);
 const readFont = (file: string): string => readFileSync(new URL(file, fontsDir)).toString('base64');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import { buildReceiptDocument, qrImageSrc, type ReceiptInput } from './receipt.ts';
 import { escapeHtml } from './html.ts';
@@ -9,6 +9,10 @@ import { getForm } from '../forms/registry.ts';
 import { findProcedure } from '../catalogue/index.ts';
 import { OfficeProfileSchema, type OfficeProfile } from '../domain/office-profile.ts';
 import { vn } from '../domain/test-support.ts';
+import { loadAdminUnits } from '../admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const load = (name: string): OfficeProfile =>
   OfficeProfileSchema.parse(

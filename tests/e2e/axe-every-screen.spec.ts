@@ -75,11 +75,21 @@ class Sweep {
   readonly findings: string[] = [];
   constructor(private readonly page: Page) {}
 
-  /** The screen as it is, in the four combinations; ends in Vietnamese with normal text. */
-  async screen(name: string): Promise<void> {
+  /**
+   * The screen as it is, in the four combinations; ends in Vietnamese with normal text.
+   * `clockHeld`: the page clock is paused (a screen that moves on by itself); axe's own timers
+   * are then let run a millisecond at a time, so the page's clock barely moves.
+   */
+  async screen(name: string, options: { clockHeld?: boolean } = {}): Promise<void> {
     for (const combo of COMBOS) {
       await setCombo(this.page, combo);
-      this.findings.push(...(await axe(this.page, label(name, combo))));
+      const run = axe(this.page, label(name, combo));
+      if (options.clockHeld) {
+        let done = false;
+        void run.finally(() => (done = true)).catch(() => undefined);
+        while (!done) await this.page.clock.runFor(1);
+      }
+      this.findings.push(...(await run));
     }
     await setCombo(this.page, COMBOS[0]!);
   }
@@ -106,7 +116,7 @@ async function openKiosk(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại / })).toBeVisible();
 }
 
-test('citizen screens: Today, fields, one field, search, no result, procedure, status look-up, idle warning', async ({
+test('citizen screens: Today, fields, one field, search, no result, procedure, status look-up, camera dialog, idle warning', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -156,6 +166,19 @@ test('citizen screens: Today, fields, one field, search, no result, procedure, s
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('H01-261123-0009');
   await sweep.screen('Status look-up: not found');
+  // The camera scan dialog (this machine has no camera: its "no camera" state).
+  const camera = page.getByRole('dialog');
+  await sweep.dialog(
+    'Camera scan dialog',
+    async () => {
+      await page.getByRole('button', { name: /^(Quét bằng camera|Scan with the camera)$/ }).click();
+      await expect(camera).toBeVisible();
+    },
+    async () => {
+      await camera.getByRole('button', { name: /^(Đóng|Close)$/ }).click();
+      await expect(camera).toHaveCount(0);
+    },
+  );
 
   // The idle warning: the page clock moves to 3 s before the reset, then the citizen stays.
   let at = MONDAY.getTime();
@@ -309,7 +332,7 @@ for (const [half, forms] of [
   });
 }
 
-test('staff and after-submit screens: staff entry, settings, volunteer sign-in, review in staff mode, receipt, satisfaction, dossier list', async ({
+test('staff and after-submit screens: staff entry, settings, adding a volunteer, volunteer sign-in, review in staff mode, receipt, satisfaction and thanks, dossier list', async ({
   page,
 }) => {
   test.setTimeout(420_000);
@@ -325,6 +348,13 @@ test('staff and after-submit screens: staff entry, settings, volunteer sign-in, 
   await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await expect(page.getByRole('heading', { name: 'Tình nguyện viên', level: 2 })).toBeVisible();
   await sweep.screen('Settings');
+  await page.getByRole('button', { name: 'Thêm tình nguyện viên' }).click();
+  await expect(page.getByLabel('Họ và tên')).toBeVisible();
+  await sweep.screen('Settings: add a volunteer');
+  await page
+    .getByRole('form', { name: 'Thêm tình nguyện viên' })
+    .getByRole('button', { name: 'Huỷ' })
+    .click();
   await addVolunteer(page, 'Nguyễn Văn An', '2580');
   await lockSettings(page);
 
@@ -351,6 +381,12 @@ test('staff and after-submit screens: staff entry, settings, volunteer sign-in, 
   await sweep.screen('Satisfaction');
   await page.getByRole('radio', { name: 'Hài lòng', exact: true }).click();
   await sweep.screen('Satisfaction: a level chosen');
+  // The thank-you returns to Today after a few seconds: the page clock is held while it is checked.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(page.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' })).toBeVisible();
+  await sweep.screen('Satisfaction: thanks', { clockHeld: true });
+  await page.clock.resume();
 
   await nav(page).getByRole('button', { name: 'Hôm nay' }).click();
   await openSettings(page);

@@ -23,6 +23,7 @@ import {
   DossierPayloadSchema,
   issuesToReasons,
 } from '../../../shared/contracts/sync.ts';
+import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
 import type { LocalisedText } from '../../../shared/domain/localised.ts';
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
@@ -126,11 +127,13 @@ export async function submitDossier(
   const filesBytes = files.reduce((sum, f) => sum + f.size, 0);
 
   // Outside the transaction (awaiting anything but IndexedDB there would end it): the
-  // disk's free space, the last autosave, and the attachments' sync payloads.
+  // disk's free space, the last autosave, the administrative units the validation checks
+  // place codes against, and the attachments' sync payloads.
   const keys = dayKeysOf(db);
   const [space] = await Promise.all([
     checkSpace(DOSSIER_BYTES_ESTIMATE + filesBytes, options.space),
     flushDraft(draft.id, options),
+    loadAdminUnits(),
   ]);
   if (!space.ok) {
     // A second tap on a kiosk short of space must still say the first one was saved.

@@ -4,10 +4,8 @@
  * personal) and prints it, through CUPS following the job to completion under the headless
  * host, or Electron's print callback; "printed" only when a printer accepted it.
  */
-import QRCode from 'qrcode';
 import type { KioskTicket } from '../../../shared/contracts/tickets.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
-import { buildTicketDocument } from '../../../shared/print/index.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
 import { afterBrowserPrint, stepOf, type PrintJobState } from '../receipt/print-state.ts';
 import { printInHiddenFrame } from '../receipt/print-jobs.ts';
@@ -23,6 +21,11 @@ export async function printTicket(
   options: { officeName: string; lang: Language },
 ): Promise<TicketPrintState> {
   try {
+    // The printing code and the QR encoder are fetched with the first ticket, not at start.
+    const [{ buildTicketDocument }, { default: QRCode }] = await Promise.all([
+      import('../../../shared/print/ticket.ts'),
+      import('qrcode'),
+    ]);
     const qrSvg = ticket.positionUrl
       ? await QRCode.toString(ticket.positionUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
       : null;

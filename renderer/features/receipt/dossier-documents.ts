@@ -3,6 +3,7 @@
  * shared builders, and the receipt's return line as shown on screen.
  */
 import QRCode from 'qrcode';
+import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
@@ -50,6 +51,8 @@ export async function buildDocument(
 ): Promise<PrintDocument> {
   const form = getForm(dossier.formId);
   if (!form) throw new Error(`unknown form ${dossier.formId}`);
+  // Both documents name places (the office's commune, the applicant's address).
+  await loadAdminUnits();
   if (kind === 'declaration') {
     return buildDeclarationDocument({
       form,

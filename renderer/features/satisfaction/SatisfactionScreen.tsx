@@ -21,7 +21,9 @@ export function SatisfactionScreen({ screen }: { screen: ScreenOf<'satisfaction'
   const [level, setLevel] = useState<SatisfactionLevel | null>(null);
   const [reasons, setReasons] = useState<readonly string[]>([]);
   const [phase, setPhase] = useState<Phase>('choose');
-  const home = () => useShellStore.getState().navigate({ name: 'today' }, { clearHistory: true });
+  // The visit is over (sent, skipped or timed out): the next person finds Today as a new
+  // citizen does, with the keyboard, language and text size back to their defaults.
+  const home = () => useShellStore.getState().resetSession();
   const listen = (
     <ListenButton
       label={t('speech:listenPage')}

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { applyIdCardScan } from './id-card.ts';
+import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 const form = getForm('certification-request')!;
 const CARD =

@@ -6,6 +6,7 @@ import { App } from './App.tsx';
 import { preloadScreens } from './screens.tsx';
 import { createBridgeClient } from '../../bridge/client.ts';
 import { useShellStore } from './store.ts';
+import { useKeyboardStore } from '../../ui/index.ts';
 import { useConfigStore } from './config-store.ts';
 import { useCatalogueStore } from '../catalogue/store.ts';
 import { testProfile, vn } from '../../../shared/domain/test-support.ts';
@@ -49,8 +50,11 @@ describe('App shell', () => {
     const details = list.getAllByRole('button', { name: /^Xem chi tiết: / })[0]!;
     const withoutForm = details.getAttribute('aria-label')!.replace('Xem chi tiết: ', '');
     fireEvent.click(details);
-    // Screens other than Today arrive as their own chunk: wait for it.
-    expect(await screen.findByRole('heading', { level: 1, name: withoutForm })).toBeTruthy();
+    // Screens other than Today arrive as their own chunk: wait for it (the first import of a
+    // chunk here is also its first transform, slow on a busy machine).
+    expect(
+      await screen.findByRole('heading', { level: 1, name: withoutForm }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(
       screen.getByText('Hôm nay thủ tục này được giải quyết trong ngày nếu nộp trước 15:00.'),
     ).toBeTruthy();
@@ -159,6 +163,34 @@ describe('App shell', () => {
     fireEvent.click(within(keyboard).getByRole('radio', { name: 'VNI' }));
     for (const k of 'ke1t') fireEvent.click(within(keyboard).getByRole('button', { name: k }));
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('két');
+  });
+
+  it('the end of the rating gives the next citizen the start keyboard and text size', async () => {
+    vi.setSystemTime(vn('2026-11-23 09:00'));
+    render(<App client={clientReturning(okConfig())} />);
+    await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' });
+    const keyboard = useKeyboardStore.getState();
+    const shell = useShellStore.getState();
+    for (const leave of ['Bỏ qua', 'Về trang đầu']) {
+      keyboard.setMethod('vni');
+      keyboard.setVisible(false);
+      keyboard.toggleShift();
+      shell.toggleLargeText();
+      act(() => shell.navigate({ name: 'satisfaction', dossierId: null, procedureCode: null }));
+      await screen.findByRole('heading', { level: 1, name: /có hài lòng/ }, { timeout: 5000 });
+      if (leave === 'Về trang đầu') {
+        fireEvent.click(screen.getAllByRole('radio')[0]!);
+        fireEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+      }
+      fireEvent.click(await screen.findByRole('button', { name: leave }));
+      expect(useKeyboardStore.getState()).toMatchObject({ method: 'telex', visible: true, shift: false });
+      expect(useShellStore.getState()).toMatchObject({
+        screen: { name: 'today' },
+        history: [],
+        largeText: false,
+      });
+      expect(await screen.findByRole('button', { name: 'Tìm tất cả thủ tục' })).toBeTruthy();
+    }
   });
 
   it('idle reset: warns with a countdown, then returns to Today and forgets the search', async () => {

@@ -5,6 +5,7 @@
  * to each map it needs; the shell itself knows no feature's screens.
  */
 import type { ComponentType } from 'react';
+import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
 import { lazyScreen } from './lazy-screen.tsx';
 import type { ScreenName, ScreenOf } from './store.ts';
 import { TodayScreen } from '../today/TodayScreen.tsx';
@@ -26,8 +27,11 @@ const lazyScreens = {
   ProcedureScreen: lazyScreen(() =>
     import('../procedure/ProcedureScreen.tsx').then((m) => m.ProcedureScreen),
   ),
+  // The form's place pickers, validation and review read the administrative units as they render.
   DeclarationScreen: lazyScreen(() =>
-    import('../declaration/DeclarationScreen.tsx').then((m) => m.DeclarationScreen),
+    Promise.all([import('../declaration/DeclarationScreen.tsx'), loadAdminUnits()]).then(
+      ([m]) => m.DeclarationScreen,
+    ),
   ),
   ReceiptScreen: lazyScreen(() => import('../receipt/ReceiptScreen.tsx').then((m) => m.ReceiptScreen)),
   SatisfactionScreen: lazyScreen(() =>

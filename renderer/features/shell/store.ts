@@ -70,7 +70,10 @@ interface ShellState {
   back(): void;
   setLanguage(language: Language): void;
   toggleLargeText(): void;
-  /** The idle reset: back to Today in Vietnamese with default text and keyboard, history forgotten. */
+  /**
+   * The end of a citizen's visit (the idle reset, the end of the satisfaction rating): back to
+   * Today in Vietnamese with default text and keyboard, history forgotten.
+   */
   resetSession(): void;
 }
 

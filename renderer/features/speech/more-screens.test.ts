@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../../shared/catalogue/procedures.ts';
 import { findProcedure } from '../../../shared/catalogue/index.ts';
 import { buildDeclarationDocument } from '../../../shared/print/declaration.ts';
@@ -19,6 +19,10 @@ import {
   todayDeskSpeech,
   procedureSpeech,
 } from './segments.ts';
+import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
+
+// Place codes in the forms are checked against the administrative units, fetched on demand.
+beforeAll(() => loadAdminUnits());
 
 // An English screen still speaks Vietnamese: the voice is Vietnamese.
 const i18n = initI18n('en');

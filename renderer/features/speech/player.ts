@@ -66,11 +66,54 @@ export function prefetchFirstPiece(client: BridgeClient, segments: readonly Spee
   if (!first?.key) return;
   const language = useSpeechStore.getState().clipLanguage ?? undefined;
   const key = prefetchKey(first, language);
-  if (prefetched.has(key)) return;
-  const pending = requestAudio(client, first, language);
-  pending.catch(() => prefetched.delete(key));
-  prefetched.set(key, pending);
-  if (prefetched.size > PREFETCH_KEEP) prefetched.delete(prefetched.keys().next().value!);
+  let pending = prefetched.get(key);
+  if (!pending) {
+    pending = requestAudio(client, first, language);
+    pending.catch(() => prefetched.delete(key));
+    prefetched.set(key, pending);
+    if (prefetched.size > PREFETCH_KEEP) prefetched.delete(prefetched.keys().next().value!);
+  }
+  stage(key, pending);
+}
+
+/**
+ * The first listen button of the screen (the page's own, at its top) has its first piece
+ * loaded into the audio element ahead, paused: a tap then only starts playback, without
+ * the blob read and WAV parsing that a busy machine can stretch to a few hundred ms.
+ * Any stop (a navigation, the idle reset, another reading) takes it out again.
+ */
+let staged: { key: string; url: string | null } | null = null;
+
+function stage(key: string, pending: Promise<Blob>): void {
+  if (staged || current || !element) return;
+  const slot: { key: string; url: string | null } = { key, url: null };
+  staged = slot;
+  pending.then(
+    (blob) => {
+      if (staged !== slot || current || !element) return;
+      slot.url = URL.createObjectURL(blob);
+      element.preload = 'auto';
+      element.src = slot.url;
+    },
+    () => {
+      if (staged === slot) staged = null;
+    },
+  );
+}
+
+/** Takes the staged piece, if it is `key` and loaded: its URL, now the caller's to revoke. */
+function takeStaged(key: string): string | null {
+  const slot = staged;
+  staged = null;
+  if (slot?.key === key && slot.url && element?.src === slot.url) return slot.url;
+  unstageSlot(slot);
+  return null;
+}
+
+function unstageSlot(slot: { key: string; url: string | null } | null): void {
+  if (!slot?.url) return;
+  if (element?.src === slot.url && !current) element.removeAttribute('src');
+  URL.revokeObjectURL(slot.url);
 }
 
 /** A tenth of a second of silence (8 kHz, 16-bit mono WAV). */
@@ -120,6 +163,13 @@ export function forgetPrefetched(): void {
 }
 
 export function stopSpeech(): void {
+  const slot = staged;
+  staged = null;
+  unstageSlot(slot);
+  stopCurrent();
+}
+
+function stopCurrent(): void {
   if (current) {
     current.cancelled = true;
     current.audio.pause();
@@ -144,7 +194,8 @@ function playOne(session: NonNullable<typeof current>, url: string): Promise<voi
     audio.onended = done;
     audio.onpause = done;
     audio.onerror = () => reject(new BridgeCallError('speech-playback', 'the audio could not be played'));
-    audio.src = url;
+    // A staged piece is already loaded: setting src again would load it anew.
+    if (audio.src !== url) audio.src = url;
     audio.muted = false;
     audio.volume = useSpeechStore.getState().volume;
     audio.play().catch(reject);
@@ -156,7 +207,9 @@ export async function speakSegments(
   owner: string,
   segments: readonly SpeechSegment[],
 ): Promise<void> {
-  stopSpeech();
+  const language = useSpeechStore.getState().clipLanguage ?? undefined;
+  const stagedUrl = segments[0] ? takeStaged(prefetchKey(segments[0], language)) : null;
+  stopCurrent();
   if (segments.length === 0) return;
   const audio = element ?? new Audio();
   audio.dataset.piecesEnded = '0';
@@ -164,7 +217,7 @@ export async function speakSegments(
   current = session;
   useSpeechStore.setState({ playing: owner, failure: null });
   mark('speech-tap');
-  const language = useSpeechStore.getState().clipLanguage ?? undefined;
+  if (stagedUrl) session.urls.push(stagedUrl);
   const fetchAudio = (segment: SpeechSegment) =>
     requestAudio(client, segment, language).then((blob) => {
       const url = URL.createObjectURL(blob);
@@ -173,13 +226,15 @@ export async function speakSegments(
     });
   try {
     const ready = prefetched.get(prefetchKey(segments[0]!, language));
-    let next = ready
-      ? ready.then((blob) => {
-          const url = URL.createObjectURL(blob);
-          session.urls.push(url);
-          return url;
-        })
-      : fetchAudio(segments[0]!);
+    let next = stagedUrl
+      ? Promise.resolve(stagedUrl)
+      : ready
+        ? ready.then((blob) => {
+            const url = URL.createObjectURL(blob);
+            session.urls.push(url);
+            return url;
+          })
+        : fetchAudio(segments[0]!);
     for (let i = 0; i < segments.length; i++) {
       const url = await next;
       if (session.cancelled) return;
