@@ -1,3 +1,5 @@
+// The office decodes places from its first call: the units data is loaded with this import.
+import '../../shared/admin-units/bundled.ts';
 import type { Language } from '../../shared/domain/localised.ts';
 import { getForm } from '../../shared/forms/registry.ts';
 import { displayValue, visibleFields, visibleSections } from '../../shared/forms/engine.ts';

@@ -1,3 +1,5 @@
+// The office decodes places from its first call: the units data is loaded with this import.
+import '../../shared/admin-units/bundled.ts';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
