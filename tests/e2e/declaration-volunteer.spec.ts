@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
+import { openKioskAt, scanBurst, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { CCCD_QR, pickUnit, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
 import { kioskWithVolunteers, signInVolunteer } from './settings-helpers.ts';
 
@@ -17,29 +17,6 @@ test.afterAll(async () => {
 
 // Tuesday 24/11/2026 in Gia Lâm: no-appointment (2 working hours) and no-writing day.
 const TUESDAY = vn('2026-11-24 08:30');
-
-/**
- * A USB scanner in keyboard mode: the whole code as back-to-back keydowns, then Enter, at the
- * focused element. Dispatched inside the page because on a loaded 2-core test machine the
- * driver's own key events arrive up to 100+ ms apart (a person's pace, not a scanner's);
- * the keys are real keydown events that bubble through the kiosk's capture listener, and
- * anything that listener let through would be typed into the focused field by the kiosk.
- */
-async function scanBurst(page: Page, text: string): Promise<void> {
-  // The page clock stands still while the keys play (a loaded machine can stall the page
-  // longer than a scanner's gap), then the quiet gap passes.
-  const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 1_000);
-  await page.evaluate((keys) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of [...keys, 'Enter']) {
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
-    }
-  }, text);
-  await page.clock.runFor(100);
-  await page.clock.resume();
-}
 
 const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo', exact: true }).click();
 

@@ -43,6 +43,29 @@ export async function openProcedurePage(page: Page, query: string): Promise<void
 }
 
 /**
+ * A USB scanner in keyboard mode: the whole code as back-to-back keydowns, then Enter, at the
+ * focused element. Dispatched inside the page because on a loaded 2-core test machine the
+ * driver's own key events arrive up to 100+ ms apart (a person's pace, not a scanner's);
+ * the keys are real keydown events that bubble through the kiosk's capture listener, and
+ * anything that listener let through would be typed into the focused field by the kiosk.
+ */
+export async function scanBurst(page: Page, text: string): Promise<void> {
+  // The page clock stands still while the keys play (a loaded machine can stall the page
+  // longer than a scanner's gap), then the quiet gap passes.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1_000);
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...keys, 'Enter']) {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
+    }
+  }, text);
+  await page.clock.runFor(100);
+  await page.clock.resume();
+}
+
+/**
  * Decodes a QR <img> with jsQR (an implementation independent of the `qrcode` package that
  * drew it), from the pixels the browser decoded for that image.
  */

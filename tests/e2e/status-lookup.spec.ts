@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
-import { openKioskAt, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
+import { openKioskAt, scanBurst, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
 import { expectNoSeriousAxe } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
@@ -152,7 +152,7 @@ test('status look-up: typed, scanned, waiting, result ready with its age, refuse
   await page.getByRole('button', { name: 'Xoá hết' }).click();
   await page.getByRole('heading', { name: 'Tra cứu hồ sơ', level: 1 }).click();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(`${qr(2)}\n`, { delay: 0 });
+  await scanBurst(page, qr(2));
   await expect(page.getByRole('heading', { name: 'Có kết quả', level: 2 })).toBeVisible();
   await expect(result).toContainText('Mời ông/bà đến Bộ phận Một cửa nhận kết quả');
   await expect(result).toContainText('Thông tin cập nhật từ cơ quan lúc 10:32, 24/11/2026 — 2 giờ trước');

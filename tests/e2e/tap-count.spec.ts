@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openKioskAt, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
+import { openKioskAt, scanBurst, startKioskHost, vn, type KioskHostHandle } from './helpers.ts';
 import { CCCD_QR, printedPdfText, readKioskDb, squash } from './declaration-helpers.ts';
 import { GOOD_ID_CARDS } from '../support/id-card-samples.ts';
 
@@ -13,23 +13,6 @@ class Taps {
     this.count++;
     await target.click();
   }
-}
-
-/** A USB scanner in keyboard mode (as in declaration-volunteer.spec.ts): not a tap. */
-async function scanCard(page: Page, text: string): Promise<void> {
-  // The page clock stands still while the keys play (a loaded machine can stall the page
-  // longer than a scanner's gap), then the quiet gap passes.
-  const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 1_000);
-  await page.evaluate((keys) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of [...keys, 'Enter']) {
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
-    }
-  }, text);
-  await page.clock.runFor(100);
-  await page.clock.resume();
 }
 
 test.describe('Pác Nặm', () => {
@@ -49,7 +32,7 @@ test.describe('Pác Nặm', () => {
     await openKioskAt(page, host.url, MONDAY);
     await taps.tap(page.getByRole('button', { name: /^Khai tờ khai: Chứng thực bản sao từ bản chính/ }));
     await expect(page.getByRole('heading', { name: /Bước 1\/3: Người yêu cầu chứng thực/ })).toBeVisible();
-    await scanCard(page, CCCD_QR);
+    await scanBurst(page, CCCD_QR);
     await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
       'Nguyễn Văn An',
     );
@@ -128,7 +111,7 @@ test.describe('Gia Lâm', () => {
 
     // The mother declares: her card once.
     await expect(page.getByRole('heading', { name: /Bước 1\/6: Người đi khai sinh/ })).toBeVisible();
-    await scanCard(page, mother.qr);
+    await scanBurst(page, mother.qr);
     await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue(
       mother.fullName,
     );
@@ -159,7 +142,7 @@ test.describe('Gia Lâm', () => {
 
     // The father: his card.
     await expect(page.getByRole('heading', { name: /Bước 4\/6: Thông tin người cha/ })).toBeVisible();
-    await scanCard(page, CCCD_QR);
+    await scanBurst(page, CCCD_QR);
     await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người cha' })).toHaveValue(
       'Nguyễn Văn An',
     );

@@ -11,7 +11,8 @@ export function SyncBadge() {
   const { t } = useTranslation('sync');
   const state = useSyncStore((s) => s.state);
   const { status } = state;
-  if (!status) return null;
+  // Its line is kept before the first status arrives so the header never grows under a finger.
+  if (!status) return <div className="sync-badge" aria-hidden="true" />;
   const attention = status.needsReEnrolment || state.refused > 0;
   const connection = !status.enrolled
     ? t('badge.notEnrolled')
