@@ -3,7 +3,8 @@ import type { ReportRow } from '../report/weekly.ts';
 import type { ReportTable } from '../report/export.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
-import { reportChart, waitChart } from './chart.ts';
+import { reportChart, waitChart, type ChartPart } from './chart.ts';
+import { formatNumber, formatPercent } from './number-format.ts';
 import { t, type Lang } from './i18n.ts';
 
 export interface ReportPageData {
@@ -37,51 +38,65 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
       '/reports/weekly',
     );
   const { rows, table, totalRow, nameOf } = report;
+  const minutes = (m: number) => formatNumber(m, lang);
+  const cell = (value: string | number | null, column: number) =>
+    typeof value === 'string'
+      ? value
+      : table.kinds[column] === 'percent'
+        ? formatPercent(value, lang)
+        : formatNumber(value, lang);
   // Long official names are cut so that the model, which tells the bars apart, stays visible.
-  const minutes = (m: number) =>
-    m.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
-  const label = (r: ReportRow) => `${shorten(nameOf(r), 34)} · ${t(lang, `model.${r.model}`)}`;
+  const label = (r: ReportRow, max = 72) => `${shorten(nameOf(r), max)} · ${t(lang, `model.${r.model}`)}`;
   const body = rows.length
     ? html`${form}
-        <p>
+        <p class="downloads">
           <a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> ·
           <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a>
         </p>
-        <table class="report">
-          <thead>
-            <tr>
-              ${table.header.map((h) => html`<th>${h}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${table.rows.map(
-              (r) =>
-                html`<tr>
-                  ${r.map((c) => html`<td>${c ?? '—'}</td>`)}
-                </tr>`,
-            )}
-            <tr>
-              ${totalRow.map((c, i) => html`<th>${i === 1 ? '' : (c ?? '—')}</th>`)}
-            </tr>
-          </tbody>
-        </table>
-        <h2>${t(lang, 'report.chart')}</h2>
-        ${reportChart(
-          rows.filter((r) => r.received > 0),
-          label,
-          t(lang, 'report.chart'),
-        )}
+        <div class="table-scroll">
+          <table class="report">
+            <thead>
+              <tr>
+                ${table.header.map((h) => html`<th>${h}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${table.rows.map(
+                (r) =>
+                  html`<tr>
+                    ${r.map((c, i) => html`<td class="${table.kinds[i]}">${cell(c, i)}</td>`)}
+                  </tr>`,
+              )}
+              <tr>
+                ${totalRow.map((c, i) => html`<th class="${table.kinds[i]}">${i === 1 ? '' : cell(c, i)}</th>`)}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <section class="chart-block">
+          <h2 class="chart-heading">${t(lang, 'report.chart')}</h2>
+          ${reportChart(
+            rows.filter((r) => r.received > 0),
+            label,
+            {
+              title: t(lang, 'report.chart'),
+              part: (p: ChartPart) => t(lang, `report.${p}`),
+              percent: (f) => formatPercent(f, lang),
+              total: (count) => t(lang, 'report.chartTotal', { count: formatNumber(count, lang) }),
+            },
+          )}
+        </section>
         ${
           rows.some((r) => r.wait?.waitMedian != null)
             ? html`<h2>${t(lang, 'report.waitChart')}</h2>
                 ${waitChart(
                   rows,
-                  label,
+                  (r) => label(r, 34),
                   (w) =>
                     t(lang, 'report.waitChartBar', {
                       median: minutes(w.waitMedian!),
                       p90: minutes(w.waitP90!),
-                      share: w.calledWithinNoWait === null ? '—' : Math.round(w.calledWithinNoWait * 100),
+                      share: formatPercent(w.calledWithinNoWait, lang),
                     }),
                   t(lang, 'report.waitChart'),
                 )}`

@@ -194,9 +194,9 @@ forEachDatabase('wait times in the report', (target) => {
     expect(lines[0]).toContain('Tỷ lệ được gọi trong 15 phút (không chờ)');
     // Procedure by name; 1 ticket, wait 19/19 min, service 2/2 min, 0 % within 15 minutes.
     expect(lines).toContainEqual(
-      expect.stringMatching(/^"Chứng thực bản sao[^"]*\(2\.000815\)",Ngày không chờ,0,.*,1,19,19,2,2,0$/),
+      expect.stringMatching(/^"Chứng thực bản sao[^"]*\(2\.000815\)",Ngày không chờ,0,.*,1,19,19,2,2,0%$/),
     );
-    expect(lines).toContainEqual('Hộ tịch (phiếu chưa gắn hồ sơ),Ngày không chờ,0,0,0,0,0,,,,0,,2,8,8,,,50');
+    expect(lines).toContainEqual('Hộ tịch (phiếu chưa gắn hồ sơ),Ngày không chờ,0,0,0,0,0,,,,0,,2,8,8,,,50%');
 
     const xlsx = await req(`/reports/weekly?${range}&format=xlsx&lang=en`);
     const wb = new ExcelJS.Workbook();
@@ -212,6 +212,9 @@ forEachDatabase('wait times in the report', (target) => {
           Array.isArray(r) && r[1] === 'Hộ tịch (tickets without a dossier)' && r[2] === 'No-waiting day',
       ) as unknown[];
     expect(civil[col]).toBe(8);
-    expect(civil[header.indexOf('Called within 15 minutes (no-waiting) share')]).toBe(50);
+    const shareCol = header.indexOf('Called within 15 minutes (no-waiting) share');
+    // A fraction shown as a percentage by the spreadsheet.
+    expect(civil[shareCol]).toBe(0.5);
+    expect(sheet.getColumn(shareCol).numFmt).toBe('0.0%');
   });
 });
