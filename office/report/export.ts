@@ -9,30 +9,38 @@ export interface ReportTable {
   header: string[];
   /** One per header column. */
   kinds: ColumnKind[];
+  /** One per header column. */
+  parts: ColumnPart[];
   rows: (string | number | null)[][];
 }
 
+/**
+ * Which part of the page shows a column: the row's name on both, then the dossier table
+ * (what the reform reports publish) and the desk's ticket table (wait and service times).
+ */
+export type ColumnPart = 'name' | 'dossiers' | 'tickets';
+
 /** The columns, in the order the reform reports publish them. */
 const COLUMNS = [
-  ['report.procedure', 'text'],
-  ['report.model', 'text'],
-  ['report.received', 'count'],
-  ['report.early', 'count'],
-  ['report.onTime', 'count'],
-  ['report.late', 'count'],
-  ['report.pending', 'count'],
-  ['report.portalShare', 'percent'],
-  ['report.kioskShare', 'percent'],
-  ['report.volunteerShare', 'percent'],
-  ['report.ratings', 'count'],
-  ['report.satisfied', 'percent'],
-  ['report.tickets', 'count'],
-  ['report.waitMedian', 'minutes'],
-  ['report.waitP90', 'minutes'],
-  ['report.serviceMedian', 'minutes'],
-  ['report.serviceP90', 'minutes'],
-  ['report.noWaitShare', 'percent'],
-] as const satisfies readonly (readonly [MessageKey, ColumnKind])[];
+  ['report.procedure', 'text', 'name'],
+  ['report.model', 'text', 'name'],
+  ['report.received', 'count', 'dossiers'],
+  ['report.early', 'count', 'dossiers'],
+  ['report.onTime', 'count', 'dossiers'],
+  ['report.late', 'count', 'dossiers'],
+  ['report.pending', 'count', 'dossiers'],
+  ['report.portalShare', 'percent', 'dossiers'],
+  ['report.kioskShare', 'percent', 'dossiers'],
+  ['report.volunteerShare', 'percent', 'dossiers'],
+  ['report.ratings', 'count', 'dossiers'],
+  ['report.satisfied', 'percent', 'dossiers'],
+  ['report.tickets', 'count', 'tickets'],
+  ['report.waitMedian', 'minutes', 'tickets'],
+  ['report.waitP90', 'minutes', 'tickets'],
+  ['report.serviceMedian', 'minutes', 'tickets'],
+  ['report.serviceP90', 'minutes', 'tickets'],
+  ['report.noWaitShare', 'percent', 'tickets'],
+] as const satisfies readonly (readonly [MessageKey, ColumnKind, ColumnPart])[];
 
 /**
  * The report as a table (page, CSV, XLSX): the dossier counts, then the desk's tickets —
@@ -51,6 +59,7 @@ export function reportTable(
   return {
     header,
     kinds: COLUMNS.map(([, kind]) => kind),
+    parts: COLUMNS.map(([, , part]) => part),
     rows: rows.map((r) => [
       rowName(r),
       t(lang, `model.${r.model}`),
