@@ -431,11 +431,18 @@ forEachDatabase('office over HTTP', (target) => {
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
       expect(wb.worksheets[0]!.getRow(1).getCell(3).value).toBe('Received');
       // The page's column names are the downloads' (the page splits them into its two tables).
-      const headsOf = (html: string) => [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+      const headsOf = (html: string) =>
+        [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
       const pageEn = await (await staff.req(`/reports/weekly?${range}&lang=en`)).text();
       const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean);
       expect(headsOf(pageEn)).toEqual(headers.slice(0, 12));
-      expect(headsOf(page)).toEqual(csv.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',').slice(0, 12));
+      expect(headsOf(page)).toEqual(
+        csv
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[0]!
+          .split(',')
+          .slice(0, 12),
+      );
       expect((await staff.req('/reports/weekly?from=2026-13-01&to=2026-11-29')).status).toBe(400);
     });
   });

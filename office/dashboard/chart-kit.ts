@@ -70,7 +70,14 @@ export function legend(items: readonly LegendItem[], width: number): { svg: Html
     x += w;
     const swatch =
       'fill' in item.swatch
-        ? html`<rect x="${at}" y="${y + 6}" width="24" height="20" fill="${item.swatch.fill}" stroke="${OUTLINE}" />`
+        ? html`<rect
+            x="${at}"
+            y="${y + 6}"
+            width="24"
+            height="20"
+            fill="${item.swatch.fill}"
+            stroke="${OUTLINE}"
+          />`
         : html`<line
             x1="${at + 12}"
             x2="${at + 12}"

@@ -39,7 +39,9 @@ function segmentsPerBar(text: string, lang: Lang) {
   const bars: { part: string; count: number; percent: number }[][] = [];
   let current: (typeof bars)[number] = [];
   // A bar ends with its total, written after its segments.
-  for (const m of text.matchAll(/<g class="segment" data-part="(\w+)"\s*><title>[^:]+: (\d+) \(([\d.,]+)%\)|(\d+) (hồ sơ|received)</g)) {
+  for (const m of text.matchAll(
+    /<g class="segment" data-part="(\w+)"\s*><title>[^:]+: (\d+) \(([\d.,]+)%\)|(\d+) (hồ sơ|received)</g,
+  )) {
     if (m[4]) {
       bars.push(current);
       current = [];
@@ -87,7 +89,9 @@ describe('report chart', () => {
     bars.forEach((bar, i) => {
       expect(bar.reduce((sum, s) => sum + s.count, 0)).toBe(rows[i]!.received);
       // Rounded to one decimal each: at most 0.05 off per segment.
-      expect(Math.abs(bar.reduce((sum, s) => sum + s.percent, 0) - 100)).toBeLessThanOrEqual(0.05 * bar.length);
+      expect(Math.abs(bar.reduce((sum, s) => sum + s.percent, 0) - 100)).toBeLessThanOrEqual(
+        0.05 * bar.length,
+      );
     });
     expect(svg).toContain('<title>Quá hạn: 2 (20%)</title');
     expect(svg).toContain('<title>Quá hạn: 1 (1%)</title');
@@ -145,7 +149,9 @@ describe('chart names', () => {
     expect(lines.length).toBe(3);
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(300);
     expect(lines[2]).toMatch(/…$/);
-    expect(wrapLines(`Đăng ký kết hôn\u00a0· Ngày không chờ`, 600, 2)).toEqual(['Đăng ký kết hôn\u00a0· Ngày không chờ']);
+    expect(wrapLines(`Đăng ký kết hôn\u00a0· Ngày không chờ`, 600, 2)).toEqual([
+      'Đăng ký kết hôn\u00a0· Ngày không chờ',
+    ]);
     expect(wrapLines('a b\u00a0c', textWidth('a b'), 2)).toEqual(['a', 'b\u00a0c']);
   });
 });
@@ -189,7 +195,9 @@ describe('wait chart', () => {
     const sizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
     // The mark is at the same place on every bar.
-    const marks = new Set([...svg.matchAll(/<line\s+class="no-wait-mark"\s+x1="([\d.]+)"/g)].map((m) => m[1]));
+    const marks = new Set(
+      [...svg.matchAll(/<line\s+class="no-wait-mark"\s+x1="([\d.]+)"/g)].map((m) => m[1]),
+    );
     expect(marks.size).toBe(1);
     expect(svg.match(/class="no-wait-mark"/g)).toHaveLength(2);
   });

@@ -29,7 +29,8 @@ export interface ReportChartWords {
   total: (received: number) => string;
 }
 
-const fillOf = (p: ChartPart) => (CHART_STYLE[p].pattern === 'none' ? CHART_STYLE[p].color : `url(#chart-${p})`);
+const fillOf = (p: ChartPart) =>
+  CHART_STYLE[p].pattern === 'none' ? CHART_STYLE[p].color : `url(#chart-${p})`;
 
 const WIDTH = 940;
 const TOTAL_W = 150;
@@ -112,7 +113,10 @@ export function reportChart(
       x += w;
       return seg;
     });
-    return html`${nameSvg}${segs}<text x="${(x + 8).toFixed(1)}" y="${y + BAR_H / 2 + FONT * 0.35}" font-size="${FONT}"
+    return html`${nameSvg}${segs}<text
+        x="${(x + 8).toFixed(1)}"
+        y="${y + BAR_H / 2 + FONT * 0.35}"
+        font-size="${FONT}"
         >${words.total(r.received)}</text
       >`;
   });

@@ -55,7 +55,9 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
   const withTickets = rows.filter((r) => (r.wait?.tickets ?? 0) > 0);
   const body = rows.length
     ? html`${form}
-        <p class="period">${t(lang, 'report.period', { from: formatVietnamDate(from), to: formatVietnamDate(to) })}</p>
+        <p class="period">
+          ${t(lang, 'report.period', { from: formatVietnamDate(from), to: formatVietnamDate(to) })}
+        </p>
         <p class="downloads">
           <a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> ·
           <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a>
@@ -122,7 +124,9 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
           return html`<tr>
             ${columns.map(
               (i) =>
-                html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">${cell(values[i]!, i)}</td>`,
+                html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">
+                  ${cell(values[i]!, i)}
+                </td>`,
             )}
           </tr>`;
         })}
@@ -135,7 +139,9 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
             .map((i) =>
               i === 1
                 ? html`<td class="text"></td>`
-                : html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">${cell(totalRow[i]!, i)}</td>`,
+                : html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">
+                    ${cell(totalRow[i]!, i)}
+                  </td>`,
             )}
         </tr>
       </tfoot>

@@ -27,7 +27,11 @@ const GAP = 18;
  * wait over a thinner one to the 90th percentile, a dashed line at the 15-minute
  * "không chờ" mark, and the numbers written in words under the bar.
  */
-export function waitChart(rows: readonly ReportRow[], label: (r: ReportRow) => string, words: WaitChartWords): Html {
+export function waitChart(
+  rows: readonly ReportRow[],
+  label: (r: ReportRow) => string,
+  words: WaitChartWords,
+): Html {
   const shown = rows.filter((r) => r.wait && r.wait.waitMedian !== null);
   const max = Math.max(NO_WAIT_MINUTES * 1.5, ...shown.map((r) => r.wait!.waitP90 ?? 0));
   const x = (minutes: number) => (minutes / max) * PLOT_W;

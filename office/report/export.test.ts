@@ -48,7 +48,9 @@ describe('report exports', () => {
 
   it('writes rates with a % sign in CSV, and keeps a formula-like name as text', () => {
     const table = reportTable([row], 'vi', () => '=HYPERLINK("x")');
-    const [header, line] = toCsv(table).replace(/^\uFEFF/, '').split('\r\n');
+    const [header, line] = toCsv(table)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(header).toBe(table.header.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','));
     // Online 1/8, kiosk 7/8, volunteer 2/8, satisfied 3/4; no tickets.
     expect(line).toBe(`"'=HYPERLINK(""x"")",Ngày không giấy hẹn,8,3,4,1,0,12.5%,87.5%,25%,4,75%,0,,,,,`);

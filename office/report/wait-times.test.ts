@@ -183,7 +183,8 @@ forEachDatabase('wait times in the report', (target) => {
     );
     expect(page).toContain('Hộ tịch (phiếu chưa gắn hồ sơ)\u00a0· Ngày không chờ');
     // Tickets without a dossier are a row of the desk's table only, with its share as a percentage.
-    const tableOf = (part: string) => new RegExp(`<table class="report ${part}">[\\s\\S]*?</table>`).exec(page)![0];
+    const tableOf = (part: string) =>
+      new RegExp(`<table class="report ${part}">[\\s\\S]*?</table>`).exec(page)![0];
     expect(tableOf('dossiers')).not.toContain('Hộ tịch');
     expect(tableOf('tickets')).toMatch(
       /<td class="text"[^>]*>Hộ tịch \(phiếu chưa gắn hồ sơ\)<\/td>(\s*<td[^>]*>[^<]*<\/td>){6}\s*<td class="percent"[^>]*>50%<\/td>/,
