@@ -52,12 +52,11 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
   // The no-break space keeps "·" with the name, so a wrapped label starts its line with the model.
   const label = (r: ReportRow) => `${nameOf(r)}\u00a0· ${t(lang, `model.${r.model}`)}`;
   const withDossiers = rows.filter((r) => r.received > 0);
+  const period = t(lang, 'report.period', { from: formatVietnamDate(from), to: formatVietnamDate(to) });
   const withTickets = rows.filter((r) => (r.wait?.tickets ?? 0) > 0);
   const body = rows.length
     ? html`${form}
-        <p class="period">
-          ${t(lang, 'report.period', { from: formatVietnamDate(from), to: formatVietnamDate(to) })}
-        </p>
+        <p class="period">${period}</p>
         <p class="downloads">
           <a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> ·
           <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a>
@@ -111,6 +110,9 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
    * sheet without scrolling sideways; the downloads keep them side by side.
    */
   function tablePart(part: ColumnPart, shown: readonly ReportRow[]) {
+    // A cell's text right against its tags, so that the stacked layout (narrow screens) aligns it.
+    const td = (i: number, text: string) =>
+      html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">${text}</td>`;
     const columns = table.parts.flatMap((p, i) => (p === 'name' || p === part ? [i] : []));
     return html`<table class="report ${part}">
       <thead>
@@ -122,12 +124,7 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
         ${shown.map((r) => {
           const values = table.rows[rows.indexOf(r)]!;
           return html`<tr>
-            ${columns.map(
-              (i) =>
-                html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">
-                  ${cell(values[i]!, i)}
-                </td>`,
-            )}
+            ${columns.map((i) => td(i, cell(values[i]!, i)))}
           </tr>`;
         })}
       </tbody>
@@ -136,13 +133,7 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
           <th scope="row">${totalRow[0]}</th>
           ${columns
             .slice(1)
-            .map((i) =>
-              i === 1
-                ? html`<td class="text"></td>`
-                : html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">
-                    ${cell(totalRow[i]!, i)}
-                  </td>`,
-            )}
+            .map((i) => (i === 1 ? html`<td class="text"></td>` : td(i, cell(totalRow[i]!, i))))}
         </tr>
       </tfoot>
     </table>`;
