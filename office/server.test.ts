@@ -419,6 +419,9 @@ forEachDatabase('office over HTTP', (target) => {
       const page = await (await staff.req(`/reports/weekly?${range}`)).text();
       expect(page).toMatch(/<svg\s[^>]*class="chart"/);
       expect(page).toContain('Ngày không giấy hẹn');
+      // The chart's legend, and rates with their % sign in the page's number style.
+      expect(page).toMatch(/<g class="legend-item"[\s\S]*?>Quá hạn<\/text/);
+      expect(page).toMatch(/<td class="percent"[^>]*>\d+(,\d)?%<\/td>/);
       const csv = await (await staff.req(`/reports/weekly?${range}&format=csv`)).text();
       expect(csv.split('\r\n')[0]).toContain('Tiếp nhận');
       // Names, not bare codes (the shipped catalogue until the office publishes its own).
@@ -427,6 +430,19 @@ forEachDatabase('office over HTTP', (target) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
       expect(wb.worksheets[0]!.getRow(1).getCell(3).value).toBe('Received');
+      // The page's column names are the downloads' (the page splits them into its two tables).
+      const headsOf = (html: string) =>
+        [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+      const pageEn = await (await staff.req(`/reports/weekly?${range}&lang=en`)).text();
+      const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean);
+      expect(headsOf(pageEn)).toEqual(headers.slice(0, 12));
+      expect(headsOf(page)).toEqual(
+        csv
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[0]!
+          .split(',')
+          .slice(0, 12),
+      );
       expect((await staff.req('/reports/weekly?from=2026-13-01&to=2026-11-29')).status).toBe(400);
     });
   });

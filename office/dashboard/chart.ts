@@ -1,116 +1,124 @@
 import { html, type Html } from './html.ts';
 import type { ReportRow } from '../report/weekly.ts';
-import { NO_WAIT_MINUTES } from '../../shared/queue/index.ts';
+import { FONT, LINE, OUTLINE, legend, svgChart, textLines, textWidth, wrapLines } from './chart-kit.ts';
+
+/** The parts of a bar, in reading order. */
+export const CHART_PARTS = ['early', 'onTime', 'late', 'pending'] as const;
+export type ChartPart = (typeof CHART_PARTS)[number];
 
 /**
- * Stacked horizontal bars as inline SVG, rendered on the server: no chart library to
- * ship or keep updated, works under the strict CSP (no scripts), prints as it shows,
- * and labels go through the same escaping as the rest of the page.
+ * Okabe–Ito colours (told apart with the common colour-vision deficiencies; Okabe & Ito,
+ * "Color Universal Design", 2008), with different lightness so that a grey print keeps
+ * them apart too, and a pattern on late and in progress; every part also carries its
+ * count as text, so colour is never the only cue.
+ */
+export const CHART_STYLE: Record<ChartPart, { color: string; pattern: 'none' | 'hatch' | 'dots' }> = {
+  early: { color: '#009E73', pattern: 'none' },
+  onTime: { color: '#56B4E9', pattern: 'none' },
+  late: { color: '#D55E00', pattern: 'hatch' },
+  pending: { color: '#F0E442', pattern: 'dots' },
+};
+
+export interface ReportChartWords {
+  title: string;
+  /** The part's name, as the table's column header. */
+  part: (part: ChartPart) => string;
+  /** A share (0..1) in the page's language, with its % sign. */
+  percent: (fraction: number) => string;
+  /** Written after a bar: its dossiers received. */
+  total: (received: number) => string;
+}
+
+const fillOf = (p: ChartPart) =>
+  CHART_STYLE[p].pattern === 'none' ? CHART_STYLE[p].color : `url(#chart-${p})`;
+
+const WIDTH = 940;
+const TOTAL_W = 150;
+const PLOT_W = WIDTH - TOTAL_W;
+const BAR_H = 30;
+const GAP = 18;
+/** Names longer than this many lines are cut; the table has them whole. */
+const NAME_LINES = 2;
+
+function patterns(): Html[] {
+  return CHART_PARTS.filter((p) => CHART_STYLE[p].pattern !== 'none').map((p) => {
+    const { color, pattern } = CHART_STYLE[p];
+    const mark =
+      pattern === 'hatch'
+        ? html`<path d="M0 8 L8 0" stroke="#000" stroke-opacity="0.5" stroke-width="2" />`
+        : html`<circle cx="4" cy="4" r="1.6" fill="#000" fill-opacity="0.5" />`;
+    return html`<pattern id="chart-${p}" width="8" height="8" patternUnits="userSpaceOnUse"
+      ><rect width="8" height="8" fill="${color}" />${mark}</pattern
+    >`;
+  });
+}
+
+/**
+ * Dossiers per procedure × model as stacked horizontal bars (early, on time, late, in
+ * progress) in inline SVG, rendered on the server: no chart library to ship or keep
+ * updated, works under the strict CSP (no scripts, no style attributes), prints as it
+ * shows, and labels go through the same escaping as the rest of the page. Each bar has
+ * its name on the lines above it, so names stay readable and the drawing narrow enough to
+ * keep its text at reading size on an upright screen or an A4 page.
  */
 export function reportChart(
   rows: readonly ReportRow[],
   label: (r: ReportRow) => string,
-  title: string,
+  words: ReportChartWords,
 ): Html {
-  const parts = [
-    { key: 'early', color: '#2e7d32' },
-    { key: 'onTime', color: '#66bb6a' },
-    { key: 'late', color: '#c62828' },
-    { key: 'pending', color: '#9e9e9e' },
-  ] as const;
   const max = Math.max(1, ...rows.map((r) => r.received));
-  const barH = 22;
-  const labelW = 420;
-  const plotW = 460;
-  const height = rows.length * (barH + 8) + 10;
-  const bars = rows.map((r, i) => {
-    const y = 5 + i * (barH + 8);
-    let x = labelW;
-    const segs = parts.map((p) => {
-      const w = (r[p.key] / max) * plotW;
-      const seg = html`<rect
-        x="${x.toFixed(1)}"
-        y="${y}"
-        width="${w.toFixed(1)}"
-        height="${barH}"
-        fill="${p.color}"
-        ><title>${r[p.key]}</title></rect
+  const key = legend(
+    CHART_PARTS.map((p) => ({ swatch: { fill: fillOf(p) }, label: words.part(p) })),
+    WIDTH,
+  );
+  let top = key.height;
+  const bars = rows.map((r) => {
+    const name = wrapLines(label(r), WIDTH, NAME_LINES);
+    const y = top + name.length * LINE + 6;
+    const nameSvg = textLines(name, 0, top + FONT);
+    top = y + BAR_H + GAP;
+    let x = 0;
+    const segs = CHART_PARTS.filter((p) => r[p] > 0).map((p) => {
+      const w = (r[p] / max) * PLOT_W;
+      const text = `${words.part(p)}: ${r[p]} (${words.percent(r[p] / r.received)})`;
+      // The count is written in the part when it fits; the title always says it in full.
+      const fits = w >= textWidth(String(r[p])) + 8;
+      const seg = html`<g class="segment" data-part="${p}"
+        ><title>${text}</title
+        ><rect
+          x="${x.toFixed(1)}"
+          y="${y}"
+          width="${w.toFixed(1)}"
+          height="${BAR_H}"
+          fill="${fillOf(p)}"
+          stroke="${OUTLINE}"
+          stroke-width="1"
+        />${
+          fits
+            ? html`<text
+                x="${(x + w / 2).toFixed(1)}"
+                y="${y + BAR_H / 2 + FONT * 0.35}"
+                text-anchor="middle"
+                font-size="${FONT}"
+                font-weight="bold"
+                fill="#000"
+                stroke="#fff"
+                stroke-width="3"
+                paint-order="stroke"
+                >${r[p]}</text
+              >`
+            : ''
+        }</g
       >`;
       x += w;
       return seg;
     });
-    return html`<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12"
-        >${label(r).slice(0, 70)}</text
-      >${segs}<text x="${(x + 4).toFixed(1)}" y="${y + 15}" font-size="12">${r.received}</text>`;
-  });
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${title}"
-    xmlns="http://www.w3.org/2000/svg"
-    width="${labelW + plotW + 60}"
-    height="${height}"
-    viewBox="0 0 ${labelW + plotW + 60} ${height}"
-  >
-    ${bars}
-  </svg>`;
-}
-
-/**
- * Waiting time per row as inline SVG (same reasons as reportChart): a bar to the median
- * wait, a thin bar on to the 90th percentile, a dashed line at the 15-minute "không chờ"
- * mark, and the share called within it written at the end of the bar.
- */
-export function waitChart(
-  rows: readonly ReportRow[],
-  label: (r: ReportRow) => string,
-  /** The bar's words: median, 90th percentile and the share called within 15 minutes. */
-  summary: (wait: NonNullable<ReportRow['wait']>) => string,
-  title: string,
-): Html {
-  const shown = rows.filter((r) => r.wait && r.wait.waitMedian !== null);
-  const max = Math.max(NO_WAIT_MINUTES * 1.5, ...shown.map((r) => r.wait!.waitP90 ?? 0));
-  const barH = 22;
-  const labelW = 420;
-  const plotW = 400;
-  const textW = 460;
-  const height = shown.length * (barH + 8) + 24;
-  const x = (minutes: number) => labelW + (minutes / max) * plotW;
-  const bars = shown.map((r, i) => {
-    const y = 5 + i * (barH + 8);
-    const w = r.wait!;
-    return html`<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12"
-        >${label(r).slice(0, 70)}</text
-      ><rect
-        x="${labelW}"
-        y="${y + 8}"
-        width="${(x(w.waitP90!) - labelW).toFixed(1)}"
-        height="6"
-        fill="#90caf9"
-        ><title>p90 ${w.waitP90!.toFixed(1)}</title></rect
-      ><rect
-        x="${labelW}"
-        y="${y}"
-        width="${(x(w.waitMedian!) - labelW).toFixed(1)}"
-        height="${barH}"
-        fill="#1565c0"
-        ><title>${w.waitMedian!.toFixed(1)}</title></rect
-      ><text x="${(Math.max(x(w.waitP90!), x(NO_WAIT_MINUTES)) + 6).toFixed(1)}" y="${y + 15}" font-size="12"
-        >${summary(w)}</text
+    return html`${nameSvg}${segs}<text
+        x="${(x + 8).toFixed(1)}"
+        y="${y + BAR_H / 2 + FONT * 0.35}"
+        font-size="${FONT}"
+        >${words.total(r.received)}</text
       >`;
   });
-  const mark = x(NO_WAIT_MINUTES).toFixed(1);
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${title}"
-    xmlns="http://www.w3.org/2000/svg"
-    width="${labelW + plotW + textW}"
-    height="${height}"
-    viewBox="0 0 ${labelW + plotW + textW} ${height}"
-  >
-    ${bars}
-    <line x1="${mark}" x2="${mark}" y1="0" y2="${height - 16}" stroke="#c62828" stroke-dasharray="4 3" />
-    <text x="${mark}" y="${height - 4}" text-anchor="middle" font-size="11">${NO_WAIT_MINUTES}′</text>
-  </svg>`;
+  return svgChart(words.title, WIDTH, top, html`<defs>${patterns()}</defs>${key.svg}${bars}`);
 }

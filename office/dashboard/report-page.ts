@@ -1,9 +1,12 @@
 import type { StaffSession } from '../staff/accounts.ts';
 import type { ReportRow } from '../report/weekly.ts';
-import type { ReportTable } from '../report/export.ts';
+import type { ColumnPart, ReportTable } from '../report/export.ts';
+import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
-import { reportChart, waitChart } from './chart.ts';
+import { reportChart, type ChartPart } from './chart.ts';
+import { waitChart } from './wait-chart.ts';
+import { formatNumber, formatPercent } from './number-format.ts';
 import { t, type Lang } from './i18n.ts';
 
 export interface ReportPageData {
@@ -18,7 +21,10 @@ export interface ReportPageData {
   } | null;
 }
 
-/** The weekly report: range form, table with its total line, chart, download links. */
+/**
+ * The weekly report: range form, period, download links, then the dossiers (table with its
+ * total line, stacked chart) and the desk's tickets (table, waiting-time chart).
+ */
 export function reportPage(lang: Lang, session: StaffSession, data: ReportPageData): string {
   const { from, to, report } = data;
   const form = html`<form method="get" action="/reports/weekly">
@@ -37,61 +43,100 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
       '/reports/weekly',
     );
   const { rows, table, totalRow, nameOf } = report;
-  // Long official names are cut so that the model, which tells the bars apart, stays visible.
-  const minutes = (m: number) =>
-    m.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
-  const label = (r: ReportRow) => `${shorten(nameOf(r), 34)} · ${t(lang, `model.${r.model}`)}`;
+  const cell = (value: string | number | null, column: number) =>
+    typeof value === 'string'
+      ? value
+      : table.kinds[column] === 'percent'
+        ? formatPercent(value, lang)
+        : formatNumber(value, lang);
+  // The no-break space keeps "·" with the name, so a wrapped label starts its line with the model.
+  const label = (r: ReportRow) => `${nameOf(r)}\u00a0· ${t(lang, `model.${r.model}`)}`;
+  const withDossiers = rows.filter((r) => r.received > 0);
+  const period = t(lang, 'report.period', { from: formatVietnamDate(from), to: formatVietnamDate(to) });
+  const withTickets = rows.filter((r) => (r.wait?.tickets ?? 0) > 0);
   const body = rows.length
     ? html`${form}
-        <p>
+        <p class="period">${period}</p>
+        <p class="downloads">
           <a href="/reports/weekly?${query}&format=csv">${t(lang, 'report.csv')}</a> ·
           <a href="/reports/weekly?${query}&format=xlsx">${t(lang, 'report.xlsx')}</a>
         </p>
-        <table class="report">
-          <thead>
-            <tr>
-              ${table.header.map((h) => html`<th>${h}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${table.rows.map(
-              (r) =>
-                html`<tr>
-                  ${r.map((c) => html`<td>${c ?? '—'}</td>`)}
-                </tr>`,
-            )}
-            <tr>
-              ${totalRow.map((c, i) => html`<th>${i === 1 ? '' : (c ?? '—')}</th>`)}
-            </tr>
-          </tbody>
-        </table>
-        <h2>${t(lang, 'report.chart')}</h2>
-        ${reportChart(
-          rows.filter((r) => r.received > 0),
-          label,
-          t(lang, 'report.chart'),
-        )}
         ${
-          rows.some((r) => r.wait?.waitMedian != null)
-            ? html`<h2>${t(lang, 'report.waitChart')}</h2>
-                ${waitChart(
-                  rows,
-                  label,
-                  (w) =>
-                    t(lang, 'report.waitChartBar', {
-                      median: minutes(w.waitMedian!),
-                      p90: minutes(w.waitP90!),
-                      share: w.calledWithinNoWait === null ? '—' : Math.round(w.calledWithinNoWait * 100),
-                    }),
-                  t(lang, 'report.waitChart'),
-                )}`
+          withDossiers.length
+            ? html`<h2>${t(lang, 'report.dossiersHeading')}</h2>
+                ${tablePart('dossiers', withDossiers)}
+                <section class="chart-block">
+                  <h2>${t(lang, 'report.chart')}</h2>
+                  ${reportChart(withDossiers, label, {
+                    title: t(lang, 'report.chart'),
+                    part: (p: ChartPart) => t(lang, `report.${p}`),
+                    percent: (f) => formatPercent(f, lang),
+                    total: (count) => t(lang, 'report.chartTotal', { count: formatNumber(count, lang) }),
+                  })}
+                </section>`
+            : html`<p>${t(lang, 'report.empty')}</p>`
+        }
+        ${
+          withTickets.length
+            ? html`<h2>${t(lang, 'report.ticketsHeading')}</h2>
+                ${tablePart('tickets', withTickets)}
+                ${
+                  withTickets.some((r) => r.wait?.waitMedian != null)
+                    ? html`<section class="chart-block">
+                        <h2>${t(lang, 'report.waitChart')}</h2>
+                        ${waitChart(withTickets, label, {
+                          title: t(lang, 'report.waitChart'),
+                          median: t(lang, 'report.waitMedian'),
+                          p90: t(lang, 'report.waitP90'),
+                          mark: t(lang, 'report.noWaitMark'),
+                          summary: (w) =>
+                            t(lang, 'report.waitChartBar', {
+                              median: formatNumber(w.waitMedian, lang),
+                              p90: formatNumber(w.waitP90, lang),
+                              share: formatPercent(w.calledWithinNoWait, lang),
+                            }),
+                        })}
+                      </section>`
+                    : ''
+                }`
             : ''
         }`
     : html`${form}
         <p>${t(lang, 'report.empty')}</p>`;
-  return layout(lang, t(lang, 'report.title'), session, body, `/reports/weekly?${query}`);
-}
 
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  /**
+   * One of the page's two tables: the row's name, then either the dossier columns or the
+   * desk's ticket columns. Split this way each fits an upright 1080 px screen and an A4
+   * sheet without scrolling sideways; the downloads keep them side by side.
+   */
+  function tablePart(part: ColumnPart, shown: readonly ReportRow[]) {
+    // A cell's text right against its tags, so that the stacked layout (narrow screens) aligns it.
+    const td = (i: number, text: string) =>
+      html`<td class="${table.kinds[i]}" data-label="${table.header[i]}">${text}</td>`;
+    const columns = table.parts.flatMap((p, i) => (p === 'name' || p === part ? [i] : []));
+    return html`<table class="report ${part}">
+      <thead>
+        <tr>
+          ${columns.map((i) => html`<th scope="col" class="${table.kinds[i]}">${table.header[i]}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.map((r) => {
+          const values = table.rows[rows.indexOf(r)]!;
+          return html`<tr>
+            ${columns.map((i) => td(i, cell(values[i]!, i)))}
+          </tr>`;
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">${totalRow[0]}</th>
+          ${columns
+            .slice(1)
+            .map((i) => (i === 1 ? html`<td class="text"></td>` : td(i, cell(totalRow[i]!, i))))}
+        </tr>
+      </tfoot>
+    </table>`;
+  }
+  return layout(lang, t(lang, 'report.title'), session, body, `/reports/weekly?${query}`);
 }
