@@ -171,6 +171,113 @@ forEachDatabase('ticket desk', (target) => {
     expect(order).toEqual(['A2-001', 'A2-002', 'A-001']);
   });
 
+  it('keeps refused offline tickets for the counters until an officer queues or dismisses them', async () => {
+    const { desk: d } = await desk();
+    await office!.db
+      .insertInto('accounts')
+      .values({
+        username: 'cb',
+        display_name: 'Cán bộ',
+        role: 'officer',
+        password_hash: 'x',
+        disabled: 0,
+        created_at: clock,
+      })
+      .execute();
+    const officer = Number(
+      (await office!.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()).id,
+    );
+    await issue(d, 'civil'); // A-001 at 07:30
+    advance(60);
+    await issue(d, 'civil'); // A-002 at 08:30
+    const at = (minutes: number) => new Date(OPENING + minutes * 60_000).toISOString();
+    const request = {
+      tickets: [
+        { localId: 'ok', serviceId: 'civil', number: 'A2-001', priority: null, issuedAt: at(5) },
+        { localId: 'wrong', serviceId: 'cert', number: 'A2-002', priority: null, issuedAt: at(10) },
+        { localId: 'ghost', serviceId: 'gone', number: 'C2-001', priority: null, issuedAt: at(12) },
+        {
+          localId: 'late',
+          serviceId: 'civil',
+          number: 'A2-003',
+          priority: 'elderly' as const,
+          issuedAt: at(200),
+        },
+      ],
+    };
+    const answer = await d.mergeOffline('kiosk-2', request);
+    expect(answer.results.map((r) => [r.localId, r.outcome])).toEqual([
+      ['ok', 'merged'],
+      ['wrong', 'refused'],
+      ['ghost', 'refused'],
+      ['late', 'refused'],
+    ]);
+    // Sent again after a lost answer: still one of each.
+    await d.mergeOffline('kiosk-2', request);
+    const clash = await d.mergeOffline('kiosk-3', {
+      tickets: [{ ...request.tickets[0]!, localId: 'dup', issuedAt: at(6) }],
+    });
+    expect(clash.results[0]).toMatchObject({ outcome: 'refused', reason: 'number already issued today' });
+
+    const open = await d.refusedToday();
+    expect(open.map((r) => [r.id, r.number, r.reason])).toEqual([
+      ['kiosk-3:dup', 'A2-001', 'number-taken'],
+      ['kiosk-2:wrong', 'A2-002', 'no-range'],
+      ['kiosk-2:ghost', 'C2-001', 'no-range'],
+      ['kiosk-2:late', 'A2-003', 'future'],
+    ]);
+
+    // Queued: a proper office number that keeps the citizen's place (printed at 07:40, before A-002).
+    const queued = await d.resolveRefused('kiosk-2:wrong', 'queue', officer);
+    expect(queued).toMatchObject({ ok: true, ticket: { number: 'B-001', serviceName: 'Chứng thực' } });
+    const queuedLate = await d.resolveRefused('kiosk-2:late', 'queue', officer);
+    expect(queuedLate).toMatchObject({
+      ok: true,
+      ticket: { number: 'A-003', priority: 'elderly', issuedAt: new Date(clock).toISOString() },
+    });
+    const dup = await d.resolveRefused('kiosk-3:dup', 'queue', officer);
+    expect(dup).toMatchObject({ ok: true, ticket: { number: 'A-004', peopleAhead: 3 } });
+    // An unknown service cannot be queued; the case stays open until dismissed.
+    expect(await d.resolveRefused('kiosk-2:ghost', 'queue', officer)).toEqual({
+      ok: false,
+      reason: 'unknown-service',
+    });
+    expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({ ok: true, ticket: null });
+    expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({
+      ok: false,
+      reason: 'already-handled',
+    });
+    expect(await d.resolveRefused('kiosk-2:wrong', 'queue', officer)).toEqual({
+      ok: false,
+      reason: 'already-handled',
+    });
+    expect(await d.resolveRefused('nope', 'queue', officer)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await d.refusedToday()).toEqual([]);
+    const stored = await office!.db
+      .selectFrom('refused_offline_tickets')
+      .select(['id', 'status', 'resolved_by'])
+      .orderBy('id')
+      .execute();
+    expect(stored.map((r) => [r.id, r.status, Number(r.resolved_by)])).toEqual([
+      ['kiosk-2:ghost', 'dismissed', officer],
+      ['kiosk-2:late', 'queued', officer],
+      ['kiosk-2:wrong', 'queued', officer],
+      ['kiosk-3:dup', 'queued', officer],
+    ]);
+
+    // Priority first (the late one), then arrival: 07:30, the merged 07:35, the queued clash of 07:36, 08:30.
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await d.act('q1', { kind: 'call-next' });
+      if (r.ok) order.push(r.ticket.number);
+    }
+    expect(order).toEqual(['A-003', 'A-001', 'A2-001', 'A-004', 'A-002']);
+    // The next day's list starts empty.
+    advance(24 * 60);
+    await d.mergeOffline('kiosk-2', { tickets: [{ ...request.tickets[1]!, localId: 'wrong2' }] });
+    expect((await d.refusedToday()).map((r) => r.id)).toEqual(['kiosk-2:wrong2']);
+  });
+
   it('shows a ticket its live position', async () => {
     const { desk: d } = await desk();
     await issue(d, 'civil');
