@@ -245,7 +245,8 @@ export interface TicketsTable {
 
 /**
  * A ticket an offline kiosk printed that the office refused to merge; id `<kiosk>:<local id>`.
- * `day` is the Vietnam day the office learned of it (when the citizen is at the desk).
+ * `day` is the Vietnam day it was printed (the day the office heard of it when the kiosk's clock
+ * was ahead): the day whose counters list it.
  */
 export interface RefusedOfflineTicketsTable {
   id: string;

@@ -6,11 +6,13 @@ import type { BoardHub } from '../tickets/board-hub.ts';
 import type { Announcer } from '../tickets/announcer.ts';
 import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
 import { boardPage, deskPage, positionPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
+import { refusedTicketsSection } from '../dashboard/refused-tickets-section.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
 import {
   IssueTicketRequestSchema,
   OfflineTicketsRequestSchema,
+  TicketNumberSchema,
   type IssuedTicket,
   type OfflineTicketsAnswer,
   type QueueServicesAnswer,
@@ -153,8 +155,13 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
       reply: FastifyReply,
       counterId: string | null,
       error: DeskError | null,
+      notice: string | null = null,
     ) => {
-      const counters = await desk.counters();
+      const [counters, services, refused] = await Promise.all([
+        desk.counters(),
+        desk.services(),
+        desk.refusedToday(),
+      ]);
       const counter = counters.find((c) => c.id === counterId) ?? null;
       const tickets = await desk.today();
       const current =
@@ -172,11 +179,62 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
       return sendPage(
         reply,
         error ? 409 : 200,
-        deskPage(request.lang, request.staff!, counters, counter, current, waiting, error),
+        deskPage(
+          request.lang,
+          request.staff!,
+          counters,
+          counter,
+          current,
+          waiting,
+          error,
+          refusedTicketsSection(request.lang, request.staff!, refused, services, counter?.id ?? null),
+          notice,
+        ),
       );
     };
 
-    app.get('/desk', async (request, reply) => render(request, reply, null, null));
+    // After an officer dealt with a refused offline ticket: what became of it, said on the page.
+    const DoneQuery = z.object({
+      queued: TicketNumberSchema.optional(),
+      handled: TicketNumberSchema.optional(),
+      old: TicketNumberSchema.optional(),
+    });
+    const noticeFor = (request: FastifyRequest, q: z.infer<typeof DoneQuery>) =>
+      q.queued && q.old
+        ? t(request.lang, 'desk.refused.queued', { number: q.queued, old: q.old })
+        : q.handled
+          ? t(request.lang, 'desk.refused.dismissed', { old: q.handled })
+          : null;
+
+    app.get('/desk', { schema: { querystring: DoneQuery } }, async (request, reply) =>
+      render(request, reply, null, null, noticeFor(request, request.query)),
+    );
+    app.post(
+      '/desk/refused',
+      {
+        schema: {
+          body: z.object({
+            csrf: z.string().optional(),
+            id: z.string().min(1).max(120),
+            action: z.enum(['queue', 'dismiss']),
+            counterId: z.string().max(40).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { id, action, counterId } = request.body;
+        const result = await desk.resolveRefused(id, action, request.staff!.accountId);
+        if (!result.ok)
+          return render(request, reply, counterId ?? null, `refused-${result.reason}` as DeskError);
+        const back = counterId ? `/desk/${encodeURIComponent(counterId)}` : '/desk';
+        const query = new URLSearchParams(
+          result.ticket
+            ? { queued: result.ticket.number, old: result.oldNumber }
+            : { handled: result.oldNumber },
+        );
+        return reply.redirect(`${back}?${query}`, 303);
+      },
+    );
     app.get('/desk/setup', async (request, reply) => {
       if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
       return sendPage(
@@ -232,8 +290,9 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
     );
     app.get(
       '/desk/:counterId',
-      { schema: { params: z.object({ counterId: z.string().max(40) }) } },
-      async (request, reply) => render(request, reply, request.params.counterId, null),
+      { schema: { params: z.object({ counterId: z.string().max(40) }), querystring: DoneQuery } },
+      async (request, reply) =>
+        render(request, reply, request.params.counterId, null, noticeFor(request, request.query)),
     );
     app.post(
       '/desk/:counterId/:action',

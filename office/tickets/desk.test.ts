@@ -242,7 +242,11 @@ forEachDatabase('ticket desk', (target) => {
       ok: false,
       reason: 'unknown-service',
     });
-    expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({ ok: true, ticket: null });
+    expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({
+      ok: true,
+      ticket: null,
+      oldNumber: 'C2-001',
+    });
     expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({
       ok: false,
       reason: 'already-handled',
@@ -272,10 +276,22 @@ forEachDatabase('ticket desk', (target) => {
       if (r.ok) order.push(r.ticket.number);
     }
     expect(order).toEqual(['A-003', 'A-001', 'A2-001', 'A-004', 'A-002']);
-    // The next day's list starts empty.
+    // The next day's list starts empty; a kiosk back that morning with yesterday's refusals
+    // does not fill it with citizens who went home (they stay on yesterday's list).
     advance(24 * 60);
-    await d.mergeOffline('kiosk-2', { tickets: [{ ...request.tickets[1]!, localId: 'wrong2' }] });
+    await d.mergeOffline('kiosk-2', {
+      tickets: [
+        { ...request.tickets[1]!, localId: 'yesterday' },
+        { ...request.tickets[1]!, localId: 'wrong2', issuedAt: at(24 * 60 + 10) },
+      ],
+    });
     expect((await d.refusedToday()).map((r) => r.id)).toEqual(['kiosk-2:wrong2']);
+    expect(await d.refused('kiosk-2:yesterday')).toMatchObject({
+      open: true,
+      ticket: { number: 'A2-002', reason: 'no-range' },
+    });
+    expect(await d.refused('kiosk-2:wrong')).toMatchObject({ open: false });
+    expect(await d.refused('nope')).toBeNull();
   });
 
   it('shows a ticket its live position', async () => {

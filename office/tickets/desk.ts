@@ -35,6 +35,7 @@ import type {
 import type { BoardHub } from './board-hub.ts';
 import { counterFromRow, serviceFromRow, ticketChanges, ticketFromRow } from './rows.ts';
 import {
+  findRefused,
   openRefused,
   recordRefused,
   REFUSAL_WORDS,
@@ -59,6 +60,8 @@ export interface TicketDesk {
   today(): Promise<Ticket[]>;
   /** Today's refused offline tickets nobody has dealt with yet. */
   refusedToday(): Promise<RefusedTicket[]>;
+  /** One refused offline ticket, and whether it still waits for an officer. */
+  refused(id: string): Promise<{ ticket: RefusedTicket; open: boolean } | null>;
   /**
    * An officer deals with a refused offline ticket: 'queue' issues the citizen a proper
    * number that keeps their place (arrival = when the kiosk printed theirs, not before
@@ -69,7 +72,7 @@ export interface TicketDesk {
     action: 'queue' | 'dismiss',
     accountId: number,
   ): Promise<
-    | { ok: true; ticket: IssuedTicket | null }
+    | { ok: true; ticket: IssuedTicket | null; oldNumber: string }
     | { ok: false; reason: 'not-found' | 'already-handled' | 'unknown-service' }
   >;
 }
@@ -236,6 +239,7 @@ export function createTicketDesk(
     },
 
     refusedToday: () => openRefused(db, day()),
+    refused: (id) => findRefused(db, id),
 
     async resolveRefused(id, action, accountId) {
       return withRetry(() =>
@@ -272,7 +276,7 @@ export function createTicketDesk(
             .where('status', '=', 'open')
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) !== 1) throw new AlreadyHandled();
-          return { ok: true as const, ticket: issued };
+          return { ok: true as const, ticket: issued, oldNumber: row.number };
         }),
       ).catch((error: unknown) => {
         if (error instanceof AlreadyHandled)

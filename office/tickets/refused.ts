@@ -31,7 +31,12 @@ export interface RefusedTicket {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Keeps one refusal; the same ticket sent again (a lost answer) is kept once. */
+/**
+ * Keeps one refusal; the same ticket sent again (a lost answer) is kept once. It is listed on
+ * the day it was printed, as a merged ticket is: a kiosk back the next morning does not fill
+ * today's list with yesterday's citizens. A time in the future is the kiosk's clock, not the
+ * citizen's: that one is listed on the day the office heard of it.
+ */
 export async function recordRefused(
   db: Db,
   row: Omit<
@@ -43,7 +48,7 @@ export async function recordRefused(
     .insertInto('refused_offline_tickets')
     .values({
       ...row,
-      day: vietnamDate(new Date(row.received_at)),
+      day: vietnamDate(new Date(row.reason === 'future' ? row.received_at : row.issued_at)),
       status: 'open',
       resolved_at: null,
       resolved_by: null,
@@ -53,9 +58,8 @@ export async function recordRefused(
     .execute();
 }
 
-/** The refusals received on a day that nobody has dealt with, oldest issued first. */
-export async function openRefused(db: Db, day: string): Promise<RefusedTicket[]> {
-  const rows = await db
+const selectRefused = (db: Db) =>
+  db
     .selectFrom('refused_offline_tickets as r')
     .leftJoin('kiosks as k', 'k.id', 'r.kiosk_id')
     .select([
@@ -68,21 +72,39 @@ export async function openRefused(db: Db, day: string): Promise<RefusedTicket[]>
       'r.issued_at',
       'r.received_at',
       'r.reason',
-    ])
+      'r.status',
+    ]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectRefused>['executeTakeFirstOrThrow']>>;
+
+const fromRow = (r: Row): RefusedTicket => ({
+  id: r.id,
+  kioskId: r.kiosk_id,
+  kioskName: r.kiosk_name,
+  serviceId: r.service_id,
+  number: r.number,
+  priority: r.priority as PriorityGroup | null,
+  issuedAt: new Date(Number(r.issued_at)).toISOString(),
+  receivedAt: new Date(Number(r.received_at)).toISOString(),
+  reason: r.reason,
+});
+
+/** The refusals of a day that nobody has dealt with, oldest printed first. */
+export async function openRefused(db: Db, day: string): Promise<RefusedTicket[]> {
+  const rows = await selectRefused(db)
     .where('r.day', '=', day)
     .where('r.status', '=', 'open')
     .orderBy('r.issued_at')
     .orderBy('r.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kioskId: r.kiosk_id,
-    kioskName: r.kiosk_name,
-    serviceId: r.service_id,
-    number: r.number,
-    priority: r.priority as PriorityGroup | null,
-    issuedAt: new Date(Number(r.issued_at)).toISOString(),
-    receivedAt: new Date(Number(r.received_at)).toISOString(),
-    reason: r.reason,
-  }));
+  return rows.map(fromRow);
+}
+
+/** One refusal, whatever became of it (the confirmation page names what it is about). */
+export async function findRefused(
+  db: Db,
+  id: string,
+): Promise<{ ticket: RefusedTicket; open: boolean } | null> {
+  const row = await selectRefused(db).where('r.id', '=', id).executeTakeFirst();
+  return row ? { ticket: fromRow(row), open: row.status === 'open' } : null;
 }
