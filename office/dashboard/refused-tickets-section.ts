@@ -46,7 +46,7 @@ export function refusedTicketsSection(
         ${refused.map((r) => {
           const name = serviceName(r.serviceId);
           return html`<tr>
-            <td class="ticket-number">${r.number}</td>
+            <td class="refused-number">${r.number}</td>
             <td>
               ${name ?? t(lang, 'desk.refused.noService')}
               ${

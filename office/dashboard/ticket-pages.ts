@@ -137,16 +137,9 @@ export function deskPage(
   const messages = html`${error ? html`<p class="error" role="alert">${t(lang, ERRORS[error])}</p>` : ''}
   ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}`;
   if (!counter)
-    return layout(
-      lang,
-      t(lang, 'desk.title'),
-      session,
-      html`<h1>${t(lang, 'desk.title')}</h1>
-        ${picker} ${messages} ${refused}`,
-      '/desk',
-    );
-  const body = html`<h1>${t(lang, 'desk.title')} — ${t(lang, 'board.counter', { n: counter.number })}</h1>
-    ${picker} ${messages}
+    return layout(lang, t(lang, 'desk.title'), session, html`${picker} ${messages} ${refused}`, '/desk');
+  // layout() gives the page its one heading.
+  const body = html`${picker} ${messages}
     <p>${t(lang, 'desk.waiting', { n: waiting })}</p>
     <section aria-labelledby="current-h">
       <h2 id="current-h">${t(lang, 'desk.current')}</h2>
@@ -194,7 +187,13 @@ export function deskPage(
       }
     </div>
     ${refused}`;
-  return layout(lang, t(lang, 'desk.title'), session, body, `/desk/${counter.id}`);
+  return layout(
+    lang,
+    `${t(lang, 'desk.title')} — ${t(lang, 'board.counter', { n: counter.number })}`,
+    session,
+    body,
+    `/desk/${counter.id}`,
+  );
 }
 
 export function setupPage(

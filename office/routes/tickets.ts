@@ -9,6 +9,9 @@ import { boardPage, deskPage, positionPage, setupPage, type DeskError } from '..
 import { refusedTicketsSection } from '../dashboard/refused-tickets-section.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { confirmPage } from '../dashboard/pages.ts';
+import { ConfirmableFormSchema } from '../../shared/contracts/office.ts';
+import { formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
 import {
   IssueTicketRequestSchema,
   OfflineTicketsRequestSchema,
@@ -196,12 +199,13 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
     // After an officer dealt with a refused offline ticket: what became of it, said on the page.
     const DoneQuery = z.object({
       queued: TicketNumberSchema.optional(),
+      ahead: z.coerce.number().int().min(0).max(9999).optional(),
       handled: TicketNumberSchema.optional(),
       old: TicketNumberSchema.optional(),
     });
     const noticeFor = (request: FastifyRequest, q: z.infer<typeof DoneQuery>) =>
       q.queued && q.old
-        ? t(request.lang, 'desk.refused.queued', { number: q.queued, old: q.old })
+        ? t(request.lang, 'desk.refused.queued', { number: q.queued, old: q.old, ahead: q.ahead ?? 0 })
         : q.handled
           ? t(request.lang, 'desk.refused.dismissed', { old: q.handled })
           : null;
@@ -209,12 +213,13 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
     app.get('/desk', { schema: { querystring: DoneQuery } }, async (request, reply) =>
       render(request, reply, null, null, noticeFor(request, request.query)),
     );
+    // Queue or dismiss a refused offline ticket: a confirmation page first (no script: CSP),
+    // which says what will happen, then the same form again with confirmed=yes.
     app.post(
       '/desk/refused',
       {
         schema: {
-          body: z.object({
-            csrf: z.string().optional(),
+          body: ConfirmableFormSchema.extend({
             id: z.string().min(1).max(120),
             action: z.enum(['queue', 'dismiss']),
             counterId: z.string().max(40).optional(),
@@ -222,14 +227,52 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const { id, action, counterId } = request.body;
-        const result = await desk.resolveRefused(id, action, request.staff!.accountId);
-        if (!result.ok)
-          return render(request, reply, counterId ?? null, `refused-${result.reason}` as DeskError);
+        const { id, action, counterId, confirmed } = request.body;
+        const { lang } = request;
+        const here = counterId ?? null;
         const back = counterId ? `/desk/${encodeURIComponent(counterId)}` : '/desk';
+        if (confirmed !== 'yes') {
+          const found = await desk.refused(id);
+          if (!found) return render(request, reply, here, 'refused-not-found');
+          if (!found.open) return render(request, reply, here, 'refused-already-handled');
+          const { ticket } = found;
+          const service = (await desk.services()).find((s) => s.id === ticket.serviceId);
+          if (action === 'queue' && !service) return render(request, reply, here, 'refused-unknown-service');
+          const question =
+            action === 'dismiss'
+              ? t(lang, 'desk.refused.confirmDismiss', { old: ticket.number })
+              : t(
+                  lang,
+                  ticket.reason === 'future' ? 'desk.refused.confirmQueueNow' : 'desk.refused.confirmQueue',
+                  {
+                    old: ticket.number,
+                    service: service!.name,
+                    time: formatVietnamTime(Date.parse(ticket.issuedAt)),
+                  },
+                );
+          return sendPage(
+            reply,
+            200,
+            confirmPage(
+              lang,
+              request.staff!,
+              question,
+              '/desk/refused',
+              t(lang, action === 'queue' ? 'desk.refused.queue' : 'desk.refused.dismiss'),
+              back,
+              { id, action, ...(counterId ? { counterId } : {}) },
+            ),
+          );
+        }
+        const result = await desk.resolveRefused(id, action, request.staff!.accountId);
+        if (!result.ok) return render(request, reply, here, `refused-${result.reason}`);
         const query = new URLSearchParams(
           result.ticket
-            ? { queued: result.ticket.number, old: result.oldNumber }
+            ? {
+                queued: result.ticket.number,
+                ahead: String(result.ticket.peopleAhead),
+                old: result.oldNumber,
+              }
             : { handled: result.oldNumber },
         );
         return reply.redirect(`${back}?${query}`, 303);
