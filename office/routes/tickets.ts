@@ -205,7 +205,11 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
     });
     const noticeFor = (request: FastifyRequest, q: z.infer<typeof DoneQuery>) =>
       q.queued && q.old
-        ? t(request.lang, 'desk.refused.queued', { number: q.queued, old: q.old, ahead: q.ahead ?? 0 })
+        ? t(request.lang, q.ahead ? 'desk.refused.queued' : 'desk.refused.queuedFirst', {
+            number: q.queued,
+            old: q.old,
+            ahead: q.ahead ?? 0,
+          })
         : q.handled
           ? t(request.lang, 'desk.refused.dismissed', { old: q.handled })
           : null;

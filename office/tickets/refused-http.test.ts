@@ -97,9 +97,12 @@ forEachDatabase('refused offline tickets at the counters', (target) => {
     expect(location).toBe('/desk/q1?queued=B-001&ahead=0&old=A2-001');
     const after = await (await officer.req(`${location}&lang=vi`)).text();
     expect(after).toContain(
-      'Đã cấp số mới B-001 thay cho số A2-001; trước số này còn 0 người. Hãy báo số mới cho người dân.',
+      'Đã cấp số mới B-001 thay cho số A2-001; không còn ai đứng trước số này. Hãy báo số mới cho người dân.',
     );
     expect(after).toContain('chưa vào hàng chờ (1)');
+    expect(await (await officer.req('/desk?queued=A-009&ahead=3&old=A2-001')).text()).toContain(
+      'Đã cấp số mới A-009 thay cho số A2-001; trước số này còn 3 người.',
+    );
     expect(after).toContain('Đang chờ: 2');
 
     // The same form again (another officer, a double click): told, nothing issued twice.
