@@ -171,12 +171,11 @@ forEachDatabase('ticket desk', (target) => {
     expect(order).toEqual(['A2-001', 'A2-002', 'A-001']);
   });
 
-  it('keeps refused offline tickets for the counters until an officer queues or dismisses them', async () => {
-    const { desk: d } = await desk();
+  async function addOfficer(username = 'cb'): Promise<number> {
     await office!.db
       .insertInto('accounts')
       .values({
-        username: 'cb',
+        username,
         display_name: 'Cán bộ',
         role: 'officer',
         password_hash: 'x',
@@ -184,9 +183,17 @@ forEachDatabase('ticket desk', (target) => {
         created_at: clock,
       })
       .execute();
-    const officer = Number(
-      (await office!.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()).id,
-    );
+    const row = await office!.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  it('keeps refused offline tickets for the counters until an officer queues or dismisses them', async () => {
+    const { desk: d } = await desk();
+    const officer = await addOfficer();
     await issue(d, 'civil'); // A-001 at 07:30
     advance(60);
     await issue(d, 'civil'); // A-002 at 08:30
@@ -292,6 +299,37 @@ forEachDatabase('ticket desk', (target) => {
     });
     expect(await d.refused('kiosk-2:wrong')).toMatchObject({ open: false });
     expect(await d.refused('nope')).toBeNull();
+  });
+
+  it('two officers acting on one refused ticket at once: one of them wins, one new number', async () => {
+    const { desk: d } = await desk();
+    const [first, second] = [await addOfficer('cb1'), await addOfficer('cb2')];
+    const refused = {
+      serviceId: 'civil',
+      number: 'B2-001',
+      priority: null,
+      issuedAt: new Date(clock).toISOString(),
+    };
+    await d.mergeOffline('kiosk-2', {
+      tickets: [
+        { ...refused, localId: 'x' },
+        { ...refused, localId: 'y' },
+      ],
+    });
+    // Several clicks at once (two officers, a double click): the pool gives each its own connection.
+    const queued = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => d.resolveRefused('kiosk-2:x', 'queue', i % 2 ? first : second)),
+    );
+    expect(queued.filter((r) => r.ok)).toHaveLength(1);
+    expect(queued.filter((r) => !r.ok && r.reason === 'already-handled')).toHaveLength(5);
+    expect((await d.today()).map((t) => t.number)).toEqual(['A-001']);
+    const mixed = await Promise.all([
+      d.resolveRefused('kiosk-2:y', 'dismiss', first),
+      d.resolveRefused('kiosk-2:y', 'queue', second),
+    ]);
+    expect(mixed.filter((r) => r.ok)).toHaveLength(1);
+    expect((await d.today()).length).toBe(mixed[1]!.ok ? 2 : 1);
+    expect(await d.refusedToday()).toEqual([]);
   });
 
   it('shows a ticket its live position', async () => {
