@@ -417,10 +417,15 @@ export function confirmPage(
   action: string,
   confirmLabel: string,
   back: string,
+  /** The rest of the first form, posted again unchanged. */
+  fields: Record<string, string> = {},
 ): string {
   const body = html`<p role="alert">${question}</p>
     <form method="post" action="${action}">
       <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      ${Object.entries(fields).map(
+        ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
+      )}
       <input type="hidden" name="confirmed" value="yes" />
       <button type="submit">${confirmLabel}</button>
       <a href="${back}">${t(lang, 'confirm.cancel')}</a>

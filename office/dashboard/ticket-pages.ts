@@ -1,4 +1,4 @@
-import { html } from './html.ts';
+import { html, type Html } from './html.ts';
 import { t, type Lang, type MessageKey } from './i18n.ts';
 import { layout } from './pages.ts';
 import type { StaffSession } from '../staff/accounts.ts';
@@ -101,6 +101,9 @@ const ERRORS = {
   'wrong-counter': 'desk.wrongStatus',
   'counter-closed': 'desk.counterClosed',
   'unknown-counter': 'error.notFound',
+  'refused-not-found': 'desk.refused.notFound',
+  'refused-already-handled': 'desk.refused.alreadyHandled',
+  'refused-unknown-service': 'desk.refused.unknownService',
 } as const;
 export type DeskError = keyof typeof ERRORS;
 
@@ -113,6 +116,9 @@ export function deskPage(
   current: Ticket | null,
   waiting: number,
   error: DeskError | null,
+  /** Today's refused offline tickets (refused-tickets-section.ts), shown on every counter's page. */
+  refused: Html,
+  notice: string | null,
 ): string {
   const form = (action: string, label: string, extra = html``) =>
     html`<form method="post" action="/desk/${counter!.id}/${action}">
@@ -128,17 +134,12 @@ export function deskPage(
         > `,
     )}
   </nav>`;
+  const messages = html`${error ? html`<p class="error" role="alert">${t(lang, ERRORS[error])}</p>` : ''}
+  ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}`;
   if (!counter)
-    return layout(
-      lang,
-      t(lang, 'desk.title'),
-      session,
-      html`<h1>${t(lang, 'desk.title')}</h1>
-        ${picker}`,
-      '/desk',
-    );
-  const body = html`<h1>${t(lang, 'desk.title')} — ${t(lang, 'board.counter', { n: counter.number })}</h1>
-    ${picker} ${error ? html`<p class="error" role="alert">${t(lang, ERRORS[error])}</p>` : ''}
+    return layout(lang, t(lang, 'desk.title'), session, html`${picker} ${messages} ${refused}`, '/desk');
+  // layout() gives the page its one heading.
+  const body = html`${picker} ${messages}
     <p>${t(lang, 'desk.waiting', { n: waiting })}</p>
     <section aria-labelledby="current-h">
       <h2 id="current-h">${t(lang, 'desk.current')}</h2>
@@ -184,8 +185,15 @@ export function deskPage(
             )}`
           : ''
       }
-    </div>`;
-  return layout(lang, t(lang, 'desk.title'), session, body, `/desk/${counter.id}`);
+    </div>
+    ${refused}`;
+  return layout(
+    lang,
+    `${t(lang, 'desk.title')} — ${t(lang, 'board.counter', { n: counter.number })}`,
+    session,
+    body,
+    `/desk/${counter.id}`,
+  );
 }
 
 export function setupPage(

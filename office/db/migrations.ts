@@ -376,5 +376,35 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('dossiers').addColumn('lookup_key', 'text').execute();
       },
     },
+    '0011_refused_offline_tickets': {
+      // Tickets an offline kiosk printed that the office would not merge (office/tickets/
+      // refused.ts): the citizen still holds the paper, so the counters list them until an
+      // officer queues the citizen under a proper number or marks the case handled.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('refused_offline_tickets')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull())
+          .addColumn('service_id', 'text', (c) => c.notNull())
+          .addColumn('number', 'text', (c) => c.notNull())
+          .addColumn('priority', 'text')
+          .addColumn('issued_at', 'bigint', (c) => c.notNull())
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) =>
+            c.notNull().check(sql`reason in ('no-range','future','number-taken')`),
+          )
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open','queued','dismissed')`))
+          .addColumn('resolved_at', 'bigint')
+          .addColumn('resolved_by', 'bigint', (c) => c.references('accounts.id'))
+          .addColumn('ticket_id', 'text')
+          .execute();
+        await db.schema
+          .createIndex('refused_offline_tickets_day')
+          .on('refused_offline_tickets')
+          .columns(['day', 'status'])
+          .execute();
+      },
+    },
   };
 }

@@ -26,6 +26,7 @@ export interface Database {
   queue_counters: QueueCountersTable;
   tickets: TicketsTable;
   ticket_calls: TicketCallsTable;
+  refused_offline_tickets: RefusedOfflineTicketsTable;
 }
 
 export type Role = 'officer' | 'head' | 'admin';
@@ -240,6 +241,29 @@ export interface TicketsTable {
   dossier_code: string | null;
   /** The wait printed on the ticket, in minutes (null when none could be printed). */
   estimate_minutes: number | null;
+}
+
+/**
+ * A ticket an offline kiosk printed that the office refused to merge; id `<kiosk>:<local id>`.
+ * `day` is the Vietnam day it was printed (the day the office heard of it when the kiosk's clock
+ * was ahead): the day whose counters list it.
+ */
+export interface RefusedOfflineTicketsTable {
+  id: string;
+  kiosk_id: string;
+  service_id: string;
+  number: string;
+  priority: string | null;
+  issued_at: number;
+  received_at: number;
+  day: string;
+  reason: 'no-range' | 'future' | 'number-taken';
+  status: 'open' | 'queued' | 'dismissed';
+  resolved_at: number | null;
+  /** The officer who queued or dismissed it. */
+  resolved_by: number | null;
+  /** The proper ticket issued when the citizen was queued. */
+  ticket_id: string | null;
 }
 
 /** Every call and recall, for the calling board's "last calls". */

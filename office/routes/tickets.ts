@@ -6,11 +6,16 @@ import type { BoardHub } from '../tickets/board-hub.ts';
 import type { Announcer } from '../tickets/announcer.ts';
 import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
 import { boardPage, deskPage, positionPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
+import { refusedTicketsSection } from '../dashboard/refused-tickets-section.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { confirmPage } from '../dashboard/pages.ts';
+import { ConfirmableFormSchema } from '../../shared/contracts/office.ts';
+import { formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
 import {
   IssueTicketRequestSchema,
   OfflineTicketsRequestSchema,
+  TicketNumberSchema,
   type IssuedTicket,
   type OfflineTicketsAnswer,
   type QueueServicesAnswer,
@@ -153,8 +158,13 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
       reply: FastifyReply,
       counterId: string | null,
       error: DeskError | null,
+      notice: string | null = null,
     ) => {
-      const counters = await desk.counters();
+      const [counters, services, refused] = await Promise.all([
+        desk.counters(),
+        desk.services(),
+        desk.refusedToday(),
+      ]);
       const counter = counters.find((c) => c.id === counterId) ?? null;
       const tickets = await desk.today();
       const current =
@@ -172,11 +182,106 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
       return sendPage(
         reply,
         error ? 409 : 200,
-        deskPage(request.lang, request.staff!, counters, counter, current, waiting, error),
+        deskPage(
+          request.lang,
+          request.staff!,
+          counters,
+          counter,
+          current,
+          waiting,
+          error,
+          refusedTicketsSection(request.lang, request.staff!, refused, services, counter?.id ?? null),
+          notice,
+        ),
       );
     };
 
-    app.get('/desk', async (request, reply) => render(request, reply, null, null));
+    // After an officer dealt with a refused offline ticket: what became of it, said on the page.
+    const DoneQuery = z.object({
+      queued: TicketNumberSchema.optional(),
+      ahead: z.coerce.number().int().min(0).max(9999).optional(),
+      handled: TicketNumberSchema.optional(),
+      old: TicketNumberSchema.optional(),
+    });
+    const noticeFor = (request: FastifyRequest, q: z.infer<typeof DoneQuery>) =>
+      q.queued && q.old
+        ? t(request.lang, q.ahead ? 'desk.refused.queued' : 'desk.refused.queuedFirst', {
+            number: q.queued,
+            old: q.old,
+            ahead: q.ahead ?? 0,
+          })
+        : q.handled
+          ? t(request.lang, 'desk.refused.dismissed', { old: q.handled })
+          : null;
+
+    app.get('/desk', { schema: { querystring: DoneQuery } }, async (request, reply) =>
+      render(request, reply, null, null, noticeFor(request, request.query)),
+    );
+    // Queue or dismiss a refused offline ticket: a confirmation page first (no script: CSP),
+    // which says what will happen, then the same form again with confirmed=yes.
+    app.post(
+      '/desk/refused',
+      {
+        schema: {
+          body: ConfirmableFormSchema.extend({
+            id: z.string().min(1).max(120),
+            action: z.enum(['queue', 'dismiss']),
+            counterId: z.string().max(40).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { id, action, counterId, confirmed } = request.body;
+        const { lang } = request;
+        const here = counterId ?? null;
+        const back = counterId ? `/desk/${encodeURIComponent(counterId)}` : '/desk';
+        if (confirmed !== 'yes') {
+          const found = await desk.refused(id);
+          if (!found) return render(request, reply, here, 'refused-not-found');
+          if (!found.open) return render(request, reply, here, 'refused-already-handled');
+          const { ticket } = found;
+          const service = (await desk.services()).find((s) => s.id === ticket.serviceId);
+          if (action === 'queue' && !service) return render(request, reply, here, 'refused-unknown-service');
+          const question =
+            action === 'dismiss'
+              ? t(lang, 'desk.refused.confirmDismiss', { old: ticket.number })
+              : t(
+                  lang,
+                  ticket.reason === 'future' ? 'desk.refused.confirmQueueNow' : 'desk.refused.confirmQueue',
+                  {
+                    old: ticket.number,
+                    service: service!.name,
+                    time: formatVietnamTime(Date.parse(ticket.issuedAt)),
+                  },
+                );
+          return sendPage(
+            reply,
+            200,
+            confirmPage(
+              lang,
+              request.staff!,
+              question,
+              '/desk/refused',
+              t(lang, action === 'queue' ? 'desk.refused.queue' : 'desk.refused.dismiss'),
+              back,
+              { id, action, ...(counterId ? { counterId } : {}) },
+            ),
+          );
+        }
+        const result = await desk.resolveRefused(id, action, request.staff!.accountId);
+        if (!result.ok) return render(request, reply, here, `refused-${result.reason}`);
+        const query = new URLSearchParams(
+          result.ticket
+            ? {
+                queued: result.ticket.number,
+                ahead: String(result.ticket.peopleAhead),
+                old: result.oldNumber,
+              }
+            : { handled: result.oldNumber },
+        );
+        return reply.redirect(`${back}?${query}`, 303);
+      },
+    );
     app.get('/desk/setup', async (request, reply) => {
       if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
       return sendPage(
@@ -232,8 +337,9 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
     );
     app.get(
       '/desk/:counterId',
-      { schema: { params: z.object({ counterId: z.string().max(40) }) } },
-      async (request, reply) => render(request, reply, request.params.counterId, null),
+      { schema: { params: z.object({ counterId: z.string().max(40) }), querystring: DoneQuery } },
+      async (request, reply) =>
+        render(request, reply, request.params.counterId, null, noticeFor(request, request.query)),
     );
     app.post(
       '/desk/:counterId/:action',

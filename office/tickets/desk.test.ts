@@ -171,6 +171,167 @@ forEachDatabase('ticket desk', (target) => {
     expect(order).toEqual(['A2-001', 'A2-002', 'A-001']);
   });
 
+  async function addOfficer(username = 'cb'): Promise<number> {
+    await office!.db
+      .insertInto('accounts')
+      .values({
+        username,
+        display_name: 'Cán bộ',
+        role: 'officer',
+        password_hash: 'x',
+        disabled: 0,
+        created_at: clock,
+      })
+      .execute();
+    const row = await office!.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  it('keeps refused offline tickets for the counters until an officer queues or dismisses them', async () => {
+    const { desk: d } = await desk();
+    const officer = await addOfficer();
+    await issue(d, 'civil'); // A-001 at 07:30
+    advance(60);
+    await issue(d, 'civil'); // A-002 at 08:30
+    const at = (minutes: number) => new Date(OPENING + minutes * 60_000).toISOString();
+    const request = {
+      tickets: [
+        { localId: 'ok', serviceId: 'civil', number: 'A2-001', priority: null, issuedAt: at(5) },
+        { localId: 'wrong', serviceId: 'cert', number: 'A2-002', priority: null, issuedAt: at(10) },
+        { localId: 'ghost', serviceId: 'gone', number: 'C2-001', priority: null, issuedAt: at(12) },
+        {
+          localId: 'late',
+          serviceId: 'civil',
+          number: 'A2-003',
+          priority: 'elderly' as const,
+          issuedAt: at(200),
+        },
+      ],
+    };
+    const answer = await d.mergeOffline('kiosk-2', request);
+    expect(answer.results.map((r) => [r.localId, r.outcome])).toEqual([
+      ['ok', 'merged'],
+      ['wrong', 'refused'],
+      ['ghost', 'refused'],
+      ['late', 'refused'],
+    ]);
+    // Sent again after a lost answer: still one of each.
+    await d.mergeOffline('kiosk-2', request);
+    const clash = await d.mergeOffline('kiosk-3', {
+      tickets: [{ ...request.tickets[0]!, localId: 'dup', issuedAt: at(6) }],
+    });
+    expect(clash.results[0]).toMatchObject({ outcome: 'refused', reason: 'number already issued today' });
+
+    const open = await d.refusedToday();
+    expect(open.map((r) => [r.id, r.number, r.reason])).toEqual([
+      ['kiosk-3:dup', 'A2-001', 'number-taken'],
+      ['kiosk-2:wrong', 'A2-002', 'no-range'],
+      ['kiosk-2:ghost', 'C2-001', 'no-range'],
+      ['kiosk-2:late', 'A2-003', 'future'],
+    ]);
+
+    // Queued: a proper office number that keeps the citizen's place (printed at 07:40, before A-002).
+    const queued = await d.resolveRefused('kiosk-2:wrong', 'queue', officer);
+    expect(queued).toMatchObject({ ok: true, ticket: { number: 'B-001', serviceName: 'Chứng thực' } });
+    const queuedLate = await d.resolveRefused('kiosk-2:late', 'queue', officer);
+    expect(queuedLate).toMatchObject({
+      ok: true,
+      ticket: { number: 'A-003', priority: 'elderly', issuedAt: new Date(clock).toISOString() },
+    });
+    const dup = await d.resolveRefused('kiosk-3:dup', 'queue', officer);
+    expect(dup).toMatchObject({ ok: true, ticket: { number: 'A-004', peopleAhead: 3 } });
+    // An unknown service cannot be queued; the case stays open until dismissed.
+    expect(await d.resolveRefused('kiosk-2:ghost', 'queue', officer)).toEqual({
+      ok: false,
+      reason: 'unknown-service',
+    });
+    expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({
+      ok: true,
+      ticket: null,
+      oldNumber: 'C2-001',
+    });
+    expect(await d.resolveRefused('kiosk-2:ghost', 'dismiss', officer)).toEqual({
+      ok: false,
+      reason: 'already-handled',
+    });
+    expect(await d.resolveRefused('kiosk-2:wrong', 'queue', officer)).toEqual({
+      ok: false,
+      reason: 'already-handled',
+    });
+    expect(await d.resolveRefused('nope', 'queue', officer)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await d.refusedToday()).toEqual([]);
+    const stored = await office!.db
+      .selectFrom('refused_offline_tickets')
+      .select(['id', 'status', 'resolved_by'])
+      .orderBy('id')
+      .execute();
+    expect(stored.map((r) => [r.id, r.status, Number(r.resolved_by)])).toEqual([
+      ['kiosk-2:ghost', 'dismissed', officer],
+      ['kiosk-2:late', 'queued', officer],
+      ['kiosk-2:wrong', 'queued', officer],
+      ['kiosk-3:dup', 'queued', officer],
+    ]);
+
+    // Priority first (the late one), then arrival: 07:30, the merged 07:35, the queued clash of 07:36, 08:30.
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await d.act('q1', { kind: 'call-next' });
+      if (r.ok) order.push(r.ticket.number);
+    }
+    expect(order).toEqual(['A-003', 'A-001', 'A2-001', 'A-004', 'A-002']);
+    // The next day's list starts empty; a kiosk back that morning with yesterday's refusals
+    // does not fill it with citizens who went home (they stay on yesterday's list).
+    advance(24 * 60);
+    await d.mergeOffline('kiosk-2', {
+      tickets: [
+        { ...request.tickets[1]!, localId: 'yesterday' },
+        { ...request.tickets[1]!, localId: 'wrong2', issuedAt: at(24 * 60 + 10) },
+      ],
+    });
+    expect((await d.refusedToday()).map((r) => r.id)).toEqual(['kiosk-2:wrong2']);
+    expect(await d.refused('kiosk-2:yesterday')).toMatchObject({
+      open: true,
+      ticket: { number: 'A2-002', reason: 'no-range' },
+    });
+    expect(await d.refused('kiosk-2:wrong')).toMatchObject({ open: false });
+    expect(await d.refused('nope')).toBeNull();
+  });
+
+  it('two officers acting on one refused ticket at once: one of them wins, one new number', async () => {
+    const { desk: d } = await desk();
+    const [first, second] = [await addOfficer('cb1'), await addOfficer('cb2')];
+    const refused = {
+      serviceId: 'civil',
+      number: 'B2-001',
+      priority: null,
+      issuedAt: new Date(clock).toISOString(),
+    };
+    await d.mergeOffline('kiosk-2', {
+      tickets: [
+        { ...refused, localId: 'x' },
+        { ...refused, localId: 'y' },
+      ],
+    });
+    // Several clicks at once (two officers, a double click): the pool gives each its own connection.
+    const queued = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => d.resolveRefused('kiosk-2:x', 'queue', i % 2 ? first : second)),
+    );
+    expect(queued.filter((r) => r.ok)).toHaveLength(1);
+    expect(queued.filter((r) => !r.ok && r.reason === 'already-handled')).toHaveLength(5);
+    expect((await d.today()).map((t) => t.number)).toEqual(['A-001']);
+    const mixed = await Promise.all([
+      d.resolveRefused('kiosk-2:y', 'dismiss', first),
+      d.resolveRefused('kiosk-2:y', 'queue', second),
+    ]);
+    expect(mixed.filter((r) => r.ok)).toHaveLength(1);
+    expect((await d.today()).length).toBe(mixed[1]!.ok ? 2 : 1);
+    expect(await d.refusedToday()).toEqual([]);
+  });
+
   it('shows a ticket its live position', async () => {
     const { desk: d } = await desk();
     await issue(d, 'civil');

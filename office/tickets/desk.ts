@@ -34,6 +34,14 @@ import type {
 } from '../../shared/contracts/tickets.ts';
 import type { BoardHub } from './board-hub.ts';
 import { counterFromRow, serviceFromRow, ticketChanges, ticketFromRow } from './rows.ts';
+import {
+  findRefused,
+  openRefused,
+  recordRefused,
+  REFUSAL_WORDS,
+  type RefusalReason,
+  type RefusedTicket,
+} from './refused.ts';
 
 /** The desk's ticket queue over the office database: the rules are shared/queue's. */
 export interface TicketDesk {
@@ -50,6 +58,23 @@ export interface TicketDesk {
   board(): Promise<BoardState>;
   position(ticketId: string): Promise<TicketPosition | null>;
   today(): Promise<Ticket[]>;
+  /** Today's refused offline tickets nobody has dealt with yet. */
+  refusedToday(): Promise<RefusedTicket[]>;
+  /** One refused offline ticket, and whether it still waits for an officer. */
+  refused(id: string): Promise<{ ticket: RefusedTicket; open: boolean } | null>;
+  /**
+   * An officer deals with a refused offline ticket: 'queue' issues the citizen a proper
+   * number that keeps their place (arrival = when the kiosk printed theirs, not before
+   * today's opening nor after now); 'dismiss' records the case as handled otherwise.
+   */
+  resolveRefused(
+    id: string,
+    action: 'queue' | 'dismiss',
+    accountId: number,
+  ): Promise<
+    | { ok: true; ticket: IssuedTicket | null; oldNumber: string }
+    | { ok: false; reason: 'not-found' | 'already-handled' | 'unknown-service' }
+  >;
 }
 
 export type DeskAction =
@@ -99,6 +124,82 @@ export function createTicketDesk(
       .filter((t) => t.counterId === counterId && (t.status === 'called' || t.status === 'serving'))
       .sort((a, b) => Date.parse(b.calledAt ?? b.issuedAt) - Date.parse(a.calledAt ?? a.issuedAt))[0];
 
+  /** Issues the next number of a service in `trx`; arrival at `arrivedAt` (its place in the queue). */
+  async function issueIn(
+    trx: Transaction<Database>,
+    input: { serviceId: string; priority: PriorityGroup | null; kioskId: string | null; arrivedAt: number },
+  ): Promise<{ ok: true; ticket: IssuedTicket } | { ok: false; reason: 'unknown-service' }> {
+    const { serviceId, priority, kioskId, arrivedAt } = input;
+    // PostgreSQL: issuers of one service wait for each other here (SQLite runs one write transaction at a time).
+    if (dialect === 'postgres')
+      await trx.selectFrom('queue_services').select('id').where('id', '=', serviceId).forUpdate().execute();
+    const service = (await loadServices(trx)).find((s) => s.id === serviceId);
+    if (!service) return { ok: false as const, reason: 'unknown-service' as const };
+    const at = now();
+    const tickets = await dayTickets(trx);
+    const counters = await loadCounters(trx);
+    const number = formatTicketNumber(service.prefix, nextSequence(tickets, serviceId, day()));
+    const ticket: Ticket = {
+      id: randomUUID(),
+      serviceId,
+      day: day(),
+      number,
+      offlineKiosk: null,
+      priority,
+      priorityConfirmed: null,
+      status: 'issued',
+      issuedAt: new Date(arrivedAt).toISOString(),
+      calledAt: null,
+      startedAt: null,
+      endedAt: null,
+      counterId: null,
+      calls: 0,
+      dossierCode: null,
+    };
+    const ahead = peopleAhead([...tickets, ticket], ticket);
+    const estimate = estimateWaitMinutes(
+      ahead,
+      recentServiceMinutes(tickets, serviceId),
+      openCountersFor(counters, serviceId),
+    );
+    await trx
+      .insertInto('tickets')
+      .values({
+        id: ticket.id,
+        service_id: serviceId,
+        day: ticket.day,
+        number,
+        offline_kiosk: null,
+        kiosk_id: kioskId,
+        priority,
+        priority_confirmed: null,
+        status: 'issued',
+        issued_at: arrivedAt,
+        received_at: at,
+        called_at: null,
+        started_at: null,
+        ended_at: null,
+        counter_id: null,
+        calls: 0,
+        dossier_code: null,
+        estimate_minutes: estimate,
+      })
+      .execute();
+    return {
+      ok: true as const,
+      ticket: {
+        id: ticket.id,
+        number,
+        serviceName: service.name,
+        counters: counters.filter((c) => c.serviceIds.includes(serviceId)).map((c) => c.number),
+        peopleAhead: ahead,
+        estimateMinutes: estimate,
+        issuedAt: ticket.issuedAt,
+        priority,
+      },
+    };
+  }
+
   return {
     async configure(services, counters) {
       await db.transaction().execute(async (trx) => {
@@ -132,88 +233,56 @@ export function createTicketDesk(
     today: () => dayTickets(db),
 
     async issue({ serviceId, priority, kioskId }) {
-      // Two issuers may race for the same number; (day, number) is unique, so the loser tries the next one.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            // PostgreSQL: issuers of one service wait for each other here (SQLite runs one write transaction at a time).
-            if (dialect === 'postgres')
-              await trx
-                .selectFrom('queue_services')
-                .select('id')
-                .where('id', '=', serviceId)
-                .forUpdate()
-                .execute();
-            const service = (await loadServices(trx)).find((s) => s.id === serviceId);
-            if (!service) return { ok: false as const, reason: 'unknown-service' as const };
-            const at = now();
-            const tickets = await dayTickets(trx);
-            const counters = await loadCounters(trx);
-            const number = formatTicketNumber(service.prefix, nextSequence(tickets, serviceId, day()));
-            const ticket: Ticket = {
-              id: randomUUID(),
-              serviceId,
-              day: day(),
-              number,
-              offlineKiosk: null,
-              priority,
-              priorityConfirmed: null,
-              status: 'issued',
-              issuedAt: new Date(at).toISOString(),
-              calledAt: null,
-              startedAt: null,
-              endedAt: null,
-              counterId: null,
-              calls: 0,
-              dossierCode: null,
-            };
-            const ahead = peopleAhead([...tickets, ticket], ticket);
-            const estimate = estimateWaitMinutes(
-              ahead,
-              recentServiceMinutes(tickets, serviceId),
-              openCountersFor(counters, serviceId),
-            );
-            await trx
-              .insertInto('tickets')
-              .values({
-                id: ticket.id,
-                service_id: serviceId,
-                day: ticket.day,
-                number,
-                offline_kiosk: null,
-                kiosk_id: kioskId,
-                priority,
-                priority_confirmed: null,
-                status: 'issued',
-                issued_at: at,
-                received_at: at,
-                called_at: null,
-                started_at: null,
-                ended_at: null,
-                counter_id: null,
-                calls: 0,
-                dossier_code: null,
-                estimate_minutes: estimate,
-              })
-              .execute();
-            return {
-              ok: true as const,
-              ticket: {
-                id: ticket.id,
-                number,
-                serviceName: service.name,
-                counters: counters.filter((c) => c.serviceIds.includes(serviceId)).map((c) => c.number),
-                peopleAhead: ahead,
-                estimateMinutes: estimate,
-                issuedAt: ticket.issuedAt,
-                priority,
-              },
-            };
-          });
-        } catch (error) {
-          if (attempt >= ISSUE_ATTEMPTS || !isUniqueViolation(error)) throw error;
-        }
-      }
+      return withRetry(() =>
+        db.transaction().execute((trx) => issueIn(trx, { serviceId, priority, kioskId, arrivedAt: now() })),
+      );
+    },
+
+    refusedToday: () => openRefused(db, day()),
+    refused: (id) => findRefused(db, id),
+
+    async resolveRefused(id, action, accountId) {
+      return withRetry(() =>
+        db.transaction().execute(async (trx) => {
+          const row = await trx
+            .selectFrom('refused_offline_tickets')
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (!row) return { ok: false as const, reason: 'not-found' as const };
+          if (row.status !== 'open') return { ok: false as const, reason: 'already-handled' as const };
+          let issued: IssuedTicket | null = null;
+          if (action === 'queue') {
+            const arrivedAt = Math.min(Math.max(Number(row.issued_at), vietnamDayStart(now())), now());
+            const result = await issueIn(trx, {
+              serviceId: row.service_id,
+              priority: row.priority as PriorityGroup | null,
+              kioskId: row.kiosk_id,
+              arrivedAt,
+            });
+            if (!result.ok) return result;
+            issued = result.ticket;
+          }
+          // Only the first of two officers clicking at once wins; the other is told it is handled.
+          const claimed = await trx
+            .updateTable('refused_offline_tickets')
+            .set({
+              status: action === 'queue' ? 'queued' : 'dismissed',
+              resolved_at: now(),
+              resolved_by: accountId,
+              ticket_id: issued?.id ?? null,
+            })
+            .where('id', '=', id)
+            .where('status', '=', 'open')
+            .executeTakeFirst();
+          if (Number(claimed.numUpdatedRows) !== 1) throw new AlreadyHandled();
+          return { ok: true as const, ticket: issued, oldNumber: row.number };
+        }),
+      ).catch((error: unknown) => {
+        if (error instanceof AlreadyHandled)
+          return { ok: false as const, reason: 'already-handled' as const };
+        throw error;
+      });
     },
 
     async mergeOffline(kioskId, request) {
@@ -221,21 +290,31 @@ export function createTicketDesk(
       const results: OfflineTicketsAnswer['results'] = [];
       // Arrival order: the board and the call order see them as they came, whatever order they are sent in.
       const items = [...request.tickets].sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt));
+      // The citizen holds the printed number all the same: kept for the counters (refused.ts).
+      const refuse = async (item: (typeof items)[number], reason: RefusalReason) => {
+        await recordRefused(db, {
+          id: `${kioskId}:${item.localId}`,
+          kiosk_id: kioskId,
+          service_id: item.serviceId,
+          number: item.number,
+          priority: item.priority,
+          issued_at: Date.parse(item.issuedAt),
+          received_at: now(),
+          reason,
+        });
+        results.push({ localId: item.localId, outcome: 'refused', reason: REFUSAL_WORDS[reason] });
+      };
       for (const item of items) {
         const id = `${kioskId}:${item.localId}`;
         const service = services.get(item.serviceId);
         const parsed = parseTicketNumber(item.number);
         const issuedAt = Date.parse(item.issuedAt);
         if (!service || !parsed || parsed.prefix !== service.prefix || parsed.offlineKiosk === null) {
-          results.push({
-            localId: item.localId,
-            outcome: 'refused',
-            reason: 'number does not match a service range',
-          });
+          await refuse(item, 'no-range');
           continue;
         }
         if (issuedAt > now() + 5 * 60_000) {
-          results.push({ localId: item.localId, outcome: 'refused', reason: 'issued in the future' });
+          await refuse(item, 'future');
           continue;
         }
         const existing = await db
@@ -275,7 +354,7 @@ export function createTicketDesk(
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           // Another kiosk already used this number today (two kiosks with one kiosk number).
-          results.push({ localId: item.localId, outcome: 'refused', reason: 'number already issued today' });
+          await refuse(item, 'number-taken');
         }
       }
       return { results };
@@ -408,6 +487,20 @@ export function createTicketDesk(
     },
   };
 }
+
+/** Two issuers may race for the same number; (day, number) is unique, so the loser tries the next one. */
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= ISSUE_ATTEMPTS || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/** Thrown to roll back a queueing another officer got to first. */
+class AlreadyHandled extends Error {}
 
 async function save(trx: Transaction<Database>, ticket: Ticket): Promise<void> {
   await trx.updateTable('tickets').set(ticketChanges(ticket)).where('id', '=', ticket.id).execute();

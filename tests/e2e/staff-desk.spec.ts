@@ -74,6 +74,27 @@ test.beforeAll(async () => {
   });
   token = ((await enrolled.json()) as { token: string }).token;
   await push(newDossier('Nguyễn Thị Đào'));
+  // A number printed offline that the office could not place: the counter pages list it.
+  await office.tickets.configure(
+    [{ id: 'A', prefix: 'A', name: 'Hộ tịch', procedureCodes: ['1.001193'] }],
+    [{ id: 'q1', number: 1, serviceIds: ['A'], open: true }],
+  );
+  const refused = await fetch(`${office.url}/api/tickets/offline`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      tickets: [
+        {
+          localId: 'r1',
+          serviceId: 'A',
+          number: 'B1-001',
+          priority: 'elderly',
+          issuedAt: vn('2026-11-23 08:30').toISOString(),
+        },
+      ],
+    }),
+  });
+  expect(await refused.text()).toContain('"refused"');
 });
 test.afterAll(async () => {
   await office.close();
@@ -144,6 +165,7 @@ test('every other staff page has no serious or critical axe finding', async ({ p
     '/accounts',
     '/account/password',
     '/desk',
+    '/desk/q1',
     '/speech-clips',
   ];
   const findings: string[] = [];
@@ -156,5 +178,11 @@ test('every other staff page has no serious or critical axe finding', async ({ p
   await page.getByRole('button', { name: 'Thu hồi' }).click();
   await expect(page.getByRole('button', { name: /Thu hồi/ })).toBeVisible();
   findings.push(...(await seriousAxeViolations(page)).map((f) => `confirm: ${f}`));
+  // The refused offline number's confirmation, from the counter page that lists it.
+  await page.goto(`${office.url}/desk/q1`);
+  await expect(page.getByRole('heading', { name: /chưa vào hàng chờ \(1\)/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cho vào hàng chờ — B1-001' }).click();
+  await expect(page.getByRole('alert')).toContainText('cầm số B1-001');
+  findings.push(...(await seriousAxeViolations(page)).map((f) => `refused confirm: ${f}`));
   expect(findings).toEqual([]);
 });
