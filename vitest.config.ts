@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -12,5 +13,8 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
     pool: 'forks',
+    // Vitest's default leaves one core free, which is one worker on a 2-core CI runner; most
+    // suites here wait on sockets, databases and child processes, so two share a core well.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -10,17 +10,41 @@ const scrypt = promisify(scryptCb) as (
 
 // OWASP's scrypt baseline (N=2^17 is their first choice; 2^15 keeps sign-in quick on a
 // commune office's old PC while staying well beyond brute force for a typed password).
-const N = 32768;
+export const SCRYPT_N = 32768;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
+let workFactor = SCRYPT_N;
+
+/**
+ * Test suites only: hash new passwords with a small N. The suites sign in a few hundred
+ * times, and at the production factor that is most of their CPU time on a 2-core runner.
+ * Every hash names its own parameters, so verifying is the same code either way.
+ */
+export function useCheapPasswordHashingForTests(): void {
+  workFactor = 1024;
+}
+
 /** `scrypt$N$r$p$salt$hash`, base64url parts, so parameters can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password.normalize('NFC'), salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await scrypt(password.normalize('NFC'), salt, KEYLEN, {
+    N: workFactor,
+    r: R,
+    p: P,
+    maxmem: MAXMEM,
+  });
+  return ['scrypt', workFactor, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/**
+ * What an unknown user name is checked against, so its answer takes as long as a known
+ * one's: a hash at the current work factor that no password matches.
+ */
+export function unknownAccountHash(): string {
+  return `scrypt$${workFactor}$${R}$${P}$${'A'.repeat(22)}$${'A'.repeat(43)}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
-import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../auth/passwords.ts';
+import {
+  hashPassword,
+  randomToken,
+  sha256Hex,
+  unknownAccountHash,
+  verifyPassword,
+} from '../auth/passwords.ts';
 import { PasswordSchema, RoleSchema, UsernameSchema } from '../../shared/contracts/office.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -72,7 +78,7 @@ export async function signIn(
     .selectAll()
     .where('username', '=', username)
     .executeTakeFirst();
-  const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, account?.password_hash ?? unknownAccountHash());
   if (!account || !ok || account.disabled) return null;
   const cookieValue = randomToken();
   const csrfToken = randomToken();
@@ -99,9 +105,6 @@ export async function signIn(
     },
   };
 }
-
-// A real scrypt hash of a random password, used when the user name is unknown.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export async function sessionFromCookie(
   db: Kysely<Database>,

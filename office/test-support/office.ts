@@ -5,6 +5,7 @@ import { startOffice, type OfficeConfig, type RunningOffice } from '../server.ts
 import { createEnrolmentCode } from '../sync/enrol.ts';
 import { EnrolAnswerSchema } from '../../shared/contracts/sync.ts';
 import { createPinnedFetch } from '../../main/services/sync/pinned-fetch.ts';
+import { useCheapPasswordHashingForTests } from '../auth/passwords.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
@@ -17,6 +18,7 @@ export const ADMIN_PASSWORD = 'admin-test-password';
 export async function testOffice(
   over: Partial<OfficeConfig> = {},
 ): Promise<RunningOffice & { dataDir: string; cleanup(): Promise<void> }> {
+  useCheapPasswordHashingForTests();
   // A PostgreSQL config has no data dir; SQLite gets a temporary one unless the caller gave it.
   const ownDir = !over.dataDir && !over.databaseUrl;
   const dataDir = over.dataDir || (ownDir ? mkdtempSync(join(tmpdir(), 'office-http-')) : '');
