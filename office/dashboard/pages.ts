@@ -247,14 +247,22 @@ export function configPage(
             </table>`
           : ''
       }
-      <form method="post" action="/config/${kind}">
-        <input type="hidden" name="csrf" value="${session.csrfToken}" />
-        <label
-          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required>
+      ${
+        kind === 'profile'
+          ? html`<p><a class="button-link" href="/config/profile/form">${t(lang, 'configForm.link')}</a></p>`
+          : ''
+      }
+      <details ${typed?.kind === kind || kind === 'catalogue' ? 'open' : ''}>
+        <summary>${t(lang, 'configForm.advanced')}</summary>
+        <form method="post" action="/config/${kind}">
+          <input type="hidden" name="csrf" value="${session.csrfToken}" />
+          <label
+            >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required>
 ${typed?.kind === kind ? typed.json : ''}</textarea>
-        </label>
-        <button type="submit">${t(lang, 'config.publish')}</button>
-      </form>`;
+          </label>
+          <button type="submit">${t(lang, 'config.publish')}</button>
+        </form>
+      </details>`;
   };
   const notice = message
     ? message.ok
