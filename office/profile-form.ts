@@ -387,6 +387,12 @@ export function explainProfileErrors(
       const date = (profile.holidays as Record<string, string[]> | undefined)?.[holiday[1]!]?.[Number(holiday[2])];
       if (date && isRealDate(date)) where = { vi: formatVietnamDate(date), en: formatVietnamDate(date) };
     }
-    return { section, message: e.message, ...(where ? { where } : {}) };
+    // The kiosk's messages name the file's fields ("(bankAccount)"); the form names its own places.
+    const message = { vi: withoutFieldNames(e.message.vi), en: withoutFieldNames(e.message.en) };
+    return { section, message, ...(where ? { where } : {}) };
   });
+}
+
+function withoutFieldNames(text: string): string {
+  return text.replace(/\s*\((?:xem |see )?[a-z]+[A-Za-z]*(?:\.[A-Za-z]+)*\)/g, '');
 }

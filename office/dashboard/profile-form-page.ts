@@ -142,7 +142,6 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
                   name="${startName}"
                   value="${s}"
                   size="6"
-                  placeholder="07:30"
                   aria-label="${caption} ${i + 1} — ${t(lang, 'configForm.start')}"
                 />
               </td>
@@ -151,7 +150,6 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
                   name="${endName}"
                   value="${ends[i] ?? ''}"
                   size="6"
-                  placeholder="11:30"
                   aria-label="${caption} ${i + 1} — ${t(lang, 'configForm.end')}"
                 />
               </td>
@@ -291,7 +289,8 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
         <legend>${name(p)}</legend>
         <input type="hidden" name="procedure" value="${p.code}" />
         <p class="hint" id="${id}-catalogue">
-          ${t(lang, 'configForm.catalogueFee')}: ${p.fee.description[lang]}
+          ${t(lang, 'configForm.catalogueFee')}: ${p.fee.description[lang]}.
+          ${t(lang, p.portalUrl ? 'configForm.catalogueHasLink' : 'configForm.catalogueNoLink')}
         </p>
         <div class="form-grid">
           <label
@@ -313,7 +312,6 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
               type="url"
               value="${v.portalUrl[i] ?? ''}"
               size="60"
-              placeholder="${p.portalUrl ?? 'https://'}"
           /></label>
         </div>
       </fieldset>`;
