@@ -78,7 +78,9 @@ describe('office profile form ↔ profile', () => {
     expect(problems[1]!.message.vi).toContain('31/02/2026');
     expect(problems[3]!.where?.vi).toBe(nameOf('2.000815'));
     // What could be read still builds the candidate ("7:30" is 07:30).
-    expect((profile.workingHours as { periods: unknown }).periods).toEqual([{ start: '07:30', end: '11:30' }]);
+    expect((profile.workingHours as { periods: unknown }).periods).toEqual([
+      { start: '07:30', end: '11:30' },
+    ]);
     expect(profile.holidays).toEqual({ '2026': ['2026-09-02'] });
   });
 

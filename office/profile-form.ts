@@ -16,7 +16,15 @@ import { formatVietnamDate, isRealDate } from '../shared/domain/vietnam-time.ts'
 import { parseDmy } from '../shared/forms/dates.ts';
 import { dictionaries } from './dashboard/i18n.ts';
 
-export const FORM_SECTIONS = ['office', 'hours', 'holidays', 'schedule', 'procedures', 'bank', 'other'] as const;
+export const FORM_SECTIONS = [
+  'office',
+  'hours',
+  'holidays',
+  'schedule',
+  'procedures',
+  'bank',
+  'other',
+] as const;
 export type FormSection = (typeof FORM_SECTIONS)[number];
 
 /** One thing wrong, placed in a section; `where` names the field in words when it helps. */
@@ -156,7 +164,9 @@ export function formToProfile(
     const models: Record<string, unknown>[] = [];
     for (const model of REFORM_MODEL_IDS) {
       const prefix = `${weekday}:${model}:`;
-      const ticked = new Set(form.cell.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length)));
+      const ticked = new Set(
+        form.cell.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length)),
+      );
       if (!form.runs.includes(`${weekday}:${model}`) && ticked.size === 0) continue;
       // The kiosk lists them in this order: kept from the profile edited, new ones after in catalogue order.
       const before = base?.schedule.find((d) => d.weekday === weekday)?.models.find((m) => m.model === model);
@@ -312,9 +322,7 @@ function readAmount(text: string): number | null | undefined {
 function amountWords(amount: number | null, lang: 'vi' | 'en'): string {
   if (amount === null) return '';
   if (amount === 0) return lang === 'vi' ? 'Không thu phí' : 'No fee';
-  return lang === 'vi'
-    ? `${amount.toLocaleString('de-DE')} đồng`
-    : `${amount.toLocaleString('en-US')} VND`;
+  return lang === 'vi' ? `${amount.toLocaleString('de-DE')} đồng` : `${amount.toLocaleString('en-US')} VND`;
 }
 
 function procedureNames(catalogue: Catalogue): Map<string, LocalisedText> {
@@ -349,7 +357,10 @@ export function explainProfileErrors(
   catalogue: Catalogue,
 ): FormProblem[] {
   const names = procedureNames(catalogue);
-  const schedule = (profile.schedule ?? []) as { weekday: number; models: { model: ReformModelId; procedures: string[] }[] }[];
+  const schedule = (profile.schedule ?? []) as {
+    weekday: number;
+    models: { model: ReformModelId; procedures: string[] }[];
+  }[];
   return errors.map((e): FormProblem => {
     const head = /^[A-Za-z]+/.exec(e.path)?.[0] ?? '';
     const field = FIELD_NAMES[e.path.replace(/\[\d+\]$/, '')];
@@ -384,7 +395,9 @@ export function explainProfileErrors(
     if (perProcedure) where = names.get(perProcedure[2]!);
     const holiday = /^holidays\["?(\d{4})"?\]\[(\d+)\]/.exec(e.path);
     if (holiday) {
-      const date = (profile.holidays as Record<string, string[]> | undefined)?.[holiday[1]!]?.[Number(holiday[2])];
+      const date = (profile.holidays as Record<string, string[]> | undefined)?.[holiday[1]!]?.[
+        Number(holiday[2])
+      ];
       if (date && isRealDate(date)) where = { vi: formatVietnamDate(date), en: formatVietnamDate(date) };
     }
     // The kiosk's messages name the file's fields ("(bankAccount)"); the form names its own places.

@@ -226,10 +226,10 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
         </thead>
         <tbody>
           <tr class="runs">
-            <th scope="row">${t(lang, DESK_WIDE_MODELS.has(model) ? 'configForm.runsDeskWide' : 'configForm.runs')}</th>
-            ${days.map((d) =>
-              box(d, 'runs', `${d}:${model}`, `${modelName} — ${WEEKDAY_NAMES[d]![lang]}`),
-            )}
+            <th scope="row">
+              ${t(lang, DESK_WIDE_MODELS.has(model) ? 'configForm.runsDeskWide' : 'configForm.runs')}
+            </th>
+            ${days.map((d) => box(d, 'runs', `${d}:${model}`, `${modelName} — ${WEEKDAY_NAMES[d]![lang]}`))}
           </tr>
           ${
             model === 'no-appointment'
@@ -298,20 +298,14 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
             <input name="feeAmount" value="${v.feeAmount[i] ?? ''}" size="12" inputmode="numeric"
           /></label>
           <label
-            >${t(lang, 'configForm.feeVi')}
-            <input name="feeVi" value="${v.feeVi[i] ?? ''}" size="40"
+            >${t(lang, 'configForm.feeVi')} <input name="feeVi" value="${v.feeVi[i] ?? ''}" size="40"
           /></label>
           <label
-            >${t(lang, 'configForm.feeEn')}
-            <input name="feeEn" value="${v.feeEn[i] ?? ''}" size="40"
+            >${t(lang, 'configForm.feeEn')} <input name="feeEn" value="${v.feeEn[i] ?? ''}" size="40"
           /></label>
           <label class="wide"
             >${t(lang, 'configForm.portalUrl')}
-            <input
-              name="portalUrl"
-              type="url"
-              value="${v.portalUrl[i] ?? ''}"
-              size="60"
+            <input name="portalUrl" type="url" value="${v.portalUrl[i] ?? ''}" size="60"
           /></label>
         </div>
       </fieldset>`;

@@ -21,7 +21,9 @@ const unescape = (s: string) =>
 function formFields(page: string): [string, string][] {
   const form = /<form method="post" action="\/config\/profile\/form"[\s\S]*?<\/form>/.exec(page)![0];
   const fields: [string, string][] = [];
-  for (const m of form.matchAll(/<input\b([^>]*)>|<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
+  for (const m of form.matchAll(
+    /<input\b([^>]*)>|<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g,
+  )) {
     if (m[2]) {
       fields.push([m[2], unescape(m[3]!)]);
       continue;
@@ -53,9 +55,9 @@ forEachDatabase('office profile form', (target) => {
     const config = await target.fresh();
     office = await testOffice({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     const admin = await office.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
-    expect((await publishConfig(office.database.db, 'profile', PROFILE, Number(admin.id), Date.now())).ok).toBe(
-      true,
-    );
+    expect(
+      (await publishConfig(office.database.db, 'profile', PROFILE, Number(admin.id), Date.now())).ok,
+    ).toBe(true);
     staff = new Staff(office.url);
     await staff.signIn();
   }, 60_000);

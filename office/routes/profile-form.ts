@@ -2,13 +2,24 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { PageQuerySchema } from '../../shared/contracts/office.ts';
-import { ProfileFormSchema } from '../../shared/contracts/profile-form.ts';
+import {
+  ProfileFormSchema,
+  type ProfileFormBody,
+  type ProfileFormValues,
+} from '../../shared/contracts/profile-form.ts';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { validateOfficeProfile } from '../../shared/domain/profile-validation.ts';
 import { currentCatalogue, currentProfile, currentVersions, publishConfig } from '../published-config.ts';
 import { explainProfileErrors, formToProfile, profileToForm, type FormProblem } from '../profile-form.ts';
 import { PROFILE_FORM_PATH, profileFormPage } from '../dashboard/profile-form-page.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+
+/** What the form shows again: everything posted but the token. */
+function withoutCsrf(body: ProfileFormBody): ProfileFormValues {
+  const values: Partial<ProfileFormBody> = { ...body };
+  delete values.csrf;
+  return values as ProfileFormValues;
+}
 
 /** The grid posts one field per ticked box: a large office's form is still well under this. */
 const PROFILE_FORM_LIMIT = 2 * 1024 * 1024;
@@ -44,7 +55,7 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
       { schema: { body: ProfileFormSchema }, bodyLimit: PROFILE_FORM_LIMIT },
       async (request, reply) => {
         if (!canManageKiosks(request.staff!)) return forbidden(request, reply);
-        const { csrf: _csrf, ...values } = request.body;
+        const values = withoutCsrf(request.body);
         const cat = await catalogue();
         const { profile, problems } = formToProfile(values, await currentProfile(ctx.db), cat);
         const check = validateOfficeProfile(profile, cat);
