@@ -96,14 +96,17 @@ describe('office profile form ↔ profile', () => {
     expect(check.ok).toBe(false);
     const explained = explainProfileErrors(check.ok ? [] : check.errors, profile, CATALOGUE);
     expect(explained).toContainEqual(
-      expect.objectContaining({ section: 'schedule', where: { vi: 'Thứ Ba', en: 'Tuesday' } }),
+      expect.objectContaining({ section: 'hours', where: { vi: 'Thứ Ba', en: 'Tuesday' } }),
     );
-    expect(explained).toContainEqual(
-      expect.objectContaining({
-        section: 'schedule',
-        where: { vi: 'Thứ Ba · Ngày không dùng tiền mặt', en: 'Tuesday · Cashless day' },
-      }),
-    );
+    // Listed where the fix is typed: the fee account, not the grid.
+    expect(explained).toContainEqual({
+      section: 'bank',
+      where: { vi: 'Thứ Ba · Ngày không dùng tiền mặt', en: 'Tuesday · Cashless day' },
+      message: {
+        vi: 'Ngày không dùng tiền mặt cần tài khoản nhận phí để in mã QR chuyển khoản.',
+        en: 'A cashless day needs the fee account for the transfer QR code.',
+      },
+    });
 
     // A procedure the catalogue does not hold is named by the catalogue that had it.
     const dropped = { ...CATALOGUE, procedures: CATALOGUE.procedures.filter((p) => p.code !== '2.000815') };

@@ -362,22 +362,11 @@ export function explainProfileErrors(
     models: { model: ReformModelId; procedures: string[] }[];
   }[];
   return errors.map((e): FormProblem => {
-    const head = /^[A-Za-z]+/.exec(e.path)?.[0] ?? '';
     const field = FIELD_NAMES[e.path.replace(/\[\d+\]$/, '')];
-    const section: FormSection =
-      head === 'office'
-        ? 'office'
-        : head === 'workingHours'
-          ? 'hours'
-          : head === 'holidays'
-            ? 'holidays'
-            : head === 'schedule'
-              ? 'schedule'
-              : head === 'feeOverrides' || head === 'portalUrls'
-                ? 'procedures'
-                : head === 'bankAccount'
-                  ? 'bank'
-                  : 'other';
+    // Where the fix is typed: a message that points at another field ("a cashless day needs
+    // the fee account (bankAccount)") belongs to that field's section.
+    const pointed = /\((?:see )?([a-z][A-Za-z]*)(?:\.[A-Za-z]+)*\)/.exec(e.message.en)?.[1];
+    const section = sectionOf(pointed ?? e.path);
     let where: LocalisedText | undefined = field;
     const sched = /^schedule\[(\d+)\](?:\.models\[(\d+)\](?:\.procedures\[(\d+)\])?)?/.exec(e.path);
     if (sched) {
@@ -408,4 +397,18 @@ export function explainProfileErrors(
 
 function withoutFieldNames(text: string): string {
   return text.replace(/\s*\((?:xem |see )?[a-z]+[A-Za-z]*(?:\.[A-Za-z]+)*\)/g, '');
+}
+
+const SECTION_OF_FIELD: Record<string, FormSection> = {
+  office: 'office',
+  workingHours: 'hours',
+  holidays: 'holidays',
+  schedule: 'schedule',
+  feeOverrides: 'procedures',
+  portalUrls: 'procedures',
+  bankAccount: 'bank',
+};
+
+function sectionOf(path: string): FormSection {
+  return SECTION_OF_FIELD[/^[A-Za-z]+/.exec(path)?.[0] ?? ''] ?? 'other';
 }

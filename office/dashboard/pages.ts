@@ -205,7 +205,9 @@ export function configPage(
   const section = (kind: 'profile' | 'catalogue') => {
     const list = versions[kind];
     const current = list[0];
-    return html`<h2>${t(lang, `config.${kind}`)}</h2>
+    return html`<h2>
+        ${t(lang, kind === 'profile' ? 'configForm.profileHeading' : 'configForm.catalogueHeading')}
+      </h2>
       <p>
         ${t(lang, 'config.current')}:
         ${current ? `${current.version} (${formatVietnamDateTime(current.publishedAtMs)})` : t(lang, 'config.none')}
@@ -253,7 +255,7 @@ export function configPage(
           : ''
       }
       <details ${typed?.kind === kind || kind === 'catalogue' ? 'open' : ''}>
-        <summary>${t(lang, 'configForm.advanced')}</summary>
+        <summary>${t(lang, kind === 'profile' ? 'configForm.advanced' : 'configForm.catalogueJson')}</summary>
         <form method="post" action="/config/${kind}">
           <input type="hidden" name="csrf" value="${session.csrfToken}" />
           <label

@@ -104,6 +104,9 @@ forEachDatabase('office profile form', (target) => {
     expect(page).toContain('A cashless day needs the fee account');
     // Each reason also inside its section, and the form comes back as typed.
     expect(page).toMatch(/id="section-holidays">[\s\S]*?class="error form-problems"/);
+    expect(page).toMatch(
+      /id="section-bank">[\s\S]*?class="error form-problems"[\s\S]*?Tuesday · Cashless day/,
+    );
     expect(page).toContain('>01/01/2027\n30/02/2027</textarea>');
     expect(page).toContain('value="Số 1 &lt;Đường&gt; &quot;Hà Huy Tập&quot;"');
     expect(formFields(page)).toContainEqual(['runs', '2:cashless']);
