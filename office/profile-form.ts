@@ -61,7 +61,11 @@ const problem = (section: FormSection, vi: string, en: string, where?: Localised
 });
 
 /** The form as it opens on a profile (or, before any is published, on office defaults). */
-export function profileToForm(profile: OfficeProfile | null, catalogue: Catalogue): ProfileFormValues {
+export function profileToForm(
+  profile: OfficeProfile | null,
+  catalogue: Catalogue,
+  version: string | null = null,
+): ProfileFormValues {
   const periods = profile?.workingHours.periods ?? [
     { start: '07:30', end: '11:30' },
     { start: '13:30', end: '17:00' },
@@ -87,6 +91,7 @@ export function profileToForm(profile: OfficeProfile | null, catalogue: Catalogu
   const procedures = catalogue.procedures;
   const fee = (code: string) => profile?.feeOverrides[code];
   return {
+    baseVersion: version ?? '',
     officeName: profile?.office.name ?? '',
     communeCode: profile?.office.communeCode ?? '',
     provinceCode: profile?.office.provinceCode ?? '',

@@ -343,6 +343,7 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
     </p>
     <form method="post" action="${PROFILE_FORM_PATH}" class="profile-form">
       <input type="hidden" name="csrf" value="${session.csrfToken}" />
+      <input type="hidden" name="baseVersion" value="${view.currentVersion ?? ''}" />
       ${office} ${hours} ${holidays} ${schedule} ${procedureRows} ${bank}
       <div id="section-other">${sectionProblems('other')}</div>
       <p class="hint">${t(lang, 'configForm.publishHint')}</p>

@@ -113,6 +113,25 @@ forEachDatabase('office profile form', (target) => {
     expect(await publishedVersions(office.database.db, 'profile')).toEqual(before);
   });
 
+  it('does not silently undo a version published while the form was open', async () => {
+    const opened = formFields(await (await staff.req(`${PATH}?lang=en`)).text());
+    const admin = await office.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
+    const meanwhile = JSON.stringify({ ...JSON.parse(PROFILE), notes: ['phát hành từ máy khác'] });
+    const other = await publishConfig(office.database.db, 'profile', meanwhile, Number(admin.id), Date.now());
+    expect(other.ok).toBe(true);
+
+    const stale = await post(staff, set(opened, 'agencyCode', 'X00565-B'));
+    expect(stale.status).toBe(400);
+    const page = await stale.text();
+    expect(page).toContain(`someone published version ${other.ok ? other.version : '?'}.`);
+    expect((await currentProfile(office.database.db))?.office.agencyCode).toBe('X00565');
+    // Looked at again, the same save goes through, on top of the other person's version.
+    expect((await post(staff, formFields(page))).status).toBe(200);
+    const saved = await currentProfile(office.database.db);
+    expect(saved?.office.agencyCode).toBe('X00565-B');
+    expect(saved?.notes).toEqual(['phát hành từ máy khác']);
+  });
+
   it('lets only heads of office and administrators open it', async () => {
     const admin = new Staff(office.url);
     await admin.signIn();

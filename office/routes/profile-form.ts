@@ -13,6 +13,7 @@ import { currentCatalogue, currentProfile, currentVersions, publishConfig } from
 import { explainProfileErrors, formToProfile, profileToForm, type FormProblem } from '../profile-form.ts';
 import { PROFILE_FORM_PATH, profileFormPage } from '../dashboard/profile-form-page.ts';
 import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { t } from '../dashboard/i18n.ts';
 
 /** What the form shows again: everything posted but the token. */
 function withoutCsrf(body: ProfileFormBody): ProfileFormValues {
@@ -42,7 +43,7 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
         reply,
         200,
         profileFormPage(request.lang, request.staff!, {
-          values: profileToForm(await currentProfile(ctx.db), cat),
+          values: profileToForm(await currentProfile(ctx.db), cat, await version()),
           catalogue: cat,
           currentVersion: await version(),
           outcome: null,
@@ -75,6 +76,18 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
             }),
           );
         if (all.length > 0) return refuse(all);
+        // Someone published while this form was open: saving would undo their change unseen.
+        const current = await version();
+        if ((current ?? '') !== values.baseVersion)
+          return refuse([
+            {
+              section: 'other',
+              message: {
+                vi: t('vi', 'configForm.stale', { version: current ?? '' }),
+                en: t('en', 'configForm.stale', { version: current ?? '' }),
+              },
+            },
+          ]);
 
         const published = await publishConfig(
           ctx.db,
@@ -92,7 +105,7 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
           reply,
           200,
           profileFormPage(request.lang, request.staff!, {
-            values: profileToForm(saved, cat),
+            values: profileToForm(saved, cat, published.version),
             catalogue: cat,
             currentVersion: published.version,
             outcome: { published: published.version },

@@ -22,6 +22,8 @@ const GRID_CELLS = 7 * 8 * PROCEDURE_ROWS;
 
 export const ProfileFormSchema = z.object({
   csrf: z.string().min(1).max(200),
+  /** The version the form was opened on: a save over a newer one asks to look again. */
+  baseVersion: text(100),
   officeName: text(300),
   communeCode: text(20),
   provinceCode: text(20),
