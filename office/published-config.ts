@@ -4,11 +4,24 @@ import { sha256Hex } from './auth/passwords.ts';
 import { canonicalJson } from '../shared/contracts/canonical-json.ts';
 import { OfficeProfileSchema, type OfficeProfile } from '../shared/domain/office-profile.ts';
 import { CatalogueSchema, type Catalogue } from '../shared/domain/procedure.ts';
-import { formatProfileErrors, validateOfficeProfile } from '../shared/domain/profile-validation.ts';
+import {
+  formatProfileErrors,
+  validateOfficeProfile,
+  type ProfileError,
+} from '../shared/domain/profile-validation.ts';
 import { CATALOGUE } from '../shared/catalogue/procedures.ts';
 import { issuesToReasons } from '../shared/contracts/sync.ts';
 
 export type ConfigKind = 'profile' | 'catalogue';
+
+export type PublishResult =
+  | { ok: true; version: string }
+  | {
+      ok: false;
+      reasons: string[];
+      /** When the pair fails the kiosk's validation: its errors and the profile they are about. */
+      pairErrors?: { errors: ProfileError[]; profile: OfficeProfile };
+    };
 
 /**
  * Publishes an office profile or catalogue for every kiosk's next pull. The version
@@ -29,7 +42,7 @@ export async function publishConfig(
   accountId: number,
   now: number,
   language: 'vi' | 'en' = 'vi',
-): Promise<{ ok: true; version: string } | { ok: false; reasons: string[] }> {
+): Promise<PublishResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(jsonText);
@@ -45,7 +58,12 @@ export async function publishConfig(
       : { profile: await currentProfile(db), catalogue: parsed.data as Catalogue };
   if (pair.profile) {
     const check = validateOfficeProfile(pair.profile, pair.catalogue);
-    if (!check.ok) return { ok: false, reasons: formatProfileErrors(check.errors, language).split('\n') };
+    if (!check.ok)
+      return {
+        ok: false,
+        reasons: formatProfileErrors(check.errors, language).split('\n'),
+        pairErrors: { errors: check.errors, profile: pair.profile },
+      };
   }
 
   const hash = sha256Hex(canonicalJson(parsed.data)).slice(0, 12);

@@ -205,7 +205,9 @@ export function configPage(
   const section = (kind: 'profile' | 'catalogue') => {
     const list = versions[kind];
     const current = list[0];
-    return html`<h2>${t(lang, `config.${kind}`)}</h2>
+    return html`<h2>
+        ${t(lang, kind === 'profile' ? 'configForm.profileHeading' : 'configForm.catalogueHeading')}
+      </h2>
       <p>
         ${t(lang, 'config.current')}:
         ${current ? `${current.version} (${formatVietnamDateTime(current.publishedAtMs)})` : t(lang, 'config.none')}
@@ -247,14 +249,22 @@ export function configPage(
             </table>`
           : ''
       }
-      <form method="post" action="/config/${kind}">
-        <input type="hidden" name="csrf" value="${session.csrfToken}" />
-        <label
-          >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required>
+      ${
+        kind === 'profile'
+          ? html`<p><a class="button-link" href="/config/profile/form">${t(lang, 'configForm.link')}</a></p>`
+          : ''
+      }
+      <details ${typed?.kind === kind || kind === 'catalogue' ? 'open' : ''}>
+        <summary>${t(lang, kind === 'profile' ? 'configForm.advanced' : 'configForm.catalogueJson')}</summary>
+        <form method="post" action="/config/${kind}">
+          <input type="hidden" name="csrf" value="${session.csrfToken}" />
+          <label
+            >${t(lang, `config.${kind}`)}<br /><textarea name="json" rows="10" cols="100" required>
 ${typed?.kind === kind ? typed.json : ''}</textarea>
-        </label>
-        <button type="submit">${t(lang, 'config.publish')}</button>
-      </form>`;
+          </label>
+          <button type="submit">${t(lang, 'config.publish')}</button>
+        </form>
+      </details>`;
   };
   const notice = message
     ? message.ok

@@ -2,8 +2,17 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
 import { configPage } from '../dashboard/pages.ts';
-import { t } from '../dashboard/i18n.ts';
-import { publishConfig, publishedBody, publishedVersions, type ConfigKind } from '../published-config.ts';
+import { t, type Lang } from '../dashboard/i18n.ts';
+import {
+  currentCatalogue,
+  publishConfig,
+  publishedBody,
+  publishedVersions,
+  type ConfigKind,
+  type PublishResult,
+} from '../published-config.ts';
+import { explainProfileErrors } from '../profile-form.ts';
+import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import {
   ConfigKindParamsSchema,
   PageQuerySchema,
@@ -31,11 +40,24 @@ export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
     ) => {
       const message = result.ok
         ? { ok: true, text: t(request.lang, 'config.published', { version: result.version }) }
-        : { ok: false, text: t(request.lang, 'config.invalid'), reasons: result.reasons };
+        : {
+            ok: false,
+            text: t(request.lang, 'config.invalid'),
+            reasons: await reasonsOf(request.lang, result),
+          };
       return sendPage(
         reply,
         result.ok ? 200 : 400,
         configPage(request.lang, request.staff!, await versions(), message, result.ok ? null : typed),
+      );
+    };
+    // A pair the kiosk would refuse: each reason with the place in words, procedures named
+    // from the catalogue kiosks hold now (the one that still has them).
+    const reasonsOf = async (lang: Lang, result: Extract<PublishResult, { ok: false }>) => {
+      if (!result.pairErrors) return result.reasons;
+      const { errors, profile } = result.pairErrors;
+      return explainProfileErrors(errors, profile, (await currentCatalogue(ctx.db)) ?? CATALOGUE).map(
+        (p) => `${p.where ? `${p.where[lang]}: ` : ''}${p.message[lang]}`,
       );
     };
     const publish = (request: FastifyRequest, kind: ConfigKind, json: string) =>

@@ -15,6 +15,7 @@ import { dossierRoutes } from './dossiers.ts';
 import { kioskRoutes } from './kiosks.ts';
 import { accountRoutes } from './accounts.ts';
 import { configurationRoutes } from './configuration.ts';
+import { profileFormRoutes } from './profile-form.ts';
 import { reportRoutes } from './reports.ts';
 import { deskRoutes } from './tickets.ts';
 import { CLIP_FORM_LIMIT, speechClipRoutes } from './speech-clips.ts';
@@ -138,6 +139,7 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
     await app.register(kioskRoutes(ctx));
     await app.register(accountRoutes(ctx));
     await app.register(configurationRoutes(ctx));
+    await app.register(profileFormRoutes(ctx));
     await app.register(reportRoutes(ctx));
     await app.register(deskRoutes(ctx.tickets));
     await app.register(speechClipRoutes(ctx));

@@ -161,6 +161,7 @@ test('every other staff page has no serious or critical axe finding', async ({ p
   const pages = [
     '/kiosks',
     '/config',
+    '/config/profile/form',
     '/reports/weekly',
     '/accounts',
     '/account/password',
