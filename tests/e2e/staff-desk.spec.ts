@@ -1,7 +1,8 @@
 /**
  * The office dashboard as staff use it all day, in Chromium: the live queue (a dossier
  * pushed by a kiosk appears within 2 s, marked new in words), the decoded dossier page and
- * its reprint, and axe (no serious or critical finding) on every staff page.
+ * its reprint, and axe (no serious or critical finding) on every staff page. The queue's
+ * search and live feed are the database's work, so that flow runs on SQLite and PostgreSQL.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { sampleValues } from '../../shared/print/test-support.ts';
 import { findCommune } from '../../shared/admin-units/index.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { vn } from './helpers.ts';
+import { postgresAvailability, startPostgres, type PgCluster } from '../../office/test-support/postgres.ts';
 
 const PASSWORD = 'e2e-staff-password';
 const NOW = vn('2026-11-23 09:00').getTime();
@@ -51,12 +53,15 @@ async function push(payload: Record<string, unknown>) {
   expect(res.status).toBe(200);
 }
 
-test.beforeAll(async () => {
+/** An office on the given database with the profile, one enrolled kiosk and one dossier. */
+async function openOffice(databaseUrl?: string) {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-staff-'));
+  seq = 0;
   office = await startOffice({
     host: '127.0.0.1',
     port: 0,
-    dataDir,
+    dataDir: databaseUrl ? '' : dataDir,
+    databaseUrl,
     adminPassword: PASSWORD,
     officeName: 'UBND xã Gia Lâm (e2e)',
     tls: { mode: 'insecure-http' },
@@ -74,32 +79,12 @@ test.beforeAll(async () => {
   });
   token = ((await enrolled.json()) as { token: string }).token;
   await push(newDossier('Nguyễn Thị Đào'));
-  // A number printed offline that the office could not place: the counter pages list it.
-  await office.tickets.configure(
-    [{ id: 'A', prefix: 'A', name: 'Hộ tịch', procedureCodes: ['1.001193'] }],
-    [{ id: 'q1', number: 1, serviceIds: ['A'], open: true }],
-  );
-  const refused = await fetch(`${office.url}/api/tickets/offline`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      tickets: [
-        {
-          localId: 'r1',
-          serviceId: 'A',
-          number: 'B1-001',
-          priority: 'elderly',
-          issuedAt: vn('2026-11-23 08:30').toISOString(),
-        },
-      ],
-    }),
-  });
-  expect(await refused.text()).toContain('"refused"');
-});
-test.afterAll(async () => {
+}
+
+async function closeOffice() {
   await office.close();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}
 
 async function signIn(page: Page) {
   await page.goto(`${office.url}/login?lang=vi`);
@@ -110,9 +95,7 @@ async function signIn(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Hồ sơ hôm nay');
 }
 
-test('a dossier from a kiosk appears in the open queue within 2 s, marked new; its page reads as the form', async ({
-  page,
-}) => {
+async function liveQueueAndDossierPage(page: Page) {
   await signIn(page);
   const rows = page.locator('#queue-results tbody tr');
   await expect(rows).toHaveCount(1);
@@ -154,9 +137,30 @@ test('a dossier from a kiosk appears in the open queue within 2 s, marked new; i
   await page.goto(page.url() + '?lang=en');
   await expect(page.getByRole('heading', { level: 3, name: form.sections[0]!.title.en })).toBeVisible();
   expect(await seriousAxeViolations(page), 'dossier page (en)').toEqual([]);
-});
+}
 
-test('every other staff page has no serious or critical axe finding', async ({ page }) => {
+async function axeOnEveryOtherPage(page: Page) {
+  // A number printed offline that the office could not place: the counter pages list it.
+  await office.tickets.configure(
+    [{ id: 'A', prefix: 'A', name: 'Hộ tịch', procedureCodes: ['1.001193'] }],
+    [{ id: 'q1', number: 1, serviceIds: ['A'], open: true }],
+  );
+  const refused = await fetch(`${office.url}/api/tickets/offline`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      tickets: [
+        {
+          localId: 'r1',
+          serviceId: 'A',
+          number: 'B1-001',
+          priority: 'elderly',
+          issuedAt: vn('2026-11-23 08:30').toISOString(),
+        },
+      ],
+    }),
+  });
+  expect(await refused.text()).toContain('"refused"');
   await signIn(page);
   const pages = [
     '/kiosks',
@@ -186,4 +190,33 @@ test('every other staff page has no serious or critical axe finding', async ({ p
   await expect(page.getByRole('alert')).toContainText('cầm số B1-001');
   findings.push(...(await seriousAxeViolations(page)).map((f) => `refused confirm: ${f}`));
   expect(findings).toEqual([]);
+}
+
+test.describe('on SQLite', () => {
+  test.beforeAll(() => openOffice());
+  test.afterAll(() => closeOffice());
+  test('a dossier from a kiosk appears in the open queue within 2 s, marked new; its page reads as the form', ({
+    page,
+  }) => liveQueueAndDossierPage(page));
+  test('every other staff page has no serious or critical axe finding', ({ page }) =>
+    axeOnEveryOtherPage(page));
+});
+
+test.describe('on PostgreSQL', () => {
+  const pg = postgresAvailability();
+  let cluster: PgCluster | undefined;
+  test.beforeAll(async () => {
+    // As in the office's own suites: a machine without PostgreSQL skips with the reason, CI fails.
+    if (!pg.available && process.env.CI === 'true') throw new Error(`PostgreSQL is missing: ${pg.reason}`);
+    test.skip(!pg.available, pg.available ? '' : pg.reason);
+    if (!pg.available) return;
+    cluster = await startPostgres(pg.bin);
+    await openOffice(await cluster.createDatabase('staff_desk_e2e'));
+  });
+  test.afterAll(async () => {
+    if (!cluster) return;
+    await closeOffice();
+    await cluster.stop();
+  });
+  test('the same live queue, search and dossier page', ({ page }) => liveQueueAndDossierPage(page));
 });
