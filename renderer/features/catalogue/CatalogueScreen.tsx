@@ -4,8 +4,7 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import { computeToday } from '../../../shared/domain/today.ts';
 import { proceduresServedToday } from '../../../shared/domain/served-today.ts';
 import type { ReformModelId } from '../../../shared/domain/reform-model.ts';
-import { useKioskConfig } from '../shell/config-store.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useKioskConfig, useShellStore } from '../shell/index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 import { useCatalogueStore } from './store.ts';
@@ -13,7 +12,7 @@ import { catalogueIndex, MAX_RESULTS, searchProcedures } from './catalogue-index
 import { composeKeyDown, placeCaret, useKeyboardStore, VietnameseKeyboard } from '../../ui/index.ts';
 import { ProcedureListItem } from './ProcedureListItem.tsx';
 import { BrowseGroupGrid } from './BrowseGroupGrid.tsx';
-import { ListenButton } from '../../ui/ListenButton.tsx';
+import { ListenButton } from '../speech/index.ts';
 import { catalogueSpeech, groupSpeech } from '../speech/index.ts';
 
 /** The models serving each procedure today, for the badges. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { onIdleReset } from '../shell/idle.ts';
+import { onIdleReset } from '../shell/index.ts';
 
 interface CatalogueState {
   query: string;

@@ -7,7 +7,7 @@ import { quickPicksOf } from '../../../shared/forms/quick-picks.ts';
 import { communesOf, findCommune, findProvince, provinces } from '../../../shared/admin-units/index.ts';
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { UnitPicker } from './UnitPicker.tsx';
-import { useKioskConfig } from '../shell/config-store.ts';
+import { useKioskConfig } from '../shell/index.ts';
 import { useWizardStore } from './wizard-store.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 

@@ -5,8 +5,7 @@
  * shell's warning) discards every draft. A form nobody has typed in is left without asking.
  * Imported by the overlays the shell always renders, so it is registered from the start.
  */
-import { guardLeaving } from '../shell/store.ts';
-import { onIdleReset } from '../shell/idle.ts';
+import { guardLeaving, onIdleReset } from '../shell/index.ts';
 import { discardAllDrafts } from '../dossier/drafts.ts';
 import { isUntouched, useWizardStore } from './wizard-store.ts';
 

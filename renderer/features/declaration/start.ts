@@ -1,6 +1,6 @@
 import type { ProcedureCode } from '../../../shared/domain/procedure.ts';
 import { formForProcedure } from '../../../shared/forms/registry.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 import { useWizardStore } from './wizard-store.ts';
 
 /**

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import { BridgeCallError } from '../../bridge/client.ts';
-import { useBridge } from '../shell/bridge-context.ts';
+import { useBridge } from '../shell/index.ts';
 import { printInHiddenFrame, recordPrintOutcome } from '../receipt/print-jobs.ts';
 import { afterBrowserPrint, stepOf, type PrintJobState } from '../receipt/print-state.ts';
 

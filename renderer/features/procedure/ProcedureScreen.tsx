@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
 import { formatVnd } from '../../../shared/domain/format.ts';
-import { useKioskConfig } from '../shell/config-store.ts';
+import { useKioskConfig } from '../shell/index.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
@@ -11,7 +11,7 @@ import { formForProcedure } from '../../../shared/forms/registry.ts';
 import { modelsFor } from '../../../shared/dossier/build-dossier.ts';
 import { procedurePromiseSentences } from './promise-text.ts';
 import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
-import { ListenButton } from '../../ui/ListenButton.tsx';
+import { ListenButton } from '../speech/index.ts';
 import { procedureSpeech } from '../speech/index.ts';
 import { TakeTicketButton } from '../queue-ticket/index.ts';
 

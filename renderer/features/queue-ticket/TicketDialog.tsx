@@ -6,9 +6,8 @@ import type { KioskTicket } from '../../../shared/contracts/tickets.ts';
 import { toVietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { ListenButton } from '../../ui/ListenButton.tsx';
-import { useBridge } from '../shell/bridge-context.ts';
-import { useKioskConfig } from '../shell/config-store.ts';
+import { ListenButton } from '../speech/index.ts';
+import { useBridge, useKioskConfig } from '../shell/index.ts';
 import {
   chooseService,
   closeTicketDialog,

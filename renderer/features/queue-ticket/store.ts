@@ -10,7 +10,7 @@ import type { PriorityGroup } from '../../../shared/queue/ticket.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
 import { getKioskIdentity } from '../dossier/index.ts';
-import { onIdleReset, setIdleHold } from '../shell/idle.ts';
+import { onIdleReset, setIdleHold } from '../shell/index.ts';
 import { printTicket, type TicketPrintState } from './print.ts';
 
 export type TicketStep =

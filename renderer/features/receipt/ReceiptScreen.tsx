@@ -5,16 +5,14 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import { getDossier, type DossierRow } from '../dossier/index.ts';
-import { useKioskConfig } from '../shell/config-store.ts';
-import { useBridge } from '../shell/bridge-context.ts';
-import { useShellStore, type ScreenOf } from '../shell/store.ts';
+import { useKioskConfig, useBridge, useShellStore, type ScreenOf } from '../shell/index.ts';
 import { catalogueIndex } from '../catalogue/catalogue-index.ts';
 import { QrImage } from '../procedure/QrImage.tsx';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 import { FeeSection } from './FeeSection.tsx';
-import { ListenButton } from '../../ui/ListenButton.tsx';
+import { ListenButton } from '../speech/index.ts';
 import { printedDocumentSpeech, receiptSpeech } from '../speech/index.ts';
 import { declaredFeeDue } from '../procedure/procedure-facts.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { bridge } from '../../bridge/client.ts';
-import { useKioskConfig } from '../shell/config-store.ts';
+import { useKioskConfig } from '../shell/index.ts';
 import { purgeAcknowledgedPersonalData, retentionDaysOf } from './purge.ts';
 
 /** Once a day is enough: the period is counted in days, and a run walks only new rows. */

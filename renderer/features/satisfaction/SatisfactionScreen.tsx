@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShellStore, type ScreenOf } from '../shell/store.ts';
+import { useShellStore, type ScreenOf } from '../shell/index.ts';
 import { LEVEL_ICON, LEVELS, REASONS, reasonGroupOf, type SatisfactionLevel } from './levels.ts';
 import { rate } from './rate.ts';
 import { Icon } from '../../ui/icons/index.tsx';
-import { ListenButton } from '../../ui/ListenButton.tsx';
+import { ListenButton } from '../speech/index.ts';
 import { satisfactionSpeech } from './satisfaction-speech.ts';
 
 type Phase = 'choose' | 'saving' | 'failed' | 'thanks';

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/contracts/serial-scanner.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { parseCccdQr } from '../../../shared/identity/index.ts';
-import { useBridge } from '../shell/bridge-context.ts';
+import { useBridge } from '../shell/index.ts';
 
 type BaudRate = (typeof SERIAL_BAUD_RATES)[number];
 type TestOutcome =

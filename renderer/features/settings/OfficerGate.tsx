@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
-import { useKioskConfig } from '../shell/config-store.ts';
+import { useKioskConfig } from '../shell/index.ts';
 import { PinForm } from '../../ui/index.ts';
 import {
   OFFICER_PIN_MIN_LENGTH,

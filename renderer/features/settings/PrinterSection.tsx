@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useKioskConfig } from '../shell/config-store.ts';
+import { useKioskConfig } from '../shell/index.ts';
 
 /** Read-only: the receipt paper and printer come from the office profile file. */
 export function PrinterSection() {

@@ -1,6 +1,6 @@
 import './settings.css';
 import { useTranslation } from 'react-i18next';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 import { OfficerGate } from './OfficerGate.tsx';
 import { useOfficerSession } from './officer-session.ts';
 import { SETTINGS_SECTIONS } from './sections.tsx';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { onIdleReset, setIdleHold } from '../shell/idle.ts';
+import { onIdleReset, setIdleHold } from '../shell/index.ts';
 
 /**
  * Whether the officer PIN was entered in this session, and main's officer session token

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { ClipLanguage } from '../../../shared/speech/clips.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 import { stopSpeech } from './player.ts';
 import { useSpeechStore } from './store.ts';
 

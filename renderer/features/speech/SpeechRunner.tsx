@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { useBridge } from '../shell/bridge-context.ts';
-import { onIdleReset } from '../shell/idle.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useBridge, onIdleReset, useShellStore } from '../shell/index.ts';
 import { forgetPrefetched, primeAudioOutput, setSpeechAudioElement, stopSpeech } from './player.ts';
 import { useSpeechStore } from './store.ts';
 

@@ -2,6 +2,7 @@
 export { prefetchFirstPiece, speakSegments, stopSpeech } from './player.ts';
 export { useSpeechStore } from './store.ts';
 export { SpeechRunner } from './SpeechRunner.tsx';
+export { ListenButton } from './ListenButton.tsx';
 export { ClipLanguageChoice } from './ClipLanguageChoice.tsx';
 export { SpeechSettingsSection } from './SpeechSettingsSection.tsx';
 export {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBridge } from '../shell/bridge-context.ts';
+import { useBridge } from '../shell/index.ts';
 import { createSyncEngine } from './engine.ts';
 import { attachSyncEngine } from './store.ts';
 

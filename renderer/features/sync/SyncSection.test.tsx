@@ -9,7 +9,7 @@ import { kioskDb, META, newId } from '../../db/db.ts';
 import { putMeta } from '../dossier/meta.ts';
 import { newOutboxRow } from '../dossier/outbox.ts';
 import { initI18n } from '../../i18n/index.ts';
-import { BridgeContext } from '../shell/bridge-context.ts';
+import { BridgeContext } from '../shell/index.ts';
 import { SyncSection } from './SyncSection.tsx';
 import { INITIAL_SYNC_STATE, useSyncStore } from './store.ts';
 

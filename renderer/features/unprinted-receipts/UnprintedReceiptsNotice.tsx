@@ -2,7 +2,7 @@ import './unprinted-receipts.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unprintedReceiptCount } from '../dossier/index.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 
 /**
  * On Today: how many receipts wait to be printed (a crash, or no printer), and the way

@@ -2,7 +2,7 @@ import './unprinted-receipts.css';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unprintedReceiptByCode } from '../dossier/index.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 import { CodeKeypad } from '../../ui/index.ts';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 import { PinForm } from '../../ui/index.ts';
 import { useVolunteerSession } from './store.ts';
 import {

@@ -1,6 +1,6 @@
 import './volunteer-session.css';
 import { useTranslation } from 'react-i18next';
-import { useShellStore } from '../shell/store.ts';
+import { useShellStore } from '../shell/index.ts';
 import { useVolunteerSession } from './store.ts';
 
 /** In the header while a volunteer is signed in: who is helping, so the citizen knows. */

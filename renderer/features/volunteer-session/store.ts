@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { onIdleReset, setIdleHold } from '../shell/idle.ts';
+import { onIdleReset, setIdleHold } from '../shell/index.ts';
 
 /**
  * The volunteer currently helping at the kiosk. The submit flow reads `volunteerId`

@@ -1,14 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
 import './listen-button.css';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../features/shell/bridge-context.ts';
-import {
-  prefetchFirstPiece,
-  speakSegments,
-  stopSpeech,
-  useSpeechStore,
-  type SpeechSegment,
-} from '../features/speech/index.ts';
+import { useBridge } from '../shell/index.ts';
+import { prefetchFirstPiece, speakSegments, stopSpeech } from './player.ts';
+import { useSpeechStore } from './store.ts';
+import type { SpeechSegment } from './segments.ts';
 
 /**
  * "Nghe": reads a screen (or part of it) aloud; tapped again while reading, it stops.
