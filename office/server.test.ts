@@ -445,6 +445,24 @@ forEachDatabase('office over HTTP', (target) => {
       );
       expect((await staff.req('/reports/weekly?from=2026-13-01&to=2026-11-29')).status).toBe(400);
     });
+
+    it('takes dates typed dd/mm/yyyy, shows them so, and keeps a wrong one with the message', async () => {
+      const staff = new Staff(office.url);
+      await staff.signIn();
+      const typed = await staff.req('/reports/weekly?from=23%2F11%2F2026&to=29/11/2026');
+      expect(typed.status).toBe(200);
+      const page = await typed.text();
+      expect(page).toMatch(/name="from"\s+value="23\/11\/2026"/);
+      expect(page).toContain('Từ ngày 23/11/2026 đến ngày 29/11/2026');
+      const csv = await staff.req('/reports/weekly?from=23/11/2026&to=29/11/2026&format=csv');
+      expect(csv.headers.get('content-disposition')).toContain('bao-cao-2026-11-23_2026-11-29.csv');
+      expect(page).not.toContain('type="date"');
+      const wrong = await staff.req('/reports/weekly?from=31/11/2026&to=29/11/2026');
+      expect(wrong.status).toBe(400);
+      const refused = await wrong.text();
+      expect(refused).toMatch(/name="from"\s+value="31\/11\/2026"/);
+      expect(refused).toContain('ghi ngày theo ngày/tháng/năm');
+    });
   });
 
   describe('published configuration', () => {

@@ -10,6 +10,7 @@ import { formatNumber, formatPercent } from './number-format.ts';
 import { t, type Lang } from './i18n.ts';
 
 export interface ReportPageData {
+  /** yyyy-mm-dd when the range was read; as typed when it was refused. */
   from: string;
   to: string;
   /** Null when the range was refused (the form is shown again with the message). */
@@ -27,9 +28,25 @@ export interface ReportPageData {
  */
 export function reportPage(lang: Lang, session: StaffSession, data: ReportPageData): string {
   const { from, to, report } = data;
+  // Text, not <input type="date">: the browser draws that in its own locale's order
+  // (mm/dd/yyyy on an English Windows), and staff write dates dd/mm/yyyy.
+  const shown = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? formatVietnamDate(date) : date);
+  const dateField = (name: 'from' | 'to', value: string) =>
+    html`<label
+      >${t(lang, `report.${name}`)}
+      <input
+        type="text"
+        name="${name}"
+        value="${shown(value)}"
+        inputmode="numeric"
+        size="12"
+        maxlength="20"
+        placeholder="${t(lang, 'report.datePlaceholder')}"
+        aria-describedby="report-date-hint"
+    /></label>`;
   const form = html`<form method="get" action="/reports/weekly">
-    <label>${t(lang, 'report.from')} <input type="date" name="from" value="${from}" /></label>
-    <label>${t(lang, 'report.to')} <input type="date" name="to" value="${to}" /></label>
+    ${dateField('from', from)} ${dateField('to', to)}
+    <span id="report-date-hint" class="hint">${t(lang, 'report.dateHint')}</span>
     <button type="submit">${t(lang, 'report.show')}</button>
   </form>`;
   const query = `from=${from}&to=${to}`;

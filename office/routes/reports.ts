@@ -9,9 +9,20 @@ import { t } from '../dashboard/i18n.ts';
 import { procedureName } from '../queries/procedure-names.ts';
 import { DAY_MS, vietnamDate, vietnamDateStart, vietnamWeekStart } from '../../shared/domain/vietnam-time.ts';
 import { ReportQuerySchema } from '../../shared/contracts/office.ts';
+import { parseDmy } from '../../shared/forms/dates.ts';
 import { sendPage } from './staff.ts';
 
 const MAX_RANGE_DAYS = 366;
+
+/**
+ * A report date as staff type it (dd/mm/yyyy, the way every Vietnamese office writes dates)
+ * or as the page's own links carry it (yyyy-mm-dd); null when it is not a real date.
+ */
+function isoDate(text: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const d = parseDmy(text);
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+}
 
 /** GET /reports/weekly?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv|xlsx]; default: this week (Mon–Sun). */
 export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -20,17 +31,23 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
     app.get('/reports/weekly', { schema: { querystring: ReportQuerySchema } }, async (request, reply) => {
       const { lang } = request;
       const weekStart = vietnamWeekStart(ctx.now());
-      const from = request.query.from || vietnamDate(weekStart);
-      const to = request.query.to || vietnamDate(weekStart + 6 * DAY_MS);
-      const fromMs = vietnamDateStart(from);
-      const toMsStart = vietnamDateStart(to);
+      const typed = {
+        from: request.query.from?.trim() || vietnamDate(weekStart),
+        to: request.query.to?.trim() || vietnamDate(weekStart + 6 * DAY_MS),
+      };
+      const from = isoDate(typed.from);
+      const to = isoDate(typed.to);
+      const fromMs = from === null ? null : vietnamDateStart(from);
+      const toMsStart = to === null ? null : vietnamDateStart(to);
       if (
+        from === null ||
+        to === null ||
         fromMs === null ||
         toMsStart === null ||
         toMsStart < fromMs ||
         (toMsStart - fromMs) / DAY_MS > MAX_RANGE_DAYS
       )
-        return sendPage(reply, 400, reportPage(lang, request.staff!, { from, to, report: null }));
+        return sendPage(reply, 400, reportPage(lang, request.staff!, { ...typed, report: null }));
 
       const now = ctx.now();
       const waits = await waitTimes(ctx.db, fromMs, toMsStart + DAY_MS, now);
