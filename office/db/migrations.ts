@@ -376,5 +376,19 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('dossiers').addColumn('lookup_key', 'text').execute();
       },
     },
+    '0012_open_dossiers_by_deadline': {
+      // The queue (queries/queue.ts) pages through the open dossiers nearest deadline first
+      // and counts them under its filters. Only open dossiers are indexed, so the years of
+      // resolved ones neither slow the queue nor grow the index; the filter columns make
+      // the counts read the index alone.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('dossiers_open_by_due')
+          .on('dossiers')
+          .columns(['due_at_ms', 'code', 'status', 'procedure_code', 'model_mask'])
+          .where(sql.ref('resolved_at_ms'), 'is', null)
+          .execute();
+      },
+    },
   };
 }
