@@ -1,7 +1,7 @@
 /**
  * The office dashboard as staff use it all day, in Chromium: the live queue (a dossier
- * pushed by a kiosk appears within 2 s, marked new in words), the decoded dossier page and
- * its reprint, and axe (no serious or critical finding) on every staff page.
+ * pushed by a kiosk appears within 2 s, marked new in words) and its pages, the decoded
+ * dossier page and its reprint, and axe (no serious or critical finding) on every staff page.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,15 +37,15 @@ const newDossier = (applicantName: string) =>
     dueAt: '2026-11-23T10:20:00+07:00',
   });
 
-async function push(payload: Record<string, unknown>) {
+async function push(...payloads: Record<string, unknown>[]) {
   const res = await fetch(`${office.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({
       protocol: 1,
       appVersion: '0.1.0',
-      waiting: 1,
-      items: [item('dossier', payload, ++seq)],
+      waiting: payloads.length,
+      items: payloads.map((p) => item('dossier', p, ++seq)),
     }),
   });
   expect(res.status).toBe(200);
@@ -157,4 +157,29 @@ test('every other staff page has no serious or critical axe finding', async ({ p
   await expect(page.getByRole('button', { name: /Thu hồi/ })).toBeVisible();
   findings.push(...(await seriousAxeViolations(page)).map((f) => `confirm: ${f}`));
   expect(findings).toEqual([]);
+});
+
+test('a queue longer than a page says how many more there are and reaches them', async ({ page }) => {
+  // Later deadlines than the dossiers above: they fill the second page.
+  await push(
+    ...Array.from({ length: 60 }, (_, i) => ({
+      ...newDossier(`Lê Văn Hậu ${i + 1}`),
+      dueAt: '2026-11-27T16:00:00+07:00',
+    })),
+  );
+  await signIn(page);
+  const summary = page.locator('#queue-results > p').first();
+  await expect(summary).toContainText(/Đang hiện hồ sơ 1–50 trong \d+ hồ sơ, hạn gần nhất trước\./);
+  const total = Number(/trong (\d+) hồ sơ/.exec((await summary.textContent())!)![1]);
+  await expect(summary).toContainText(`Còn ${total - 50} hồ sơ ở các trang sau`);
+  expect(await seriousAxeViolations(page), 'queue, first page of two').toEqual([]);
+
+  await page
+    .getByRole('navigation', { name: 'Các trang của danh sách hồ sơ', exact: true })
+    .getByRole('link', { name: 'Trang sau ›' })
+    .click();
+  await expect(page.locator('#queue-results tbody tr')).toHaveCount(total - 50);
+  await expect(summary).toContainText(`Đang hiện hồ sơ 51–${total} trong ${total} hồ sơ`);
+  await expect(page.getByText('Trang 2/2').first()).toBeVisible();
+  expect(await seriousAxeViolations(page), 'queue, second page').toEqual([]);
 });
