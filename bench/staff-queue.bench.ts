@@ -15,8 +15,11 @@ import { enrol } from '../office/test-support/office.ts';
 import { Staff } from '../office/test-support/staff-browser.ts';
 import { percentile } from '../shared/queue/stats.ts';
 import type { PushItem } from '../shared/contracts/sync.ts';
+import { sql } from 'kysely';
 
 const OPEN_DOSSIERS = 5000;
+/** Resolved dossiers of earlier months, as an office holds after a year or so. */
+const HISTORY = 50_000;
 const QUEUE_REQUESTS = process.env.DEBUG_BENCH ? 20 : 300;
 const DASHBOARDS = 20;
 const POLL_INTERVAL_MS = 2000;
@@ -33,12 +36,14 @@ export const notes = `
 The office (\`startOffice\`, SQLite in a temporary directory, plain HTTP on 127.0.0.1, the Gia Lâm profile published so
 the time left is counted in working hours) holds ${OPEN_DOSSIERS.toLocaleString('en-US')} open dossiers received on the
 previous working days, stored through the sync ingest. *Queue API*: ${QUEUE_REQUESTS} sequential signed-in
-\`GET /queue/rows\` (what an open dashboard fetches: the rows region, the nearest 200 deadlines of all open dossiers,
-named, with the working time left). The office renders the rows once per change and minute and shares that text
-with every dashboard asking for the same filters, so "computed" moves the office's clock a minute before each
-request to time the query and rendering themselves; "shared rendering" is what the other dashboards get after a
-change. Then the same with a procedure filter, with a name search (which reads all open dossiers), and the whole
-page \`GET /\`. *Live queue*: ${DASHBOARDS} dashboards hold \`GET /queue/events\`
+\`GET /queue/rows\` (what an open dashboard fetches: the rows region, the first page of 50 nearest deadlines of all
+open dossiers, named, with the working time left, the count and the page links). The office renders the rows once
+per change and minute and shares that text with every dashboard asking for the same filters and page, so
+"computed" moves the office's clock a minute before each request to time the query and rendering themselves;
+"shared rendering" is what the other dashboards get after a change. Then the same with a procedure filter, with a
+name search (which reads all open dossiers), page 60 of 100, and the whole page \`GET /\`. Then
+${HISTORY.toLocaleString('en-US')} resolved dossiers received in earlier months are added (copies of the open ones,
+written straight into the table) and \`GET /queue/rows\` is timed again. *Live queue*: ${DASHBOARDS} dashboards hold \`GET /queue/events\`
 and, on each event, fetch \`/queue/rows\` as public/dashboard.js does; in the same run ${DASHBOARDS} dashboards poll
 \`/queue/rows\` every ${POLL_INTERVAL_MS / 1000} s instead (the alternative). ${ARRIVALS} dossiers arrive by
 \`POST /api/sync/push\` from an enrolled kiosk, one every 1–1.5 s. Latency = when a dashboard's rows hold the new
@@ -102,7 +107,14 @@ export async function run(): Promise<BenchResult[]> {
       '… name search (all open read), computed',
       `/queue/rows?q=${encodeURIComponent('nguoi nop 12')}`,
     );
+    await timed('… page 60 of 100, computed', '/queue/rows?page=60');
     await timed('GET / (whole page), computed', '/');
+    await addHistory(db);
+    await timed(
+      `GET /queue/rows, 5,000 open + ${HISTORY.toLocaleString('en-US')} resolved earlier, computed`,
+      '/queue/rows',
+      50,
+    );
     clock = NOW;
 
     results.push(...(await liveQueue(office.url, cookie, token)));
@@ -146,6 +158,22 @@ async function fill(db: Parameters<typeof ingestBatch>[0], kioskId: string): Pro
       );
     }
     await ingestBatch(db, kioskId, items, NOW);
+  }
+}
+
+/** Resolved dossiers from January on: copies of the open ones with new ids and codes. */
+async function addHistory(db: Parameters<typeof ingestBatch>[0]): Promise<void> {
+  const from = Date.parse('2026-01-05T08:00:00+07:00');
+  for (let k = 0; k < HISTORY / OPEN_DOSSIERS; k++) {
+    const at = from + k * 20 * 86_400_000;
+    await sql`insert into dossiers (id, kiosk_id, seq, content_hash, code, procedure_code, models, model_mask,
+        form_id, form_data, applicant_name, volunteer_id, channel, received_at, received_at_ms, due_at, due_at_ms,
+        attachment_hashes, office_received_at_ms, status, status_reason, status_changed_at_ms, resolved_at_ms)
+      select lower(hex(randomblob(16))), kiosk_id, seq + ${(k + 1) * 100_000}, content_hash, code || ${'-' + k},
+        procedure_code, models, model_mask, form_id, form_data, applicant_name, volunteer_id, channel, received_at,
+        ${at} + (seq % 200) * 3600000, due_at, ${at} + (seq % 200) * 3600000 + 259200000, attachment_hashes,
+        office_received_at_ms, 'returned', null, status_changed_at_ms, ${at} + (seq % 200) * 3600000 + 86400000
+      from dossiers where resolved_at_ms is null and seq <= ${OPEN_DOSSIERS}`.execute(db);
   }
 }
 

@@ -30,14 +30,19 @@ export interface QueueView {
   date: string;
   filters: QueueFilters;
   rows: QueueRow[];
+  /** How many dossiers match the filters, on every page. */
   total: number;
+  /** The page shown, 1-based, of `pageSize` rows each. */
+  page: number;
+  pageSize: number;
   procedures: { code: string; name: string }[];
 }
 
-/** The filters as a query string, so the live updates fetch the same selection. */
-export function filterQuery(filters: QueueFilters): string {
+/** The filters (and a page after the first) as a query string, so the live updates fetch the same selection. */
+export function filterQuery(filters: QueueFilters, page = 1): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
+  if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -84,23 +89,29 @@ export function queuePage(lang: Lang, session: StaffSession, view: QueueView): s
     <p id="queue-live" class="live" role="status" aria-live="polite"></p>
     <div
       id="queue-results"
-      data-rows-url="/queue/rows${filterQuery(f)}"
+      data-rows-url="/queue/rows${filterQuery(f, view.page)}"
       data-new-label="${t(lang, 'queue.new')}"
       data-new-message="${t(lang, 'queue.newMessage', { count: '{{count}}' })}"
     >
       ${queueResults(lang, view)}
     </div>`;
-  return layout(lang, t(lang, 'queue.title', { date: view.date }), session, body, `/${filterQuery(f)}`);
+  return layout(
+    lang,
+    t(lang, 'queue.title', { date: view.date }),
+    session,
+    body,
+    `/${filterQuery(f, view.page)}`,
+  );
 }
 
 /** The rows region alone: what /queue/rows answers for the live updates. */
-export function queueResults(lang: Lang, view: Pick<QueueView, 'rows' | 'total'>): Html {
+export function queueResults(
+  lang: Lang,
+  view: Pick<QueueView, 'rows' | 'total' | 'page' | 'pageSize' | 'filters'>,
+): Html {
   if (!view.rows.length) return html`<p>${t(lang, 'queue.empty')}</p>`;
-  const count =
-    view.total > view.rows.length
-      ? t(lang, 'queue.shownOf', { shown: view.rows.length, total: view.total })
-      : t(lang, 'queue.count', { total: view.total });
-  return html`<p>${count}</p>
+  const pages = Math.ceil(view.total / view.pageSize);
+  return html`${pages > 1 ? pageSummary(lang, view, pages) : html`<p>${t(lang, 'queue.count', { total: view.total })}</p>`}
     <table>
       <thead>
         <tr>
@@ -118,7 +129,48 @@ export function queueResults(lang: Lang, view: Pick<QueueView, 'rows' | 'total'>
       <tbody>
         ${view.rows.map((r) => queueRow(lang, r))}
       </tbody>
-    </table>`;
+    </table>
+    ${pages > 1 ? pager(lang, view, pages, 'queue.pagesBelow') : ''}`;
+}
+
+/** Which rows these are of how many, and how many more the pages after hold. */
+function pageSummary(
+  lang: Lang,
+  view: Pick<QueueView, 'rows' | 'total' | 'page' | 'pageSize' | 'filters'>,
+  pages: number,
+): Html {
+  const from = (view.page - 1) * view.pageSize + 1;
+  const to = from + view.rows.length - 1;
+  const n = (value: number) => value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const more = view.total - to;
+  return html`<p>
+      ${t(lang, 'queue.range', { from: n(from), to: n(to), total: n(view.total) })}
+      ${more > 0 ? t(lang, 'queue.more', { more: n(more) }) : ''}
+    </p>
+    ${pager(lang, view, pages, 'queue.pages')}`;
+}
+
+/**
+ * Links to the first, previous, next and last pages, keeping the filters; the page shown in
+ * words. Above the table and below it, each with its own name for screen readers.
+ */
+function pager(
+  lang: Lang,
+  view: Pick<QueueView, 'page' | 'filters'>,
+  pages: number,
+  label: 'queue.pages' | 'queue.pagesBelow',
+): Html {
+  const link = (
+    page: number,
+    key: 'queue.first' | 'queue.previous' | 'queue.next' | 'queue.last',
+    rel = '',
+  ) =>
+    html`<a href="/${filterQuery(view.filters, page)}" ${rel ? html`rel="${rel}"` : ''}>${t(lang, key)}</a>`;
+  return html`<nav class="pager" aria-label="${t(lang, label)}">
+    ${view.page > 1 ? [link(1, 'queue.first'), link(view.page - 1, 'queue.previous', 'prev')] : ''}
+    <span aria-current="page">${t(lang, 'queue.pageOf', { page: view.page, pages })}</span>
+    ${view.page < pages ? [link(view.page + 1, 'queue.next', 'next'), link(pages, 'queue.last')] : ''}
+  </nav>`;
 }
 
 function queueRow(lang: Lang, r: QueueRow): Html {

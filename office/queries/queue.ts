@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Lang } from '../dashboard/i18n.ts';
 import type { QueueRow } from '../dashboard/queue-page.ts';
@@ -11,81 +11,86 @@ import { currentProfile } from '../published-config.ts';
 import { formatRemaining, remainingFrom, timelinessAt } from '../report/timeliness-rule.ts';
 import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
-/** Rows one page shows: the nearest deadlines first; filters and search reach the rest. */
-export const QUEUE_PAGE_ROWS = 200;
+/**
+ * Rows one page shows, nearest deadline first: about two screens, so a page is quick to
+ * build, send and read; the pages after it, filters and search reach the rest.
+ */
+export const QUEUE_PAGE_ROWS = 50;
 
 export interface QueueResult {
   rows: QueueRow[];
-  /** How many dossiers match, of which `rows` are the first QUEUE_PAGE_ROWS. */
+  /** How many dossiers match the filters, on every page. */
   total: number;
+  /** The page shown (1-based): the one asked for, or the last there is. */
+  page: number;
+  pageSize: number;
   procedures: ProcedureNames['list'];
 }
 
+const COLUMNS = [
+  'id',
+  'code',
+  'applicant_name',
+  'procedure_code',
+  'models',
+  'received_at_ms',
+  'due_at_ms',
+  'status',
+  'resolved_at_ms',
+] as const;
+
+type Dossiers = SelectQueryBuilder<Database, 'dossiers', object>;
+
 /**
- * Today's arrivals plus anything still open from earlier days, nearest deadline first,
- * narrowed by status, procedure, reform model and a search for a dossier code, a name
- * (without tone marks too) or an ID number (any 9–12 digit answer of the declaration).
+ * Every open dossier, whatever day it came, plus today's arrivals already resolved,
+ * nearest deadline first, narrowed by status, procedure, reform model and a search for a
+ * dossier code, a name (without tone marks too) or an ID number (any 9–12 digit answer
+ * of the declaration); `page` QUEUE_PAGE_ROWS at a time.
+ *
+ * The two sets are two queries joined by UNION ALL rather than one OR, so the open ones
+ * come from their own index (migration 0012): counts and pages never read the resolved
+ * dossiers of earlier days, and SQLite reads the first page in deadline order and stops.
  */
 export async function queueRows(
   db: Kysely<Database>,
   now: number,
   lang: Lang,
   filters: QueueFilters = {},
+  page = 1,
 ): Promise<QueueResult> {
   const start = vietnamDayStart(now);
+  const narrow = (q: Dossiers): Dossiers => {
+    if (filters.status) q = q.where('status', '=', filters.status);
+    if (filters.procedure) q = q.where('procedure_code', '=', filters.procedure);
+    if (filters.model) {
+      const bit = 1 << REFORM_MODEL_IDS.indexOf(filters.model);
+      q = q.where(sql<boolean>`(model_mask & ${bit}) <> 0`);
+    }
+    return q;
+  };
+  const open = narrow(db.selectFrom('dossiers').where('resolved_at_ms', 'is', null));
+  const resolvedToday = narrow(
+    db
+      .selectFrom('dossiers')
+      .where('resolved_at_ms', 'is not', null)
+      .where('received_at_ms', '>=', start)
+      .where('received_at_ms', '<', start + DAY_MS),
+  );
+
   const search = (filters.q ?? '').trim();
-  let query = db
-    .selectFrom('dossiers')
-    .select([
-      'id',
-      'code',
-      'applicant_name',
-      'procedure_code',
-      'models',
-      'received_at_ms',
-      'due_at_ms',
-      'status',
-      'resolved_at_ms',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('received_at_ms', '>=', start), eb('received_at_ms', '<', start + DAY_MS)]),
-        eb.and([eb('resolved_at_ms', 'is', null), eb('received_at_ms', '<', start)]),
-      ]),
-    );
-  if (filters.status) query = query.where('status', '=', filters.status);
-  if (filters.procedure) query = query.where('procedure_code', '=', filters.procedure);
-  if (filters.model) {
-    const bit = 1 << REFORM_MODEL_IDS.indexOf(filters.model);
-    query = query.where(sql<boolean>`(model_mask & ${bit}) <> 0`);
-  }
-  const ordered = query.orderBy('due_at_ms').orderBy('code');
-  let page;
-  let total;
-  if (search) {
-    // Names and ID numbers are matched here, not in SQL: without tone marks, on both databases.
-    const match = searchMatcher(search);
-    const found = (await ordered.select('form_data').execute()).filter(match);
-    total = found.length;
-    page = found.slice(0, QUEUE_PAGE_ROWS);
-  } else {
-    const counted = await query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    total = Number(counted.n);
-    page = await ordered.limit(QUEUE_PAGE_ROWS).execute();
-  }
+  const { total, shown, found } = search
+    ? await searchedPage(db, open, resolvedToday, search, page)
+    : await filteredPage(open, resolvedToday, page);
   const [profile, names, receipts] = await Promise.all([
     currentProfile(db),
     procedureNames(db, lang),
     receiptPrintStates(
       db,
-      page.map((r) => r.id),
+      found.map((r) => r.id),
     ),
   ]);
   const remaining = remainingFrom(profile, now);
-  const rows = page.map((r): QueueRow => {
+  const rows = found.map((r): QueueRow => {
     const resolvedMs = r.resolved_at_ms === null ? null : Number(r.resolved_at_ms);
     const dueMs = Number(r.due_at_ms);
     return {
@@ -103,7 +108,72 @@ export async function queueRows(
       receipt: receipts.get(r.id) ?? 'unknown',
     };
   });
-  return { rows, total, procedures: names.list };
+  return { rows, total, page: shown, pageSize: QUEUE_PAGE_ROWS, procedures: names.list };
+}
+
+type DossierRow = Pick<Database['dossiers'], (typeof COLUMNS)[number]>;
+interface Page {
+  total: number;
+  shown: number;
+  found: DossierRow[];
+}
+
+/** Counted, then the page read in deadline order from the index: no dossier read twice. */
+async function filteredPage(open: Dossiers, resolvedToday: Dossiers, page: number): Promise<Page> {
+  const count = async (q: Dossiers) =>
+    Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const total = (await count(open)) + (await count(resolvedToday));
+  const shown = pageWithin(page, total);
+  const found = await open
+    .select(COLUMNS)
+    .unionAll(resolvedToday.select(COLUMNS))
+    .orderBy('due_at_ms')
+    .orderBy('code')
+    .limit(QUEUE_PAGE_ROWS)
+    .offset((shown - 1) * QUEUE_PAGE_ROWS)
+    .execute();
+  return { total, shown, found };
+}
+
+/**
+ * Names and ID numbers are matched here, not in SQL: without tone marks, on both databases.
+ * Only what the match reads comes back for every dossier; the page's rows are read after.
+ */
+async function searchedPage(
+  db: Kysely<Database>,
+  open: Dossiers,
+  resolvedToday: Dossiers,
+  search: string,
+  page: number,
+): Promise<Page> {
+  const match = searchMatcher(search);
+  const read = (q: Dossiers) =>
+    q
+      .select(['id', 'code', 'applicant_name', 'due_at_ms'])
+      .select((match.readsForm ? sql<string>`form_data` : sql<string>`''`).as('form_data'));
+  const candidates = await read(open)
+    .unionAll(read(resolvedToday))
+    .orderBy('due_at_ms')
+    .orderBy('code')
+    .execute();
+  const ids = candidates.filter(match).map((c) => c.id);
+  const shown = pageWithin(page, ids.length);
+  const chosen = ids.slice((shown - 1) * QUEUE_PAGE_ROWS, shown * QUEUE_PAGE_ROWS);
+  const found = chosen.length
+    ? await db
+        .selectFrom('dossiers')
+        .select(COLUMNS)
+        .where('id', 'in', chosen)
+        .orderBy('due_at_ms')
+        .orderBy('code')
+        .execute()
+    : [];
+  return { total: ids.length, shown, found };
+}
+
+/** A page past the end (dossiers resolved since the link was made) shows the last one. */
+function pageWithin(page: number, total: number): number {
+  return Math.max(1, Math.min(page, Math.ceil(total / QUEUE_PAGE_ROWS)));
 }
 
 interface Searchable {
@@ -115,17 +185,35 @@ interface Searchable {
 /**
  * A dossier code matches from any part ("0012" finds "UBX-261123-0012"); a name without
  * tone marks and in any case ("nguyen van a"); an ID number only whole, as it is read off
- * the card, so a few digits never list strangers' dossiers.
+ * the card, so a few digits never list strangers' dossiers. `readsForm`: only an ID number
+ * needs the declaration's answers.
  */
-function searchMatcher(search: string): (d: Searchable) => boolean {
+function searchMatcher(search: string): ((d: Searchable) => boolean) & { readsForm: boolean } {
   const digits = /^\d{9,12}$/.test(search) ? search : null;
   const folded = fold(search);
   const code = search.toUpperCase();
-  return (d) => {
+  const match = (d: Searchable) => {
     if (d.code.toUpperCase().includes(code)) return true;
-    if (fold(d.applicant_name).includes(folded)) return true;
+    if (foldedName(d.applicant_name).includes(folded)) return true;
     if (!digits || !d.form_data.includes(digits)) return false;
     const answers = Object.values(JSON.parse(d.form_data) as Record<string, string>);
     return answers.some((v) => v.trim() === digits);
   };
+  return Object.assign(match, { readsForm: digits !== null });
+}
+
+/**
+ * fold() for the names a search reads: every search reads every open dossier's name, and
+ * folding thousands of names costs more than the query. The same names come back on each
+ * search, so each is folded once; the bound keeps the memory small on a long-running office.
+ */
+const foldedNames = new Map<string, string>();
+function foldedName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= 50_000) foldedNames.clear();
+    folded = fold(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
 }

@@ -18,7 +18,7 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
     app.get('/', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
       const filters = queueFilters(request.query);
       const now = ctx.now();
-      const result = await queueRows(ctx.db, now, request.lang, filters);
+      const result = await queueRows(ctx.db, now, request.lang, filters, request.query.page);
       return sendPage(
         reply,
         200,
@@ -29,7 +29,9 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
     const rows = rowsCache(ctx);
     app.get('/queue/rows', { schema: { querystring: QueueQuerySchema } }, async (request, reply) => {
       const filters = queueFilters(request.query);
-      return reply.type('text/html; charset=utf-8').send(await rows(request.lang, filters));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(await rows(request.lang, filters, request.query.page ?? 1));
     });
 
     // Server-sent events: one line per change, no personal data; the page fetches its rows.
@@ -56,33 +58,35 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
   };
 }
 
-/** The query string without the page language. */
-function queueFilters(query: QueueFilters & { lang?: string }): QueueFilters {
+/** The query string without the page language and number. */
+function queueFilters(query: QueueFilters & { lang?: string; page?: number }): QueueFilters {
   return { status: query.status, procedure: query.procedure, model: query.model, q: query.q };
 }
 
 /**
  * The rows region, rendered once per change (and per minute, for the time left) for each
- * language and set of filters: when a dossier arrives every open dashboard asks at once,
- * and all but the first get the same text.
+ * language, set of filters and page: when a dossier arrives every open dashboard asks at
+ * once, and all but the first get the same text.
  */
-function rowsCache(ctx: OfficeContext): (lang: Lang, filters: QueueFilters) => Promise<string> {
+function rowsCache(ctx: OfficeContext): (lang: Lang, filters: QueueFilters, page: number) => Promise<string> {
   const cache = new Map<string, Promise<string>>();
   let minute = 0;
   ctx.dossiers.subscribe(() => cache.clear());
-  return (lang, filters) => {
+  return (lang, filters, page) => {
     const now = ctx.now();
     // A new minute changes the time left on every row: what was kept is of no more use.
     if (Math.floor(now / 60_000) !== minute) {
       minute = Math.floor(now / 60_000);
       cache.clear();
     }
-    const key = JSON.stringify([lang, filters]);
+    const key = JSON.stringify([lang, filters, page]);
     let text = cache.get(key);
     if (!text) {
       // Searches are many and each is asked once: a bound keeps the memory small.
       if (cache.size >= 50) cache.clear();
-      text = queueRows(ctx.db, now, lang, filters).then((result) => queueResults(lang, result).text);
+      text = queueRows(ctx.db, now, lang, filters, page).then(
+        (result) => queueResults(lang, { filters, ...result }).text,
+      );
       text.catch(() => cache.delete(key));
       cache.set(key, text);
     }

@@ -31,8 +31,10 @@ export const QueueQuerySchema = PageQuerySchema.extend({
   model: orAll(ReformModelIdSchema),
   /** A dossier code, a name or an ID number. */
   q: z.string().max(100).optional(),
+  /** Which page of the matching dossiers (1-based); past the last one shows the last. */
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
-export type QueueFilters = Partial<Omit<z.infer<typeof QueueQuerySchema>, 'lang'>>;
+export type QueueFilters = Partial<Omit<z.infer<typeof QueueQuerySchema>, 'lang' | 'page'>>;
 
 export const SignInFormSchema = z.object({
   ...CsrfField,

@@ -1,8 +1,9 @@
 /**
  * The office dashboard as staff use it all day, in Chromium: the live queue (a dossier
- * pushed by a kiosk appears within 2 s, marked new in words), the decoded dossier page and
- * its reprint, and axe (no serious or critical finding) on every staff page. The queue's
- * search and live feed are the database's work, so that flow runs on SQLite and PostgreSQL.
+ * pushed by a kiosk appears within 2 s, marked new in words) and its pages, the decoded
+ * dossier page and its reprint, and axe (no serious or critical finding) on every staff page.
+ * The queue's search and live feed are the database's work, so that flow runs on SQLite and
+ * PostgreSQL.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,15 +40,15 @@ const newDossier = (applicantName: string) =>
     dueAt: '2026-11-23T10:20:00+07:00',
   });
 
-async function push(payload: Record<string, unknown>) {
+async function push(...payloads: Record<string, unknown>[]) {
   const res = await fetch(`${office.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({
       protocol: 1,
       appVersion: '0.1.0',
-      waiting: 1,
-      items: [item('dossier', payload, ++seq)],
+      waiting: payloads.length,
+      items: payloads.map((p) => item('dossier', p, ++seq)),
     }),
   });
   expect(res.status).toBe(200);
@@ -192,6 +193,31 @@ async function axeOnEveryOtherPage(page: Page) {
   expect(findings).toEqual([]);
 }
 
+async function queuePages(page: Page) {
+  // Later deadlines than the dossiers above: they fill the second page.
+  await push(
+    ...Array.from({ length: 60 }, (_, i) => ({
+      ...newDossier(`Lê Văn Hậu ${i + 1}`),
+      dueAt: '2026-11-27T16:00:00+07:00',
+    })),
+  );
+  await signIn(page);
+  const summary = page.locator('#queue-results > p').first();
+  await expect(summary).toContainText(/Đang hiện hồ sơ 1–50 trong \d+ hồ sơ, hạn gần nhất trước\./);
+  const total = Number(/trong (\d+) hồ sơ/.exec((await summary.textContent())!)![1]);
+  await expect(summary).toContainText(`Còn ${total - 50} hồ sơ ở các trang sau`);
+  expect(await seriousAxeViolations(page), 'queue, first page of two').toEqual([]);
+
+  await page
+    .getByRole('navigation', { name: 'Các trang của danh sách hồ sơ', exact: true })
+    .getByRole('link', { name: 'Trang sau ›' })
+    .click();
+  await expect(page.locator('#queue-results tbody tr')).toHaveCount(total - 50);
+  await expect(summary).toContainText(`Đang hiện hồ sơ 51–${total} trong ${total} hồ sơ`);
+  await expect(page.getByText('Trang 2/2').first()).toBeVisible();
+  expect(await seriousAxeViolations(page), 'queue, second page').toEqual([]);
+}
+
 test.describe('on SQLite', () => {
   test.beforeAll(() => openOffice());
   test.afterAll(() => closeOffice());
@@ -200,6 +226,8 @@ test.describe('on SQLite', () => {
   }) => liveQueueAndDossierPage(page));
   test('every other staff page has no serious or critical axe finding', ({ page }) =>
     axeOnEveryOtherPage(page));
+  test('a queue longer than a page says how many more there are and reaches them', ({ page }) =>
+    queuePages(page));
 });
 
 test.describe('on PostgreSQL', () => {
