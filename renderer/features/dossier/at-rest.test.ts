@@ -236,6 +236,7 @@ describe('personal data at rest: file names, rating comments, refusal texts', ()
       [
         {
           id: dossierItem.id,
+          hash: dossierItem.hash,
           outcome: 'invalid',
           reasons: [`applicantName: ${PERSON} is not on the register`],
         },
