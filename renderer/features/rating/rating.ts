@@ -19,8 +19,7 @@ import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
 import { contentHash } from '../dossier/crypto.ts';
 import { issueOutboxSeq, newOutboxRow } from '../dossier/outbox.ts';
 import { writeFailure, type WriteFailure } from '../dossier/storage.ts';
-import { dayKeysOf } from '../dossier/at-rest.ts';
-import { openFields, sealFields, sealPayload } from '../dossier/sealed-rows.ts';
+import { dayKeysOf, openFields, sealFields, sealPayload } from '../dossier/index.ts';
 
 export type SatisfactionLevel = 'very-satisfied' | 'satisfied' | 'dissatisfied';
 
@@ -107,8 +106,10 @@ export async function saveRating(input: SaveRatingInput, ctx: DataContext = {}):
           ),
           ...(stored.sealed ? { sealed: stored.sealed } : {}),
         });
-        const { sealedFields: _sealed, ...given } = row;
-        return { ok: true, rating: { ...given, comment: payload.comment }, alreadyRated: false };
+        // Answered as it was given: the reason in the clear, in memory only.
+        const given: RatingRow = { ...row, comment: payload.comment };
+        delete given.sealedFields;
+        return { ok: true, rating: given, alreadyRated: false };
       },
     );
     // The rating kept from a first tap, read as it was given (after the transaction: WebCrypto).
