@@ -21,6 +21,13 @@ export interface Sealed {
   data: Uint8Array;
 }
 
+/**
+ * Single text fields sealed on their own (sealed-rows.ts sealFields), each bound to
+ * `${row id}#${field}`: the clear field is then empty ('' or null). A photo's file name,
+ * a rating's comment, an outbox item's refusal text can all quote a citizen.
+ */
+export type SealedFields = Partial<Record<'fileName' | 'comment' | 'lastError', Sealed>>;
+
 export interface DraftRow {
   id: string;
   procedureCode: string;
@@ -48,6 +55,8 @@ export interface DraftPhotoRow {
   height: number | null;
   /** The bytes, sealed; `bytes` is then empty. */
   sealed?: Sealed;
+  /** fileName, sealed; fileName is then ''. */
+  sealedFields?: SealedFields;
 }
 
 /** Fields of a dossier row that are local bookkeeping, not the frozen declaration. */
@@ -133,10 +142,14 @@ export interface OutboxRow {
   nextAttemptAt: string;
   createdAt: string;
   /**
-   * A dossier item's personal fields (its dossier row's own sealed value): payloadJson then
-   * carries them emptied, and outboxPending puts them back before anything is hashed or sent.
+   * The payload's personal fields, sealed: a dossier's formData and applicantName (its
+   * dossier row's own sealed value), an attachment's fileName, a rating's comment.
+   * payloadJson then carries them emptied, and outboxPending puts them back before
+   * anything is hashed or sent.
    */
   sealed?: Sealed;
+  /** lastError when it is the office's refusal text (it may quote the declaration); lastError is then null. */
+  sealedFields?: SealedFields;
 }
 
 export interface RatingRow {
@@ -151,6 +164,8 @@ export interface RatingRow {
   comment?: string;
   /** When the office acknowledged the rating's outbox item (retention counts from it). */
   acknowledgedAt?: string | null;
+  /** comment, sealed; comment is then ''. */
+  sealedFields?: SealedFields;
 }
 
 /** An attachment's bytes, keyed by its sha256 within a dossier (id = the attachment-meta sync id). */
@@ -172,6 +187,8 @@ export interface AttachmentRow {
   uploadStartedAt?: string | null;
   /** The bytes, sealed; `bytes` is then empty. */
   sealed?: Sealed;
+  /** fileName, sealed; fileName is then ''. */
+  sealedFields?: SealedFields;
 }
 
 /** A PBKDF2-SHA256 PIN hash (renderer/features/volunteer/pin.ts). */

@@ -27,7 +27,7 @@ export async function fillCertificationRequest(
 
 /**
  * Stored attachment rows with the pixel size of their bytes, decoded by the browser. The
- * bytes are sealed at rest (renderer/features/dossier/at-rest.ts): opened here with the day
+ * bytes and file name are sealed at rest (renderer/features/dossier/at-rest.ts): opened here with the day
  * key asked of the host's bridge, as the app does.
  */
 export async function readStoredAttachments(page: Page): Promise<
@@ -61,6 +61,9 @@ export async function readStoredAttachments(page: Page): Promise<
           size: number;
           bytes: Blob;
           sealed?: { day: string; iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> };
+          sealedFields?: {
+            fileName?: { day: string; iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> };
+          };
         }[]
       >((resolve, reject) => {
         const req = db.transaction('attachments').objectStore('attachments').getAll();
@@ -87,8 +90,14 @@ export async function readStoredAttachments(page: Page): Promise<
         ]);
       };
       return Promise.all(
-        rows.map(async ({ bytes: stored, sealed, ...row }) => {
+        rows.map(async ({ bytes: stored, sealed, sealedFields, ...row }) => {
           const bytes = sealed ? await open(row.id, sealed) : stored;
+          // The file name is sealed on its own, bound to `${id}#fileName` (sealed-rows.ts sealFields).
+          if (sealedFields?.fileName) {
+            row.fileName = JSON.parse(
+              await (await open(`${row.id}#fileName`, sealedFields.fileName)).text(),
+            ) as string;
+          }
           const bitmap = await createImageBitmap(bytes);
           const out = { ...row, byteLength: bytes.size, width: bitmap.width, height: bitmap.height };
           bitmap.close();

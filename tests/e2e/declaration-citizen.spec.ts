@@ -118,6 +118,8 @@ test('a citizen fills a certification request, gets the receipt, prints both doc
     expect.objectContaining({ dossierId: dossier.id, level: 'very-satisfied' }),
   ]);
   expect(after.outbox.filter((o) => o.kind === 'rating')).toHaveLength(1);
+  // The reason is free text a citizen may fill with names: sealed at rest like the dossier.
+  expect(await rawKioskDbText(page)).not.toContain('noWriting'); // the chosen reason's key
   await page.getByRole('button', { name: 'Về trang đầu' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Hôm nay tại/ })).toBeVisible();
 });

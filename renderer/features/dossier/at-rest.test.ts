@@ -22,7 +22,8 @@ import { bridgeDayKeys, openBytes, sealJson, type DayKeys } from './at-rest.ts';
 import { contentHash } from './crypto.ts';
 import { loadDraft, saveDraft } from './drafts.ts';
 import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
-import { outboxPending, toPushItems } from './outbox.ts';
+import { outboxPending, outboxRefused, recordPushResults, toPushItems } from './outbox.ts';
+import { saveRating } from '../rating/rating.ts';
 import { dossierAttachments, getDossier } from './queries.ts';
 import { submitDossier } from './submit.ts';
 import { dropDb, freshDb, profile, roomy, submitInput, vn } from './test-support.ts';
@@ -93,8 +94,8 @@ async function rawText(d: KioskDb): Promise<string> {
     else if (v && typeof v === 'object') for (const x of Object.values(v)) await walk(x);
     else parts.push(String(v));
   };
-  for (const table of [d.dossiers, d.outbox, d.drafts, d.draftPhotos, d.attachments, d.meta])
-    await walk(await table.toArray());
+  // Every object store of the database, so a new table with personal data cannot be missed.
+  for (const table of d.tables) await walk(await table.toArray());
   return parts.join('\n');
 }
 
@@ -192,5 +193,64 @@ describe('personal data at rest', () => {
     );
     expect(saved).toMatchObject({ ok: false, reason: 'write-failed' });
     expect(await d.drafts.count()).toBe(0);
+  });
+});
+
+describe('personal data at rest: file names, rating comments, refusal texts', () => {
+  const PERSON = 'NguyenVanAn';
+  it('keeps none of them in the clear in any object store, and gives each back whole to the office and staff', async () => {
+    const keys = mainKeys();
+    const d = db(keys);
+    const now = vn('2026-12-05 10:00');
+    const input = submitInput(now);
+    const named = { ...(await withHash(photo('page one'))), fileName: `CCCD_${PERSON}.jpg` };
+    expect(await saveDraftPhotos(input.draft.id, [named], { db: d, now: () => now })).toEqual({ ok: true });
+    expect(await rawText(d)).not.toContain(PERSON);
+    expect((await loadDraftPhotos(input.draft.id, { db: d }))[0]?.fileName).toBe(`CCCD_${PERSON}.jpg`);
+
+    const r = await submitDossier({ ...input, attachments: [named] }, { db: d, space: roomy });
+    if (!r.ok) return expect.fail(r.reason);
+    const rated = await saveRating(
+      {
+        dossierId: r.dossier.id,
+        procedureCode: '1.001193',
+        level: 'satisfied',
+        reason: `Cán bộ giúp ${PERSON} nhanh`,
+      },
+      { db: d, now: () => now },
+    );
+    expect(rated).toMatchObject({ ok: true, rating: { comment: `Cán bộ giúp ${PERSON} nhanh` } });
+
+    // The office gets the file name and the comment as they were hashed.
+    const items = toPushItems(await outboxPending(10, {}, { db: d }));
+    const meta = items.find((i) => i.kind === 'attachment-meta')!;
+    const rating = items.find((i) => i.kind === 'rating')!;
+    expect((meta.payload as { fileName: string }).fileName).toBe(`CCCD_${PERSON}.jpg`);
+    expect((rating.payload as { comment: string }).comment).toBe(`Cán bộ giúp ${PERSON} nhanh`);
+    for (const item of items) expect(contentHash(item.payload)).toBe(item.hash);
+
+    // The office refuses the dossier, quoting the name.
+    const dossierItem = items.find((i) => i.kind === 'dossier')!;
+    await recordPushResults(
+      [dossierItem],
+      [
+        {
+          id: dossierItem.id,
+          hash: dossierItem.hash,
+          outcome: 'invalid',
+          reasons: [`applicantName: ${PERSON} is not on the register`],
+        },
+      ],
+      now,
+      { db: d, now: () => now },
+    );
+
+    const raw = await rawText(d);
+    expect(raw).toContain(r.dossier.code); // the scan did read the rows
+    expect(raw).not.toContain(PERSON);
+
+    expect((await dossierAttachments(r.dossier.id, { db: d }))[0]?.fileName).toBe(`CCCD_${PERSON}.jpg`);
+    const [refused] = await outboxRefused(10, { db: d });
+    expect(refused?.lastError).toBe(`applicantName: ${PERSON} is not on the register`);
   });
 });

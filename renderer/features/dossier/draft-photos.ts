@@ -9,7 +9,7 @@ import type { PreparedAttachment } from './attachments.ts';
 import { draftDbOf, nowOf, type DataContext } from './context.ts';
 import { writeFailure, type WriteFailure } from './storage.ts';
 import { dayKeysOf } from './at-rest.ts';
-import { openBlob, sealBlob } from './sealed-rows.ts';
+import { openBlob, openFields, sealBlob, sealFields } from './sealed-rows.ts';
 
 const rowId = (draftId: string, hash: string) => `${draftId}:${hash}`;
 
@@ -33,7 +33,8 @@ export async function saveDraftPhotos(
         ...(await sealBlob(keys, now, rowId(draftId, p.hash), p.bytes)),
         hash: p.hash,
         mediaType: p.mediaType,
-        fileName: p.fileName,
+        fileName: '',
+        sealedFields: await sealFields(keys, now, rowId(draftId, p.hash), { fileName: p.fileName }),
         size: p.size,
         width: p.width,
         height: p.height,
@@ -56,8 +57,9 @@ export async function loadDraftPhotos(draftId: string, ctx: DataContext = {}): P
   const db = draftDbOf(ctx);
   const rows = await db.draftPhotos.where('draftId').equals(draftId).toArray();
   rows.sort((a, b) => a.position - b.position);
+  const keys = dayKeysOf(db);
   const opened = await Promise.all(
-    rows.map(async (row) => ({ row, bytes: await openBlob(dayKeysOf(db), row) })),
+    rows.map(async (row) => ({ row: await openFields(keys, row), bytes: await openBlob(keys, row) })),
   );
   return opened.flatMap(({ row: { hash, mediaType, fileName, size, width, height }, bytes }) =>
     bytes ? [{ bytes, hash, mediaType, fileName, size, width, height }] : [],

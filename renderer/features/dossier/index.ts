@@ -61,6 +61,9 @@ export {
 export { recordPrinted, recordOfficeStatus } from './bookkeeping.ts';
 export type { DataContext } from './context.ts';
 export { dayKeysOf } from './at-rest.ts';
+export { sealClearRows } from './seal-clear-rows.ts';
+/** For other features that keep a citizen's free text (a rating's reason) sealed at rest. */
+export { openFields, sealFields, sealPayload } from './sealed-rows.ts';
 export type { DayKeys } from './at-rest.ts';
 // The stored rows, as screens and other features see them.
 export type { DossierRow, DraftRow, OutboxRow, AttachmentRow } from '../../db/db.ts';

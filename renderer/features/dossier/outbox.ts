@@ -19,7 +19,7 @@ import { contentHash } from './crypto.ts';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { dbOf, nowOf, type DataContext } from './context.ts';
 import { dayKeysOf } from './at-rest.ts';
-import { openOutboxRow } from './sealed-rows.ts';
+import { openFields, openOutboxRow, sealFields } from './sealed-rows.ts';
 
 /** Call inside a rw transaction over outbox and meta: issues the next per-install seq. */
 export async function issueOutboxSeq(db: KioskDb, count = 1): Promise<number[]> {
@@ -78,8 +78,8 @@ export async function outboxPending(
   const due = options.dueBy?.toISOString();
   const keys = dayKeysOf(db);
   return Promise.all(
-    (due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due)).map((r) =>
-      openOutboxRow(keys, r),
+    (due === undefined ? rows : rows.filter((r) => r.nextAttemptAt <= due)).map(async (r) =>
+      openFields(keys, await openOutboxRow(keys, r)),
     ),
   );
 }
@@ -139,6 +139,19 @@ export async function recordPushResults(
   const at = nowOf(ctx).toISOString();
   const byId = new Map(results.map((r) => [r.id, r]));
   const counts = { sent: 0, refused: 0, retry: 0 };
+  // The office's reasons can quote the declaration ("applicantName 'Nguyễn Văn An' …"):
+  // sealed at rest like it, before the transaction (at-rest.ts).
+  const keys = dayKeysOf(db);
+  const now = nowOf(ctx);
+  const sealedReasons = new Map(
+    await Promise.all(
+      results.flatMap((r) =>
+        r.outcome === 'invalid'
+          ? [sealFields(keys, now, r.id, { lastError: r.reasons.join('; ') }).then((f) => [r.id, f] as const)]
+          : [],
+      ),
+    ),
+  );
   await db.transaction('rw', db.outbox, db.dossiers, db.ratings, async () => {
     const rows = await db.outbox.bulkGet(items.map((i) => i.id));
     const acknowledged: string[] = [];
@@ -156,13 +169,15 @@ export async function recordPushResults(
         if (row.kind === 'rating') acknowledgedRatings.push(row.id);
       } else if (result && (result.outcome === 'invalid' || result.outcome === 'conflict')) {
         counts.refused++;
-        const reason =
-          result.outcome === 'invalid'
+        const sealedFields = sealedReasons.get(row.id) ?? {};
+        const reason = sealedFields.lastError
+          ? null
+          : result.outcome === 'invalid'
             ? result.reasons.join('; ')
             : `conflict with stored ${result.storedHash}`;
         updates.push({
           key: row.id,
-          changes: { status: 'refused', attempts: row.attempts + 1, lastError: reason },
+          changes: { status: 'refused', attempts: row.attempts + 1, lastError: reason, sealedFields },
         });
       } else {
         counts.retry++;
@@ -171,6 +186,7 @@ export async function recordPushResults(
           changes: {
             attempts: row.attempts + 1,
             lastError: result ? `unexpected answer ${result.outcome}` : 'no answer for this item',
+            sealedFields: {},
             nextAttemptAt: retryAt.toISOString(),
           },
         });
@@ -205,6 +221,7 @@ export async function recordPushFailure(
                 changes: {
                   attempts: row.attempts + 1,
                   lastError: error,
+                  sealedFields: {},
                   nextAttemptAt: retryAt.toISOString(),
                 },
               },
@@ -215,9 +232,12 @@ export async function recordPushFailure(
   });
 }
 
-/** Items the office refused, for staff to see (newest first). */
-export function outboxRefused(limit = 100, ctx: DataContext = {}): Promise<OutboxRow[]> {
-  return refusedRange(dbOf(ctx)).reverse().limit(limit).toArray();
+/** Items the office refused, for staff to see (newest first), with the office's reasons unsealed. */
+export async function outboxRefused(limit = 100, ctx: DataContext = {}): Promise<OutboxRow[]> {
+  const db = dbOf(ctx);
+  const rows = await refusedRange(db).reverse().limit(limit).toArray();
+  const keys = dayKeysOf(db);
+  return Promise.all(rows.map((r) => openFields(keys, r)));
 }
 
 const refusedRange = (db: KioskDb) =>

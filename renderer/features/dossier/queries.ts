@@ -15,7 +15,7 @@ import { META } from '../../db/db.ts';
 import { dbOf, type DataContext } from './context.ts';
 import { getMeta, putMeta } from './meta.ts';
 import { dayKeysOf } from './at-rest.ts';
-import { openBlob, openDossier, openDossiers } from './sealed-rows.ts';
+import { openBlob, openDossier, openDossiers, openFields } from './sealed-rows.ts';
 
 /** How many dossiers the kiosk holds, from the counter submit keeps (counted once if absent). */
 export async function dossierTotal(ctx: DataContext = {}): Promise<number> {
@@ -141,9 +141,11 @@ export async function dossierAttachments(dossierId: string, ctx: DataContext = {
   const db = dbOf(ctx);
   const rows = await db.attachments.where('dossierId').equals(dossierId).toArray();
   rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  const opened = await Promise.all(rows.map((row) => attachmentBytes(row, ctx)));
-  return rows.flatMap((row, i) => {
-    const bytes = opened[i];
+  const keys = dayKeysOf(db);
+  const opened = await Promise.all(
+    rows.map(async (row) => ({ row: await openFields(keys, row), bytes: await attachmentBytes(row, ctx) })),
+  );
+  return opened.flatMap(({ row, bytes }) => {
     if (!bytes) return [];
     const rest: AttachmentRow = { ...row, bytes };
     delete rest.sealed;

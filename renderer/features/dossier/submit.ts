@@ -43,6 +43,7 @@ import {
   type AttachmentRow,
   type DossierRow,
   type Sealed,
+  type SealedFields,
 } from '../../db/db.ts';
 import {
   attachmentBudget,
@@ -54,7 +55,15 @@ import {
 import { dbOf, type DataContext } from './context.ts';
 import { contentHash } from './crypto.ts';
 import { dayKeysOf } from './at-rest.ts';
-import { openDossier, personalOf, sealBlob, sealPersonal, withoutPersonal } from './sealed-rows.ts';
+import {
+  openDossier,
+  personalOf,
+  sealBlob,
+  sealFields,
+  sealPersonal,
+  sealPayload,
+  withoutPersonal,
+} from './sealed-rows.ts';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { flushDraft } from './drafts.ts';
 import { deleteDraftPhotos } from './draft-photos.ts';
@@ -169,11 +178,19 @@ export async function submitDossier(
     return { payload, hash: contentHash(payload), file };
   });
   let sealedPersonal: Sealed;
-  let sealedFiles: { bytes: Blob; sealed: Sealed }[];
+  let sealedFiles: { bytes: Blob; sealed: Sealed; sealedFields: SealedFields }[];
+  // An attachment-meta item keeps its file name (which may be a citizen's name) sealed too.
+  let sealedMetas: { payload: Record<string, unknown>; sealed?: Sealed }[];
   try {
-    [sealedPersonal, sealedFiles] = await Promise.all([
+    [sealedPersonal, sealedFiles, sealedMetas] = await Promise.all([
       sealPersonal(keys, now, draft.id, preview.dossier),
-      Promise.all(metas.map((m) => sealBlob(keys, now, m.payload.id, m.file.bytes))),
+      Promise.all(
+        metas.map(async (m) => ({
+          ...(await sealBlob(keys, now, m.payload.id, m.file.bytes)),
+          sealedFields: await sealFields(keys, now, m.payload.id, { fileName: m.file.fileName }),
+        })),
+      ),
+      Promise.all(metas.map((m) => sealPayload(keys, now, m.payload.id, 'attachment-meta', m.payload))),
     ]);
   } catch (e) {
     return writeFailure(e);
@@ -247,26 +264,27 @@ export async function submitDossier(
             ),
             sealed: sealedPersonal,
           },
-          ...metas.map((m, i) =>
-            newOutboxRow(
+          ...metas.map((m, i) => ({
+            ...newOutboxRow(
               {
                 id: m.payload.id,
                 kind: 'attachment-meta',
                 seq: lastSeq + 2 + i,
                 hash: m.hash,
-                payload: m.payload,
+                payload: sealedMetas[i]!.payload,
                 dossierId: row.id,
               },
               now,
             ),
-          ),
+            ...(sealedMetas[i]!.sealed ? { sealed: sealedMetas[i]!.sealed } : {}),
+          })),
         ];
         const attachments = metas.map((m, i): AttachmentRow => ({
           id: m.payload.id,
           dossierId: row.id,
           hash: m.file.hash,
           mediaType: m.file.mediaType,
-          fileName: m.file.fileName,
+          fileName: '',
           size: m.file.size,
           ...sealedFiles[i]!,
           createdAt: now.toISOString(),

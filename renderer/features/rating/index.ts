@@ -1,3 +1,3 @@
 /** Public API: satisfaction ratings. */
-export { clearRatingReasons, saveRating, SATISFACTION_LEVELS } from './rating.ts';
+export { clearRatingReasons, getRating, saveRating, SATISFACTION_LEVELS } from './rating.ts';
 export type { SatisfactionLevel, SaveRatingInput, SaveRatingResult } from './rating.ts';

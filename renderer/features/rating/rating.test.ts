@@ -12,7 +12,7 @@ import {
 } from '../dossier/outbox.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { dropDb, freshDb, roomy, submitInput, vn } from '../dossier/test-support.ts';
-import { clearRatingReasons, saveRating, SATISFACTION_LEVELS } from './rating.ts';
+import { clearRatingReasons, getRating, saveRating, SATISFACTION_LEVELS } from './rating.ts';
 
 let db: KioskDb;
 afterEach(async () => dropDb(db));
@@ -83,9 +83,12 @@ describe('saveRating', () => {
     if (!a.ok || !b.ok || !c.ok) return expect.fail('rating not saved');
     const cleared = await db.transaction('rw', db.ratings, () => clearRatingReasons(db, [da, dbb, newId()]));
     expect(cleared).toBe(1);
-    expect(await db.ratings.get(a.rating.id)).toEqual({ ...a.rating, comment: '' });
-    expect(await db.ratings.get(b.rating.id)).toEqual(b.rating);
-    expect(await db.ratings.get(c.rating.id)).toEqual(c.rating);
+    expect(await getRating(a.rating.id, { db })).toEqual({ ...a.rating, comment: '' });
+    // The sealed reason goes with it, not only the emptied clear field.
+    expect((await db.ratings.get(a.rating.id))?.sealedFields).toBeUndefined();
+    expect((await db.ratings.get(c.rating.id))?.sealedFields?.comment).toBeDefined();
+    expect(await getRating(b.rating.id, { db })).toEqual(b.rating);
+    expect(await getRating(c.rating.id, { db })).toEqual(c.rating);
     expect(await clearRatingReasons(db, [])).toBe(0);
   });
 });

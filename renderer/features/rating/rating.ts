@@ -19,6 +19,7 @@ import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
 import { contentHash } from '../dossier/crypto.ts';
 import { issueOutboxSeq, newOutboxRow } from '../dossier/outbox.ts';
 import { writeFailure, type WriteFailure } from '../dossier/storage.ts';
+import { dayKeysOf, openFields, sealFields, sealPayload } from '../dossier/index.ts';
 
 export type SatisfactionLevel = 'very-satisfied' | 'satisfied' | 'dissatisfied';
 
@@ -70,10 +71,17 @@ export async function saveRating(input: SaveRatingInput, ctx: DataContext = {}):
     criteria: {},
     createdAt: now.toISOString(),
     level: level.level,
-    comment: payload.comment,
+    comment: '',
   };
   try {
-    return await db.transaction(
+    // The reason may name the citizen: sealed at rest (dossier/at-rest.ts), before the transaction.
+    const keys = dayKeysOf(db);
+    const [fields, stored] = await Promise.all([
+      sealFields(keys, now, row.id, { comment: payload.comment }),
+      sealPayload(keys, now, row.id, 'rating', payload),
+    ]);
+    if (fields.comment) row.sealedFields = fields;
+    const result = await db.transaction(
       'rw',
       [db.ratings, db.outbox, db.meta],
       async (): Promise<SaveRatingResult> => {
@@ -84,18 +92,40 @@ export async function saveRating(input: SaveRatingInput, ctx: DataContext = {}):
         }
         const [seq] = await issueOutboxSeq(db, 1);
         await db.ratings.add(row);
-        await db.outbox.add(
-          newOutboxRow(
-            { id: row.id, kind: 'rating', seq: seq!, hash, payload, dossierId: payload.dossierId },
+        await db.outbox.add({
+          ...newOutboxRow(
+            {
+              id: row.id,
+              kind: 'rating',
+              seq: seq!,
+              hash,
+              payload: stored.payload,
+              dossierId: payload.dossierId,
+            },
             now,
           ),
-        );
-        return { ok: true, rating: row, alreadyRated: false };
+          ...(stored.sealed ? { sealed: stored.sealed } : {}),
+        });
+        // Answered as it was given: the reason in the clear, in memory only.
+        const given: RatingRow = { ...row, comment: payload.comment };
+        delete given.sealedFields;
+        return { ok: true, rating: given, alreadyRated: false };
       },
     );
+    // The rating kept from a first tap, read as it was given (after the transaction: WebCrypto).
+    return result.ok && result.alreadyRated
+      ? { ...result, rating: await openFields(keys, result.rating) }
+      : result;
   } catch (e) {
     return writeFailure(e);
   }
+}
+
+/** A rating as it was given, its reason unsealed ('' once retention removed it or its day key is gone). */
+export async function getRating(id: string, ctx: DataContext = {}): Promise<RatingRow | undefined> {
+  const db = dbOf(ctx);
+  const row = await db.ratings.get(id);
+  return row && openFields(dayKeysOf(db), row);
 }
 
 /**
@@ -110,8 +140,9 @@ export async function clearRatingReasons(db: KioskDb, dossierIds: readonly strin
   return db.ratings
     .where('dossierId')
     .anyOf([...dossierIds])
-    .filter((r) => (r.comment ?? '') !== '')
+    .filter((r) => (r.comment ?? '') !== '' || r.sealedFields?.comment !== undefined)
     .modify((r) => {
       r.comment = '';
+      delete r.sealedFields;
     });
 }

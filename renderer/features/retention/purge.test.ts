@@ -12,7 +12,7 @@ import { submitDossier } from '../dossier/submit.ts';
 import { birthValues, dropDb, freshDb, memoryDayKeys, roomy, submitInput } from '../dossier/test-support.ts';
 import { openBytes, openJson } from '../dossier/at-rest.ts';
 import { keptInitials, nameInitials } from '../../../shared/domain/name-initials.ts';
-import { saveRating } from '../rating/index.ts';
+import { getRating, saveRating } from '../rating/index.ts';
 import {
   applicantInitials,
   DEFAULT_RETENTION_DAYS,
@@ -374,12 +374,12 @@ describe('purge: printed documents kept by main', () => {
     expect(await purge('2026-11-24T02:00:00Z', 30, undefined, fakeBridge())).toMatchObject({ purged: 1 });
 
     const acknowledgedAt = new Date('2026-10-02T01:00:00Z').toISOString();
-    expect(await db.ratings.get(ra.rating.id)).toEqual({ ...ra.rating, comment: '', acknowledgedAt });
-    expect((await db.ratings.get(ra.rating.id))!.score).toBe(2);
+    expect(await getRating(ra.rating.id, { db })).toEqual({ ...ra.rating, comment: '', acknowledgedAt });
+    expect((await getRating(ra.rating.id, { db }))!.score).toBe(2);
     // Not purged (its dossier arrived too recently), and a rating without a dossier that
     // the office has not acknowledged: reasons kept.
-    expect(await db.ratings.get(rc.rating.id)).toEqual({ ...rc.rating, acknowledgedAt });
-    expect(await db.ratings.get(rv.rating.id)).toEqual(rv.rating);
+    expect(await getRating(rc.rating.id, { db })).toEqual({ ...rc.rating, acknowledgedAt });
+    expect(await getRating(rv.rating.id, { db })).toEqual(rv.rating);
   });
 
   it('keeps a dossier whose rating the office has not acknowledged yet, reason included', async () => {
@@ -395,7 +395,7 @@ describe('purge: printed documents kept by main', () => {
       purged: 0,
       kept: 1,
     });
-    expect((await db.ratings.get(r.rating.id))!.comment).toBe('Cán bộ nhiệt tình');
+    expect((await getRating(r.rating.id, { db }))!.comment).toBe('Cán bộ nhiệt tình');
   });
 
   it('removes the reason of a rating given without a dossier N days after the office acknowledged it', async () => {
@@ -421,11 +421,11 @@ describe('purge: printed documents kept by main', () => {
       new Date(at),
       { db, now: () => new Date(at) },
     );
-    expect((await db.ratings.get(old.id))?.acknowledgedAt).toBe(new Date(at).toISOString());
+    expect((await getRating(old.id, { db }))?.acknowledgedAt).toBe(new Date(at).toISOString());
 
     const result = await purge('2026-12-01T00:00:00Z');
     expect(result.ratingReasons).toBe(1);
-    const after = await db.ratings.bulkGet([old.id, unsent.id, recent.id]);
+    const after = await Promise.all([old, unsent, recent].map((r) => getRating(r.id, { db })));
     expect(after.map((r) => [r?.score, r?.comment])).toEqual([
       [2, ''],
       [2, 'Anh Bình chờ lâu'],

@@ -193,8 +193,15 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
     await putMeta(db, RETENTION_WATERMARK_KEY, { before, count });
     return count;
   });
-  if (purgedCount > 0) result.shreddedKeys = await shredPurgedDays(db, before);
   result.ratingReasons += await purgeUnattachedRatingReasons(db, cutoffMs);
+  // A rating given without a dossier keeps its reason sealed under its own day's key until
+  // its own retention: no day is shredded from the first such reason still kept.
+  const ratingsFrom = (await getMeta<string>(db, RETENTION_RATINGS_KEY)) ?? '';
+  const shredBefore =
+    ratingsFrom !== '' && new Date(ratingsFrom) < new Date(before)
+      ? toVietnamIso(new Date(ratingsFrom))
+      : before;
+  if (purgedCount > 0) result.shreddedKeys = await shredPurgedDays(db, shredBefore);
   return result;
 }
 
@@ -206,8 +213,10 @@ export const RETENTION_SHREDDED_KEY = 'retention.keysShreddedBefore';
 
 /**
  * Every dossier received before `before` is purged, so the days before `before`'s day hold
- * nothing that is still needed: their keys go. (Drafts are sealed with the key of the day
- * they were saved, and none lives that long.) Never throws: a failure is logged and the
+ * nothing that is still needed: their keys go (what else was sealed — a photo's file name,
+ * a rating's reason, the office's refusal text — was sealed on the day of its dossier or
+ * later; a rating without a dossier bounds `before` itself). (Drafts are sealed with the
+ * key of the day they were saved, and none lives that long.) Never throws: a failure is logged and the
  * next run shreds the same days.
  */
 async function shredPurgedDays(db: KioskDb, before: string): Promise<number> {
@@ -249,12 +258,12 @@ async function purgeUnattachedRatingReasons(db: KioskDb, cutoffMs: number): Prom
     let firstKept: string | null = null;
     const clear: string[] = [];
     for (const r of rows) {
-      if ((r.comment ?? '') === '') continue;
+      if ((r.comment ?? '') === '' && r.sealedFields?.comment === undefined) continue;
       const ackMs = r.acknowledgedAt ? Date.parse(r.acknowledgedAt) : NaN;
       if (ackMs < cutoffMs) clear.push(r.id);
       else if (firstKept === null || r.createdAt < firstKept) firstKept = r.createdAt;
     }
-    await db.ratings.bulkUpdate(clear.map((key) => ({ key, changes: { comment: '' } })));
+    await db.ratings.bulkUpdate(clear.map((key) => ({ key, changes: { comment: '', sealedFields: {} } })));
     await putMeta(db, RETENTION_RATINGS_KEY, firstKept ?? cutoff);
     return clear.length;
   });
