@@ -4,6 +4,7 @@ import { PushAnswerSchema } from '../shared/contracts/sync.ts';
 import { forEachDatabase } from './test-support/db-targets.ts';
 import { dossierPayload, item } from './test-support/fixtures.ts';
 import { ADMIN_PASSWORD, enrol, testOffice } from './test-support/office.ts';
+import { Staff } from './test-support/staff-browser.ts';
 import { sequenceGaps } from './sync/gaps.ts';
 import { receiptPrintStates } from './sync/receipt-prints.ts';
 
@@ -46,6 +47,22 @@ async function queueHtml(lang = 'vi'): Promise<string> {
   return page.text();
 }
 const rowOf = (page: string, code: string) => page.split('<tr').find((row) => row.includes(code)) ?? '';
+/** The dossier page's "Giấy tiếp nhận" fact: the text of the <dd> after that <dt>. */
+const receiptFact = (page: string, label: string) =>
+  new RegExp(`<dt>${label}</dt>\\s*<dd[^>]*>([^<]*)</dd>`).exec(page)?.[1]?.trim();
+
+/** Reads a server-sent event stream until `event: <name>` arrives. */
+async function waitForEvent(body: ReadableStream<Uint8Array>, name: string) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('stream ended');
+    text += decoder.decode(value, { stream: true });
+    if (text.includes(`event: ${name}\n`)) return reader.cancel();
+  }
+}
 
 forEachDatabase('receipt-print sync items', (target) => {
   beforeAll(async () => {
@@ -91,9 +108,57 @@ forEachDatabase('receipt-print sync items', (target) => {
       expect(rowOf(await queueHtml('en'), String(crashed.code))).toContain('Receipt not printed');
     });
 
+    it('shows on the dossier page, and open queues hear at once when the receipt prints', async () => {
+      const admin = new Staff(office.url);
+      await admin.signIn();
+      const d = dossierPayload({}, 4);
+      expect(
+        await push([
+          item('dossier', d, 8),
+          item('receipt-print', receiptPrint(String(d.id), false, '2026-11-23T08:10:00+07:00'), 9),
+        ]),
+      ).toEqual(['stored', 'stored']);
+      const page = async (lang: string) => (await admin.req(`/dossiers/${String(d.id)}?lang=${lang}`)).text();
+      expect(receiptFact(await page('vi'), 'Giấy tiếp nhận')).toBe('Chưa in giấy tiếp nhận');
+      expect(receiptFact(await page('en'), 'Receipt')).toBe('Receipt not printed yet');
+      expect(rowOf(await (await admin.req('/queue/rows?lang=vi')).text(), String(d.code))).toContain(
+        'Chưa in giấy tiếp nhận',
+      );
+
+      const events = await admin.req('/queue/events');
+      const heard = waitForEvent(events.body!, 'updated');
+      const printed = receiptPrint(String(d.id), true, '2026-11-23T08:40:00+07:00');
+      expect(await push([item('receipt-print', printed, 10)])).toEqual(['stored']);
+      await heard;
+      const row = rowOf(await (await admin.req('/queue/rows?lang=vi')).text(), String(d.code));
+      expect(row).toContain('Đã in');
+      expect(row).not.toContain('Chưa in');
+      expect(receiptFact(await page('vi'), 'Giấy tiếp nhận')).toBe('Đã in');
+      // A resend after a lost answer changes nothing and stirs no dashboard.
+      expect(await push([item('receipt-print', printed, 10)])).toEqual(['duplicate']);
+      expect(receiptFact(await page('vi'), 'Giấy tiếp nhận')).toBe('Đã in');
+
+      // A dossier from a kiosk that never reports receipts shows nothing, not "not printed".
+      const old = dossierPayload({}, 5);
+      expect(await push([item('dossier', old, 11)])).toEqual(['stored']);
+      expect(
+        receiptFact(await (await admin.req(`/dossiers/${String(old.id)}?lang=vi`)).text(), 'Giấy tiếp nhận'),
+      ).toBe('—');
+    });
+
+    it('keeps a report that arrives before its dossier, and the dossier shows it when it comes', async () => {
+      // The kiosk has two batches in flight: the later one (the report) may commit first.
+      // Refusing it would leave it "refused" on the kiosk for good, so it is kept.
+      const d = dossierPayload({}, 6);
+      const early = receiptPrint(String(d.id), false, '2026-11-23T08:20:00+07:00');
+      expect(await push([item('receipt-print', early, 13)])).toEqual(['stored']);
+      expect(await push([item('dossier', d, 12)])).toEqual(['stored']);
+      expect(rowOf(await queueHtml(), String(d.code))).toContain('Chưa in giấy tiếp nhận');
+    });
+
     it('refuses a malformed receipt-print item and keeps the rest of the batch', async () => {
       const bad = { id: randomUUID(), dossierId: 'not-a-uuid', printed: 'no', at: 'yesterday' };
-      expect(await push([item('receipt-print', bad, 7)])).toEqual(['invalid']);
+      expect(await push([item('receipt-print', bad, 14)])).toEqual(['invalid']);
     });
   });
 });

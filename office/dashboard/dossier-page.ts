@@ -6,6 +6,7 @@ import { formatVietnamDateTime } from '../../shared/domain/vietnam-time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import type { TimelinessState } from '../report/timeliness-rule.ts';
 import type { DecodedForm } from '../dossiers/decoded-form.ts';
+import type { ReceiptPrintState } from '../sync/receipt-prints.ts';
 
 export interface DossierView {
   id: string;
@@ -21,6 +22,8 @@ export interface DossierView {
   volunteer: string | null;
   channel: string;
   kiosk: string;
+  /** Whether the kiosk's printer gave the citizen the receipt (giấy tiếp nhận). */
+  receipt: ReceiptPrintState;
   form: DecodedForm;
   attachments: { hash: string; fileName: string; mediaType: string; complete: boolean }[];
   events: { status: string; reason: string | null; by: string | null; atMs: number }[];
@@ -60,6 +63,10 @@ export function dossierPage(
       <dd>${d.volunteer ?? '—'}</dd>
       <dt>${t(lang, 'dossier.kiosk')}</dt>
       <dd>${d.kiosk}</dd>
+      <dt>${t(lang, 'queue.receipt')}</dt>
+      <dd class="${d.receipt === 'unprinted' ? 'receipt-unprinted' : ''}">
+        ${d.receipt === 'unknown' ? '—' : t(lang, `queue.receipt.${d.receipt}`)}
+      </dd>
     </dl>
     <h2>${t(lang, 'dossier.reprint')}</h2>
     <p class="reprint">

@@ -6,6 +6,7 @@ import { decodeForm } from '../dossiers/decoded-form.ts';
 import { readAttachment } from '../sync/attachments.ts';
 import { procedureName } from './procedure-names.ts';
 import { timelinessAt } from '../report/timeliness-rule.ts';
+import { receiptPrintStates } from '../sync/receipt-prints.ts';
 
 export async function dossierView(
   db: Kysely<Database>,
@@ -34,6 +35,7 @@ export async function dossierView(
     .where('e.dossier_id', '=', id)
     .orderBy('e.id')
     .execute();
+  const receipt = (await receiptPrintStates(db, [id])).get(id) ?? 'unknown';
   return {
     id: d.id,
     code: d.code,
@@ -52,6 +54,7 @@ export async function dossierView(
     volunteer: d.volunteer_id,
     channel: d.channel,
     kiosk: d.kiosk_name,
+    receipt,
     form: decodeForm(d.form_id, JSON.parse(d.form_data) as Record<string, string>, lang),
     attachments: attachments.map((a) => ({
       hash: a.hash,

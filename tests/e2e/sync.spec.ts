@@ -188,12 +188,15 @@ test('a dossier made while the office is down reaches the dashboard, is marked r
   const queued = dash.getByRole('row').filter({ has: dash.getByRole('link', { name: code }) });
   await expect(queued).toContainText('Hoàng Thị Mai');
   await expect(queued).toContainText('Ngày không giấy hẹn');
+  // Its receipt printed at once: the kiosk sends no receipt report, and the office shows none.
+  await expect(queued).not.toContainText('Chưa in giấy tiếp nhận');
 
   // Staff mark the result ready.
   await dash.getByRole('link', { name: code }).click();
   const facts = dash.locator('dl.facts');
   await expect(facts).toContainText('Đã tiếp nhận');
   await expect(facts).toContainText('Hoàng Thị Mai');
+  await expect(facts).not.toContainText('Chưa in giấy tiếp nhận');
   await dash.getByRole('combobox', { name: 'Trạng thái' }).selectOption('result-ready');
   await dash.getByRole('button', { name: 'Lưu' }).click();
   await expect(facts).toContainText('Đã có kết quả');
