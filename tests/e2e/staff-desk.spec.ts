@@ -16,6 +16,7 @@ import { dossierPayload, item } from '../../office/test-support/fixtures.ts';
 import { getForm } from '../../shared/forms/registry.ts';
 import { sampleValues } from '../../shared/print/test-support.ts';
 import { findCommune } from '../../shared/admin-units/index.ts';
+import { findProcedure } from '../../shared/catalogue/index.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { vn } from './helpers.ts';
 import { postgresAvailability, startPostgres, type PgCluster } from '../../office/test-support/postgres.ts';
@@ -218,6 +219,61 @@ async function queuePages(page: Page) {
   expect(await seriousAxeViolations(page), 'queue, second page').toEqual([]);
 }
 
+/**
+ * A status that owes the citizen a reason asks for it and keeps what was chosen and typed;
+ * the queue's filters then find the dossier by its new status and by procedure name, and the
+ * week's report counts it under the procedure's name, with the chart's legend and % signs.
+ */
+async function statusReasonFiltersAndReport(page: Page) {
+  await signIn(page);
+  // Staff see a procedure by its name; the code follows in brackets for those who search by it.
+  const procedure = `${findProcedure(form.procedures[0]!)!.name.vi} (${form.procedures[0]})`;
+  await page
+    .locator('#queue-results tbody tr', { hasText: 'Nguyễn Thị Đào' })
+    .getByRole('link')
+    .first()
+    .click();
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Cần bổ sung hồ sơ' });
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Cần nhập lý do cho trạng thái này.');
+  await expect(page.getByLabel('Trạng thái')).toHaveValue('needs-documents');
+  expect(await seriousAxeViolations(page), 'dossier page, reason missing').toEqual([]);
+
+  const reason = 'Thiếu bản chính giấy khai sinh để đối chiếu';
+  await page.getByLabel('Lý do').fill(reason);
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('dl.facts')).toContainText(`Cần bổ sung hồ sơ — ${reason}`);
+  await expect(page.locator('table', { hasText: reason })).toBeVisible();
+
+  // The queue's filters: by the new status, then by procedure (chosen by name) and model.
+  await page.goto(`${office.url}/`);
+  const rows = page.locator('#queue-results tbody tr');
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Cần bổ sung hồ sơ' });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Nguyễn Thị Đào');
+  await expect(rows.first()).toContainText('Cần bổ sung hồ sơ');
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Từ chối' });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(rows).toHaveCount(0);
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Tất cả' });
+  await page.getByLabel('Thủ tục').selectOption({ label: procedure });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(rows.filter({ hasText: 'Nguyễn Thị Đào' })).toHaveCount(1);
+  await expect(page.locator('#queue-results tbody tr').first()).toContainText(procedure);
+
+  // The week's report: the procedure by name, the chart with its legend, rates with % signs.
+  await page.goto(`${office.url}/reports/weekly?from=23/11/2026&to=29/11/2026`);
+  const table = page.locator('table.report.dossiers');
+  await expect(table).toContainText(procedure);
+  await expect(table).toContainText('%');
+  const chart = page.locator('.chart-block svg');
+  await expect(chart).toBeVisible();
+  for (const part of ['Trước hạn', 'Đúng hạn', 'Quá hạn']) await expect(chart).toContainText(part);
+  expect(await seriousAxeViolations(page), 'report').toEqual([]);
+}
+
 test.describe('on SQLite', () => {
   test.beforeAll(() => openOffice());
   test.afterAll(() => closeOffice());
@@ -226,6 +282,9 @@ test.describe('on SQLite', () => {
   }) => liveQueueAndDossierPage(page));
   test('every other staff page has no serious or critical axe finding', ({ page }) =>
     axeOnEveryOtherPage(page));
+  test('a status that needs a reason asks for it; filters and the report find the dossier by name', ({
+    page,
+  }) => statusReasonFiltersAndReport(page));
   test('a queue longer than a page says how many more there are and reaches them', ({ page }) =>
     queuePages(page));
 });
@@ -247,4 +306,6 @@ test.describe('on PostgreSQL', () => {
     await cluster.stop();
   });
   test('the same live queue, search and dossier page', ({ page }) => liveQueueAndDossierPage(page));
+  test('the same status change with its reason, filters and report', ({ page }) =>
+    statusReasonFiltersAndReport(page));
 });
