@@ -24,9 +24,10 @@ export interface Sealed {
 /**
  * Single text fields sealed on their own (sealed-rows.ts sealFields), each bound to
  * `${row id}#${field}`: the clear field is then empty ('' or null). A photo's file name,
- * a rating's comment, an outbox item's refusal text can all quote a citizen.
+ * a rating's comment, an outbox item's refusal text, the office's reason for a dossier's
+ * status can all quote a citizen.
  */
-export type SealedFields = Partial<Record<'fileName' | 'comment' | 'lastError', Sealed>>;
+export type SealedFields = Partial<Record<'fileName' | 'comment' | 'lastError' | 'statusReason', Sealed>>;
 
 export interface DraftRow {
   id: string;
@@ -67,6 +68,7 @@ export const DOSSIER_LOCAL_FIELDS = [
   'officeStatus',
   'receiptUnprinted',
   'receiptUnprintedReported',
+  'sealedFields',
 ] as const;
 export type DossierLocalField = (typeof DOSSIER_LOCAL_FIELDS)[number];
 
@@ -89,6 +91,8 @@ export interface DossierRow extends Dossier {
   receiptUnprintedReported?: true;
   /** formData and the full applicantName, sealed; in the clear formData is {} and the name its initials. */
   sealed?: Sealed;
+  /** officeStatus.reason, sealed (statusReason); the clear reason is then null. */
+  sealedFields?: SealedFields;
 }
 
 /** Version 1's outbox row (kept for the v1 → v2 upgrade). */

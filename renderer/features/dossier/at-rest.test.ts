@@ -25,6 +25,7 @@ import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
 import { outboxPending, outboxRefused, recordPushResults, toPushItems } from './outbox.ts';
 import { saveRating } from '../rating/rating.ts';
 import { dossierAttachments, getDossier } from './queries.ts';
+import { recordOfficeStatus } from './bookkeeping.ts';
 import { submitDossier } from './submit.ts';
 import { dropDb, freshDb, profile, roomy, submitInput, vn } from './test-support.ts';
 
@@ -196,9 +197,9 @@ describe('personal data at rest', () => {
   });
 });
 
-describe('personal data at rest: file names, rating comments, refusal texts', () => {
+describe('personal data at rest: file names, rating comments, refusal texts, status reasons', () => {
   const PERSON = 'NguyenVanAn';
-  it('keeps none of them in the clear in any object store, and gives each back whole to the office and staff', async () => {
+  it('keeps none of them in the clear in any object store, and gives each back whole to the office, staff and the status screen', async () => {
     const keys = mainKeys();
     const d = db(keys);
     const now = vn('2026-12-05 10:00');
@@ -245,9 +246,22 @@ describe('personal data at rest: file names, rating comments, refusal texts', ()
       { db: d, now: () => now },
     );
 
+    // The office asks for a document, naming the citizen in its reason.
+    const changedAt = '2026-12-05T04:00:00.000Z';
+    const reason = `Ông/bà ${PERSON} cần nộp bản chính giấy khai sinh`;
+    expect(
+      await recordOfficeStatus(r.dossier.id, { status: 'needs-documents', reason, changedAt }, { db: d }),
+    ).toBe(true);
+
     const raw = await rawText(d);
     expect(raw).toContain(r.dossier.code); // the scan did read the rows
+    expect(raw).toContain('needs-documents');
     expect(raw).not.toContain(PERSON);
+    expect((await getDossier(r.dossier.id, { db: d }))?.officeStatus).toEqual({
+      status: 'needs-documents',
+      reason,
+      changedAt,
+    });
 
     expect((await dossierAttachments(r.dossier.id, { db: d }))[0]?.fileName).toBe(`CCCD_${PERSON}.jpg`);
     const [refused] = await outboxRefused(10, { db: d });

@@ -3,7 +3,9 @@
  * (the database's updating hook refuses anything else, see renderer/db/db.ts).
  */
 import type { DossierRow } from '../../db/db.ts';
+import { dayKeysOf } from './at-rest.ts';
 import { dbOf, nowOf, type DataContext } from './context.ts';
+import { sealOfficeStatus } from './sealed-rows.ts';
 
 /** After a declaration or receipt printed (or its PDF was made) for this dossier. */
 export async function recordPrinted(
@@ -31,5 +33,10 @@ export async function recordOfficeStatus(
   status: NonNullable<DossierRow['officeStatus']>,
   ctx: DataContext = {},
 ): Promise<boolean> {
-  return (await dbOf(ctx).dossiers.update(dossierId, { officeStatus: status })) === 1;
+  const db = dbOf(ctx);
+  const row = await db.dossiers.get(dossierId);
+  if (!row) return false;
+  // Sealed before the write: WebCrypto cannot run inside an IndexedDB transaction.
+  const stored = await sealOfficeStatus(dayKeysOf(db), row, status);
+  return (await db.dossiers.update(dossierId, stored)) === 1;
 }

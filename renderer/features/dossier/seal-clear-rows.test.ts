@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDb } from '../../db/db.ts';
 import { getRating, saveRating } from '../rating/rating.ts';
 import { bindDayKeys, type DayKeys } from './at-rest.ts';
+import { recordOfficeStatus } from './bookkeeping.ts';
 import { contentHash } from './crypto.ts';
 import { loadDraft, saveDraft } from './drafts.ts';
 import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
@@ -145,6 +146,12 @@ describe('sealing rows stored in the clear by an older version', () => {
     );
     await saveDraftPhotos(draft.draft.id, [await photo('draft page')], ctx);
     const pushedBefore = toPushItems(await outboxPending(10, {}, ctx));
+    const officeStatus = {
+      status: 'refused',
+      reason: `${PERSON} không cư trú tại xã`,
+      changedAt: now.toISOString(),
+    };
+    expect(await recordOfficeStatus(r.dossier.id, officeStatus, ctx)).toBe(true);
 
     await asStoredInTheClear(d, keys);
     expect(await rawText(d)).toContain(PERSON);
@@ -171,6 +178,7 @@ describe('sealing rows stored in the clear by an older version', () => {
 
     // Read back whole; the office gets exactly what was hashed.
     expect((await getDossier(r.dossier.id, ctx))?.applicantName).toBe(r.dossier.applicantName);
+    expect((await getDossier(r.dossier.id, ctx))?.officeStatus).toEqual(officeStatus);
     const [attachment] = await dossierAttachments(r.dossier.id, ctx);
     expect(attachment?.fileName).toBe(`CCCD_${PERSON}.jpg`);
     expect(await attachment?.bytes.text()).toContain(ID_NUMBER);

@@ -32,14 +32,19 @@ import {
   sealBlob,
   sealDraft,
   sealFields,
+  sealOfficeStatus,
   sealPayload,
   sealPersonal,
   splitPersonalPayload,
   withoutPersonal,
 } from './sealed-rows.ts';
 
-/** Meta key: true once every table has been walked and nothing personal is left in the clear. */
-export const CLEAR_ROWS_SEALED_KEY = 'atRest.clearRowsSealed';
+/**
+ * Meta key: true once every table has been walked and nothing personal is left in the clear.
+ * Named after the last kind of field the pass learned to seal, so that a kiosk which
+ * finished an earlier pass walks its tables once more for it.
+ */
+export const CLEAR_ROWS_SEALED_KEY = 'atRest.clearRowsSealed.statusReason';
 
 export const SEAL_CLEAR_ROWS_BATCH = 50;
 
@@ -49,13 +54,19 @@ type Sealer<T extends Row> = (keys: DayKeys, row: T, now: Date) => Promise<T | n
 
 const hasText = (v: string | null | undefined): v is string => typeof v === 'string' && v !== '';
 
-const sealDossier: Sealer<DossierRow> = async (keys, row) =>
-  row.sealed || Object.keys(row.formData).length === 0
-    ? null
-    : {
-        ...withoutPersonal(row),
-        sealed: await sealPersonal(keys, new Date(row.receivedAt), row.id, row),
-      };
+const sealDossier: Sealer<DossierRow> = async (keys, row) => {
+  let next: DossierRow | null = null;
+  if (!row.sealed && Object.keys(row.formData).length > 0) {
+    next = {
+      ...withoutPersonal(row),
+      sealed: await sealPersonal(keys, new Date(row.receivedAt), row.id, row),
+    };
+  }
+  if (row.officeStatus && hasText(row.officeStatus.reason)) {
+    next = { ...(next ?? row), ...(await sealOfficeStatus(keys, row, row.officeStatus)) };
+  }
+  return next;
+};
 
 const sealOutbox: Sealer<OutboxRow> = async (keys, row) => {
   const at = new Date(row.createdAt);

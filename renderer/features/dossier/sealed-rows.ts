@@ -35,12 +35,38 @@ export function sealPersonal(keys: DayKeys, now: Date, id: string, d: DossierPer
   return sealJson(keys, now, id, personalOf(d));
 }
 
-/** The dossier as it was submitted, or as retention leaves it when its day key is gone. */
+/**
+ * The dossier as it was submitted, with the office's last reason for its status, or as
+ * retention leaves it when its day key is gone (initials, no answers, no reason).
+ */
 export async function openDossier(keys: DayKeys, row: DossierRow): Promise<DossierRow> {
-  if (!row.sealed) return row;
-  const { sealed, ...rest } = row;
-  const personal = await openJson<DossierPersonal>(keys, sealed, row.id);
-  return personal ? { ...rest, ...personalOf(personal) } : rest;
+  if (!row.sealed && !row.sealedFields) return row;
+  const { sealed, sealedFields, ...rest } = row;
+  let opened: DossierRow = rest;
+  if (sealed) {
+    const personal = await openJson<DossierPersonal>(keys, sealed, row.id);
+    if (personal) opened = { ...opened, ...personalOf(personal) };
+  }
+  if (sealedFields?.statusReason && opened.officeStatus) {
+    const reason = await openJson<string>(keys, sealedFields.statusReason, fieldAad(row.id, 'statusReason'));
+    opened = { ...opened, officeStatus: { ...opened.officeStatus, reason } };
+  }
+  return opened;
+}
+
+/**
+ * The office's status for a dossier as stored: its reason (which may name what the citizen
+ * lacks or why the dossier was refused) sealed under the dossier's own day key.
+ */
+export async function sealOfficeStatus(
+  keys: DayKeys,
+  row: Pick<DossierRow, 'id' | 'receivedAt' | 'sealedFields'>,
+  status: NonNullable<DossierRow['officeStatus']>,
+): Promise<Pick<DossierRow, 'officeStatus' | 'sealedFields'>> {
+  const others = { ...row.sealedFields };
+  delete others.statusReason;
+  const sealed = await sealFields(keys, new Date(row.receivedAt), row.id, { statusReason: status.reason });
+  return { officeStatus: { ...status, reason: null }, sealedFields: { ...others, ...sealed } };
 }
 
 export function openDossiers(keys: DayKeys, rows: readonly DossierRow[]): Promise<DossierRow[]> {
