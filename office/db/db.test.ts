@@ -7,7 +7,7 @@ import { sequenceGaps } from '../sync/gaps.ts';
 import { pull } from '../sync/pull.ts';
 import { putChunk, readAttachment } from '../sync/attachments.ts';
 import { changeStatus } from '../dossier-status.ts';
-import { weeklyReport } from '../report/weekly.ts';
+import { weeklyReport, weeklyReportTotal } from '../report/weekly.ts';
 import { createAccount, ensureFirstAdmin, signIn } from '../staff/accounts.ts';
 import { dossierPayload, item, sha256 } from '../test-support/fixtures.ts';
 
@@ -376,6 +376,21 @@ forEachDatabase('office database', (target) => {
     expect(row('online-service')).toMatchObject({ received: 1, early: 1, portal: 1 });
     expect(row('none')).toMatchObject({ received: 1, pending: 1 });
     expect(rows.reduce((n, r) => n + (r.model === 'no-writing' ? 0 : r.received), 0)).toBe(4);
+    // The rows count a dossier under each of its models; the total counts it once.
+    expect(rows.reduce((n, r) => n + r.received, 0)).toBe(6);
+    expect(await weeklyReportTotal(db, from, from + 7 * 86_400_000, undefined, 'Tổng cộng')).toMatchObject({
+      procedureCode: 'Tổng cộng',
+      received: 4,
+      early: 1,
+      onTime: 1,
+      late: 1,
+      pending: 1,
+      portal: 1,
+      volunteer: 1,
+      ratings: 2,
+      satisfied: 1,
+      scoreSum: 7,
+    });
     // The per-day summary the report reads equals a recount from the dossiers themselves.
     const all = await db.selectFrom('dossiers').selectAll().execute();
     const recount = new Map<string, number>();

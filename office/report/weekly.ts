@@ -47,17 +47,6 @@ export function emptyReportRow(procedureCode: string, model: ReportModel): Repor
   return row;
 }
 
-/** The sum of the rows' counts, labelled as given (the report's total line). */
-export function sumReportRows(
-  rows: readonly ReportRow[],
-  procedureCode: string,
-  model: ReportModel,
-): ReportRow {
-  const total = emptyReportRow(procedureCode, model);
-  for (const r of rows) for (const key of COUNTS) total[key] += r[key];
-  return total;
-}
-
 /**
  * The table the reform reports publish, per procedure × model of the day, for dossiers
  * received on Vietnam days in [fromMs, toMs) (both at Vietnam midnight). A dossier
@@ -69,12 +58,39 @@ export function sumReportRows(
  * dossiers and change their status, so its cost depends on days × cells, not on the
  * number of dossiers. Bit masks are spread to models here.
  */
-export async function weeklyReport(
+export function weeklyReport(
   db: Kysely<Database>,
   fromMs: number,
   toMs: number,
   /** When given, open dossiers past their deadline count as late (report/timeliness-rule.ts). */
   now?: number,
+): Promise<ReportRow[]> {
+  return reportRows(db, fromMs, toMs, now, modelsOfMask);
+}
+
+/**
+ * The report's total line: every dossier once, although the rows count one under each of
+ * its models (so the rows can add up to more than were received).
+ */
+export async function weeklyReportTotal(
+  db: Kysely<Database>,
+  fromMs: number,
+  toMs: number,
+  now: number | undefined,
+  label: string,
+): Promise<ReportRow> {
+  const total = emptyReportRow(label, 'none');
+  for (const row of await reportRows(db, fromMs, toMs, now, () => ['none']))
+    for (const key of COUNTS) total[key] += row[key];
+  return total;
+}
+
+async function reportRows(
+  db: Kysely<Database>,
+  fromMs: number,
+  toMs: number,
+  now: number | undefined,
+  models: (mask: number) => ReportModel[],
 ): Promise<ReportRow[]> {
   const groups = await db
     .selectFrom('report_daily')
@@ -121,7 +137,6 @@ export async function weeklyReport(
     }
     return row;
   };
-  const models = modelsOfMask;
   for (const g of groups) {
     for (const m of models(g.model_mask)) {
       const row = rowFor(g.procedure_code, m);

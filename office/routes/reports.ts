@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
-import { sumReportRows, weeklyReport, withWaitTimes, type ReportRow } from '../report/weekly.ts';
+import { weeklyReport, weeklyReportTotal, withWaitTimes, type ReportRow } from '../report/weekly.ts';
 import { waitTimes } from '../report/wait-times.ts';
 import { reportTable, toCsv, toXlsx } from '../report/export.ts';
 import { reportPage } from '../dashboard/report-page.ts';
@@ -72,7 +72,10 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('Content-Disposition', `attachment; filename="${fileBase}.xlsx"`)
           .send(await toXlsx(table, t(lang, 'report.title')));
-      const total = { ...sumReportRows(rows, t(lang, 'report.total'), 'none'), wait: waits.total };
+      const total = {
+        ...(await weeklyReportTotal(ctx.db, fromMs, toMsStart + DAY_MS, now, t(lang, 'report.total'))),
+        wait: waits.total,
+      };
       const [totalRow] = reportTable([total], lang, () => t(lang, 'report.total')).rows;
       return sendPage(
         reply,
