@@ -140,6 +140,30 @@ describe('catalogue form ↔ catalogue', () => {
     expect(problems).toHaveLength(8);
   });
 
+  it('asks for the fee in words when no amount is written, and for the catalogue version', () => {
+    const form = catalogueToForm(CATALOGUE);
+    form.catalogueVersion = ' ';
+    const row = form.procedures[CERTIFY]!;
+    row.feeAmount = '';
+    row.feeVi = '';
+    const check = checkCatalogueForm(form, null);
+    expect(check.ok ? [] : check.problems).toEqual([
+      {
+        row: null,
+        field: { vi: 'Tên phiên bản danh mục', en: 'Catalogue version name' },
+        message: { vi: 'Cần ghi ô này.', en: 'This must be filled in.' },
+      },
+      {
+        row: CERTIFY,
+        field: { vi: 'Cách tính lệ phí (tiếng Việt)', en: 'How the fee is worked out (Vietnamese)' },
+        message: {
+          vi: 'Khi không ghi số tiền, cần ghi cách tính lệ phí bằng cả tiếng Việt và tiếng Anh.',
+          en: 'Without an amount, describe the fee in both Vietnamese and English.',
+        },
+      },
+    ]);
+  });
+
   it('refuses two procedures under one code, naming the first', () => {
     const form = catalogueToForm(CATALOGUE);
     form.procedures[1]!.code = form.procedures[0]!.code;
