@@ -307,7 +307,7 @@ function readPeriods(
 }
 
 /** "7:30", "07:30", "7h30" → "07:30"; anything else → null. */
-function readClock(text: string): string | null {
+export function readClock(text: string): string | null {
   const m = /^(\d{1,2})\s*[:hg.]\s*(\d{2})$/i.exec(text);
   if (!m) return null;
   const h = Number(m[1]);
@@ -317,14 +317,14 @@ function readClock(text: string): string | null {
 }
 
 /** "20.000", "20 000", "20000" → 20000; blank → null (the fee varies); otherwise undefined. */
-function readAmount(text: string): number | null | undefined {
+export function readAmount(text: string): number | null | undefined {
   if (!text) return null;
   const digits = text.replace(/[\s.,]/g, '').replace(/(đồng|đ|vnd)$/i, '');
   if (!/^\d{1,12}$/.test(digits)) return undefined;
   return Number(digits);
 }
 
-function amountWords(amount: number | null, lang: 'vi' | 'en'): string {
+export function amountWords(amount: number | null, lang: 'vi' | 'en'): string {
   if (amount === null) return '';
   if (amount === 0) return lang === 'vi' ? 'Không thu phí' : 'No fee';
   return lang === 'vi' ? `${amount.toLocaleString('de-DE')} đồng` : `${amount.toLocaleString('en-US')} VND`;

@@ -252,9 +252,11 @@ export function configPage(
       ${
         kind === 'profile'
           ? html`<p><a class="button-link" href="/config/profile/form">${t(lang, 'configForm.link')}</a></p>`
-          : ''
+          : html`<p>
+              <a class="button-link" href="/config/catalogue/form">${t(lang, 'catalogueForm.link')}</a>
+            </p>`
       }
-      <details ${typed?.kind === kind || kind === 'catalogue' ? 'open' : ''}>
+      <details ${typed?.kind === kind ? 'open' : ''}>
         <summary>${t(lang, kind === 'profile' ? 'configForm.advanced' : 'configForm.catalogueJson')}</summary>
         <form method="post" action="/config/${kind}">
           <input type="hidden" name="csrf" value="${session.csrfToken}" />

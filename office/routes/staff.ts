@@ -16,6 +16,7 @@ import { kioskRoutes } from './kiosks.ts';
 import { accountRoutes } from './accounts.ts';
 import { configurationRoutes } from './configuration.ts';
 import { profileFormRoutes } from './profile-form.ts';
+import { catalogueFormRoutes } from './catalogue-form.ts';
 import { reportRoutes } from './reports.ts';
 import { deskRoutes } from './tickets.ts';
 import { CLIP_FORM_LIMIT, speechClipRoutes } from './speech-clips.ts';
@@ -140,6 +141,7 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
     await app.register(accountRoutes(ctx));
     await app.register(configurationRoutes(ctx));
     await app.register(profileFormRoutes(ctx));
+    await app.register(catalogueFormRoutes(ctx));
     await app.register(reportRoutes(ctx));
     await app.register(deskRoutes(ctx.tickets));
     await app.register(speechClipRoutes(ctx));

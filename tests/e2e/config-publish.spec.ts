@@ -58,6 +58,8 @@ test('the dashboard refuses a catalogue that drops a procedure the profile uses;
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.goto(`${office.url}/config`);
+    // The JSON text area is the advanced path, folded under its summary.
+    await page.getByText('Phát hành danh mục thủ tục từ tệp JSON').click();
     const catalogueForm = page.locator('form[action="/config/catalogue"]');
     await catalogueForm.getByLabel('Danh mục thủ tục — JSON').fill(JSON.stringify(withoutUsed));
     await catalogueForm.getByRole('button', { name: 'Phát hành cho tất cả ki-ốt' }).click();
