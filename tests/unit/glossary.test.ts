@@ -23,7 +23,8 @@ const GLOSSARY_RULES: readonly { replaced: RegExp; use: string }[] = [
   { replaced: W('(?:[Gg]iấy )?[Bb]iên nhận'), use: 'giấy tiếp nhận' },
   { replaced: /Ngày không hẹn/gu, use: 'Ngày không giấy hẹn' },
   { replaced: /setupCode/gu, use: 'mã cài đặt' },
-  { replaced: W('[Vv]ăn phòng'), use: 'cơ quan' },
+  // Except inside an official name (glossary: "Văn phòng UBND"; the land registration office).
+  { replaced: W('[Vv]ăn phòng(?! UBND| [Đđ]ăng ký đất đai)'), use: 'cơ quan' },
   // Tone on the main vowel in oa / oe / uy syllables (Decision 1989/QĐ-BGDĐT, Art. 8).
   { replaced: W('\\p{L}*(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])'), use: 'hoà, xoá, khoẻ, huỷ' },
 ];
@@ -62,7 +63,7 @@ describe('glossary', () => {
     expect(glossaryViolations('Xóa hết · hủy · mã hóa · khỏe · tùy')).toHaveLength(5);
     expect(
       glossaryViolations(
-        'Ông/bà xoá, huỷ, khoá, hoà, khoẻ, tuỳ, Uỷ ban; ki-ốt; giấy tiếp nhận; Ngày không giấy hẹn; người dân; cơ quan; quý, thuyền, hoạt, loạt, khuya, chúa',
+        'Ông/bà xoá, huỷ, khoá, hoà, khoẻ, tuỳ, Uỷ ban; ki-ốt; giấy tiếp nhận; Ngày không giấy hẹn; người dân; cơ quan; Văn phòng UBND tỉnh; Văn phòng đăng ký đất đai; quý, thuyền, hoạt, loạt, khuya, chúa',
       ),
     ).toEqual([]);
   });
