@@ -146,6 +146,47 @@ forEachDatabase('receipt-print sync items', (target) => {
       ).toBe('—');
     });
 
+    it('an officer who printed the receipt at the desk and handed it over ends "chưa in"', async () => {
+      const admin = new Staff(office.url);
+      await admin.signIn();
+      const d = dossierPayload({}, 7);
+      expect(
+        await push([
+          item('dossier', d, 14),
+          item('receipt-print', receiptPrint(String(d.id), false, '2026-11-23T08:15:00+07:00'), 15),
+        ]),
+      ).toEqual(['stored', 'stored']);
+      const path = `/dossiers/${String(d.id)}`;
+      const before = await (await admin.req(`${path}?lang=vi`)).text();
+      expect(before).toContain('Đã in và giao giấy tiếp nhận');
+      // Without the form's CSRF token nothing is recorded.
+      expect((await admin.form(`${path}/receipt-handed-over`, {})).status).toBe(403);
+      expect(receiptFact(await (await admin.req(`${path}?lang=vi`)).text(), 'Giấy tiếp nhận')).toBe(
+        'Chưa in giấy tiếp nhận',
+      );
+
+      const events = await admin.req('/queue/events');
+      const heard = waitForEvent(events.body!, 'updated');
+      const done = await admin.form(`${path}/receipt-handed-over`, { csrf: await admin.csrf(path) });
+      expect(done.status).toBe(303);
+      await heard;
+      const after = await (await admin.req(`${path}?lang=vi`)).text();
+      expect(receiptFact(after, 'Giấy tiếp nhận')).toBe('Đã in');
+      expect(after).not.toContain('Đã in và giao giấy tiếp nhận');
+      expect(rowOf(await (await admin.req('/queue/rows?lang=vi')).text(), String(d.code))).not.toContain(
+        'Chưa in',
+      );
+      const row = await office.database.db
+        .selectFrom('desk_receipt_prints')
+        .selectAll()
+        .where('dossier_id', '=', String(d.id))
+        .executeTakeFirstOrThrow();
+      expect(Number(row.at_ms)).toBe(NOW);
+      // An unknown dossier is not found, and records nothing.
+      const unknown = `/dossiers/${randomUUID()}/receipt-handed-over`;
+      expect((await admin.form(unknown, { csrf: await admin.csrf(path) })).status).toBe(404);
+    });
+
     it('keeps a report that arrives before its dossier, and the dossier shows it when it comes', async () => {
       // The kiosk has two batches in flight: the later one (the report) may commit first.
       // Refusing it would leave it "refused" on the kiosk for good, so it is kept.

@@ -77,6 +77,15 @@ export function dossierPage(
         >${t(lang, 'dossier.reprintReceipt')}</a
       >
     </p>
+    ${
+      d.receipt === 'unprinted'
+        ? html`<form method="post" action="/dossiers/${d.id}/receipt-handed-over" class="receipt-handover">
+            <input type="hidden" name="csrf" value="${session.csrfToken}" />
+            <p>${t(lang, 'dossier.receiptHandoverHint')}</p>
+            <button type="submit">${t(lang, 'dossier.receiptHandedOver')}</button>
+          </form>`
+        : ''
+    }
     <h2>${t(lang, 'dossier.changeStatus')}</h2>
     <form method="post" action="/dossiers/${d.id}/status">
       <input type="hidden" name="csrf" value="${session.csrfToken}" />

@@ -421,5 +421,24 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0013_desk_receipt_prints': {
+      // A receipt the kiosk could not print, printed at the desk and handed over by an
+      // officer: the queue stops showing "chưa in giấy tiếp nhận". Kept apart from
+      // receipt_prints, whose rows are a kiosk's sync items (numbered per kiosk).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('desk_receipt_prints')
+          .addColumn('id', serial, idCol)
+          .addColumn('dossier_id', 'text', (c) => c.notNull().references('dossiers.id'))
+          .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id'))
+          .addColumn('at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('desk_receipt_prints_dossier')
+          .on('desk_receipt_prints')
+          .column('dossier_id')
+          .execute();
+      },
+    },
   };
 }

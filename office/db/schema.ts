@@ -17,6 +17,7 @@ export interface Database {
   attachment_meta: AttachmentMetaTable;
   ratings: RatingsTable;
   receipt_prints: ReceiptPrintsTable;
+  desk_receipt_prints: DeskReceiptPrintsTable;
   published_config: PublishedConfigTable;
   speech_languages: SpeechLanguagesTable;
   speech_clips: SpeechClipsTable;
@@ -168,6 +169,14 @@ export interface ReceiptPrintsTable {
   printed: number;
   at_ms: number;
   office_received_at_ms: number;
+}
+
+/** A receipt printed at the desk and handed to the citizen, as the officer confirmed it. */
+export interface DeskReceiptPrintsTable {
+  id: Generated<number>;
+  dossier_id: string;
+  account_id: number;
+  at_ms: number;
 }
 
 export interface PublishedConfigTable {

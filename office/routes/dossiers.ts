@@ -6,6 +6,7 @@ import { dossierPage } from '../dashboard/dossier-page.ts';
 import { t } from '../dashboard/i18n.ts';
 import { attachmentFile, dossierView } from '../queries/dossiers.ts';
 import { attachmentResponseHeaders } from '../sync/attachments.ts';
+import { recordDeskReceiptPrint } from '../sync/receipt-prints.ts';
 import {
   AttachmentParamsSchema,
   DossierParamsSchema,
@@ -51,6 +52,18 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
           );
         }
         ctx.dossiers.publish({ kind: 'status', id });
+        return reply.redirect(`/dossiers/${id}`, 303);
+      },
+    );
+
+    app.post(
+      '/dossiers/:id/receipt-handed-over',
+      { schema: { params: DossierParamsSchema } },
+      async (request, reply) => {
+        const { id } = request.params;
+        if (!(await recordDeskReceiptPrint(ctx.db, id, request.staff!.accountId, ctx.now())))
+          return notFound(request, reply);
+        ctx.dossiers.publish({ kind: 'updated' });
         return reply.redirect(`/dossiers/${id}`, 303);
       },
     );

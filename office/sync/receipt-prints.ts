@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /**
- * Whether each dossier's receipt came out of the kiosk's printer, from its
- * 'receipt-print' items: 'printed' once any says so, 'unprinted' while only
- * not-printed ones arrived, 'unknown' with none (a kiosk older than the item kind).
+ * Whether each dossier's receipt reached the citizen, from its kiosk's 'receipt-print'
+ * items and the desk: 'printed' once the kiosk's printer or an officer at the desk
+ * printed it, 'unprinted' while only not-printed items arrived, 'unknown' with none (a
+ * kiosk older than the item kind).
  */
 export type ReceiptPrintState = 'printed' | 'unprinted' | 'unknown';
 
@@ -22,5 +23,28 @@ export async function receiptPrintStates(
     .groupBy('dossier_id')
     .execute();
   for (const r of rows) states.set(r.dossier_id, Number(r.printed) === 1 ? 'printed' : 'unprinted');
+  const atDesk = await db
+    .selectFrom('desk_receipt_prints')
+    .select('dossier_id')
+    .distinct()
+    .where('dossier_id', 'in', [...dossierIds])
+    .execute();
+  for (const r of atDesk) states.set(r.dossier_id, 'printed');
   return states;
+}
+
+/** The officer printed the receipt at the desk and handed it over; false for no such dossier. */
+export async function recordDeskReceiptPrint(
+  db: Kysely<Database>,
+  dossierId: string,
+  accountId: number,
+  atMs: number,
+): Promise<boolean> {
+  const dossier = await db.selectFrom('dossiers').select('id').where('id', '=', dossierId).executeTakeFirst();
+  if (!dossier) return false;
+  await db
+    .insertInto('desk_receipt_prints')
+    .values({ dossier_id: dossierId, account_id: accountId, at_ms: atMs })
+    .execute();
+  return true;
 }
