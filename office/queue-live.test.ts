@@ -127,6 +127,30 @@ forEachDatabase('the live queue', (target) => {
     expect(codesIn(await (await admin.req('/queue/rows')).text())).toContain(fresh.code);
   });
 
+  it('ends an open event stream once its session ends, before telling it anything more', async () => {
+    const leaving = staff();
+    await leaving.signIn();
+    const res = await leaving.req('/queue/events');
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const ended = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return text;
+        text += decoder.decode(value, { stream: true });
+      }
+    })();
+    // Signing out anywhere else (here: the same account's sessions ended by an administrator).
+    const accountId = (await office.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow())
+      .id;
+    await office.database.db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+    await push(dossierPayload({ applicantName: 'Lê Thị Sau' }));
+    expect(await ended).not.toContain('event: arrived');
+    await admin.signIn();
+  });
+
   it('keeps the event stream and the rows behind sign-in', async () => {
     const stranger = staff();
     expect((await stranger.req('/queue/events')).status).toBe(303);

@@ -7,6 +7,7 @@ import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
 import { QueueQuerySchema, type QueueFilters } from '../../shared/contracts/office.ts';
 import type { Lang } from '../dashboard/i18n.ts';
 import { sendPage } from './staff.ts';
+import { sessionStillOpen } from '../staff/accounts.ts';
 
 /** Proxies and browsers close an event stream that stays silent; a comment line keeps it open. */
 const HEARTBEAT_MS = 25_000;
@@ -46,10 +47,20 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
         'X-Accel-Buffering': 'no',
       });
       res.write('retry: 2000\n\n');
-      const unsubscribe = ctx.dossiers.subscribe((change) =>
-        res.write(`event: ${change.kind}\ndata: ${change.kind === 'arrived' ? change.count : 1}\n\n`),
-      );
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const sessionId = request.staff!.sessionId;
+      // A session ended elsewhere (signed out, account locked, password reset) or expired
+      // closes its stream before the next line; the page's reconnect then meets the sign-in.
+      const send = async (line: string) => {
+        if (res.writableEnded) return;
+        const open = await sessionStillOpen(ctx.db, sessionId, ctx.now()).catch(() => false);
+        if (res.writableEnded) return;
+        if (open) res.write(line);
+        else res.end();
+      };
+      const unsubscribe = ctx.dossiers.subscribe((change) => {
+        void send(`event: ${change.kind}\ndata: ${change.kind === 'arrived' ? change.count : 1}\n\n`);
+      });
+      const heartbeat = setInterval(() => void send(': keep-alive\n\n'), HEARTBEAT_MS);
       request.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();

@@ -247,6 +247,21 @@ export async function changeOwnPassword(
   return 'ok';
 }
 
+/** Whether a session is still signed in: not ended, not expired, its account not disabled. */
+export async function sessionStillOpen(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['a.disabled', 's.expires_at'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  return !!row && !row.disabled && Number(row.expires_at) > now;
+}
+
 /** Ends every session of an account (someone left, a device was lost). */
 export async function endSessions(db: Kysely<Database>, accountId: number): Promise<void> {
   await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
