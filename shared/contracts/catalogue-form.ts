@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formList, formText } from './form-fields.ts';
 
 /**
  * The procedure catalogue as the dashboard's form posts it (`/config/catalogue/form`).
@@ -10,13 +11,6 @@ import { z } from 'zod';
  * string, read here as a one-item list.
  */
 
-const text = (max: number) => z.string().max(max).default('');
-const many = (max: number, count: number) =>
-  z
-    .union([z.string().max(max), z.array(z.string().max(max)).max(count)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-
 /** Procedures the form lists (one section each), with a blank one to add. */
 const PROCEDURE_ROWS = 500;
 /** Papers to bring, over all procedures, each with a blank row to add. */
@@ -25,43 +19,43 @@ const DOCUMENT_ROWS = 20 * PROCEDURE_ROWS;
 export const CatalogueFormSchema = z.object({
   csrf: z.string().min(1).max(200),
   /** The published version the form was opened on: a save over a newer one asks to look again. */
-  baseVersion: text(200),
+  baseVersion: formText(200),
   /** The catalogue's own version name, e.g. "2026.11-seed". */
-  catalogueVersion: text(100),
+  catalogueVersion: formText(100),
   /** The procedures ticked for removal, as the confirmation button names them (codes, space-separated). */
-  confirmRemoval: text(20 * PROCEDURE_ROWS),
+  confirmRemoval: formText(20 * PROCEDURE_ROWS),
   /** Row numbers ticked "remove this procedure". */
-  remove: many(10, PROCEDURE_ROWS),
+  remove: formList(10, PROCEDURE_ROWS),
   /** The code each row had when the form opened (blank for a new one): a pair refusal finds its row by it. */
-  was: many(20, PROCEDURE_ROWS),
-  code: many(20, PROCEDURE_ROWS),
-  nameVi: many(1000, PROCEDURE_ROWS),
-  nameEn: many(1000, PROCEDURE_ROWS),
+  was: formList(20, PROCEDURE_ROWS),
+  code: formList(20, PROCEDURE_ROWS),
+  nameVi: formList(1000, PROCEDURE_ROWS),
+  nameEn: formList(1000, PROCEDURE_ROWS),
   /** Words people use for it, one per line. */
-  aliases: many(5000, PROCEDURE_ROWS),
-  fieldVi: many(300, PROCEDURE_ROWS),
-  fieldEn: many(300, PROCEDURE_ROWS),
-  level: many(40, PROCEDURE_ROWS),
-  feeAmount: many(30, PROCEDURE_ROWS),
-  feeVi: many(1000, PROCEDURE_ROWS),
-  feeEn: many(1000, PROCEDURE_ROWS),
-  timeVi: many(1000, PROCEDURE_ROWS),
-  timeEn: many(1000, PROCEDURE_ROWS),
-  timeDays: many(10, PROCEDURE_ROWS),
-  timeCutoff: many(10, PROCEDURE_ROWS),
-  onlineLevel: many(20, PROCEDURE_ROWS),
+  aliases: formList(5000, PROCEDURE_ROWS),
+  fieldVi: formList(300, PROCEDURE_ROWS),
+  fieldEn: formList(300, PROCEDURE_ROWS),
+  level: formList(40, PROCEDURE_ROWS),
+  feeAmount: formList(30, PROCEDURE_ROWS),
+  feeVi: formList(1000, PROCEDURE_ROWS),
+  feeEn: formList(1000, PROCEDURE_ROWS),
+  timeVi: formList(1000, PROCEDURE_ROWS),
+  timeEn: formList(1000, PROCEDURE_ROWS),
+  timeDays: formList(10, PROCEDURE_ROWS),
+  timeCutoff: formList(10, PROCEDURE_ROWS),
+  onlineLevel: formList(20, PROCEDURE_ROWS),
   /** Legal documents, one title per line. */
-  legalBasis: many(5000, PROCEDURE_ROWS),
-  portalUrl: many(2000, PROCEDURE_ROWS),
+  legalBasis: formList(5000, PROCEDURE_ROWS),
+  portalUrl: formList(2000, PROCEDURE_ROWS),
   /** Where the facts come from, one per line. */
-  sources: many(5000, PROCEDURE_ROWS),
+  sources: formList(5000, PROCEDURE_ROWS),
   /** The row number of the procedure each paper belongs to. */
-  docOf: many(10, DOCUMENT_ROWS),
-  docNameVi: many(1000, DOCUMENT_ROWS),
-  docNameEn: many(1000, DOCUMENT_ROWS),
-  docForm: many(30, DOCUMENT_ROWS),
-  docCount: many(10, DOCUMENT_ROWS),
-  docNoteVi: many(1000, DOCUMENT_ROWS),
-  docNoteEn: many(1000, DOCUMENT_ROWS),
+  docOf: formList(10, DOCUMENT_ROWS),
+  docNameVi: formList(1000, DOCUMENT_ROWS),
+  docNameEn: formList(1000, DOCUMENT_ROWS),
+  docForm: formList(30, DOCUMENT_ROWS),
+  docCount: formList(10, DOCUMENT_ROWS),
+  docNoteVi: formList(1000, DOCUMENT_ROWS),
+  docNoteEn: formList(1000, DOCUMENT_ROWS),
 });
 export type CatalogueFormBody = z.infer<typeof CatalogueFormSchema>;
