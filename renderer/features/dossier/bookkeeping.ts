@@ -3,7 +3,7 @@
  * (the database's updating hook refuses anything else, see renderer/db/db.ts).
  */
 import type { DossierRow } from '../../db/db.ts';
-import { dbOf, nowOf, type DataContext } from './context.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
 
 /** After a declaration or receipt printed (or its PDF was made) for this dossier. */
 export async function recordPrinted(

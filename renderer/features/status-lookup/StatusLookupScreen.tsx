@@ -4,11 +4,11 @@ import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vie
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { DossierRow } from '../dossier/index.ts';
 import { useNow } from '../../hooks/useNow.ts';
-import { catalogueIndex } from '../catalogue/catalogue-index.ts';
+import { catalogueIndex } from '../catalogue/index.ts';
 import { dossierByCode, recordOfficeStatus } from '../dossier/index.ts';
-import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
-import { installScannerCapture } from '../scan/scanner-capture.ts';
-import { installSerialScanner } from '../scan/serial-scanner.ts';
+import { CameraScanDialog } from '../scan/lazy.ts';
+import { installScannerCapture } from '../scan/index.ts';
+import { installSerialScanner } from '../scan/index.ts';
 import { useBridge, useKioskConfig } from '../shell/index.ts';
 import { CodeKeypad } from '../../ui/index.ts';
 import { ListenButton } from '../speech/index.ts';

@@ -23,9 +23,9 @@ import type {
 import { SYNC_BRIDGE_CHUNK_BYTES } from '../../../shared/contracts/bridge.ts';
 import { SYNC_LIMITS, type PushItem, type PushResult } from '../../../shared/contracts/sync.ts';
 import type { AttachmentRow, OutboxRow } from '../../db/db.ts';
-import { recordOfficeStatus } from '../dossier/bookkeeping.ts';
-import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
-import { getMeta, putMeta } from '../dossier/meta.ts';
+import { recordOfficeStatus } from '../dossier/index.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
 import {
   outboxPayloadBytes,
   outboxPending,
@@ -35,7 +35,7 @@ import {
   recordPushFailure,
   recordPushResults,
   toPushItems,
-} from '../dossier/outbox.ts';
+} from '../dossier/index.ts';
 import { retryDelay } from './backoff.ts';
 import { uploadAttachment, type AttachmentChannel } from './attachment-upload.ts';
 import { attachmentBytes } from '../dossier/index.ts';
