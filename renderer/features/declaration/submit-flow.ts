@@ -7,10 +7,13 @@
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { FormDef } from '../../../shared/forms/model.ts';
-import type { PreparedAttachment } from '../dossier/index.ts';
-import { getKioskIdentity } from '../dossier/index.ts';
-import { readCodeMark, recordCodeMark } from '../dossier/index.ts';
-import { submitDossier } from '../dossier/index.ts';
+import {
+  type PreparedAttachment,
+  getKioskIdentity,
+  readCodeMark,
+  recordCodeMark,
+  submitDossier,
+} from '../dossier/index.ts';
 import { nudgeSyncAfterSubmit } from '../sync/index.ts';
 import { useVolunteerSession } from '../volunteer-session/index.ts';
 import type { WizardSession } from './wizard-store.ts';

@@ -5,8 +5,7 @@
  */
 import type { DossierRow, OutboxStatus } from '../../db/db.ts';
 import { dbOf, type DataContext } from '../../db/context.ts';
-import { listDossiers, todayDossierPage } from '../dossier/index.ts';
-import { unprintedReceipts } from '../dossier/index.ts';
+import { listDossiers, todayDossierPage, unprintedReceipts } from '../dossier/index.ts';
 import { isPersonalDataPurged } from '../retention/index.ts';
 import { nameInitials } from '../../../shared/domain/name-initials.ts';
 

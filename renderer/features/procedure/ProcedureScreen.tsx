@@ -11,8 +11,7 @@ import { formForProcedure } from '../../../shared/forms/registry.ts';
 import { modelsFor } from '../../../shared/dossier/build-dossier.ts';
 import { procedurePromiseSentences } from './promise-text.ts';
 import { StartDeclarationButton } from '../declaration/index.ts';
-import { ListenButton } from '../speech/index.ts';
-import { procedureSpeech } from '../speech/index.ts';
+import { ListenButton, procedureSpeech } from '../speech/index.ts';
 import { TakeTicketButton } from '../queue-ticket/index.ts';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */

@@ -16,10 +16,17 @@ import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { cleanText } from '../../../shared/forms/text.ts';
 import { newId, type KioskDb, type RatingRow } from '../../db/db.ts';
 import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
-import { contentHash } from '../dossier/index.ts';
-import { issueOutboxSeq, newOutboxRow } from '../dossier/index.ts';
-import { writeFailure, type WriteFailure } from '../dossier/index.ts';
-import { dayKeysOf, openFields, sealFields, sealPayload } from '../dossier/index.ts';
+import {
+  contentHash,
+  issueOutboxSeq,
+  newOutboxRow,
+  writeFailure,
+  type WriteFailure,
+  dayKeysOf,
+  openFields,
+  sealFields,
+  sealPayload,
+} from '../dossier/index.ts';
 
 export type SatisfactionLevel = 'very-satisfied' | 'satisfied' | 'dissatisfied';
 

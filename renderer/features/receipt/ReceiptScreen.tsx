@@ -7,14 +7,12 @@ import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vie
 import { getDossier, type DossierRow } from '../dossier/index.ts';
 import { useKioskConfig, useBridge, useShellStore, type ScreenOf } from '../shell/index.ts';
 import { catalogueIndex } from '../catalogue/index.ts';
-import { QrImage } from '../procedure/lazy.ts';
+import { QrImage, declaredFeeDue } from '../procedure/lazy.ts';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 import { FeeSection } from './FeeSection.tsx';
-import { ListenButton } from '../speech/index.ts';
-import { printedDocumentSpeech, receiptSpeech } from '../speech/index.ts';
-import { declaredFeeDue } from '../procedure/lazy.ts';
+import { ListenButton, printedDocumentSpeech, receiptSpeech } from '../speech/index.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 

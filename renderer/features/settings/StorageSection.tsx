@@ -2,9 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { formatBytes } from '../attachments/index.ts';
-import { DEFAULT_ATTACHMENT_BUDGET } from '../dossier/index.ts';
-import { requestPersistence } from '../dossier/index.ts';
-import { attachmentBytesStored } from '../dossier/index.ts';
+import { DEFAULT_ATTACHMENT_BUDGET, requestPersistence, attachmentBytesStored } from '../dossier/index.ts';
 
 interface StorageFacts {
   usage: number | null;
