@@ -19,10 +19,15 @@
  * the tools' config files at the root wire real pieces of several zones together; production
  * code may not import them.
  *
- * Inside the renderer, a feature is reached from outside only through its public API
- * (features/<name>/index.ts) and its locales/ (which renderer/i18n gathers); the database
- * module (renderer/db) only from a feature's non-component modules, so screens reach data
- * through a feature's API and never call kioskDb() themselves.
+ * Inside the renderer, a feature is reached from outside only through its public API and its
+ * locales/ (which renderer/i18n gathers). The public API is features/<name>/index.ts, which
+ * start-bundle code may import, and, for a feature with parts loaded on demand (its screen, a
+ * large component), features/<name>/lazy.ts: import() it, or import it from code that is itself
+ * loaded on demand, so the kiosk's start bundle stays small. The shell's App composes every
+ * feature and is mounted by main.tsx through features/shell/app.ts. The database module
+ * (renderer/db: the database, the data context, the meta rows) is opened only from a feature's
+ * non-component modules, so screens reach data through a feature's API and never call
+ * kioskDb() themselves.
  *
  * tests/unit/layering.test.ts runs these rules on a fixture tree of forbidden imports.
  */
@@ -54,6 +59,9 @@ const RENDERER_PACKAGES = [
   '@fontsource/[^/]+',
   'zod',
 ];
+
+/** A feature's public entries: index.ts, and lazy.ts for the parts loaded on demand. */
+const FEATURE_API = '^renderer/features/[^/]+/(index|lazy)\\.tsx?$';
 
 const npm = (names) => names.map((name) => `(^|/)node_modules/${name}/`);
 
@@ -138,28 +146,24 @@ module.exports = {
     {
       name: 'feature-public-api',
       comment:
-        "From another feature, import only a feature's public API (features/<name>/index.ts) or its locales/, never its other files.",
+        "From another feature, import only a feature's public API (features/<name>/index.ts, or lazy.ts for its parts loaded on demand) or its locales/, never its other files.",
       severity: 'error',
       // $1 below is the importing feature (this path's group).
       from: { path: '^renderer/features/([^/]+)/', pathNot: FREE },
       to: {
         path: '^renderer/features/',
-        pathNot: [
-          '^renderer/features/$1/',
-          '^renderer/features/[^/]+/index\\.tsx?$',
-          '^renderer/features/[^/]+/locales/',
-        ],
+        pathNot: ['^renderer/features/$1/', FEATURE_API, '^renderer/features/[^/]+/locales/'],
       },
     },
     {
       name: 'feature-public-api-from-outside',
       comment:
-        "From outside the features (main.tsx, i18n, ui, …), import only a feature's public API (features/<name>/index.ts) or its locales/.",
+        "From outside the features (main.tsx, i18n, ui, …), import only a feature's public API (features/<name>/index.ts or lazy.ts), its locales/, or the shell's App (features/shell/app.ts).",
       severity: 'error',
       from: { path: '^renderer/', pathNot: ['^renderer/features/', ...FREE] },
       to: {
         path: '^renderer/features/',
-        pathNot: ['^renderer/features/[^/]+/index\\.tsx?$', '^renderer/features/[^/]+/locales/'],
+        pathNot: [FEATURE_API, '^renderer/features/shell/app\\.ts$', '^renderer/features/[^/]+/locales/'],
       },
     },
     {
@@ -174,8 +178,19 @@ module.exports = {
       comment:
         "Only a feature's data modules (.ts, not components) open the database (renderer/db); screens and components go through a feature's API.",
       severity: 'error',
-      from: { path: '^renderer/', pathNot: ['^renderer/features/[^/]+/[^/]+\\.ts$', ...FREE] },
+      from: {
+        path: '^renderer/',
+        pathNot: ['^renderer/db/', '^renderer/features/[^/]+/[^/]+\\.ts$', ...FREE],
+      },
       to: { path: '^renderer/db/' },
+    },
+    {
+      name: 'renderer-without-cycles',
+      comment:
+        'No import cycle in the renderer: through features\' public entries (index.ts ↔ index.ts) a cycle can leave an imported binding uninitialised when the bundle runs ("Cannot access X before initialization"). Where two features need each other, move the shared piece down into the feature that owns it, renderer/ui or renderer/db.',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: FREE },
+      to: { circular: true },
     },
     {
       name: 'not-to-unresolvable',

@@ -46,6 +46,22 @@ export default defineConfig({
   base: './',
   plugins: [react(), precompress()],
   // No source maps in the build: the kiosk ships and serves only what runs.
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // A chunk holding a feature's on-demand entry (features/<name>/lazy.ts) is named after
+        // the feature, not "lazy", so the build's list of chunks still says what each one is.
+        // The entry that loads the chunk runs last, after the lazy.ts files it imports.
+        chunkFileNames: (chunk) => {
+          const entries = chunk.moduleIds.map((id) => /features\/([^/]+)\/lazy\.ts$/.exec(id)?.[1]);
+          const feature = entries.filter(Boolean).at(-1);
+          return `assets/${feature ? `${feature}-lazy` : '[name]'}-[hash].js`;
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
 });

@@ -22,7 +22,7 @@ import {
   todayDossierPage,
   todayDossiers,
 } from '../renderer/features/dossier/queries.ts';
-import { putMeta } from '../renderer/features/dossier/meta.ts';
+import { putMeta } from '../renderer/db/meta.ts';
 import { bindDayKeys, type DayKeys } from '../renderer/features/dossier/at-rest.ts';
 import { sealPersonal, withoutPersonal } from '../renderer/features/dossier/sealed-rows.ts';
 import { checkSpace } from '../renderer/features/dossier/storage.ts';

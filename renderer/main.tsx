@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './features/shell/App.tsx';
+import { App } from './features/shell/app.ts';
 import { bridge } from './bridge/client.ts';
 import { requestPersistence } from './features/dossier/index.ts';
 // The UI font, bundled: Noto Sans covers every Vietnamese letter and tone. Each subset

@@ -27,7 +27,7 @@ const FIXTURE: Record<string, string> = {
   'shared/domain/clock.ts': `
     import 'zod'; // allowed
     import { readFileSync } from 'node:fs'; // shared-is-pure
-    import '../../renderer/ui/Widget.tsx'; // shared-is-pure
+    import '../../renderer/ui/Button.tsx'; // shared-is-pure
     import 'react'; // shared-is-pure
     export const x = readFileSync;`,
   'shared/domain/clock.test.ts': `
@@ -36,9 +36,14 @@ const FIXTURE: Record<string, string> = {
 
   'renderer/main.tsx': `
     import './features/today/index.ts'; // allowed
+    import './features/today/lazy.ts'; // allowed
+    import './features/shell/app.ts'; // allowed: main mounts the shell's App
     import './features/today/TodayScreen.tsx'; // feature-public-api-from-outside
     import './db/db.ts'; // screens-reach-data-through-features`,
   'renderer/db/db.ts': `export const kioskDb = () => 1;`,
+  'renderer/db/context.ts': `import './db.ts'; // allowed: the database module's own files`,
+  'renderer/features/shell/app.ts': `export const App = 1;`,
+  'renderer/ui/Button.tsx': `export const Button = 1;`,
   'renderer/ui/Widget.tsx': `
     import 'react'; // allowed
     import '../features/today/index.ts'; // ui-knows-no-feature`,
@@ -46,6 +51,8 @@ const FIXTURE: Record<string, string> = {
   'renderer/features/today/TodayScreen.tsx': `
     import '../dossier/index.ts'; // allowed
     import '../dossier/storage.ts'; // feature-public-api
+    import '../dossier/lazy.ts'; // allowed: the parts loaded on demand
+    import '../shell/app.ts'; // feature-public-api
     import '../dossier/locales/vi.json'; // allowed
     import './today-data.ts'; // allowed: inside the feature
     import '../../db/db.ts'; // screens-reach-data-through-features
@@ -54,6 +61,14 @@ const FIXTURE: Record<string, string> = {
     import 'electron'; // renderer-is-browser-code, electron-only-in-the-electron-host
     export const TodayScreen = 1;`,
   'renderer/features/today/today-data.ts': `export const t = 1;`,
+  'renderer/features/today/lazy.ts': `export const later = 1;`,
+  'renderer/features/dossier/lazy.ts': `export const later = 1;`,
+  'renderer/features/queue/index.ts': `
+    import '../ticket/index.ts'; // renderer-without-cycles
+    export const q = 1;`,
+  'renderer/features/ticket/index.ts': `
+    import '../queue/index.ts'; // allowed: a cycle is reported once, on its first edge
+    export const t = 1;`,
   'renderer/features/dossier/index.ts': `export * from './storage.ts';`,
   'renderer/features/dossier/storage.ts': `
     import '../../db/db.ts'; // allowed: a feature's data module

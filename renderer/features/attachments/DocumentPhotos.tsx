@@ -10,8 +10,8 @@ import {
   type AttachmentBudgetConfig,
   type AttachmentBudgetResult,
   type PreparedAttachment,
-} from '../dossier/attachments.ts';
-import { attachmentBytesStored } from '../dossier/submit.ts';
+  attachmentBytesStored,
+} from '../dossier/index.ts';
 import { CameraCapture } from './CameraCapture.tsx';
 import { formatBytes } from './format-bytes.ts';
 

@@ -3,7 +3,7 @@ import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { ReformModelId } from '../../../shared/domain/reform-model.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
-import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
+import { StartDeclarationButton } from '../declaration/index.ts';
 
 /**
  * One procedure as a large tile. Its accessible name always starts with the Vietnamese

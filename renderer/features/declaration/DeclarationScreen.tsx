@@ -14,29 +14,24 @@ import { carryOverSamePerson } from '../../../shared/identity/apply-person.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import { useKioskConfig, useShellStore, type ScreenOf, useBridge } from '../shell/index.ts';
 import { useTypingPanelRoom } from './typing-panel-room.ts';
-import { catalogueIndex } from '../catalogue/catalogue-index.ts';
+import { catalogueIndex } from '../catalogue/index.ts';
 import { NumericKeypad, VietnameseKeyboard, type TextField, type TextFieldRef } from '../../ui/index.ts';
-import { loadDraft } from '../dossier/drafts.ts';
-import { loadDraftPhotos, saveDraftPhotos } from '../dossier/draft-photos.ts';
-import { installScannerCapture } from '../scan/scanner-capture.ts';
-import { installSerialScanner } from '../scan/serial-scanner.ts';
-import { applyIdCardScan } from '../scan/id-card.ts';
-import { CameraScanDialog } from '../scan/CameraScanDialog.tsx';
-import { DocumentPhotos } from '../attachments/DocumentPhotos.tsx';
-import type { PreparedAttachment } from '../dossier/attachments.ts';
+import { loadDraft, loadDraftPhotos, saveDraftPhotos, type PreparedAttachment } from '../dossier/index.ts';
+import { installScannerCapture, installSerialScanner, applyIdCardScan } from '../scan/index.ts';
+import { CameraScanDialog } from '../scan/lazy.ts';
+import { DocumentPhotos } from '../attachments/lazy.ts';
 import { FieldInput, fieldDomId } from './FieldInput.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { inputKindOf, normaliseTyped } from './field-input.ts';
 import { typeIntoFocused } from './typing.ts';
 import { useWizardStore, type WizardSession } from './wizard-store.ts';
 import { submitDeclaration, type SubmitProblem } from './submit-flow.ts';
-import { ListenButton } from '../speech/index.ts';
-import { declarationStepSpeech } from '../speech/index.ts';
+import { ListenButton, declarationStepSpeech } from '../speech/index.ts';
 import './session-end.ts';
 import './declaration.css';
 import { Icon } from '../../ui/icons/index.tsx';
-import { useVolunteerSession } from '../volunteer-session/store.ts';
-import { useOfficerSession } from '../settings/officer-session.ts';
+import { useVolunteerSession } from '../volunteer-session/index.ts';
+import { useOfficerSession } from '../settings/index.ts';
 
 type ScanNotice =
   | { kind: 'filled'; name: string; section: string; labels: string[] }

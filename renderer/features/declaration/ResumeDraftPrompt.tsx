@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftRow } from '../dossier/index.ts';
+import { type DraftRow, discardDraft, discardDraftsSavedBefore, loadLatestDraft } from '../dossier/index.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
-import { discardDraft, discardDraftsSavedBefore, loadLatestDraft } from '../dossier/drafts.ts';
 import { useKioskConfig, onIdleReset, useShellStore } from '../shell/index.ts';
 import { useWizardStore } from './wizard-store.ts';
 import { Dialog } from '../../ui/index.ts';

@@ -6,7 +6,7 @@
  * Imported by the overlays the shell always renders, so it is registered from the start.
  */
 import { guardLeaving, onIdleReset } from '../shell/index.ts';
-import { discardAllDrafts } from '../dossier/drafts.ts';
+import { discardAllDrafts } from '../dossier/index.ts';
 import { isUntouched, useWizardStore } from './wizard-store.ts';
 
 guardLeaving('declaration', (leave) => {

@@ -7,12 +7,15 @@
 import type { OfficeProfile } from '../../../shared/domain/office-profile.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { FormDef } from '../../../shared/forms/model.ts';
-import type { PreparedAttachment } from '../dossier/attachments.ts';
-import { getKioskIdentity } from '../dossier/identity.ts';
-import { readCodeMark, recordCodeMark } from '../dossier/code-mark.ts';
-import { submitDossier } from '../dossier/submit.ts';
-import { nudgeSyncAfterSubmit } from '../sync/store.ts';
-import { useVolunteerSession } from '../volunteer-session/store.ts';
+import {
+  type PreparedAttachment,
+  getKioskIdentity,
+  readCodeMark,
+  recordCodeMark,
+  submitDossier,
+} from '../dossier/index.ts';
+import { nudgeSyncAfterSubmit } from '../sync/index.ts';
+import { useVolunteerSession } from '../volunteer-session/index.ts';
 import type { WizardSession } from './wizard-store.ts';
 
 export type SubmitProblem =

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { FormDef } from '../../../shared/forms/model.ts';
 import { initialValues } from '../../../shared/forms/engine.ts';
 import { getForm } from '../../../shared/forms/registry.ts';
-import { discardDraft, newDraftId, saveDraft, type SaveDraftResult } from '../dossier/drafts.ts';
+import { discardDraft, newDraftId, saveDraft, type SaveDraftResult } from '../dossier/index.ts';
 import type { DraftRow } from '../../db/db.ts';
 
 export type SaveProblem = null | 'storage-full' | 'write-failed';

@@ -4,7 +4,7 @@
  */
 import type { DossierRow } from '../../db/db.ts';
 import { dayKeysOf } from './at-rest.ts';
-import { dbOf, nowOf, type DataContext } from './context.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
 import { sealOfficeStatus } from './sealed-rows.ts';
 
 /** After a declaration or receipt printed (or its PDF was made) for this dossier. */

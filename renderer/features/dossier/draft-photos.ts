@@ -6,7 +6,7 @@
  */
 import type { DraftPhotoRow, KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from './attachments.ts';
-import { draftDbOf, nowOf, type DataContext } from './context.ts';
+import { draftDbOf, nowOf, type DataContext } from '../../db/context.ts';
 import { writeFailure, type WriteFailure } from './storage.ts';
 import { dayKeysOf } from './at-rest.ts';
 import { openBlob, openFields, sealBlob, sealFields } from './sealed-rows.ts';

@@ -7,7 +7,7 @@
 import type { DraftRow, KioskDb } from '../../db/db.ts';
 import { newId } from '../../db/db.ts';
 import { nfcValues } from '../../../shared/forms/text.ts';
-import { draftDbOf, nowOf, type DataContext } from './context.ts';
+import { draftDbOf, nowOf, type DataContext } from '../../db/context.ts';
 import { writeFailure, type WriteFailure } from './storage.ts';
 import { deleteDraftPhotos } from './draft-photos.ts';
 import { dayKeysOf } from './at-rest.ts';

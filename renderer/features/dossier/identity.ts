@@ -4,8 +4,8 @@
  * of one office never collide offline; see shared/dossier/dossier-code.ts).
  */
 import { META, newId } from '../../db/db.ts';
-import { getMeta, putMeta } from './meta.ts';
-import { dbOf, type DataContext } from './context.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
+import { dbOf, type DataContext } from '../../db/context.ts';
 
 export interface KioskIdentity {
   kioskId: string;

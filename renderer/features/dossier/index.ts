@@ -57,9 +57,18 @@ export {
   toPushItems,
   recordPushResults,
   recordPushFailure,
+  outboxPayloadBytes,
+  outboxPendingDossierCount,
+  outboxRefusedCount,
+  retryRefused,
 } from './outbox.ts';
+/** For other features that queue their own records to the office (a satisfaction rating). */
+export { issueOutboxSeq, newOutboxRow } from './outbox.ts';
+export { contentHash } from './crypto.ts';
+export { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
+export { readCodeMark, recordCodeMark } from './code-mark.ts';
 export { recordPrinted, recordOfficeStatus } from './bookkeeping.ts';
-export type { DataContext } from './context.ts';
+export type { DataContext } from '../../db/context.ts';
 export { dayKeysOf } from './at-rest.ts';
 export { sealClearRows } from './seal-clear-rows.ts';
 /** For other features that keep a citizen's free text (a rating's reason) sealed at rest. */

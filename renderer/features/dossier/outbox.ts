@@ -14,10 +14,10 @@ import {
   type PushResult,
   type SyncItemKind,
 } from '../../../shared/contracts/sync.ts';
-import { getMeta, putMeta } from './meta.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
 import { contentHash } from './crypto.ts';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
-import { dbOf, nowOf, type DataContext } from './context.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
 import { dayKeysOf } from './at-rest.ts';
 import { openFields, openOutboxRow, sealFields } from './sealed-rows.ts';
 

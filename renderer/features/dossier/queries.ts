@@ -12,8 +12,8 @@
 import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
 import type { AttachmentRow, DossierRow } from '../../db/db.ts';
 import { META } from '../../db/db.ts';
-import { dbOf, type DataContext } from './context.ts';
-import { getMeta, putMeta } from './meta.ts';
+import { dbOf, type DataContext } from '../../db/context.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
 import { dayKeysOf } from './at-rest.ts';
 import { openBlob, openDossier, openDossiers, openFields } from './sealed-rows.ts';
 

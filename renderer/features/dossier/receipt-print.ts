@@ -10,7 +10,7 @@
 import { ReceiptPrintPayloadSchema, type ReceiptPrintPayload } from '../../../shared/contracts/sync.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { newId, type DossierRow, type KioskDb } from '../../db/db.ts';
-import { dbOf, nowOf, type DataContext } from './context.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
 import { contentHash } from './crypto.ts';
 import { issueOutboxSeq, newOutboxRow } from './outbox.ts';
 import { dayKeysOf } from './at-rest.ts';

@@ -12,7 +12,7 @@ import { recordOfficeStatus } from './bookkeeping.ts';
 import { contentHash } from './crypto.ts';
 import { loadDraft, saveDraft } from './drafts.ts';
 import { loadDraftPhotos, saveDraftPhotos } from './draft-photos.ts';
-import { getMeta } from './meta.ts';
+import { getMeta } from '../../db/meta.ts';
 import { outboxPending, outboxRefused, recordPushResults, toPushItems } from './outbox.ts';
 import { dossierAttachments, getDossier } from './queries.ts';
 import { CLEAR_ROWS_SEALED_KEY, sealClearRows } from './seal-clear-rows.ts';

@@ -26,8 +26,8 @@ import {
 } from '../../db/db.ts';
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { dayKeysOf, type DayKeys } from './at-rest.ts';
-import { dbOf, nowOf, type DataContext } from './context.ts';
-import { getMeta, putMeta } from './meta.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
 import {
   sealBlob,
   sealDraft,

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { DossierPayloadSchema } from '../../../shared/contracts/sync.ts';
 import { META, FrozenDossierError, type KioskDb } from '../../db/db.ts';
 import { dossierAttachments, getDossier } from './queries.ts';
-import { getMeta } from './meta.ts';
+import { getMeta } from '../../db/meta.ts';
 import { loadDraft } from './drafts.ts';
 import { submitDossier } from './submit.ts';
 import { outboxPayload, outboxPending } from './outbox.ts';

@@ -52,7 +52,7 @@ import {
   type AttachmentBudgetResult,
   type PreparedAttachment,
 } from './attachments.ts';
-import { dbOf, type DataContext } from './context.ts';
+import { dbOf, type DataContext } from '../../db/context.ts';
 import { contentHash } from './crypto.ts';
 import { dayKeysOf } from './at-rest.ts';
 import {
@@ -67,7 +67,7 @@ import {
 import { canonicalJson } from '../../../shared/contracts/canonical-json.ts';
 import { flushDraft } from './drafts.ts';
 import { deleteDraftPhotos } from './draft-photos.ts';
-import { getMeta, getMetaRows, metaValue, putMetaRows } from './meta.ts';
+import { getMeta, getMetaRows, metaValue, putMetaRows } from '../../db/meta.ts';
 import { newOutboxRow } from './outbox.ts';
 import { checkSpace, writeFailure, type CheckSpaceOptions, type WriteFailure } from './storage.ts';
 import { newLookupKey } from '../../../shared/dossier/lookup-key.ts';

@@ -3,8 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import { BridgeCallError } from '../../bridge/client.ts';
 import { useBridge } from '../shell/index.ts';
-import { printInHiddenFrame, recordPrintOutcome } from '../receipt/print-jobs.ts';
-import { afterBrowserPrint, stepOf, type PrintJobState } from '../receipt/print-state.ts';
+import {
+  printInHiddenFrame,
+  recordPrintOutcome,
+  afterBrowserPrint,
+  stepOf,
+  type PrintJobState,
+} from '../receipt/index.ts';
 
 type State =
   { status: 'idle' } | { status: 'printing' } | { status: 'done' } | { status: 'failed'; reason: string };

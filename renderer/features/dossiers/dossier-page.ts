@@ -4,10 +4,9 @@
  * dossier's id). Only what the list needs leaves here: initials, never the full name.
  */
 import type { DossierRow, OutboxStatus } from '../../db/db.ts';
-import { dbOf, type DataContext } from '../dossier/context.ts';
-import { listDossiers, todayDossierPage } from '../dossier/queries.ts';
-import { unprintedReceipts } from '../dossier/index.ts';
-import { isPersonalDataPurged } from '../retention/purge.ts';
+import { dbOf, type DataContext } from '../../db/context.ts';
+import { listDossiers, todayDossierPage, unprintedReceipts } from '../dossier/index.ts';
+import { isPersonalDataPurged } from '../retention/index.ts';
 import { nameInitials } from '../../../shared/domain/name-initials.ts';
 
 export const PAGE_SIZE = 20;

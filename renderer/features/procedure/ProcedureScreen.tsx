@@ -3,16 +3,15 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import { resultPromise, type ResultPromise } from '../../../shared/domain/result-promise.ts';
 import { formatVnd } from '../../../shared/domain/format.ts';
 import { useKioskConfig } from '../shell/index.ts';
-import { catalogueIndex } from '../catalogue/catalogue-index.ts';
+import { catalogueIndex } from '../catalogue/index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { QrImage } from './QrImage.tsx';
 import { effectiveFee, feeDue, feeTransferQr, portalUrlFor } from './procedure-facts.ts';
 import { formForProcedure } from '../../../shared/forms/registry.ts';
 import { modelsFor } from '../../../shared/dossier/build-dossier.ts';
 import { procedurePromiseSentences } from './promise-text.ts';
-import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
-import { ListenButton } from '../speech/index.ts';
-import { procedureSpeech } from '../speech/index.ts';
+import { StartDeclarationButton } from '../declaration/index.ts';
+import { ListenButton, procedureSpeech } from '../speech/index.ts';
 import { TakeTicketButton } from '../queue-ticket/index.ts';
 
 /** A profile with no working day ahead has no deadline to show; the screen still works. */

@@ -7,8 +7,7 @@
 import type { KioskTicket } from '../../../shared/contracts/tickets.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
-import { afterBrowserPrint, stepOf, type PrintJobState } from '../receipt/print-state.ts';
-import { printInHiddenFrame } from '../receipt/print-jobs.ts';
+import { afterBrowserPrint, stepOf, type PrintJobState, printInHiddenFrame } from '../receipt/index.ts';
 
 export type TicketPrintState = PrintJobState;
 

@@ -15,11 +15,18 @@ import type { LocalisedText } from '../../../shared/domain/localised.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { cleanText } from '../../../shared/forms/text.ts';
 import { newId, type KioskDb, type RatingRow } from '../../db/db.ts';
-import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
-import { contentHash } from '../dossier/crypto.ts';
-import { issueOutboxSeq, newOutboxRow } from '../dossier/outbox.ts';
-import { writeFailure, type WriteFailure } from '../dossier/storage.ts';
-import { dayKeysOf, openFields, sealFields, sealPayload } from '../dossier/index.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
+import {
+  contentHash,
+  issueOutboxSeq,
+  newOutboxRow,
+  writeFailure,
+  type WriteFailure,
+  dayKeysOf,
+  openFields,
+  sealFields,
+  sealPayload,
+} from '../dossier/index.ts';
 
 export type SatisfactionLevel = 'very-satisfied' | 'satisfied' | 'dissatisfied';
 

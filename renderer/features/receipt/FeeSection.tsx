@@ -5,8 +5,7 @@ import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { formatVnd } from '../../../shared/domain/format.ts';
 import { dossierTransferPurpose } from '../../../shared/payment/fee-transfer.ts';
 import type { DossierRow } from '../dossier/index.ts';
-import { QrImage } from '../procedure/QrImage.tsx';
-import { declaredFeeDue, effectiveFee, feeTransferQr } from '../procedure/procedure-facts.ts';
+import { QrImage, declaredFeeDue, effectiveFee, feeTransferQr } from '../procedure/lazy.ts';
 
 /**
  * The fee of the dossier just received, computed from what was declared (pages, copies),

@@ -6,15 +6,13 @@ import type { PrintKind } from '../../../shared/contracts/bridge.ts';
 import { formatVietnamDate, formatVietnamTime } from '../../../shared/domain/vietnam-time.ts';
 import { getDossier, type DossierRow } from '../dossier/index.ts';
 import { useKioskConfig, useBridge, useShellStore, type ScreenOf } from '../shell/index.ts';
-import { catalogueIndex } from '../catalogue/catalogue-index.ts';
-import { QrImage } from '../procedure/QrImage.tsx';
+import { catalogueIndex } from '../catalogue/index.ts';
+import { QrImage, declaredFeeDue } from '../procedure/lazy.ts';
 import { buildDocument, returnText } from './dossier-documents.ts';
 import { jobKey, runPrintJob, usePrintJobs, type PrintJobState } from './print-jobs.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 import { FeeSection } from './FeeSection.tsx';
-import { ListenButton } from '../speech/index.ts';
-import { printedDocumentSpeech, receiptSpeech } from '../speech/index.ts';
-import { declaredFeeDue } from '../procedure/procedure-facts.ts';
+import { ListenButton, printedDocumentSpeech, receiptSpeech } from '../speech/index.ts';
 
 const KINDS: readonly PrintKind[] = ['declaration', 'receipt'];
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridgeClient } from '../../bridge/client.ts';
 import { META, newId, type KioskDb } from '../../db/db.ts';
 import type { PreparedAttachment } from '../dossier/attachments.ts';
-import { getMeta, putMeta } from '../dossier/meta.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
 import { recordOfficeStatus, recordPrinted } from '../dossier/bookkeeping.ts';
 import { outboxPayload, outboxPending, recordPushResults, toPushItems } from '../dossier/outbox.ts';
 import { dossierTotal, getDossier } from '../dossier/queries.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getKioskIdentity, setKioskNumber } from '../dossier/identity.ts';
+import { getKioskIdentity, setKioskNumber } from '../dossier/index.ts';
 
 /** This kiosk's number in the office (1–99), folded into dossier codes. */
 export function KioskNumberSection() {

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/localised.ts';
-import { formatBytes } from '../attachments/format-bytes.ts';
-import { DEFAULT_ATTACHMENT_BUDGET } from '../dossier/attachments.ts';
-import { requestPersistence } from '../dossier/storage.ts';
-import { attachmentBytesStored } from '../dossier/submit.ts';
+import { formatBytes } from '../attachments/index.ts';
+import { DEFAULT_ATTACHMENT_BUDGET, requestPersistence, attachmentBytesStored } from '../dossier/index.ts';
 
 interface StorageFacts {
   usage: number | null;

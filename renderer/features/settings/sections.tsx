@@ -3,9 +3,9 @@ import { VolunteersSection } from './VolunteersSection.tsx';
 import { KioskNumberSection } from './KioskNumberSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
-import { SyncSection } from '../sync/SyncSection.tsx';
-import { SerialScannerSection } from '../scan/SerialScannerSection.tsx';
-import { SpeechSettingsSection } from '../speech/SpeechSettingsSection.tsx';
+import { SyncSection } from '../sync/lazy.ts';
+import { SerialScannerSection } from '../scan/index.ts';
+import { SpeechSettingsSection } from '../speech/lazy.ts';
 import { useOfficerSession } from './officer-session.ts';
 
 /** Enrolment, with the officer session main requires to enrol an enrolled kiosk again. */

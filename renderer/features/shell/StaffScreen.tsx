@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShellStore } from './store.ts';
-import { VolunteerStaffActions } from '../volunteer-session/VolunteerStaff.tsx';
+import { VolunteerStaffActions } from '../volunteer-session/index.ts';
 
 /**
  * Behind the header's one discreet "Cán bộ" entry: what staff and volunteers need

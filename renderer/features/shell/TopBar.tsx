@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarProfile } from '../../../shared/domain/working-time.ts';
 import { useShellStore } from './store.ts';
-import { VolunteerBadge } from '../volunteer-session/VolunteerStaff.tsx';
-import { SyncBadge } from '../sync/SyncBadge.tsx';
+import { VolunteerBadge } from '../volunteer-session/index.ts';
+import { SyncBadge } from '../sync/index.ts';
 import { useNow } from '../../hooks/useNow.ts';
 import { Icon, type IconName } from '../../ui/icons/index.tsx';
 import { FrameClock } from './FrameClock.tsx';
 import { DeskStateText } from './DeskStateText.tsx';
-import { ClipLanguageChoice } from '../speech/ClipLanguageChoice.tsx';
+import { ClipLanguageChoice } from '../speech/index.ts';
 
 /**
  * The fixed header on every screen: who and when (office, the desk's state, the clock),

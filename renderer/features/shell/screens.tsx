@@ -8,48 +8,33 @@ import type { ComponentType } from 'react';
 import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
 import { lazyScreen } from './lazy-screen.tsx';
 import type { ScreenName, ScreenOf } from './store.ts';
-import { TodayScreen } from '../today/TodayScreen.tsx';
-import { ResumeDraftPrompt } from '../declaration/ResumeDraftPrompt.tsx';
-import { LeaveDeclarationDialog } from '../declaration/LeaveDeclarationDialog.tsx';
-import { SyncRunner } from '../sync/SyncRunner.tsx';
-import { RetentionRunner } from '../retention/RetentionRunner.tsx';
-import { UnprintedReceiptsRunner } from '../unprinted-receipts/UnprintedReceiptsRunner.tsx';
-import { SpeechRunner } from '../speech/SpeechRunner.tsx';
+import { TodayScreen } from '../today/index.ts';
+import { ResumeDraftPrompt, LeaveDeclarationDialog } from '../declaration/index.ts';
+import { SyncRunner } from '../sync/index.ts';
+import { RetentionRunner } from '../retention/index.ts';
+import { UnprintedReceiptsRunner } from '../unprinted-receipts/index.ts';
+import { SpeechRunner } from '../speech/index.ts';
 import { TicketDialog } from '../queue-ticket/index.ts';
 
 // Today is in the first bundle; every other screen is its own chunk, fetched when first
 // opened or once the start is done, so the start does not wait for the wizard, the
 // scanner or the units data.
 const lazyScreens = {
-  CatalogueScreen: lazyScreen(() =>
-    import('../catalogue/CatalogueScreen.tsx').then((m) => m.CatalogueScreen),
-  ),
-  ProcedureScreen: lazyScreen(() =>
-    import('../procedure/ProcedureScreen.tsx').then((m) => m.ProcedureScreen),
-  ),
+  CatalogueScreen: lazyScreen(() => import('../catalogue/lazy.ts').then((m) => m.CatalogueScreen)),
+  ProcedureScreen: lazyScreen(() => import('../procedure/lazy.ts').then((m) => m.ProcedureScreen)),
   // The form's place pickers, validation and review read the administrative units as they render.
   DeclarationScreen: lazyScreen(() =>
-    Promise.all([import('../declaration/DeclarationScreen.tsx'), loadAdminUnits()]).then(
-      ([m]) => m.DeclarationScreen,
-    ),
+    Promise.all([import('../declaration/lazy.ts'), loadAdminUnits()]).then(([m]) => m.DeclarationScreen),
   ),
-  ReceiptScreen: lazyScreen(() => import('../receipt/ReceiptScreen.tsx').then((m) => m.ReceiptScreen)),
-  SatisfactionScreen: lazyScreen(() =>
-    import('../satisfaction/SatisfactionScreen.tsx').then((m) => m.SatisfactionScreen),
-  ),
+  ReceiptScreen: lazyScreen(() => import('../receipt/lazy.ts').then((m) => m.ReceiptScreen)),
+  SatisfactionScreen: lazyScreen(() => import('../satisfaction/lazy.ts').then((m) => m.SatisfactionScreen)),
   StaffScreen: lazyScreen(() => import('./StaffScreen.tsx').then((m) => m.StaffScreen)),
-  VolunteerScreen: lazyScreen(() =>
-    import('../volunteer-session/VolunteerScreen.tsx').then((m) => m.VolunteerScreen),
-  ),
-  SettingsScreen: lazyScreen(() => import('../settings/SettingsScreen.tsx').then((m) => m.SettingsScreen)),
-  DossierListScreen: lazyScreen(() =>
-    import('../dossiers/DossierListScreen.tsx').then((m) => m.DossierListScreen),
-  ),
-  StatusLookupScreen: lazyScreen(() =>
-    import('../status-lookup/StatusLookupScreen.tsx').then((m) => m.StatusLookupScreen),
-  ),
+  VolunteerScreen: lazyScreen(() => import('../volunteer-session/lazy.ts').then((m) => m.VolunteerScreen)),
+  SettingsScreen: lazyScreen(() => import('../settings/lazy.ts').then((m) => m.SettingsScreen)),
+  DossierListScreen: lazyScreen(() => import('../dossiers/lazy.ts').then((m) => m.DossierListScreen)),
+  StatusLookupScreen: lazyScreen(() => import('../status-lookup/lazy.ts').then((m) => m.StatusLookupScreen)),
   UnprintedReceiptsScreen: lazyScreen(() =>
-    import('../unprinted-receipts/UnprintedReceiptsScreen.tsx').then((m) => m.UnprintedReceiptsScreen),
+    import('../unprinted-receipts/lazy.ts').then((m) => m.UnprintedReceiptsScreen),
   ),
 };
 const {

@@ -1,10 +1,9 @@
-/** Reading aloud: the listen buttons' player, what each screen says, the settings section. */
+/** Reading aloud: the listen buttons' player, what each screen says, the runner. */
 export { prefetchFirstPiece, speakSegments, stopSpeech } from './player.ts';
 export { useSpeechStore } from './store.ts';
 export { SpeechRunner } from './SpeechRunner.tsx';
 export { ListenButton } from './ListenButton.tsx';
 export { ClipLanguageChoice } from './ClipLanguageChoice.tsx';
-export { SpeechSettingsSection } from './SpeechSettingsSection.tsx';
 export {
   catalogueSpeech,
   declarationStepSpeech,

@@ -8,7 +8,7 @@ import type { DossierStatusInfo } from '../../../shared/contracts/sync.ts';
 import { DossierStatusSchema, type DossierStatus } from '../../../shared/domain/dossier.ts';
 import type { LocalisedText } from '../../../shared/domain/localised.ts';
 import type { DossierRow } from '../../db/db.ts';
-import { applicantInitials } from '../retention/purge.ts';
+import { applicantInitials } from '../retention/index.ts';
 import { lookupKeysMatch } from '../../../shared/dossier/lookup-key.ts';
 
 export interface LookupInput {

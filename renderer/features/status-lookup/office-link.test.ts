@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskDb } from '../../db/db.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
-import { putMeta } from '../dossier/meta.ts';
+import { putMeta } from '../../db/meta.ts';
 import { dropDb, freshDb } from '../dossier/test-support.ts';
 import { META_LAST_PULL_AS_OF, META_STATUS_CURSOR } from '../sync/engine.ts';
 import { bridgeOfficeLink } from './office-link.ts';

@@ -6,9 +6,8 @@
  */
 import type { DossierStatusInfo } from '../../../shared/contracts/sync.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
-import { dbOf, type DataContext } from '../dossier/context.ts';
-import { getMeta } from '../dossier/meta.ts';
-import { META_LAST_PULL_AS_OF, META_STATUS_CURSOR } from '../sync/engine.ts';
+import type { DataContext } from '../../db/context.ts';
+import { lastStatusPullAsOf, statusPullCursor } from '../sync/index.ts';
 
 export interface RemoteStatus {
   info: DossierStatusInfo;
@@ -48,8 +47,7 @@ export function bridgeOfficeLink(
 ): OfficeLink {
   return {
     async lastPullAt() {
-      // The office's clock at the sync engine's last complete status pull.
-      return (await getMeta<string>(dbOf(ctx), META_LAST_PULL_AS_OF)) ?? null;
+      return lastStatusPullAsOf(ctx);
     },
     lookUp(code, key) {
       const ask = async (): Promise<RemoteStatus | null> => {
@@ -57,7 +55,7 @@ export function bridgeOfficeLink(
         if (!status.enrolled || status.needsReEnrolment || !status.online) return null;
         // With the engine's cursor, the status page that comes with the answer is the small
         // one the engine fetches next anyway (it is left to the engine, which owns the cursor).
-        const cursor = (await getMeta<string | null>(dbOf(ctx), META_STATUS_CURSOR)) ?? null;
+        const cursor = await statusPullCursor(ctx);
         const answer = await client.invoke('syncPull', { cursor, lookupRefs: [{ code, key }] });
         if (!answer.ok) return null;
         const info = answer.lookups.find((l) => l.code === code);

@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
 import { createBridgeClient } from '../../bridge/client.ts';
 import { kioskDb, META, newId } from '../../db/db.ts';
-import { putMeta } from '../dossier/meta.ts';
+import { putMeta } from '../../db/meta.ts';
 import { newOutboxRow } from '../dossier/outbox.ts';
 import { initI18n } from '../../i18n/index.ts';
 import { BridgeContext } from '../shell/index.ts';

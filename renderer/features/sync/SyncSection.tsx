@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
-import { dossierCodes, type OutboxRow } from '../dossier/index.ts';
-import { outboxRefused, retryRefused } from '../dossier/outbox.ts';
+import { dossierCodes, type OutboxRow, outboxRefused, retryRefused } from '../dossier/index.ts';
 import { useBridge } from '../shell/index.ts';
 import { enrolmentFirstSeq } from './first-seq.ts';
 import { formatVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/contracts/bridge.ts';
 import type { PushItem, PushResult } from '../../../shared/contracts/sync.ts';
 import type { KioskDb } from '../../db/db.ts';
-import { getMeta } from '../dossier/meta.ts';
+import { getMeta } from '../../db/meta.ts';
 import { outboxPending, outboxPendingCount, outboxRefused } from '../dossier/outbox.ts';
 import { submitDossier } from '../dossier/submit.ts';
 import { dropDb, freshDb, roomy, submitInput, vn } from '../dossier/test-support.ts';

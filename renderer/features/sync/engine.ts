@@ -23,10 +23,8 @@ import type {
 import { SYNC_BRIDGE_CHUNK_BYTES } from '../../../shared/contracts/bridge.ts';
 import { SYNC_LIMITS, type PushItem, type PushResult } from '../../../shared/contracts/sync.ts';
 import type { AttachmentRow, OutboxRow } from '../../db/db.ts';
-import { recordOfficeStatus } from '../dossier/bookkeeping.ts';
-import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
-import { getMeta, putMeta } from '../dossier/meta.ts';
 import {
+  recordOfficeStatus,
   outboxPayloadBytes,
   outboxPending,
   outboxPendingCount,
@@ -35,10 +33,12 @@ import {
   recordPushFailure,
   recordPushResults,
   toPushItems,
-} from '../dossier/outbox.ts';
+  attachmentBytes,
+} from '../dossier/index.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
+import { getMeta, putMeta } from '../../db/meta.ts';
 import { retryDelay } from './backoff.ts';
 import { uploadAttachment, type AttachmentChannel } from './attachment-upload.ts';
-import { attachmentBytes } from '../dossier/index.ts';
 
 export interface SyncBridge {
   invoke<M extends BridgeMethod>(method: M, input: BridgeInput<M>): Promise<BridgeOutput<M>>;

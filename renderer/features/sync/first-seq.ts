@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { META } from '../../db/db.ts';
-import { getMeta } from '../dossier/meta.ts';
-import { dbOf, type DataContext } from '../dossier/context.ts';
+import { getMeta } from '../../db/meta.ts';
+import { dbOf, type DataContext } from '../../db/context.ts';
 
 /**
  * The lowest sequence number this kiosk will send under the identity it is about to get

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { outboxPendingCount, outboxPendingDossierCount, outboxRefusedCount } from '../dossier/outbox.ts';
+import { outboxPendingCount, outboxPendingDossierCount, outboxRefusedCount } from '../dossier/index.ts';
 import type { SyncBridge, SyncEngine, SyncEngineState } from './engine.ts';
 
 interface SyncStore {

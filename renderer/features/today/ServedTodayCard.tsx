@@ -5,8 +5,7 @@ import type { Language } from '../../../shared/domain/localised.ts';
 import type { ReformModelId } from '../../../shared/domain/reform-model.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
 import { formForProcedure } from '../../../shared/forms/registry.ts';
-import { StartDeclarationButton } from '../declaration/StartDeclarationButton.tsx';
-import { startDeclaration } from '../declaration/start.ts';
+import { StartDeclarationButton, startDeclaration } from '../declaration/index.ts';
 
 /**
  * One procedure served today, as one card with one thing to do: "Khai tờ khai" when the

@@ -10,13 +10,11 @@ import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
 import { formatVietnamDate, weekdayOf } from '../../../shared/domain/vietnam-time.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import { useKioskConfig, useShellStore, deskStateSentence } from '../shell/index.ts';
-import { catalogueIndex } from '../catalogue/catalogue-index.ts';
-import { BrowseGroupGrid } from '../catalogue/BrowseGroupGrid.tsx';
+import { catalogueIndex, BrowseGroupGrid } from '../catalogue/index.ts';
 import { useNow } from '../../hooks/useNow.ts';
-import { UnprintedReceiptsNotice } from '../unprinted-receipts/UnprintedReceiptsNotice.tsx';
-import { cardPromiseText } from '../procedure/promise-text.ts';
-import { ListenButton } from '../speech/index.ts';
-import { todayDeskSpeech, todaySpeech } from '../speech/index.ts';
+import { UnprintedReceiptsNotice } from '../unprinted-receipts/index.ts';
+import { cardPromiseText } from '../procedure/index.ts';
+import { ListenButton, todayDeskSpeech, todaySpeech } from '../speech/index.ts';
 import { ServedTodayCard } from './ServedTodayCard.tsx';
 import { TakeTicketButton } from '../queue-ticket/index.ts';
 

@@ -11,7 +11,7 @@ import { createSetupCodeCheck } from '../../../main/services/officer/setup-code.
 import type { Catalogue } from '../../../shared/domain/procedure.ts';
 import { createBridgeClient } from '../../bridge/client.ts';
 import { META, type KioskDb } from '../../db/db.ts';
-import { putMeta, getMeta } from '../dossier/meta.ts';
+import { putMeta, getMeta } from '../../db/meta.ts';
 import { dropDb, freshDb, profile } from '../dossier/test-support.ts';
 import { hashPin, MIN_PIN_ITERATIONS, NO_LOCKOUT } from './pin.ts';
 import { officerPinState, resetOfficerPin, setOfficerPin, verifyOfficerPin } from './officer-pin.ts';

@@ -13,8 +13,8 @@
 import type { BridgeOutput } from '../../../shared/contracts/bridge.ts';
 import { META, type PinRecord } from '../../db/db.ts';
 import { bridge, type BridgeClient } from '../../bridge/client.ts';
-import { getMeta } from '../dossier/meta.ts';
-import { dbOf, type DataContext } from '../dossier/context.ts';
+import { getMeta } from '../../db/meta.ts';
+import { dbOf, type DataContext } from '../../db/context.ts';
 
 export const OFFICER_PIN_MIN_LENGTH = 6;
 

@@ -5,7 +5,7 @@
  */
 import { newId, type LockoutState, type VolunteerRow } from '../../db/db.ts';
 import { cleanText } from '../../../shared/forms/text.ts';
-import { dbOf, nowOf, type DataContext } from '../dossier/context.ts';
+import { dbOf, nowOf, type DataContext } from '../../db/context.ts';
 import {
   DEFAULT_PIN_ITERATIONS,
   NO_LOCKOUT,

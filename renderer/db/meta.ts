@@ -1,5 +1,5 @@
-import type { KioskDb, MetaRow } from '../../db/db.ts';
-import { newId } from '../../db/db.ts';
+import type { KioskDb, MetaRow } from './db.ts';
+import { newId } from './db.ts';
 
 /**
  * Meta rows are looked up by their unique `key`. Call these inside a transaction that

@@ -1,4 +1,4 @@
-import { kioskDb, kioskDraftDb, type KioskDb } from '../../db/db.ts';
+import { kioskDb, kioskDraftDb, type KioskDb } from './db.ts';
 
 /**
  * What the data functions run against. The kiosk passes nothing (the shared database and

@@ -1,0 +1,2 @@
+/** Public API of a procedure's facts that Today shows: its result promise in words. */
+export { cardPromiseText } from './promise-text.ts';

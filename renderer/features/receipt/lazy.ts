@@ -1,0 +1,2 @@
+/** The receipt screen, loaded on demand. */
+export { ReceiptScreen } from './ReceiptScreen.tsx';

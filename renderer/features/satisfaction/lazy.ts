@@ -1,0 +1,2 @@
+/** The satisfaction screen, loaded on demand. */
+export { SatisfactionScreen } from './SatisfactionScreen.tsx';

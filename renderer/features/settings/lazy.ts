@@ -1,0 +1,2 @@
+/** The settings screen, loaded on demand. */
+export { SettingsScreen } from './SettingsScreen.tsx';

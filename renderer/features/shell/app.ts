@@ -1,0 +1,6 @@
+/**
+ * The kiosk's root component, for renderer/main.tsx only. It composes every feature's
+ * screens, so it is not in ./index.ts, which every feature imports (that would close a
+ * cycle through all the features' public APIs).
+ */
+export { App } from './App.tsx';

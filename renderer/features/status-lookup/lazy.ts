@@ -1,0 +1,2 @@
+/** The status look-up screen, loaded on demand. */
+export { StatusLookupScreen } from './StatusLookupScreen.tsx';

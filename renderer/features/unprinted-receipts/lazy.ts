@@ -1,0 +1,2 @@
+/** The unprinted receipts screen, loaded on demand. */
+export { UnprintedReceiptsScreen } from './UnprintedReceiptsScreen.tsx';

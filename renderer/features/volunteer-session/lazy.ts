@@ -1,0 +1,2 @@
+/** The volunteer sign-in screen, loaded on demand. */
+export { VolunteerScreen } from './VolunteerScreen.tsx';
