@@ -248,27 +248,32 @@ test('personal data leaves the kiosk at start once acknowledged longer ago than 
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const all = await new Promise<{ code: string; applicantName: string; formData: object }[]>(
-        (resolve, reject) => {
-          const req = db.transaction(['dossiers']).objectStore('dossiers').getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        },
-      );
+      const all = await new Promise<
+        { code: string; applicantName: string; formData: object; sealed?: object }[]
+      >((resolve, reject) => {
+        const req = db.transaction(['dossiers']).objectStore('dossiers').getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
       db.close();
-      return all.map((d) => ({ code: d.code, applicantName: d.applicantName, formData: d.formData }));
+      return all.map((d) => ({
+        code: d.code,
+        applicantName: d.applicantName,
+        formData: d.formData,
+        sealed: d.sealed !== undefined,
+      }));
     });
   await expect
-    .poll(async () => (await rows()).find((r) => r.code === code(11))?.applicantName)
-    .toBe('N. T. H.');
-  const after = await rows();
-  expect(after.find((r) => r.code === code(11))!.formData).toEqual({});
-  // Never acknowledged: everything kept, however old.
-  expect(after.find((r) => r.code === code(12))).toEqual({
-    code: code(12),
-    applicantName: 'Lê Văn Bình',
-    formData: personal,
-  });
+    .poll(async () => (await rows()).find((r) => r.code === code(11)))
+    .toEqual({ code: code(11), applicantName: 'N. T. H.', formData: {}, sealed: false });
+  // Never acknowledged: everything kept, however old. The rows were seeded in the clear, as
+  // an older version stored them; the start's sealing pass (dossier/seal-clear-rows.ts) may
+  // or may not have sealed this one yet, so it is either whole in the clear or sealed whole.
+  const kept = (await rows()).find((r) => r.code === code(12));
+  expect([
+    { code: code(12), applicantName: 'Lê Văn Bình', formData: personal, sealed: false },
+    { code: code(12), applicantName: 'L. V. B.', formData: {}, sealed: true },
+  ]).toContainEqual(kept);
 
   // "Tra cứu hồ sơ" is on Today, one tap from any screen.
   await page.getByRole('button', { name: 'Hôm nay' }).click();
