@@ -112,6 +112,24 @@ export async function sessionFromCookie(
   now: number,
 ): Promise<StaffSession | null> {
   if (!cookieValue || cookieValue.length > 100) return null;
+  return openSession(db, sha256Hex(cookieValue), now);
+}
+
+/** Whether a session is still signed in: not ended, not expired, its account not disabled. */
+export async function sessionStillOpen(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: number,
+): Promise<boolean> {
+  return (await openSession(db, sessionId, now)) !== null;
+}
+
+/** The session by its id (sha256 of the cookie), or null once ended, expired or its account disabled. */
+async function openSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: number,
+): Promise<StaffSession | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
@@ -126,7 +144,7 @@ export async function sessionFromCookie(
       's.csrf_token',
       's.expires_at',
     ])
-    .where('s.id', '=', sha256Hex(cookieValue))
+    .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.disabled || Number(row.expires_at) <= now) return null;
   return {
@@ -245,21 +263,6 @@ export async function changeOwnPassword(
       .execute();
   });
   return 'ok';
-}
-
-/** Whether a session is still signed in: not ended, not expired, its account not disabled. */
-export async function sessionStillOpen(
-  db: Kysely<Database>,
-  sessionId: string,
-  now: number,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['a.disabled', 's.expires_at'])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-  return !!row && !row.disabled && Number(row.expires_at) > now;
 }
 
 /** Ends every session of an account (someone left, a device was lost). */
