@@ -7,7 +7,7 @@ import { sequenceGaps } from '../sync/gaps.ts';
 import { pull } from '../sync/pull.ts';
 import { putChunk, readAttachment } from '../sync/attachments.ts';
 import { changeStatus } from '../dossier-status.ts';
-import { weeklyReport, weeklyReportTotal } from '../report/weekly.ts';
+import { reportCounts, reportTotalOf, weeklyReport } from '../report/weekly.ts';
 import { createAccount, ensureFirstAdmin, signIn } from '../staff/accounts.ts';
 import { dossierPayload, item, sha256 } from '../test-support/fixtures.ts';
 
@@ -378,7 +378,7 @@ forEachDatabase('office database', (target) => {
     expect(rows.reduce((n, r) => n + (r.model === 'no-writing' ? 0 : r.received), 0)).toBe(4);
     // The rows count a dossier under each of its models; the total counts it once.
     expect(rows.reduce((n, r) => n + r.received, 0)).toBe(6);
-    expect(await weeklyReportTotal(db, from, from + 7 * 86_400_000, undefined, 'Tổng cộng')).toMatchObject({
+    expect(reportTotalOf(await reportCounts(db, from, from + 7 * 86_400_000), 'Tổng cộng')).toMatchObject({
       procedureCode: 'Tổng cộng',
       received: 4,
       early: 1,

@@ -58,40 +58,58 @@ export function emptyReportRow(procedureCode: string, model: ReportModel): Repor
  * dossiers and change their status, so its cost depends on days × cells, not on the
  * number of dossiers. Bit masks are spread to models here.
  */
-export function weeklyReport(
+export async function weeklyReport(
   db: Kysely<Database>,
   fromMs: number,
   toMs: number,
   /** When given, open dossiers past their deadline count as late (report/timeliness-rule.ts). */
   now?: number,
 ): Promise<ReportRow[]> {
-  return reportRows(db, fromMs, toMs, now, modelsOfMask);
+  return reportRowsOf(await reportCounts(db, fromMs, toMs, now));
+}
+
+/** The period's counts per procedure and stored model mask: what the rows and the total are made of. */
+export interface ReportCounts {
+  procedureCode: string;
+  modelMask: number;
+  counts: ReportRow;
+}
+
+/** The report's rows: each mask's counts under every model it holds. */
+export function reportRowsOf(groups: readonly ReportCounts[]): ReportRow[] {
+  const rows = new Map<string, ReportRow>();
+  for (const g of groups)
+    for (const model of modelsOfMask(g.modelMask)) {
+      const key = `${g.procedureCode}|${model}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = emptyReportRow(g.procedureCode, model)));
+      for (const k of COUNTS) row[k] += g.counts[k];
+    }
+  return [...rows.values()].sort(
+    (a, b) => a.procedureCode.localeCompare(b.procedureCode) || a.model.localeCompare(b.model),
+  );
 }
 
 /**
  * The report's total line: every dossier once, although the rows count one under each of
  * its models (so the rows can add up to more than were received).
  */
-export async function weeklyReportTotal(
-  db: Kysely<Database>,
-  fromMs: number,
-  toMs: number,
-  now: number | undefined,
-  label: string,
-): Promise<ReportRow> {
+export function reportTotalOf(groups: readonly ReportCounts[], label: string): ReportRow {
   const total = emptyReportRow(label, 'none');
-  for (const row of await reportRows(db, fromMs, toMs, now, () => ['none']))
-    for (const key of COUNTS) total[key] += row[key];
+  for (const g of groups) for (const k of COUNTS) total[k] += g.counts[k];
   return total;
 }
 
-async function reportRows(
+/**
+ * Counts per procedure × stored model mask for dossiers received in [fromMs, toMs); with
+ * `now`, open dossiers past their deadline count as late.
+ */
+export async function reportCounts(
   db: Kysely<Database>,
   fromMs: number,
   toMs: number,
-  now: number | undefined,
-  models: (mask: number) => ReportModel[],
-): Promise<ReportRow[]> {
+  now?: number,
+): Promise<ReportCounts[]> {
   const groups = await db
     .selectFrom('report_daily')
     .select([
@@ -127,27 +145,25 @@ async function reportRows(
     .groupBy(['d.procedure_code', 'd.model_mask'])
     .execute();
 
-  const rows = new Map<string, ReportRow>();
-  const rowFor = (procedureCode: string, model: ReportModel) => {
-    const key = `${procedureCode}|${model}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = emptyReportRow(procedureCode, model);
-      rows.set(key, row);
+  const byMask = new Map<string, ReportCounts>();
+  const countsFor = (procedureCode: string, modelMask: number) => {
+    const key = `${procedureCode}|${Number(modelMask)}`;
+    let group = byMask.get(key);
+    if (!group) {
+      group = { procedureCode, modelMask: Number(modelMask), counts: emptyReportRow(procedureCode, 'none') };
+      byMask.set(key, group);
     }
-    return row;
+    return group.counts;
   };
   for (const g of groups) {
-    for (const m of models(g.model_mask)) {
-      const row = rowFor(g.procedure_code, m);
-      row.received += Number(g.received);
-      row.early += Number(g.early);
-      row.onTime += Number(g.on_time);
-      row.late += Number(g.late);
-      row.pending += Number(g.pending);
-      row.portal += Number(g.portal);
-      row.volunteer += Number(g.volunteer);
-    }
+    const row = countsFor(g.procedure_code, g.model_mask);
+    row.received += Number(g.received);
+    row.early += Number(g.early);
+    row.onTime += Number(g.on_time);
+    row.late += Number(g.late);
+    row.pending += Number(g.pending);
+    row.portal += Number(g.portal);
+    row.volunteer += Number(g.volunteer);
   }
   if (now !== undefined) {
     // The summary counts open dossiers as pending; those whose deadline has passed are late
@@ -161,24 +177,19 @@ async function reportRows(
       .where('received_at_ms', '<', toMs)
       .groupBy(['procedure_code', 'model_mask'])
       .execute();
-    for (const g of overdue)
-      for (const m of models(g.model_mask)) {
-        const row = rowFor(g.procedure_code, m);
-        row.pending -= Number(g.n);
-        row.late += Number(g.n);
-      }
-  }
-  for (const g of ratingGroups) {
-    for (const m of models(g.model_mask)) {
-      const row = rowFor(g.procedure_code, m);
-      row.ratings += Number(g.ratings);
-      row.satisfied += Number(g.satisfied);
-      row.scoreSum += Number(g.score_sum);
+    for (const g of overdue) {
+      const row = countsFor(g.procedure_code, g.model_mask);
+      row.pending -= Number(g.n);
+      row.late += Number(g.n);
     }
   }
-  return [...rows.values()].sort(
-    (a, b) => a.procedureCode.localeCompare(b.procedureCode) || a.model.localeCompare(b.model),
-  );
+  for (const g of ratingGroups) {
+    const row = countsFor(g.procedure_code, g.model_mask);
+    row.ratings += Number(g.ratings);
+    row.satisfied += Number(g.satisfied);
+    row.scoreSum += Number(g.score_sum);
+  }
+  return [...byMask.values()];
 }
 
 /** The models of a stored bit mask (sync/push.ts modelMask); 'none' for none. */

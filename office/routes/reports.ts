@@ -1,7 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OfficeContext } from '../app.ts';
-import { weeklyReport, weeklyReportTotal, withWaitTimes, type ReportRow } from '../report/weekly.ts';
+import {
+  reportCounts,
+  reportRowsOf,
+  reportTotalOf,
+  withWaitTimes,
+  type ReportRow,
+} from '../report/weekly.ts';
 import { waitTimes } from '../report/wait-times.ts';
 import { reportTable, toCsv, toXlsx } from '../report/export.ts';
 import { reportPage } from '../dashboard/report-page.ts';
@@ -51,7 +57,8 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
 
       const now = ctx.now();
       const waits = await waitTimes(ctx.db, fromMs, toMsStart + DAY_MS, now);
-      const rows = withWaitTimes(await weeklyReport(ctx.db, fromMs, toMsStart + DAY_MS, now), waits.rows);
+      const counts = await reportCounts(ctx.db, fromMs, toMsStart + DAY_MS, now);
+      const rows = withWaitTimes(reportRowsOf(counts), waits.rows);
       const names = new Map<string, string>();
       for (const r of rows)
         if (!r.service && !names.has(r.procedureCode))
@@ -72,10 +79,7 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('Content-Disposition', `attachment; filename="${fileBase}.xlsx"`)
           .send(await toXlsx(table, t(lang, 'report.title')));
-      const total = {
-        ...(await weeklyReportTotal(ctx.db, fromMs, toMsStart + DAY_MS, now, t(lang, 'report.total'))),
-        wait: waits.total,
-      };
+      const total = { ...reportTotalOf(counts, t(lang, 'report.total')), wait: waits.total };
       const [totalRow] = reportTable([total], lang, () => t(lang, 'report.total')).rows;
       return sendPage(
         reply,
