@@ -1,5 +1,6 @@
 import { html, type Html } from './html.ts';
 import { layout } from './pages.ts';
+import { refusalSummary } from './refusal-summary.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import {
@@ -73,20 +74,17 @@ export function catalogueFormPage(lang: Lang, session: StaffSession, view: Catal
             ${t(lang, 'catalogueForm.confirmNotice', { count: confirm.rows.length })}
             <a href="#confirm-removal">${t(lang, 'catalogueForm.confirmLink')}</a>
           </p>`
-        : html`<div class="error" role="alert" id="problems">
-            <p><strong>${t(lang, 'configForm.refused', { count: problems.length })}</strong></p>
-            <ul>
-              ${problems.map(
-                (p) =>
-                  html`<li>
-                    <a href="${p.row === null ? '#section-catalogue' : `#proc-${p.row}`}"
-                      >${p.row === null ? t(lang, 'catalogueForm.section.catalogue') : rowName(form.procedures[p.row], lang)}</a
-                    >
-                    — ${problemText(p)}
-                  </li>`,
-              )}
-            </ul>
-          </div>`;
+        : refusalSummary(
+            lang,
+            problems.map((p) => ({
+              href: p.row === null ? '#section-catalogue' : `#proc-${p.row}`,
+              place:
+                p.row === null
+                  ? t(lang, 'catalogueForm.section.catalogue')
+                  : rowName(form.procedures[p.row], lang),
+              text: problemText(p),
+            })),
+          );
 
   const catalogueSection = html`<fieldset id="section-catalogue">
     <legend>${t(lang, 'catalogueForm.section.catalogue')}</legend>

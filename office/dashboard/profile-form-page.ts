@@ -1,5 +1,6 @@
 import { html, type Html } from './html.ts';
 import { layout } from './pages.ts';
+import { refusalSummary } from './refusal-summary.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import type { ProfileFormValues } from '../../shared/contracts/profile-form.ts';
@@ -77,18 +78,14 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
       ? html`<p class="notice" role="status">
           ${t(lang, 'configForm.published', { version: view.outcome.published })}
         </p>`
-      : html`<div class="error" role="alert" id="problems">
-          <p><strong>${t(lang, 'configForm.refused', { count: problems.length })}</strong></p>
-          <ul>
-            ${problems.map(
-              (p) =>
-                html`<li>
-                  <a href="#section-${p.section}">${t(lang, `configForm.section.${p.section}`)}</a>
-                  — ${p.where ? html`${p.where[lang]}: ` : ''}${p.message[lang]}
-                </li>`,
-            )}
-          </ul>
-        </div>`;
+      : refusalSummary(
+          lang,
+          problems.map((p) => ({
+            href: `#section-${p.section}`,
+            place: t(lang, `configForm.section.${p.section}`),
+            text: html`${p.where ? html`${p.where[lang]}: ` : ''}${p.message[lang]}`,
+          })),
+        );
 
   const commune = findCommune(v.communeCode.trim());
   const office = html`<fieldset id="section-office">

@@ -135,7 +135,7 @@ forEachDatabase('procedure catalogue form', (target) => {
     const pair = await post(staff, fixed, 'en');
     expect(pair.status).toBe(400);
     const pairPage = await pair.text();
-    expect(pairPage).toContain(`>${USED.name.en}</a\n`);
+    expect(pairPage).toContain(`>${USED.name.en}</a>`);
     expect(pairPage).toContain('The office configuration uses this procedure (Tuesday · No-appointment day');
     expect(pairPage).toMatch(
       new RegExp(
