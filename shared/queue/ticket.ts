@@ -12,13 +12,18 @@ export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /**
- * Who may be served first: the four groups issue 12 names. The office's own rules (nội quy
- * of its one-stop desk) decide how it applies them, so the kiosk records the claim and the
- * officer confirms it at the counter.
- * Legal source: NOT VERIFIED. No national document that makes one-stop desks serve these
- * groups first could be found and checked in the sources available to this project
- * (../shared/DOMAIN_FACTS.md, the seed reports, searches of public pages), so none is cited
- * here; cite the article once someone has read it in the official text.
+ * Who may be served first: the four groups issue 12 names. The kiosk records the claim and
+ * the officer confirms it at the counter; a confirmed claim is called before ordinary tickets.
+ * Rule followed, and how far the law backs it:
+ * - elderly: Luật Người cao tuổi số 39/2009/QH12, Điều 3 khoản 1 (third right listed, điểm c):
+ *   "Được ưu tiên khi sử dụng các dịch vụ theo quy định của Luật này và các quy định khác của
+ *   pháp luật có liên quan" — a general right to priority in services, not a rule for the desk.
+ *   Read in the consolidated text 16/VBHN-VPQH (2024) as published by thuviennhadat.vn and in
+ *   thuvienphapluat.vn's summary of Điều 3; check the point letter against vbpl.vn.
+ * - the other three groups: no national text that makes a one-stop desk serve them first was
+ *   found in a source this project could read, so none is cited; serving them first is the
+ *   office's own rule (nội quy of its one-stop desk).
+ * Groups:
  * - elderly: người cao tuổi
  * - disability: người khuyết tật
  * - pregnant: phụ nữ mang thai
