@@ -52,6 +52,11 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
+        // The start's early bridge call (renderer/bridge/start.ts) is a chunk of its own, which
+        // the entry imports first, so it runs before the libraries' chunks are evaluated.
+        codeSplitting: {
+          groups: [{ name: 'start', test: /renderer\/bridge\/(start|early-call|transport)\.ts$/ }],
+        },
         // A chunk holding a feature's on-demand entry (features/<name>/lazy.ts) is named after
         // the feature, not "lazy", so the build's list of chunks still says what each one is.
         // The entry that loads the chunk runs last, after the lazy.ts files it imports.

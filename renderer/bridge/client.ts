@@ -4,54 +4,19 @@ import {
   type BridgeInput,
   type BridgeMethod,
   type BridgeOutput,
-  type KioskBridgeGlobal,
 } from '../../shared/contracts/bridge.ts';
+import { BridgeCallError, defaultTransport, type Transport } from './transport.ts';
+import { takeEarly } from './early-call.ts';
 
-declare global {
-  interface Window {
-    kiosk?: KioskBridgeGlobal;
-  }
-}
+export { BridgeCallError, type Transport } from './transport.ts';
 
-/** A bridge failure with the stable code the host sent (or one of ours), for localised messages. */
-export class BridgeCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'BridgeCallError';
-  }
-}
+/** `early` supplies an answer already on its way (early-call.ts); the shared client uses it. */
+type EarlyAnswers = (method: string, input: unknown) => Promise<unknown> | undefined;
 
-type Transport = (method: string, input: unknown) => Promise<unknown>;
-
-/**
- * Under Electron the preload provides `window.kiosk`; under the headless host the same
- * contract is served on `./bridge/<method>` next to the page. The renderer picks whichever
- * exists and never asks which host it is.
- */
-function defaultTransport(): Transport {
-  if (typeof window !== 'undefined' && window.kiosk) {
-    const kiosk = window.kiosk;
-    return (method, input) => kiosk.invoke(method, input);
-  }
-  return async (method, input) => {
-    const res = await fetch(`./bridge/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
-    try {
-      return await res.json();
-    } catch {
-      throw new BridgeCallError('bridge-unreachable', `HTTP ${res.status} without a bridge response`);
-    }
-  };
-}
-
-export function createBridgeClient(transport: Transport = defaultTransport()) {
+export function createBridgeClient(
+  transport: Transport = defaultTransport(),
+  early: EarlyAnswers = () => undefined,
+) {
   return {
     /** Calls one contract method; both the input and the output are validated here. */
     async invoke<M extends BridgeMethod>(method: M, input: BridgeInput<M>): Promise<BridgeOutput<M>> {
@@ -59,7 +24,7 @@ export function createBridgeClient(transport: Transport = defaultTransport()) {
       const parsedInput = spec.input.parse(input);
       let raw: unknown;
       try {
-        raw = await transport(method, parsedInput);
+        raw = await (early(method, parsedInput) ?? transport(method, parsedInput));
       } catch (err) {
         if (err instanceof BridgeCallError) throw err;
         throw new BridgeCallError('bridge-unreachable', err instanceof Error ? err.message : String(err));
@@ -82,6 +47,6 @@ export type BridgeClient = ReturnType<typeof createBridgeClient>;
 let shared: BridgeClient | undefined;
 /** The one client the app uses (created lazily so tests can build their own). */
 export function bridge(): BridgeClient {
-  shared ??= createBridgeClient();
+  shared ??= createBridgeClient(defaultTransport(), takeEarly);
   return shared;
 }

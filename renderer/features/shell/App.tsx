@@ -27,7 +27,9 @@ export function App({ client }: { client: BridgeClient }) {
   }, [largeText]);
 
   useEffect(() => {
-    void useConfigStore.getState().load(client);
+    // main.tsx starts the load before the first frame; this joins it, or starts one when
+    // the App is mounted on its own (tests). A failed load waits for the error screen's retry.
+    if (useConfigStore.getState().state.status === 'loading') void useConfigStore.getState().load(client);
   }, [client]);
 
   return (
