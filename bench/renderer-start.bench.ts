@@ -5,11 +5,15 @@
  * take a click. The reference in the same run is the floor: a static HTML page with the same
  * heading and one tile, no script, served from 127.0.0.1 to the same browser and timed by the
  * same in-page probe. kiosk / floor is what React, the bundle, i18n and the bridge round trip
- * add on top of what any page costs in this browser on this machine.
+ * add on top of what any page costs in this browser on this machine. A second reference, the
+ * React floor (bench/react-floor), renders that same page with React DOM alone, so the run also
+ * says how much of the ratio React itself takes before any of the kiosk's code.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { build as viteBuild } from 'vite';
+import react from '@vitejs/plugin-react';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +47,10 @@ frame, and the time is taken just after the frame in which it passes (rAF, then 
 i.e. once the frame showing the tile has been produced. The first cold run clicks the tile and must reach
 the procedure screen, and so does one extra warm reload after the measured ones, so the state measured
 really takes a click. *DOMContentLoaded* is when the kiosk's module bundle has been fetched, compiled and
-run; the rest up to "in DOM" is React's first renders and the bridge round trip for the profile and
-catalogue. *First contentful paint* is the loading screen, before the Today screen.
+run; the rest up to "in DOM" is React's first render. The configuration (profile and catalogue) is asked
+for by a tiny first chunk before the libraries run (renderer/bridge/start.ts), and the first frame waits
+for it briefly, so *first contentful paint* is normally the Today screen itself; from "in DOM" to
+interactive is that frame's style, first layout (with the UI font's first use) and paint.
 *Kiosk*: the built renderer (vite build) served by the headless host (tests/support/kiosk-host.ts,
 profile pac-nam), with \`Date\` fixed in the page at Monday 23/11/2026 09:00 Vietnam time (Pác Nặm's
 no-appointment day, desk open, so tiles show). Not Playwright's \`clock.setFixedTime\`: it also replaces
@@ -57,9 +63,13 @@ on 127.0.0.1, timed by the same probe in the same browser, interleaved load for 
 machine load hits both alike. It is the least any page costs here, so kiosk / floor says how much the app
 adds over an empty page, not whether the absolute time is good or bad; on this shared 2-core machine the
 absolute numbers move with other work, the ratio less. The issue sets no target for this measurement.
+*React floor*: bench/react-floor, the floor's heading and tile rendered by React DOM alone (production
+build, no i18n, data or bridge), served like the floor and timed in the same rotation. React floor / floor
+is what React itself costs on a cold start here; kiosk / React floor is what the kiosk adds on top.
 *Reading it*: on a cold start most of the kiosk's time is spent before DOMContentLoaded, i.e. fetching,
 compiling and running the scripts index.html loads, with no code cache; the renders and the bridge round
-trip after it are short. Every screen but Today is its own chunk (renderer/features/shell/screens.tsx),
+trip after it are short. The bridge round trip for the configuration overlaps the scripts' compile and run. Every screen but
+Today is its own chunk (renderer/features/shell/screens.tsx),
 fetched on idle after Today is up; the build has no source maps, and the host sends its brotli copies.
 What still loads at start is React, i18next, Dexie, zod, the Today screen and the overlays every screen
 shares. The administrative units data (shared/admin-units/units.json, ~310 KiB minified) is fetched on
@@ -135,6 +145,9 @@ function bundleBytes(distDir: string): { js: number; css: number } {
   return { js, css };
 }
 
+/** The pages timed side by side: the kiosk, the static floor and the React floor. */
+type Which = 'kiosk' | 'floor' | 'reactFloor';
+
 // ---------- the floor page ----------
 
 const FLOOR_HTML = `<!doctype html>
@@ -150,6 +163,36 @@ async function startFloorServer(): Promise<{ server: Server; url: string }> {
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
       .end(FLOOR_HTML);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+// ---------- the React floor ----------
+
+/** bench/react-floor built for production, like the kiosk (no source maps), into `into`. */
+async function buildReactFloor(into: string): Promise<void> {
+  await viteBuild({
+    root: join(ROOT, 'bench', 'react-floor'),
+    base: './',
+    configFile: false,
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir: into, emptyOutDir: true, sourcemap: false },
+  });
+}
+
+/** Serves the React floor's files as they are, like the floor page, from a bare node:http server. */
+async function startStaticServer(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
@@ -247,9 +290,22 @@ async function readProbe(page: Page): Promise<ProbeResult> {
       'no visible Today heading with a clickable tile after ${PROBE_TIMEOUT_MS} ms: ' + document.body.innerText.slice(0, 300)
     )), ${PROBE_TIMEOUT_MS})),
   ])`);
-  const { fcp, dcl } = await page.evaluate<{ fcp: number; dcl: number }>(`({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
+  // The paint entry is reported once its frame has been presented, which can be just after the
+  // probe's frame when the first paint is the Today screen itself: wait for it a little.
+  const { fcp, dcl } = await page.evaluate<{ fcp: number; dcl: number }>(`new Promise((resolve) => {
+    const dcl = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN;
+    const fcpNow = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    if (fcpNow() !== undefined) return resolve({ fcp: fcpNow(), dcl });
+    const observer = new PerformanceObserver(() => {
+      if (fcpNow() === undefined) return;
+      observer.disconnect();
+      resolve({ fcp: fcpNow(), dcl });
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve({ fcp: fcpNow() ?? NaN, dcl });
+    }, 2000);
   })`);
   return { ...probe, fcp, dcl };
 }
@@ -276,8 +332,8 @@ async function heapBytes(page: Page): Promise<{ used: number; afterGc: number }>
  * interactive. A card's action opens the procedure's page (heading: its name) or its declaration
  * form (heading: the form's title; that screen also fetches the administrative units).
  */
-async function clickTile(page: Page, which: 'kiosk' | 'floor'): Promise<void> {
-  if (which === 'floor') return;
+async function clickTile(page: Page, which: Which): Promise<void> {
+  if (which !== 'kiosk') return;
   const card = page.getByRole('list', { name: SERVED_HEADING }).getByRole('listitem').first();
   const tile = card.getByRole('button').first();
   const name = (await card.locator('.tile-name').textContent())?.trim() ?? '';
@@ -315,20 +371,14 @@ const emptySamples = (): Samples => ({
   heapAfterGc: [],
 });
 
-async function newContext(browser: Browser, which: 'kiosk' | 'floor'): Promise<BrowserContext> {
+async function newContext(browser: Browser, which: Which): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1024 }, locale: 'vi-VN' });
   if (which === 'kiosk') await context.addInitScript({ content: fixedDateScript(KIOSK_AT) });
   await context.addInitScript({ content: PROBE_SCRIPT });
   return context;
 }
 
-async function coldRun(
-  browser: Browser,
-  url: string,
-  which: 'kiosk' | 'floor',
-  into: Samples,
-  click: boolean,
-) {
+async function coldRun(browser: Browser, url: string, which: Which, into: Samples, click: boolean) {
   const context = await newContext(browser, which);
   try {
     const page = await context.newPage();
@@ -348,7 +398,7 @@ async function coldRun(
   }
 }
 
-async function openWarm(browser: Browser, url: string, which: 'kiosk' | 'floor'): Promise<Page> {
+async function openWarm(browser: Browser, url: string, which: Which): Promise<Page> {
   const context = await newContext(browser, which);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -359,7 +409,7 @@ async function openWarm(browser: Browser, url: string, which: 'kiosk' | 'floor')
   return page;
 }
 
-async function warmRun(page: Page, which: 'kiosk' | 'floor', into: Samples, click: boolean) {
+async function warmRun(page: Page, which: Which, into: Samples, click: boolean) {
   await page.reload({ waitUntil: 'commit' });
   const probe = await readProbe(page);
   into.interactive.push(probe.interactive);
@@ -383,6 +433,7 @@ export async function run(): Promise<BenchResult[]> {
   const work = mkdtempSync(join(tmpdir(), 'renderer-start-bench-'));
   let host: KioskHostHandle | undefined;
   let floor: { server: Server; url: string } | undefined;
+  let reactFloor: { server: Server; url: string } | undefined;
   let browser: Browser | undefined;
   try {
     const buildStart = performance.now();
@@ -391,21 +442,27 @@ export async function run(): Promise<BenchResult[]> {
     const bytes = bundleBytes(distDir);
     host = await startKioskHost({ profile: 'pac-nam', distDir });
     floor = await startFloorServer();
+    const reactFloorDir = join(work, 'react-floor');
+    await buildReactFloor(reactFloorDir);
+    reactFloor = await startStaticServer(reactFloorDir);
     browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
 
-    const cold = { kiosk: emptySamples(), floor: emptySamples() };
-    const warm = { kiosk: emptySamples(), floor: emptySamples() };
+    const cold = { kiosk: emptySamples(), floor: emptySamples(), reactFloor: emptySamples() };
+    const warm = { kiosk: emptySamples(), floor: emptySamples(), reactFloor: emptySamples() };
     const within = (budget: number) => performance.now() - started < budget;
-    // Kiosk and floor alternate, so a burst of load from other work hits both alike.
+    // The three pages alternate, so a burst of load from other work hits them alike.
     for (let i = 0; i < RUNS && (i < 3 || within(COLD_BUDGET_MS)); i++) {
       await coldRun(browser, host.url, 'kiosk', cold.kiosk, i === 0);
       await coldRun(browser, floor.url, 'floor', cold.floor, false);
+      await coldRun(browser, reactFloor.url, 'reactFloor', cold.reactFloor, false);
     }
     const warmKiosk = await openWarm(browser, host.url, 'kiosk');
     const warmFloor = await openWarm(browser, floor.url, 'floor');
+    const warmReactFloor = await openWarm(browser, reactFloor.url, 'reactFloor');
     for (let i = 0; i < RUNS && (i < 3 || within(WARM_BUDGET_MS)); i++) {
       await warmRun(warmKiosk, 'kiosk', warm.kiosk, false);
       await warmRun(warmFloor, 'floor', warm.floor, false);
+      await warmRun(warmReactFloor, 'reactFloor', warm.reactFloor, false);
     }
     // Last, so the click's navigation does not disturb the measured reloads.
     await warmRun(warmKiosk, 'kiosk', emptySamples(), true);
@@ -423,9 +480,11 @@ export async function run(): Promise<BenchResult[]> {
     const cf = cold.floor;
     const wk = warm.kiosk;
     const wf = warm.floor;
+    const cr = cold.reactFloor;
+    const wr = warm.reactFloor;
     return [
       r(
-        'runs: cold loads / warm reloads (each, kiosk and floor)',
+        'runs: cold loads / warm reloads (each page)',
         `${ck.interactive.length} / ${wk.interactive.length}`,
         '',
       ),
@@ -448,11 +507,16 @@ export async function run(): Promise<BenchResult[]> {
       ms('cold: floor (static page) interactive, median', median(cf.interactive)),
       ms('cold: floor (static page) interactive, p95', percentile(cf.interactive, 95)),
       r('cold: kiosk / floor (medians)', median(ck.interactive) / median(cf.interactive), '×'),
+      ms('cold: React floor (React DOM alone) interactive, median', median(cr.interactive)),
+      r('cold: React floor / floor (medians)', median(cr.interactive) / median(cf.interactive), '×'),
+      r('cold: kiosk / React floor (medians)', median(ck.interactive) / median(cr.interactive), '×'),
       ms('warm: kiosk interactive Today, median', median(wk.interactive)),
       ms('warm: kiosk interactive Today, p95', percentile(wk.interactive, 95)),
       ms('warm: floor (static page) interactive, median', median(wf.interactive)),
       ms('warm: floor (static page) interactive, p95', percentile(wf.interactive, 95)),
       r('warm: kiosk / floor (medians)', median(wk.interactive) / median(wf.interactive), '×'),
+      ms('warm: React floor (React DOM alone) interactive, median', median(wr.interactive)),
+      r('warm: React floor / floor (medians)', median(wr.interactive) / median(wf.interactive), '×'),
       r(
         'JS heap used after load: kiosk / floor, median',
         `${mib(median(ck.heapUsed)).toFixed(1)} / ${mib(median(cf.heapUsed)).toFixed(1)}`,
@@ -468,7 +532,9 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     await browser?.close();
     await host?.close();
-    if (floor) await new Promise<void>((resolve) => floor!.server.close(() => resolve()));
+    for (const reference of [floor, reactFloor]) {
+      if (reference) await new Promise<void>((resolve) => reference.server.close(() => resolve()));
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }
