@@ -55,7 +55,11 @@ export default defineConfig({
         // The start's early bridge call (renderer/bridge/start.ts) is a chunk of its own, which
         // the entry imports first, so it runs before the libraries' chunks are evaluated.
         codeSplitting: {
-          groups: [{ name: 'start', test: /renderer\/bridge\/(start|early-call|transport)\.ts$/ }],
+          groups: [
+            { name: 'start', test: /renderer\/bridge\/(start|early-call|transport)\.ts$/ },
+            // zod and its config alone, evaluated next, before any chunk that builds a schema.
+            { name: 'zod', test: /node_modules\/zod\/|renderer\/zod-jitless\.ts$/ },
+          ],
         },
         // A chunk holding a feature's on-demand entry (features/<name>/lazy.ts) is named after
         // the feature, not "lazy", so the build's list of chunks still says what each one is.

@@ -1,5 +1,6 @@
 // First, so the configuration is asked for before the libraries are evaluated (see the module).
 import './bridge/start.ts';
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, loadKioskConfig } from './features/shell/app.ts';

@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxe } from './axe.ts';
-import { openKioskAt, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
+import {
+  openKioskAt,
+  openProcedurePage,
+  startKioskHost,
+  TEST_OFFICE,
+  vn,
+  type KioskHostHandle,
+} from './helpers.ts';
 
 let host: KioskHostHandle;
 test.beforeAll(async () => {
@@ -102,4 +109,28 @@ test('no serious accessibility violations on Today, search and procedure screens
   await page.getByRole('button', { name: 'Chữ to' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await expectAccessible(page);
+});
+
+test('starts with one configuration request and no Content Security Policy violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
+  });
+  const configRequests: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/bridge/getKioskConfig')) configRequests.push(req.url());
+  });
+  await openKioskAt(page, host.url, vn('2026-11-23 09:00'));
+  await expect(page.getByText('Thứ Hai, 23/11/2026')).toBeVisible();
+  // A search and a procedure page run the contracts' parsers again after the start.
+  await openProcedurePage(page, 'khai sinh');
+  await expect(page.getByRole('heading', { name: 'Giấy tờ cần mang' })).toBeVisible();
+
+  expect(configRequests).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
 });
