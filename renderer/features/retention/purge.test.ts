@@ -293,6 +293,38 @@ describe('purge watermark', () => {
   });
 });
 
+describe('purge watermark: a dossier stored while a run walks', () => {
+  it('is neither hidden below the watermark nor left without its day key', async () => {
+    const keys = memoryDayKeys();
+    db = freshDb(undefined, keys);
+    const a = await submit('2026-10-01T02:00:00Z');
+    await acknowledge([a.id], '2026-10-02T01:00:00Z');
+    // Main is asked to forget a's documents after its batch committed; meanwhile the kiosk,
+    // its clock set back, stores b on a day the run has already walked past.
+    let late: Awaited<ReturnType<typeof submit>> | undefined;
+    const bridge = createBridgeClient(async (_method, input) => {
+      late ??= await submit('2026-09-15T02:00:00Z');
+      return { ok: true, value: { removed: (input as { dossierIds: string[] }).dossierIds.length } };
+    });
+
+    expect(
+      await purge('2026-12-01T00:00:00Z', 30, undefined, Object.assign(bridge, { calls: [] })),
+    ).toMatchObject({
+      purged: 1,
+      shreddedKeys: 0,
+    });
+    expect(late).toBeDefined();
+    // b is whole and readable: its day's key was not shredded under it.
+    expect((await getDossier(late!.id, { db }))!.formData).toEqual(late!.formData);
+    expect(keys.days()).toContain('2026-09-15');
+
+    // Once the office has acknowledged b long enough, a later run finds and purges it.
+    await acknowledge([late!.id], '2026-09-15T03:00:00Z');
+    expect(await purge('2026-12-02T00:00:00Z')).toMatchObject({ purged: 1 });
+    expect(isPersonalDataPurged((await db.dossiers.get(late!.id))!)).toBe(true);
+  });
+});
+
 describe('purge: printed documents kept by main', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   afterAll(() => warn.mockRestore());

@@ -159,10 +159,15 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   const trusted =
     kept && typeof kept.before === 'string' && (await belowCount(db, kept.before)) === kept.count;
   const from = trusted ? kept.before : '';
-  const ids = (await db.dossiers
+  // Each walked dossier with its receipt time, read together from the index in one pass.
+  const walked: { id: string; receivedAt: string }[] = [];
+  await db.dossiers
     .where('receivedAt')
     .between(from === '' ? Dexie.minKey : from, cutoffVn, true, false)
-    .primaryKeys()) as string[];
+    .eachKey((receivedAt, cursor) => {
+      walked.push({ id: cursor.primaryKey as string, receivedAt: receivedAt as string });
+    });
+  const ids = walked.map((row) => row.id);
 
   // Documents left behind by an earlier run whose bridge call failed.
   const forget = forgetter(db, options.bridge);
@@ -186,10 +191,16 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
     }
   }
   const before = firstKept ?? cutoffVn;
-  // Everything below `before` is purged now and stays so; the count is taken in the same
-  // transaction as the write, so a dossier stored meanwhile is either counted or detected.
+  // What this run knows lies below `before`: what the trusted watermark covered, and what it
+  // walked there, all purged now. A dossier stored below `before` while the run walked (a clock
+  // set back) is in neither: the store then holds more than that, and this run must not say
+  // "everything below is purged" (the next run would skip it, and its day's key would be
+  // shredded under it). It leaves the watermark and the keys as they were; the next run's
+  // count check sees the difference and walks again.
+  const known = (trusted ? kept.count : 0) + walked.filter((row) => row.receivedAt < before).length;
   const purgedCount = await db.transaction('rw', db.dossiers, db.meta, async () => {
     const count = await belowCount(db, before);
+    if (count !== known) return null;
     await putMeta(db, RETENTION_WATERMARK_KEY, { before, count });
     return count;
   });
@@ -201,7 +212,9 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
     ratingsFrom !== '' && new Date(ratingsFrom) < new Date(before)
       ? toVietnamIso(new Date(ratingsFrom))
       : before;
-  if (purgedCount > 0) result.shreddedKeys = await shredPurgedDays(db, shredBefore);
+  if (purgedCount !== null && purgedCount > 0) {
+    result.shreddedKeys = await shredPurgedDays(db, shredBefore);
+  }
   return result;
 }
 
