@@ -15,7 +15,6 @@ import { formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
 import {
   IssueTicketRequestSchema,
   OfflineTicketsRequestSchema,
-  TicketNumberSchema,
   type IssuedTicket,
   type OfflineTicketsAnswer,
   type QueueServicesAnswer,
@@ -197,25 +196,27 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
     };
 
     // After an officer dealt with a refused offline ticket: what became of it, said on the page.
-    const DoneQuery = z.object({
-      queued: TicketNumberSchema.optional(),
-      ahead: z.coerce.number().int().min(0).max(9999).optional(),
-      handled: TicketNumberSchema.optional(),
-      old: TicketNumberSchema.optional(),
-    });
-    const noticeFor = (request: FastifyRequest, q: z.infer<typeof DoneQuery>) =>
-      q.queued && q.old
-        ? t(request.lang, q.ahead ? 'desk.refused.queued' : 'desk.refused.queuedFirst', {
-            number: q.queued,
-            old: q.old,
-            ahead: q.ahead ?? 0,
-          })
-        : q.handled
-          ? t(request.lang, 'desk.refused.dismissed', { old: q.handled })
-          : null;
+    // The link names the refusal only; what is said is read from the database, so a crafted
+    // link cannot make the page announce a number that was never issued.
+    const DoneQuery = z.object({ resolved: z.string().min(1).max(120).optional() });
+    const noticeFor = async (request: FastifyRequest, q: z.infer<typeof DoneQuery>) => {
+      if (!q.resolved) return null;
+      const found = await desk.refused(q.resolved);
+      if (!found) return null;
+      const old = found.ticket.number;
+      if (found.outcome.status === 'dismissed') return t(request.lang, 'desk.refused.dismissed', { old });
+      if (found.outcome.status !== 'queued') return null;
+      const position = await desk.position(found.outcome.ticketId);
+      if (!position) return null;
+      return t(request.lang, position.peopleAhead ? 'desk.refused.queued' : 'desk.refused.queuedFirst', {
+        number: position.number,
+        old,
+        ahead: position.peopleAhead,
+      });
+    };
 
     app.get('/desk', { schema: { querystring: DoneQuery } }, async (request, reply) =>
-      render(request, reply, null, null, noticeFor(request, request.query)),
+      render(request, reply, null, null, await noticeFor(request, request.query)),
     );
     // Queue or dismiss a refused offline ticket: a confirmation page first (no script: CSP),
     // which says what will happen, then the same form again with confirmed=yes.
@@ -270,16 +271,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
         }
         const result = await desk.resolveRefused(id, action, request.staff!.accountId);
         if (!result.ok) return render(request, reply, here, `refused-${result.reason}`);
-        const query = new URLSearchParams(
-          result.ticket
-            ? {
-                queued: result.ticket.number,
-                ahead: String(result.ticket.peopleAhead),
-                old: result.oldNumber,
-              }
-            : { handled: result.oldNumber },
-        );
-        return reply.redirect(`${back}?${query}`, 303);
+        return reply.redirect(`${back}?${new URLSearchParams({ resolved: id })}`, 303);
       },
     );
     app.get('/desk/setup', async (request, reply) => {
@@ -339,7 +331,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
       '/desk/:counterId',
       { schema: { params: z.object({ counterId: z.string().max(40) }), querystring: DoneQuery } },
       async (request, reply) =>
-        render(request, reply, request.params.counterId, null, noticeFor(request, request.query)),
+        render(request, reply, request.params.counterId, null, await noticeFor(request, request.query)),
     );
     app.post(
       '/desk/:counterId/:action',

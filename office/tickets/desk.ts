@@ -41,6 +41,7 @@ import {
   REFUSAL_WORDS,
   type RefusalReason,
   type RefusedTicket,
+  type FoundRefusal,
 } from './refused.ts';
 
 /** The desk's ticket queue over the office database: the rules are shared/queue's. */
@@ -61,7 +62,7 @@ export interface TicketDesk {
   /** Today's refused offline tickets nobody has dealt with yet. */
   refusedToday(): Promise<RefusedTicket[]>;
   /** One refused offline ticket, and whether it still waits for an officer. */
-  refused(id: string): Promise<{ ticket: RefusedTicket; open: boolean } | null>;
+  refused(id: string): Promise<FoundRefusal | null>;
   /**
    * An officer deals with a refused offline ticket: 'queue' issues the citizen a proper
    * number that keeps their place (arrival = when the kiosk printed theirs, not before

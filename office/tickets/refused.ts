@@ -73,6 +73,7 @@ const selectRefused = (db: Db) =>
       'r.received_at',
       'r.reason',
       'r.status',
+      'r.ticket_id',
     ]);
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectRefused>['executeTakeFirstOrThrow']>>;
@@ -100,11 +101,25 @@ export async function openRefused(db: Db, day: string): Promise<RefusedTicket[]>
   return rows.map(fromRow);
 }
 
+/** What became of a refusal: still open, queued under a new ticket, or dismissed. */
+export type RefusalOutcome =
+  { status: 'open' } | { status: 'queued'; ticketId: string } | { status: 'dismissed' };
+
+export interface FoundRefusal {
+  ticket: RefusedTicket;
+  open: boolean;
+  outcome: RefusalOutcome;
+}
+
 /** One refusal, whatever became of it (the confirmation page names what it is about). */
-export async function findRefused(
-  db: Db,
-  id: string,
-): Promise<{ ticket: RefusedTicket; open: boolean } | null> {
+export async function findRefused(db: Db, id: string): Promise<FoundRefusal | null> {
   const row = await selectRefused(db).where('r.id', '=', id).executeTakeFirst();
-  return row ? { ticket: fromRow(row), open: row.status === 'open' } : null;
+  if (!row) return null;
+  const outcome: RefusalOutcome =
+    row.status === 'open'
+      ? { status: 'open' }
+      : row.status === 'queued' && row.ticket_id !== null
+        ? { status: 'queued', ticketId: row.ticket_id }
+        : { status: 'dismissed' };
+  return { ticket: fromRow(row), open: row.status === 'open', outcome };
 }
