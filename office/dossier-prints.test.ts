@@ -73,6 +73,39 @@ describe('reprinting a dossier at the desk', () => {
     }
   });
 
+  it('reprints with the profile in force when the dossier was received, not one published since', async () => {
+    const admin = await office.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
+    const renamed = (name: string) => {
+      const profile = JSON.parse(PROFILE) as { office: { name: string } };
+      profile.office.name = name;
+      return JSON.stringify(profile);
+    };
+    const receiptHtml = (doc: Awaited<ReturnType<typeof dossierDocument>>) => (doc.ok ? doc.doc.html : '');
+    const first = OfficeProfileSchema.parse(JSON.parse(PROFILE)).office.name;
+    // Published after the receipt (08:10): the dossier was printed before any of these.
+    const later = renamed('Trung tâm Phục vụ hành chính công xã Gia Lâm (đổi tên)');
+    expect(
+      await publishConfig(office.database.db, 'profile', later, Number(admin.id), NOW + 3_600_000),
+    ).toMatchObject({
+      ok: true,
+    });
+    const afterRename = receiptHtml(await dossierDocument(office.database.db, id, 'receipt'));
+    expect(afterRename).toContain(first);
+    expect(afterRename).not.toContain('(đổi tên)');
+    // A version published at or before the receipt is the one in force then.
+    const before = renamed('Bộ phận Một cửa xã Gia Lâm (bản trước)');
+    expect(
+      await publishConfig(
+        office.database.db,
+        'profile',
+        before,
+        Number(admin.id),
+        Date.parse('2026-11-23T08:00:00+07:00'),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(receiptHtml(await dossierDocument(office.database.db, id, 'receipt'))).toContain('(bản trước)');
+  });
+
   it('serves them as PDFs with the dossier in them, behind sign-in', async () => {
     for (const kind of ['declaration', 'receipt']) {
       const res = await staff.req(`/dossiers/${id}/print/${kind}.pdf`);

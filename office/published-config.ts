@@ -122,6 +122,45 @@ export async function currentProfile(db: Kysely<Database>): Promise<OfficeProfil
 }
 let parsedProfile: { text: string; profile: OfficeProfile } | null = null;
 
+/**
+ * A kind's text as it stood when a dossier was received: the version published last at or
+ * before `atMs`. A dossier received before the first publication gets the first version,
+ * the office's earliest word on it.
+ */
+async function textInForceAt(db: Kysely<Database>, kind: ConfigKind, atMs: number): Promise<string | null> {
+  const then = await db
+    .selectFrom('published_config')
+    .select('body')
+    .where('kind', '=', kind)
+    .where('published_at_ms', '<=', atMs)
+    .orderBy('published_at_ms', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (then) return then.body;
+  const first = await db
+    .selectFrom('published_config')
+    .select('body')
+    .where('kind', '=', kind)
+    .orderBy('published_at_ms', 'asc')
+    .orderBy('id', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return first?.body ?? null;
+}
+
+/** The profile in force when a dossier was received (its reprint shows what was printed then). */
+export async function profileInForceAt(db: Kysely<Database>, atMs: number): Promise<OfficeProfile | null> {
+  const text = await textInForceAt(db, 'profile', atMs);
+  return text === null ? null : OfficeProfileSchema.parse(JSON.parse(text));
+}
+
+/** The catalogue in force when a dossier was received. */
+export async function catalogueInForceAt(db: Kysely<Database>, atMs: number): Promise<Catalogue | null> {
+  const text = await textInForceAt(db, 'catalogue', atMs);
+  return text === null ? null : CatalogueSchema.parse(JSON.parse(text));
+}
+
 export async function currentVersions(
   db: Kysely<Database>,
 ): Promise<Record<ConfigKind, { version: string; publishedAtMs: number } | null>> {

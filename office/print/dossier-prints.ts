@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { currentCatalogue, currentProfile } from '../published-config.ts';
+import { catalogueInForceAt, profileInForceAt } from '../published-config.ts';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
 import { sameDayDeadline } from '../../shared/domain/deadline.ts';
 import type { ReformModelId } from '../../shared/domain/reform-model.ts';
@@ -35,7 +35,8 @@ const FONTS_DIR = join(import.meta.dirname, '..', '..', 'assets', 'fonts');
  * Reprints of a dossier's declaration (tờ khai) and receipt (giấy tiếp nhận) as the kiosk
  * printed them: the same builders (shared/print) from the same stored dossier, the same
  * embedded font and the kiosk's own PDF renderer (a background Chromium, scripts off and
- * every request blocked). The office profile and catalogue are the ones published now.
+ * every request blocked). The office profile and catalogue are the ones in force when the
+ * dossier was received.
  */
 export function createDossierPrints(log: (line: string) => void): DossierPrints {
   const logger = {
@@ -78,11 +79,13 @@ export async function dossierDocument(
 ): Promise<Built> {
   const d = await db.selectFrom('dossiers').selectAll().where('id', '=', dossierId).executeTakeFirst();
   if (!d) return { ok: false, reason: 'not-found' };
-  const profile = await currentProfile(db);
+  // The office's name, address, fee account and hours as they were when the kiosk printed it.
+  const receivedAtMs = Date.parse(d.received_at);
+  const profile = await profileInForceAt(db, receivedAtMs);
   if (!profile) return { ok: false, reason: 'no-profile' };
   const form = getForm(d.form_id);
   if (!form) return { ok: false, reason: 'unknown-form' };
-  const catalogue = (await currentCatalogue(db)) ?? CATALOGUE;
+  const catalogue = (await catalogueInForceAt(db, receivedAtMs)) ?? CATALOGUE;
   const procedure = catalogue.procedures.find((p) => p.code === d.procedure_code);
   if (!procedure) return { ok: false, reason: 'unknown-procedure' };
   const formData = JSON.parse(d.form_data) as Record<string, string>;
