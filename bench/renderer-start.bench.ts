@@ -158,14 +158,20 @@ const FLOOR_HTML = `<!doctype html>
 <li><button type="button">Chứng thực bản sao từ bản chính</button></li></ul></section>
 </main></body></html>`;
 
-async function startFloorServer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((_req, res) => {
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
-      .end(FLOOR_HTML);
-  });
+/** A reference page's server on a free loopback port, and the URL it answers on. */
+async function listenOnLoopback(server: Server): Promise<{ server: Server; url: string }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+function startFloorServer(): Promise<{ server: Server; url: string }> {
+  return listenOnLoopback(
+    createServer((_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
+        .end(FLOOR_HTML);
+    }),
+  );
 }
 
 // ---------- the React floor ----------
@@ -183,7 +189,7 @@ async function buildReactFloor(into: string): Promise<void> {
 }
 
 /** Serves the React floor's files as they are, like the floor page, from a bare node:http server. */
-async function startStaticServer(dir: string): Promise<{ server: Server; url: string }> {
+function startStaticServer(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = join(dir, path === '/' ? 'index.html' : path);
@@ -194,8 +200,7 @@ async function startStaticServer(dir: string): Promise<{ server: Server; url: st
     const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(readFileSync(file));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+  return listenOnLoopback(server);
 }
 
 // ---------- the in-page probe ----------

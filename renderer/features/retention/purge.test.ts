@@ -18,6 +18,7 @@ import {
   DEFAULT_RETENTION_DAYS,
   isPersonalDataPurged,
   purgeAcknowledgedPersonalData,
+  type PurgeOptions,
   RETENTION_PENDING_FORGET_KEY,
   RETENTION_RATINGS_KEY,
   retentionDaysOf,
@@ -62,10 +63,9 @@ async function acknowledge(dossierIds: string[], at: string) {
   await db.attachments.where('dossierId').anyOf(dossierIds).modify({ uploadedAt: at });
 }
 
-const purge = (now: string, retentionDays = 30, batchSize?: number, bridge?: FakeBridge) =>
+const purge = (now: string, retentionDays = 30, batchSize?: number, bridge?: PurgeOptions['bridge']) =>
   purgeAcknowledgedPersonalData({ now: new Date(now), retentionDays, batchSize, bridge }, { db });
 
-type FakeBridge = ReturnType<typeof fakeBridge>;
 /**
  * The real bridge client (contract validation included) over a fake transport that
  * records each forgetPrintedDocuments call together with whether its dossiers were
@@ -307,9 +307,7 @@ describe('purge watermark: a dossier stored while a run walks', () => {
       return { ok: true, value: { removed: (input as { dossierIds: string[] }).dossierIds.length } };
     });
 
-    expect(
-      await purge('2026-12-01T00:00:00Z', 30, undefined, Object.assign(bridge, { calls: [] })),
-    ).toMatchObject({
+    expect(await purge('2026-12-01T00:00:00Z', 30, undefined, bridge)).toMatchObject({
       purged: 1,
       shreddedKeys: 0,
     });
