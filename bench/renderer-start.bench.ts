@@ -71,8 +71,11 @@ compiling and running the scripts index.html loads, with no code cache; the rend
 trip after it are short. The bridge round trip for the configuration overlaps the scripts' compile and run. Every screen but
 Today is its own chunk (renderer/features/shell/screens.tsx),
 fetched on idle after Today is up; the build has no source maps, and the host sends its brotli copies.
-What still loads at start is React, i18next, Dexie, zod, the Today screen and the overlays every screen
-shares. The administrative units data (shared/admin-units/units.json, ~310 KiB minified) is fetched on
+What loads at start is React, i18next with the Vietnamese strings, zod with the start's part of the
+bridge contract (the configuration), the Today screen and the top bar. The overlays every screen shares
+(the sync, retention and unprinted-receipt runners, the draft and ticket dialogs), IndexedDB's library
+with the stored dossiers, the declaration forms, the English strings and the rest of the bridge
+contract load once Today is painted (renderer/features/shell/first-paint.ts) or on first use. The administrative units data (shared/admin-units/units.json, ~310 KiB minified) is fetched on
 demand (loadAdminUnits: with the form screen, a submit or a print), and the ticket's printing code and
 QR encoder with the first ticket. Warm reloads, with the HTTP and code caches
 hot, are several times faster and much closer to the floor. The issue's goal (#8): cold kiosk / floor

@@ -3,9 +3,8 @@ import './bridge/start.ts';
 import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, loadKioskConfig } from './features/shell/app.ts';
+import { App, afterFirstPaint, loadKioskConfig } from './features/shell/app.ts';
 import { bridge } from './bridge/client.ts';
-import { requestPersistence } from './features/dossier/index.ts';
 // The UI font, bundled: Noto Sans covers every Vietnamese letter and tone. Each subset
 // (latin, vietnamese, …) is its own file behind a unicode-range, so the browser loads only
 // the ones the text uses.
@@ -21,9 +20,6 @@ import './styles.css';
  */
 const FIRST_FRAME_WAIT_MS = 300;
 
-// Dossiers live in IndexedDB; ask the browser not to evict them under storage pressure.
-void requestPersistence();
-
 const client = bridge();
 const configSettled = loadKioskConfig(client);
 const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS));
@@ -34,4 +30,9 @@ void Promise.race([configSettled, waited]).then(() => {
       <App client={client} />
     </StrictMode>,
   );
+  // Dossiers live in IndexedDB; ask the browser not to evict them under storage pressure. The
+  // stored dossiers' API (and IndexedDB's library) load once the first frame is painted.
+  void afterFirstPaint()
+    .then(() => import('./features/dossier/index.ts'))
+    .then(({ requestPersistence }) => requestPersistence());
 });

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeCallError, createBridgeClient } from './client.ts';
 import { testProfile } from '../../shared/domain/test-support.ts';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
+import { bridgeContract } from '../../shared/contracts/bridge.ts';
+import { bridgeStartContract } from '../../shared/contracts/bridge-start.ts';
 
 const config = { profile: testProfile(), catalogue: CATALOGUE, appVersion: '1.0.0', host: 'electron' };
 
@@ -46,5 +48,23 @@ describe('bridge client', () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(down.invoke('getKioskConfig', {})).rejects.toMatchObject({ code: 'bridge-unreachable' });
+  });
+
+  it('validates the other methods with the whole contract, loaded on their first call', async () => {
+    const transport = vi.fn(async () => ({ ok: true, value: { enrolled: 'yes' } }));
+    const client = createBridgeClient(transport);
+    await expect(client.invoke('syncStatus', { probe: false })).rejects.toMatchObject({
+      code: 'bridge-bad-output',
+    });
+    expect(transport).toHaveBeenCalledWith('syncStatus', { probe: false });
+    transport.mockClear();
+    // @ts-expect-error: an input the contract refuses never reaches the host
+    await expect(client.invoke('syncStatus', { probe: 'yes' })).rejects.toThrow();
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  it("the start contract is the whole contract's own entry, so both sides check the same schema", () => {
+    for (const method of Object.keys(bridgeStartContract) as (keyof typeof bridgeStartContract)[])
+      expect(bridgeContract[method]).toBe(bridgeStartContract[method]);
   });
 });

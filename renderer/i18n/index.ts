@@ -1,94 +1,32 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from './locales/vi.json';
-import en from './locales/en.json';
-import declarationVi from '../features/declaration/locales/vi.json';
-import declarationEn from '../features/declaration/locales/en.json';
-import scanVi from '../features/scan/locales/vi.json';
-import scanEn from '../features/scan/locales/en.json';
-import receiptVi from '../features/receipt/locales/vi.json';
-import receiptEn from '../features/receipt/locales/en.json';
-import satisfactionVi from '../features/satisfaction/locales/vi.json';
-import satisfactionEn from '../features/satisfaction/locales/en.json';
-import volunteerSessionVi from '../features/volunteer-session/locales/vi.json';
-import volunteerSessionEn from '../features/volunteer-session/locales/en.json';
-import settingsVi from '../features/settings/locales/vi.json';
-import settingsEn from '../features/settings/locales/en.json';
-import dossiersVi from '../features/dossiers/locales/vi.json';
-import dossiersEn from '../features/dossiers/locales/en.json';
-import attachmentsVi from '../features/attachments/locales/vi.json';
-import attachmentsEn from '../features/attachments/locales/en.json';
-import syncVi from '../features/sync/locales/vi.json';
-import syncEn from '../features/sync/locales/en.json';
-import statusLookupVi from '../features/status-lookup/locales/vi.json';
-import statusLookupEn from '../features/status-lookup/locales/en.json';
-import shellVi from '../features/shell/locales/vi.json';
-import shellEn from '../features/shell/locales/en.json';
-import unprintedReceiptsVi from '../features/unprinted-receipts/locales/vi.json';
-import unprintedReceiptsEn from '../features/unprinted-receipts/locales/en.json';
-import speechVi from '../features/speech/locales/vi.json';
-import speechEn from '../features/speech/locales/en.json';
-import queueTicketVi from '../features/queue-ticket/locales/vi.json';
-import queueTicketEn from '../features/queue-ticket/locales/en.json';
-import uiVi from '../ui/locales/vi.json';
-import uiEn from '../ui/locales/en.json';
 import type { Language } from '../../shared/domain/localised.ts';
+import { viResources } from './resources-vi.ts';
+
+type Bundles = { vi: typeof viResources } & Partial<Record<Exclude<Language, 'vi'>, Record<string, object>>>;
 
 /**
- * The shared strings are the default namespace ("translation"); a feature may keep its
- * own strings in renderer/features/<feature>/locales/{vi,en}.json, registered here with one
- * line per language, and read them with useTranslation('<feature>').
+ * Vietnamese is the default and the fallback: a missing English string shows in Vietnamese,
+ * never as a key. Only the bundles given are loaded (Vietnamese alone at start, so the first
+ * frame does not carry the English strings); ensureLanguage adds the others when chosen.
  */
-export const resources = {
-  vi: {
-    translation: vi,
-    declaration: declarationVi,
-    scan: scanVi,
-    receipt: receiptVi,
-    satisfaction: satisfactionVi,
-    volunteerSession: volunteerSessionVi,
-    settings: settingsVi,
-    dossiers: dossiersVi,
-    attachments: attachmentsVi,
-    sync: syncVi,
-    statusLookup: statusLookupVi,
-    shell: shellVi,
-    unprintedReceipts: unprintedReceiptsVi,
-    speech: speechVi,
-    queueTicket: queueTicketVi,
-    ui: uiVi,
-  },
-  en: {
-    translation: en,
-    declaration: declarationEn,
-    scan: scanEn,
-    receipt: receiptEn,
-    satisfaction: satisfactionEn,
-    volunteerSession: volunteerSessionEn,
-    settings: settingsEn,
-    dossiers: dossiersEn,
-    attachments: attachmentsEn,
-    sync: syncEn,
-    statusLookup: statusLookupEn,
-    shell: shellEn,
-    unprintedReceipts: unprintedReceiptsEn,
-    speech: speechEn,
-    queueTicket: queueTicketEn,
-    ui: uiEn,
-  },
-} as const;
-
-/** Vietnamese is the default and the fallback: a missing English string shows in Vietnamese, never as a key. */
-export function initI18n(language: Language = 'vi') {
+export function initI18n(language: Language = 'vi', bundles: Bundles = { vi: viResources }) {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: bundles,
     lng: language,
     fallbackLng: 'vi',
-    ns: Object.keys(resources.vi),
+    ns: Object.keys(viResources),
     defaultNS: 'translation',
     interpolation: { escapeValue: false },
     initAsync: false,
   });
   return instance;
+}
+
+/** Loads a language's strings into the instance if they are not there yet. */
+export async function ensureLanguage(instance: I18n, language: Language): Promise<void> {
+  if (language === 'vi' || instance.hasResourceBundle(language, 'translation')) return;
+  const { enResources } = await import('./resources-en.ts');
+  for (const [ns, strings] of Object.entries(enResources)) instance.addResourceBundle(language, ns, strings);
 }

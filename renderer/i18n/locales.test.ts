@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import vi from './locales/vi.json';
 import en from './locales/en.json';
+import { ensureLanguage, initI18n } from './index.ts';
+import { resources } from './resources.ts';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -20,5 +22,20 @@ describe('locales', () => {
         expect(typeof value === 'string' && value.trim().length > 0, `${name}:${k}`).toBe(true);
       }
     }
+  });
+});
+
+describe('languages loaded on demand', () => {
+  it('both languages have the same namespaces', () => {
+    expect(Object.keys(resources.en).sort()).toEqual(Object.keys(resources.vi).sort());
+  });
+  it('starts with Vietnamese alone and adds English when it is chosen', async () => {
+    const i18n = initI18n('vi');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    expect(i18n.t('app.kioskName', { lng: 'en' })).toBe(vi.app.kioskName);
+    await ensureLanguage(i18n, 'en');
+    for (const ns of Object.keys(resources.en)) expect(i18n.hasResourceBundle('en', ns), ns).toBe(true);
+    await i18n.changeLanguage('en');
+    expect(i18n.t('app.kioskName')).toBe(en.app.kioskName);
   });
 });

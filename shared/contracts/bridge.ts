@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { OfficeProfileSchema } from '../domain/office-profile.ts';
-import { CatalogueSchema } from '../domain/procedure.ts';
+import { bridgeStartContract, type BridgeResponse } from './bridge-start.ts';
 import {
   AttachmentStateSchema,
   DossierStatusInfoSchema,
@@ -198,21 +197,7 @@ export const SYNC_BRIDGE_CHUNK_BYTES = 256 * 1024;
  * in main/services/bridge-handlers.ts; both hosts pick it up from there.
  */
 export const bridgeContract = {
-  /**
-   * Everything the renderer needs at start: the validated office profile and catalogue.
-   * The profile comes without kiosk.setupCode (main keeps only its hash; see checkSetupCode).
-   */
-  getKioskConfig: {
-    input: z.object({}),
-    output: z.object({
-      profile: OfficeProfileSchema,
-      catalogue: CatalogueSchema,
-      appVersion: z.string(),
-      host: z.enum(['electron', 'headless']),
-      /** Whether the profile has a setup code (first officer PIN and its reset need it). */
-      setupCodeRequired: z.boolean().default(false),
-    }),
-  },
+  ...bridgeStartContract,
   // The officer PIN, checked by main; the setup code never crosses the bridge.
   ...officerMethods,
   /**
@@ -430,19 +415,12 @@ export type BridgeMethod = keyof BridgeContract;
 export type BridgeInput<M extends BridgeMethod> = z.input<BridgeContract[M]['input']>;
 export type BridgeOutput<M extends BridgeMethod> = z.output<BridgeContract[M]['output']>;
 
-/** Errors cross the bridge as data, with a stable code the renderer can localise. */
-export const BridgeErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-export type BridgeError = z.infer<typeof BridgeErrorSchema>;
-
-export const BridgeResponseSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: BridgeErrorSchema }),
-]);
-export type BridgeResponse = z.infer<typeof BridgeResponseSchema>;
+export {
+  BridgeErrorSchema,
+  BridgeResponseSchema,
+  type BridgeError,
+  type BridgeResponse,
+} from './bridge-start.ts';
 
 export function isBridgeMethod(name: string): name is BridgeMethod {
   return Object.hasOwn(bridgeContract, name);

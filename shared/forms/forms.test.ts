@@ -11,6 +11,7 @@ import {
   visibleSections,
 } from './engine.ts';
 import { messages } from './validators.ts';
+import { FORM_PROCEDURES, formIdForProcedure } from './form-procedures.ts';
 import { ETHNIC_GROUPS } from './ethnicities.ts';
 import type { FormDef } from './model.ts';
 import { loadAdminUnits } from '../admin-units/index.ts';
@@ -29,6 +30,19 @@ function form(id: string): FormDef {
 const ids = (fields: { id: string }[]): string[] => fields.map((f) => f.id);
 
 describe('registry', () => {
+  it('the light procedure → form list (read before the forms load) names every form, as each form says', () => {
+    expect(Object.keys(FORM_PROCEDURES).sort()).toEqual(
+      listForms()
+        .map((form) => form.id)
+        .sort(),
+    );
+    for (const form of listForms()) {
+      expect(form.procedures, form.id).toEqual([...FORM_PROCEDURES[form.id as keyof typeof FORM_PROCEDURES]]);
+      for (const code of form.procedures) expect(formIdForProcedure(code)).toBe(form.id);
+    }
+    expect(formIdForProcedure('9.999999')).toBeUndefined();
+  });
+
   it('has the six declarations, each consistent, mapped from their procedure codes', () => {
     expect(listForms().map((f) => f.id)).toEqual([
       'birth-registration',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formForProcedure } from '../../../shared/forms/registry.ts';
+import { formIdForProcedure } from '../../../shared/forms/form-procedures.ts';
 import { startDeclaration } from './start.ts';
 import { Icon } from '../../ui/icons/index.tsx';
 
@@ -15,13 +15,13 @@ export function StartDeclarationButton({
   forName?: string;
 }) {
   const { t } = useTranslation('declaration');
-  if (!formForProcedure(procedureCode)) return null;
+  if (!formIdForProcedure(procedureCode)) return null;
   return (
     <button
       type="button"
       className={className}
       aria-label={forName ? t('startFor', { name: forName }) : undefined}
-      onClick={() => startDeclaration(procedureCode)}
+      onClick={() => void startDeclaration(procedureCode)}
     >
       <Icon name="declare" /> {t('start')}
     </button>

@@ -1,8 +1,6 @@
 /**
- * Public API of the declaration: starting one, and the overlays the shell shows on every
- * screen (continue a saved draft; leave the form). The wizard itself is in ./lazy.ts.
+ * Public API of the declaration: starting one. The wizard and the overlays the shell shows on
+ * every screen (continue a saved draft; leave the form) are in ./lazy.ts.
  */
 export { StartDeclarationButton } from './StartDeclarationButton.tsx';
 export { startDeclaration } from './start.ts';
-export { ResumeDraftPrompt } from './ResumeDraftPrompt.tsx';
-export { LeaveDeclarationDialog } from './LeaveDeclarationDialog.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 
 function flat(obj: object, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(

@@ -1,3 +1,2 @@
-/** Public API: queue tickets at the kiosk ("Lấy số thứ tự"): the button and the dialog overlay. */
+/** Public API: queue tickets at the kiosk ("Lấy số thứ tự"): the button. The dialog overlay is in ./lazy.ts. */
 export { TakeTicketButton } from './TakeTicketButton.tsx';
-export { TicketDialog } from './TicketDialog.tsx';

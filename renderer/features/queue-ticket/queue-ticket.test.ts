@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { resources } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 import type { KioskQueueService, KioskTicket } from '../../../shared/contracts/tickets.ts';
 import { runIdleResetListeners } from '../shell/index.ts';
 import { openTicketDialog, servicesFor, useQueueTicketStore } from './store.ts';

@@ -9,9 +9,8 @@ import type { KioskQueueService, KioskTicket } from '../../../shared/contracts/t
 import type { PriorityGroup } from '../../../shared/queue/ticket.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
-import { getKioskIdentity } from '../dossier/index.ts';
 import { onIdleReset, setIdleHold } from '../shell/index.ts';
-import { printTicket, type TicketPrintState } from './print.ts';
+import type { TicketPrintState } from './print.ts';
 
 export type TicketStep =
   | { kind: 'closed' }
@@ -89,6 +88,8 @@ export async function takeTicket(
   set({ kind: 'issuing', service });
   let ticket: KioskTicket;
   try {
+    // Loaded on first use: the kiosk's stored identity is not needed for Today's first frame.
+    const { getKioskIdentity } = await import('../dossier/index.ts');
     const { kioskNumber } = await getKioskIdentity();
     const answer = await client.invoke('takeTicket', { serviceId: service.id, priority, kioskNumber });
     if (!current()) return;
@@ -122,7 +123,12 @@ async function runPrint(
 ): Promise<void> {
   const current = () => useQueueTicketStore.getState().session === session;
   set({ kind: 'issued', ticket, print: { status: 'printing' } });
-  const state = await printTicket(client, ticket, print);
+  // The printing code (and the receipt feature's print jobs) load with the first ticket; a
+  // chunk that cannot be loaded is a print that did not happen, said as such.
+  const state = await import('./print.ts').then(
+    ({ printTicket }) => printTicket(client, ticket, print),
+    (): TicketPrintState => ({ status: 'failed', reason: 'bridge', pdfKept: false }),
+  );
   if (current()) set({ kind: 'issued', ticket, print: state });
 }
 

@@ -1,3 +1,2 @@
-/** Public API of retention: the daily purge's runner, and how a purged dossier reads. */
-export { RetentionRunner } from './RetentionRunner.tsx';
+/** Public API of retention: how a purged dossier reads. The daily purge's runner is in ./lazy.ts. */
 export { applicantInitials, isPersonalDataPurged } from './purge.ts';

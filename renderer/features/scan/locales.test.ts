@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERIAL_SCANNER_PROBLEMS } from '../../../shared/contracts/serial-scanner.ts';
-import { resources } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 
 describe('serial scanner strings', () => {
   it.each(['vi', 'en'] as const)('%s names every problem a port can have', (lang) => {

@@ -1,14 +1,15 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { BridgeClient } from '../../bridge/client.ts';
-import { initI18n } from '../../i18n/index.ts';
+import { ensureLanguage, initI18n } from '../../i18n/index.ts';
 import { useConfigStore } from './config-store.ts';
 import { useShellStore } from './store.ts';
 import { TopBar } from './TopBar.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { ErrorScreen } from './ErrorScreen.tsx';
 import { BridgeContext } from './bridge-context.ts';
-import { OVERLAYS, SCREENS, preloadScreens } from './screens.tsx';
+import { SCREENS, loadOverlays, preloadScreens } from './screens.tsx';
+import { afterFirstPaint } from './first-paint.ts';
 import type { ComponentType } from 'react';
 import type { Screen } from './store.ts';
 
@@ -18,8 +19,16 @@ export function App({ client }: { client: BridgeClient }) {
   const largeText = useShellStore((s) => s.largeText);
 
   useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
+    // English is fetched the first time it is chosen; a choice changed meanwhile wins.
+    let live = true;
+    void ensureLanguage(i18n, language).then(() => {
+      if (!live) return;
+      void i18n.changeLanguage(language);
+      document.documentElement.lang = language;
+    });
+    return () => {
+      live = false;
+    };
   }, [i18n, language]);
 
   useEffect(() => {
@@ -74,15 +83,35 @@ function Shell({ client }: { client: BridgeClient }) {
       <TopBar officeName={profile.office.name} profile={profile} />
       <CurrentScreen screen={screen} />
       <PreloadScreens />
-      {OVERLAYS.map((Overlay, i) => (
-        <Overlay key={i} />
-      ))}
+      <Overlays screenName={screen.name} />
       <IdleGuard
         timeoutSeconds={profile.kiosk.idleTimeoutSeconds}
         warningSeconds={profile.kiosk.idleWarningSeconds}
       />
     </>
   );
+}
+
+/**
+ * The overlays every screen shares, fetched once the first screen is painted (not with the
+ * start bundle). A failed fetch is tried again when the screen changes.
+ */
+function Overlays({ screenName }: { screenName: Screen['name'] }) {
+  const [overlays, setOverlays] = useState<readonly ComponentType[] | null>(null);
+  useEffect(() => {
+    if (overlays) return;
+    let live = true;
+    afterFirstPaint()
+      .then(loadOverlays)
+      .then(
+        (loaded) => live && setOverlays(loaded),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [overlays, screenName]);
+  return overlays?.map((Overlay, i) => <Overlay key={i} />);
 }
 
 /** Once the first screen is up and the browser is idle, fetch the other screens' chunks. */

@@ -5,3 +5,4 @@
  */
 export { App } from './App.tsx';
 export { loadKioskConfig } from './config-store.ts';
+export { afterFirstPaint } from './first-paint.ts';

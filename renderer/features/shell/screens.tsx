@@ -1,20 +1,13 @@
 /**
  * The screen registry: which component renders each screen of ScreenParams (./store.ts),
- * and the overlays every screen shares (dialogs a feature may raise on any screen, such as
- * "continue the declaration you were filling?" after a reload). A feature adds one line
- * to each map it needs; the shell itself knows no feature's screens.
+ * and where the overlays every screen shares are loaded from (./overlays.tsx). A feature adds
+ * one line to each map it needs; the shell itself knows no feature's screens.
  */
 import type { ComponentType } from 'react';
 import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
 import { lazyScreen } from './lazy-screen.tsx';
 import type { ScreenName, ScreenOf } from './store.ts';
 import { TodayScreen } from '../today/index.ts';
-import { ResumeDraftPrompt, LeaveDeclarationDialog } from '../declaration/index.ts';
-import { SyncRunner } from '../sync/index.ts';
-import { RetentionRunner } from '../retention/index.ts';
-import { UnprintedReceiptsRunner } from '../unprinted-receipts/index.ts';
-import { SpeechRunner } from '../speech/index.ts';
-import { TicketDialog } from '../queue-ticket/index.ts';
 
 // Today is in the first bundle; every other screen is its own chunk, fetched when first
 // opened or once the start is done, so the start does not wait for the wizard, the
@@ -73,13 +66,11 @@ export const SCREENS: ScreenComponents = {
   unprintedReceipts: () => <UnprintedReceiptsScreen />,
 };
 
-/** Rendered on every screen once the kiosk config is loaded. */
-export const OVERLAYS: readonly ComponentType[] = [
-  ResumeDraftPrompt,
-  LeaveDeclarationDialog,
-  RetentionRunner,
-  SyncRunner,
-  UnprintedReceiptsRunner,
-  SpeechRunner,
-  TicketDialog,
-];
+/**
+ * The overlays every screen shares (./overlays.tsx), fetched once Today's first frame is up:
+ * they hold the runners (sync, retention, unprinted receipts) and the dialogs that need the
+ * stored dossiers, so the start does not wait for IndexedDB's library or the outbox.
+ */
+export function loadOverlays(): Promise<readonly ComponentType[]> {
+  return import('./overlays.tsx').then((m) => m.OVERLAYS);
+}

@@ -8,6 +8,7 @@ import { listForms } from '../../../shared/forms/registry.ts';
 import { testProfile, vn } from '../../../shared/domain/test-support.ts';
 import { speechKeysFor, STATIC_SPEECH_TEXTS } from '../../../shared/speech/keys.ts';
 import { initI18n } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 import { lookupSpeech } from '../status-lookup/lookup-speech.ts';
 import { satisfactionSpeech } from '../satisfaction/satisfaction-speech.ts';
 import {
@@ -25,7 +26,7 @@ import { loadAdminUnits } from '../../../shared/admin-units/index.ts';
 beforeAll(() => loadAdminUnits());
 
 // An English screen still speaks Vietnamese: the voice is Vietnamese.
-const i18n = initI18n('en');
+const i18n = initI18n('en', resources);
 const t = i18n.getFixedT('vi');
 const knownKeys = speechKeysFor(CATALOGUE);
 

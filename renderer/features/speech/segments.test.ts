@@ -5,10 +5,11 @@ import { testProfile } from '../../../shared/domain/test-support.ts';
 import { speechKeysFor } from '../../../shared/speech/keys.ts';
 import { normaliseForSpeech } from '../../../shared/speech/normalise.ts';
 import { initI18n } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 import { declarationStepSpeech, procedureSpeech, receiptSpeech, todaySpeech } from './segments.ts';
 
 // The English screen still speaks Vietnamese: the voice is Vietnamese.
-const t = initI18n('en').getFixedT('vi');
+const t = initI18n('en', resources).getFixedT('vi');
 const procedure = CATALOGUE.procedures.find((p) => p.code === '2.000815')!;
 const knownKeys = speechKeysFor(CATALOGUE);
 

@@ -7,7 +7,7 @@
 import type { DossierStatusInfo } from '../../../shared/contracts/sync.ts';
 import type { BridgeClient } from '../../bridge/client.ts';
 import type { DataContext } from '../../db/context.ts';
-import { lastStatusPullAsOf, statusPullCursor } from '../sync/index.ts';
+import { lastStatusPullAsOf, statusPullCursor } from '../sync/lazy.ts';
 
 export interface RemoteStatus {
   info: DossierStatusInfo;

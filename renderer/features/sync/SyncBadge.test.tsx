@@ -4,6 +4,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contracts/bridge.ts';
 import { initI18n } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 import { SyncBadge } from './SyncBadge.tsx';
 import { INITIAL_SYNC_STATE, useSyncStore } from './store.ts';
 
@@ -23,7 +24,7 @@ const enrolled: SyncStatus = {
 
 function show(language: 'vi' | 'en' = 'vi') {
   render(
-    <I18nextProvider i18n={initI18n(language)}>
+    <I18nextProvider i18n={initI18n(language, resources)}>
       <SyncBadge />
     </I18nextProvider>,
   );

@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import { outboxPendingCount, outboxPendingDossierCount, outboxRefusedCount } from '../dossier/index.ts';
 import type { SyncBridge, SyncEngine, SyncEngineState } from './engine.ts';
 
 interface SyncStore {
@@ -27,6 +26,9 @@ export const useSyncStore = create<SyncStore>((set, get) => ({
   state: INITIAL_SYNC_STATE,
   engine: null,
   async refresh(bridge) {
+    // The stored dossiers' API (and IndexedDB) load on first use, after Today's first frame.
+    const { outboxPendingCount, outboxPendingDossierCount, outboxRefusedCount } =
+      await import('../dossier/index.ts');
     const [status, waiting, waitingDossiers, refused] = await Promise.all([
       bridge.invoke('syncStatus', { probe: false }),
       outboxPendingCount(),

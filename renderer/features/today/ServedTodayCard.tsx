@@ -4,7 +4,7 @@ import type { Procedure } from '../../../shared/domain/procedure.ts';
 import type { Language } from '../../../shared/domain/localised.ts';
 import type { ReformModelId } from '../../../shared/domain/reform-model.ts';
 import { REFORM_MODELS } from '../../../shared/domain/reform-models.ts';
-import { formForProcedure } from '../../../shared/forms/registry.ts';
+import { formIdForProcedure } from '../../../shared/forms/form-procedures.ts';
 import { StartDeclarationButton, startDeclaration } from '../declaration/index.ts';
 
 /**
@@ -24,8 +24,8 @@ export function ServedTodayCard({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const hasForm = formForProcedure(procedure.code) !== undefined;
-  const act = hasForm ? () => startDeclaration(procedure.code) : onOpen;
+  const hasForm = formIdForProcedure(procedure.code) !== undefined;
+  const act = hasForm ? () => void startDeclaration(procedure.code) : onOpen;
   const label =
     procedure.name.vi +
     (lang === 'en' ? ` (${procedure.name.en})` : '') +

@@ -1,7 +1,6 @@
 import './unprinted-receipts.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unprintedReceiptCount } from '../dossier/index.ts';
 import { useShellStore } from '../shell/index.ts';
 
 /**
@@ -13,10 +12,13 @@ export function UnprintedReceiptsNotice() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    unprintedReceiptCount().then(
-      (n) => live && setCount(n),
-      () => undefined,
-    );
+    // The stored dossiers' API (and IndexedDB) load after Today's first frame.
+    import('../dossier/index.ts')
+      .then(({ unprintedReceiptCount }) => unprintedReceiptCount())
+      .then(
+        (n) => live && setCount(n),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

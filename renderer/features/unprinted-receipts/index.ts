@@ -1,3 +1,2 @@
-/** Public API of unprinted receipts: the runner that finds them and the notice Today shows. */
-export { UnprintedReceiptsRunner } from './UnprintedReceiptsRunner.tsx';
+/** Public API of unprinted receipts: the notice Today shows. The runner and the screen are in ./lazy.ts. */
 export { UnprintedReceiptsNotice } from './UnprintedReceiptsNotice.tsx';

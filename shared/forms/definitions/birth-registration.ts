@@ -15,6 +15,7 @@ import {
   residenceFields,
   sexField,
 } from './common.ts';
+import { FORM_PROCEDURES } from '../form-procedures.ts';
 
 /** Shown while the father is being declared (the "not determined" box is not ticked). */
 const FATHER_DECLARED = { field: 'father.undetermined', equals: '' } as const;
@@ -79,7 +80,7 @@ const parentSection = (who: 'mother' | 'father'): FormDefInput['sections'][numbe
 export const birthRegistrationForm: FormDefInput = {
   id: 'birth-registration',
   title: l('Tờ khai đăng ký khai sinh', 'Birth registration declaration'),
-  procedures: ['1.001193'],
+  procedures: [...FORM_PROCEDURES['birth-registration']],
   officialForm: {
     name: l(
       'Tờ khai đăng ký khai sinh — mẫu ban hành kèm Thông tư 04/2020/TT-BTP',

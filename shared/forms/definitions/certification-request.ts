@@ -1,5 +1,6 @@
 import type { FormDefInput } from '../model.ts';
 import { f, idField, l, nameField, phoneField, requesterSignature, residenceFields } from './common.ts';
+import { FORM_PROCEDURES } from '../form-procedures.ts';
 
 const isCopy = { field: 'request.kind', equals: 'copy' } as const;
 const isSignature = { field: 'request.kind', equals: ['signature', 'fingerprint'] };
@@ -15,7 +16,7 @@ const isSignature = { field: 'request.kind', equals: ['signature', 'fingerprint'
 export const certificationRequestForm: FormDefInput = {
   id: 'certification-request',
   title: l('Phiếu yêu cầu chứng thực', 'Certification request'),
-  procedures: ['2.000815', '2.000884'],
+  procedures: [...FORM_PROCEDURES['certification-request']],
   procedureDefaults: { '2.000815': { 'request.kind': 'copy' }, '2.000884': { 'request.kind': 'signature' } },
   officialForm: {
     name: l(

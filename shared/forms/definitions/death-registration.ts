@@ -17,6 +17,7 @@ import {
   residenceFields,
   sexField,
 } from './common.ts';
+import { FORM_PROCEDURES } from '../form-procedures.ts';
 
 /**
  * Tờ khai đăng ký khai tử — form annexed to Circular 04/2020/TT-BTP: requester, the
@@ -26,7 +27,7 @@ import {
 export const deathRegistrationForm: FormDefInput = {
   id: 'death-registration',
   title: l('Tờ khai đăng ký khai tử', 'Death registration declaration'),
-  procedures: ['1.000656'],
+  procedures: [...FORM_PROCEDURES['death-registration']],
   officialForm: {
     name: l(
       'Tờ khai đăng ký khai tử — mẫu ban hành kèm Thông tư 04/2020/TT-BTP',

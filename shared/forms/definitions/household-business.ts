@@ -12,6 +12,7 @@ import {
   residenceFields,
   sexField,
 } from './common.ts';
+import { FORM_PROCEDURES } from '../form-procedures.ts';
 
 const isFamily = { field: 'business.ownerKind', equals: 'family' } as const;
 
@@ -26,7 +27,7 @@ const isFamily = { field: 'business.ownerKind', equals: 'family' } as const;
 export const householdBusinessForm: FormDefInput = {
   id: 'household-business',
   title: l('Giấy đề nghị đăng ký hộ kinh doanh', 'Household-business registration application'),
-  procedures: ['1.001612'],
+  procedures: [...FORM_PROCEDURES['household-business']],
   officialForm: {
     name: l(
       'Giấy đề nghị đăng ký hộ kinh doanh — theo Nghị định 168/2025/NĐ-CP',

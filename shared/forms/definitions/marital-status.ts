@@ -16,6 +16,7 @@ import {
   residenceFields,
   sexField,
 } from './common.ts';
+import { FORM_PROCEDURES } from '../form-procedures.ts';
 
 const forOther = { field: 'request.forWhom', equals: 'other' } as const;
 const previouslyMarried = { field: 'status.current', equals: ['divorced', 'widowed'] };
@@ -29,7 +30,7 @@ const previouslyMarried = { field: 'status.current', equals: ['divorced', 'widow
 export const maritalStatusForm: FormDefInput = {
   id: 'marital-status',
   title: l('Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'Marital-status certificate declaration'),
-  procedures: ['1.004873'],
+  procedures: [...FORM_PROCEDURES['marital-status']],
   officialForm: {
     name: l(
       'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân — mẫu ban hành kèm Thông tư 04/2020/TT-BTP',

@@ -13,6 +13,7 @@ import {
   phoneField,
   residenceFields,
 } from './common.ts';
+import { FORM_PROCEDURES } from '../form-procedures.ts';
 
 const partner = (who: 'bride' | 'groom'): FormDefInput['sections'][number] => {
   const sex = who === 'bride' ? 'female' : 'male';
@@ -49,7 +50,7 @@ const partner = (who: 'bride' | 'groom'): FormDefInput['sections'][number] => {
 export const marriageRegistrationForm: FormDefInput = {
   id: 'marriage-registration',
   title: l('Tờ khai đăng ký kết hôn', 'Marriage registration declaration'),
-  procedures: ['1.000894'],
+  procedures: [...FORM_PROCEDURES['marriage-registration']],
   officialForm: {
     name: l(
       'Tờ khai đăng ký kết hôn — mẫu ban hành kèm Thông tư 04/2020/TT-BTP',
