@@ -13,8 +13,10 @@ function bigCatalogue(size: number): Catalogue {
 }
 
 describe('catalogue index', () => {
-  it('is built once per catalogue', () => {
-    expect(catalogueIndex(CATALOGUE)).toBe(catalogueIndex(CATALOGUE));
+  it('is built once per catalogue, its search index once on the first search', () => {
+    const index = catalogueIndex(CATALOGUE);
+    expect(catalogueIndex(CATALOGUE)).toBe(index);
+    expect(index.search).toBe(index.search);
   });
 
   it(`renders at most ${MAX_RESULTS} results and says when there are more`, () => {

@@ -15,8 +15,13 @@ const cache = new WeakMap<Catalogue, CatalogueIndex>();
 export function catalogueIndex(catalogue: Catalogue): CatalogueIndex {
   let index = cache.get(catalogue);
   if (!index) {
+    // The search index is built on the first search, not for Today, which reads only the
+    // procedures by code and the fields to browse (and must not wait for it at start).
+    let search: SearchIndex | undefined;
     index = {
-      search: createSearchIndex(catalogue.procedures),
+      get search() {
+        return (search ??= createSearchIndex(catalogue.procedures));
+      },
       byCode: new Map(catalogue.procedures.map((p) => [p.code, p])),
       groups: browseGroups(catalogue.procedures),
     };

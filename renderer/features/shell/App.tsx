@@ -23,7 +23,9 @@ export function App({ client }: { client: BridgeClient }) {
     let live = true;
     void ensureLanguage(i18n, language).then(() => {
       if (!live) return;
-      void i18n.changeLanguage(language);
+      // Only a real change: the event re-renders every translated component, and at start
+      // the language is already the one the instance was made with.
+      if (i18n.language !== language) void i18n.changeLanguage(language);
       document.documentElement.lang = language;
     });
     return () => {

@@ -8,3 +8,4 @@ export { useKioskConfig } from './config-store.ts';
 export { onIdleReset, setIdleHold, runIdleResetListeners } from './idle.ts';
 export { useBridge, BridgeContext } from './bridge-context.ts';
 export { deskStateSentence } from './DeskStateText.tsx';
+export { afterFirstPaint } from './first-paint.ts';

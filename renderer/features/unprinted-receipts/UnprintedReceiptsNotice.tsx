@@ -1,7 +1,7 @@
 import './unprinted-receipts.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShellStore } from '../shell/index.ts';
+import { afterFirstPaint, useShellStore } from '../shell/index.ts';
 
 /**
  * On Today: how many receipts wait to be printed (a crash, or no printer), and the way
@@ -12,8 +12,9 @@ export function UnprintedReceiptsNotice() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    // The stored dossiers' API (and IndexedDB) load after Today's first frame.
-    import('../dossier/index.ts')
+    // The stored dossiers' API (and IndexedDB's library) load once Today is painted.
+    afterFirstPaint()
+      .then(() => import('../dossier/index.ts'))
       .then(({ unprintedReceiptCount }) => unprintedReceiptCount())
       .then(
         (n) => live && setCount(n),
