@@ -462,7 +462,36 @@ describe('purge: printed documents kept by main', () => {
       [2, 'Ông Tư chờ lâu'],
     ]);
     // The next run starts at the one still waiting for the office, not before it.
-    expect(await getMeta<string>(db, RETENTION_RATINGS_KEY)).toBe(unsent.createdAt);
+    expect(await getMeta(db, RETENTION_RATINGS_KEY)).toEqual({ before: unsent.createdAt, count: 1 });
     expect((await purge('2026-12-01T00:00:00Z')).ratingReasons).toBe(0);
+  });
+
+  it('a rating stored below the mark afterwards (a clock set back) is still walked and its reason removed', async () => {
+    db = freshDb();
+    const rate = async (at: string, reason: string) => {
+      const r = await saveRating(
+        { dossierId: null, procedureCode: null, level: 'dissatisfied', reason },
+        { db, now: () => new Date(at) },
+      );
+      if (!r.ok) throw new Error(r.reason);
+      return r.rating;
+    };
+    const acknowledgeAll = async (at: string) => {
+      const items = toPushItems(await outboxPending(10, {}, { db }));
+      await recordPushResults(
+        items,
+        items.map((i) => ({ outcome: 'stored' as const, id: i.id, hash: i.hash, officeReceivedAt: at })),
+        new Date(at),
+        { db, now: () => new Date(at) },
+      );
+    };
+    await rate('2026-10-20T02:00:00Z', 'Bà Hoa chờ lâu');
+    await acknowledgeAll('2026-10-21T01:00:00Z');
+    expect((await purge('2026-12-01T00:00:00Z')).ratingReasons).toBe(1);
+    // Every rating below the cutoff is done: the mark is at the cutoff, past this one's date.
+    const late = await rate('2026-10-05T02:00:00Z', 'Anh Sơn ở bản Khuổi chờ lâu');
+    await acknowledgeAll('2026-10-06T01:00:00Z');
+    expect((await purge('2026-12-02T00:00:00Z')).ratingReasons).toBe(1);
+    expect((await getRating(late.id, { db }))!.comment).toBe('');
   });
 });

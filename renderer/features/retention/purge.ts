@@ -207,7 +207,7 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
   result.ratingReasons += await purgeUnattachedRatingReasons(db, cutoffMs);
   // A rating given without a dossier keeps its reason sealed under its own day's key until
   // its own retention: no day is shredded from the first such reason still kept.
-  const ratingsFrom = (await getMeta<string>(db, RETENTION_RATINGS_KEY)) ?? '';
+  const ratingsFrom = (await readRatingsMark(db))?.before ?? '';
   const shredBefore =
     ratingsFrom !== '' && new Date(ratingsFrom) < new Date(before)
       ? toVietnamIso(new Date(ratingsFrom))
@@ -247,10 +247,27 @@ async function shredPurgedDays(db: KioskDb, before: string): Promise<number> {
 
 /**
  * Meta key: createdAt (ISO) below which every rating without a dossier has had its reason
- * removed, or had none; the next run starts there. It stops below the oldest such rating
- * the office has not acknowledged long enough.
+ * removed, or had none, and how many ratings (with or without a dossier) were stored below
+ * it then; the next run starts there. It stops below the oldest such rating the office has
+ * not acknowledged long enough. The count is checked as the dossiers' watermark is: a rating
+ * stored below the mark afterwards (a clock set back) makes the next run walk from the start.
  */
 export const RETENTION_RATINGS_KEY = 'retention.ratingsCheckedBefore';
+
+interface RatingsMark {
+  before: string;
+  /** Ratings stored with createdAt below `before` when it was written; null: not known. */
+  count: number | null;
+}
+
+async function readRatingsMark(db: KioskDb): Promise<RatingsMark | null> {
+  const value = await getMeta<RatingsMark | string>(db, RETENTION_RATINGS_KEY);
+  if (value === undefined || value === null || value === '') return null;
+  // A mark written before it carried a count: walked again once, then counted.
+  return typeof value === 'string' ? { before: value, count: null } : value;
+}
+
+const ratingsBelow = (db: KioskDb, before: string) => db.ratings.where('createdAt').below(before).count();
 
 /**
  * A rating given without a dossier (the citizen rated the service without leaving one)
@@ -262,7 +279,9 @@ async function purgeUnattachedRatingReasons(db: KioskDb, cutoffMs: number): Prom
   // Acknowledged after it was created on a clock that runs forward: createdAt bounds the walk.
   const cutoff = new Date(cutoffMs).toISOString();
   return db.transaction('rw', db.ratings, db.meta, async () => {
-    const from = (await getMeta<string>(db, RETENTION_RATINGS_KEY)) ?? '';
+    const mark = await readRatingsMark(db);
+    const trusted = mark !== null && mark.count === (await ratingsBelow(db, mark.before));
+    const from = trusted ? mark.before : '';
     const rows = await db.ratings
       .where('createdAt')
       .between(from === '' ? Dexie.minKey : from, cutoff, true, false)
@@ -277,7 +296,8 @@ async function purgeUnattachedRatingReasons(db: KioskDb, cutoffMs: number): Prom
       else if (firstKept === null || r.createdAt < firstKept) firstKept = r.createdAt;
     }
     await db.ratings.bulkUpdate(clear.map((key) => ({ key, changes: { comment: '', sealedFields: {} } })));
-    await putMeta(db, RETENTION_RATINGS_KEY, firstKept ?? cutoff);
+    const before = firstKept ?? cutoff;
+    await putMeta(db, RETENTION_RATINGS_KEY, { before, count: await ratingsBelow(db, before) });
     return clear.length;
   });
 }
