@@ -1,7 +1,7 @@
-import { X509Certificate } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { networkInterfaces, hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generate } from 'selfsigned';
 
 /**
@@ -90,18 +90,101 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** The key is written 0600 in a 0700 folder before anything else can read it. */
+/** Whether the key is the certificate's own. A file cut short by a crash is no one's key. */
+function belongTogether(certPem: string, keyPem: string): boolean {
+  try {
+    return new X509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem));
+  } catch {
+    return false;
+  }
+}
+
+async function fileBelongsTo(certFile: string, keyFile: string): Promise<boolean> {
+  const [certPem, keyPem] = await Promise.all([readFile(certFile, 'utf8'), readFile(keyFile, 'utf8')]);
+  return belongTogether(certPem, keyPem);
+}
+
+/** Contents on disk before the file gets its name: a power cut must not leave a named but empty key. */
+async function writeDurably(file: string, contents: string, mode: number): Promise<void> {
+  const handle = await open(file, 'w', mode);
+  try {
+    await handle.writeFile(contents);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  // open()'s mode is filtered by the umask and ignored for an existing file.
+  await chmod(file, mode);
+}
+
+/** Makes the renames in the folder survive a power cut. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The key is written 0600 in a 0700 folder before anything else can read it. Both files
+ * are whole on disk before either gets its name, and the key gets its name first: a crash
+ * in between leaves a key beside its certificate's `.tmp`, which `finishPairWrite`
+ * completes, and never a certificate without its key, the state only a switch leaves.
+ */
 async function writePair(certFile: string, keyFile: string, pair: { certPem: string; keyPem: string }) {
-  await writeFile(`${keyFile}.tmp`, pair.keyPem, { mode: 0o600 });
-  await chmod(`${keyFile}.tmp`, 0o600);
-  await writeFile(`${certFile}.tmp`, pair.certPem, { mode: 0o644 });
+  await writeDurably(`${keyFile}.tmp`, pair.keyPem, 0o600);
+  await writeDurably(`${certFile}.tmp`, pair.certPem, 0o644);
   await rename(`${keyFile}.tmp`, keyFile);
   await rename(`${certFile}.tmp`, certFile);
+  await syncFolder(dirname(keyFile));
+}
+
+/** A `writePair` cut between its renames: the key has its name, the certificate is still `.tmp`. */
+async function finishPairWrite(certFile: string, keyFile: string): Promise<void> {
+  const tmp = `${certFile}.tmp`;
+  if ((await exists(certFile)) || !(await exists(keyFile)) || !(await exists(tmp))) return;
+  if (await fileBelongsTo(tmp, keyFile)) await rename(tmp, certFile);
+}
+
+/**
+ * A switch cut between its renames: the next key is already the current key, and the next
+ * certificate, left without its key, is the certificate of that key. Returns whether it
+ * finished one.
+ */
+async function finishSwitch(files: ReturnType<typeof tlsLayout>): Promise<boolean> {
+  if (!(await exists(files.nextCert)) || (await exists(files.nextKey)) || !(await exists(files.key)))
+    return false;
+  if (!(await fileBelongsTo(files.nextCert, files.key))) return false;
+  await rename(files.nextCert, files.cert);
+  await syncFolder(files.dir);
+  return true;
+}
+
+/** Rolls forward whatever a crash or power cut interrupted, before anything reads or writes the pairs. */
+async function finishInterruptedWrites(files: ReturnType<typeof tlsLayout>): Promise<boolean> {
+  await finishPairWrite(files.cert, files.key);
+  await finishPairWrite(files.nextCert, files.nextKey);
+  return finishSwitch(files);
 }
 
 async function readPair(certFile: string, keyFile: string): Promise<OfficeCertificate> {
   const [certPem, keyPem] = await Promise.all([readFile(certFile, 'utf8'), readFile(keyFile, 'utf8')]);
   return { certPem, keyPem, fingerprint: certificateFingerprint(certPem) };
+}
+
+/**
+ * A key that is not the certificate's fails every kiosk's handshake, and a new pair would
+ * cut every kiosk off: the office refuses to start and says what the operator can do.
+ */
+function mismatchedPair(certFile: string, keyFile: string): Error {
+  return new Error(
+    `office TLS: the key ${keyFile} does not belong to the certificate ${certFile}, ` +
+      'and no interrupted certificate switch explains it. Put back the key of this certificate ' +
+      '(or both files) from a backup. Only if that is impossible, delete both files: the office ' +
+      'then makes a new certificate at its next start, and every kiosk must be enrolled again.',
+  );
 }
 
 /**
@@ -125,10 +208,13 @@ export async function loadOfficeTls(
   const files = tlsLayout(dataDir);
   await mkdir(files.dir, { recursive: true, mode: 0o700 });
   await chmod(files.dir, 0o700);
+  await finishInterruptedWrites(files);
+  // Still incomplete, the pair is a first start cut short: nothing has pinned it yet.
   if (!(await exists(files.cert)) || !(await exists(files.key)))
     await writePair(files.cert, files.key, await generateOfficeCertificate(now));
   await chmod(files.key, 0o600);
   const current = await readPair(files.cert, files.key);
+  if (!belongTogether(current.certPem, current.keyPem)) throw mismatchedPair(files.cert, files.key);
   const nextFingerprint = (await exists(files.nextCert))
     ? certificateFingerprint(await readFile(files.nextCert, 'utf8'))
     : null;
@@ -143,6 +229,8 @@ export async function loadOfficeTls(
 export async function prepareNextCertificate(dataDir: string, now: Date): Promise<string> {
   const files = tlsLayout(dataDir);
   await mkdir(files.dir, { recursive: true, mode: 0o700 });
+  // An unfinished switch still holds its certificate under the next name: keep it from being overwritten.
+  await finishInterruptedWrites(files);
   if (!(await exists(files.nextCert)) || !(await exists(files.nextKey)))
     await writePair(files.nextCert, files.nextKey, await generateOfficeCertificate(now));
   return certificateFingerprint(await readFile(files.nextCert, 'utf8'));
@@ -155,10 +243,21 @@ export async function prepareNextCertificate(dataDir: string, now: Date): Promis
  */
 export async function switchToNextCertificate(dataDir: string): Promise<string> {
   const files = tlsLayout(dataDir);
+  // Run again after a crash, it finishes the switch it had started.
+  if (await finishInterruptedWrites(files)) return certificateFingerprint(await readFile(files.cert, 'utf8'));
   if (!(await exists(files.nextCert)) || !(await exists(files.nextKey)))
     throw new Error('no next certificate has been prepared');
+  if (!(await fileBelongsTo(files.nextCert, files.nextKey)))
+    throw new Error(
+      `office TLS: the next key ${files.nextKey} does not belong to the next certificate ` +
+        `${files.nextCert}; switching would leave the office unable to serve. ` +
+        'Delete both files and run `npm run office:tls -- next` again.',
+    );
+  // The key moves first: a crash in between leaves the next certificate without its key
+  // and that key under the current name, which `finishSwitch` recognises by the keys.
   await rename(files.nextKey, files.key);
   await rename(files.nextCert, files.cert);
   await rm(`${files.key}.tmp`, { force: true });
+  await syncFolder(files.dir);
   return certificateFingerprint(await readFile(files.cert, 'utf8'));
 }

@@ -1,15 +1,35 @@
 /**
  * The office serves HTTPS by default: a certificate generated at first start and kept in
  * its data folder (key 0600) and reused, or one given by path; plain HTTP only behind the
- * explicit development switch. On HTTPS its cookies are Secure and it sends HSTS.
+ * explicit development switch. On HTTPS its cookies are Secure and it sends HSTS. Certificate
+ * files left half-written by a crash are finished at the next start, judged by the keys; a key
+ * that is not its certificate's, with no such crash to explain it, stops the start with a
+ * message saying what to do.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server.ts';
 import { ADMIN_PASSWORD, officeFetch, testOffice } from '../test-support/office.ts';
-import { certificateFingerprint, generateOfficeCertificate, tlsLayout } from './certificates.ts';
+import {
+  certificateFingerprint,
+  generateOfficeCertificate,
+  loadOfficeTls,
+  prepareNextCertificate,
+  switchToNextCertificate,
+  tlsLayout,
+} from './certificates.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -18,6 +38,22 @@ const tempDir = () => {
   return dir;
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const load = (dataDir: string) => loadOfficeTls({ mode: 'generated' }, dataDir, new Date());
+const belongTogether = (certPem: string, keyPem: string) =>
+  new X509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem));
+
+/** A data folder serving its first certificate with a next one prepared; returns the next's fingerprint. */
+async function preparedForSwitch(dataDir: string): Promise<string> {
+  await load(dataDir);
+  return prepareNextCertificate(dataDir, new Date());
+}
+
+/** The state a crash between the switch's renames leaves: the next key is already the current key. */
+function cutSwitch(dataDir: string) {
+  const files = tlsLayout(dataDir);
+  renameSync(files.nextKey, files.key);
+}
 
 describe('office TLS', () => {
   it('generates its certificate at first start (key 0600 in a 0700 folder) and reuses it at the next', async () => {
@@ -119,5 +155,101 @@ describe('office TLS', () => {
     } finally {
       await office.cleanup();
     }
+  });
+
+  describe('after a crash or power cut in the middle of writing its certificate files', () => {
+    it('finishes a switch cut between its renames, and serves with the switched-to certificate', async () => {
+      const dataDir = tempDir();
+      const next = await preparedForSwitch(dataDir);
+      cutSwitch(dataDir);
+      const office = await testOffice({ dataDir, tls: { mode: 'generated' } });
+      try {
+        expect(office.certificate).toEqual({ fingerprint: next, nextFingerprint: null });
+        expect((await officeFetch(office)(`${office.url}/api/health`)).status).toBe(200);
+      } finally {
+        await office.cleanup();
+      }
+      const files = tlsLayout(dataDir);
+      expect(existsSync(files.nextCert)).toBe(false);
+      const certPem = readFileSync(files.cert, 'utf8');
+      expect(certificateFingerprint(certPem)).toBe(next);
+      expect(belongTogether(certPem, readFileSync(files.key, 'utf8'))).toBe(true);
+    });
+
+    it('finishes a cut switch when the switch is run again, instead of finding nothing prepared', async () => {
+      const dataDir = tempDir();
+      const next = await preparedForSwitch(dataDir);
+      cutSwitch(dataDir);
+      expect(await switchToNextCertificate(dataDir)).toBe(next);
+      const tls = await load(dataDir);
+      expect(tls.current.fingerprint).toBe(next);
+      expect(belongTogether(tls.current.certPem, tls.current.keyPem)).toBe(true);
+    });
+
+    it('does not let a new next certificate overwrite the one a cut switch still holds under the next name', async () => {
+      const dataDir = tempDir();
+      const next = await preparedForSwitch(dataDir);
+      cutSwitch(dataDir);
+      const afterNext = await prepareNextCertificate(dataDir, new Date());
+      expect(afterNext).not.toBe(next);
+      const tls = await load(dataDir);
+      expect(tls.current.fingerprint).toBe(next);
+      expect(belongTogether(tls.current.certPem, tls.current.keyPem)).toBe(true);
+      expect(tls.nextFingerprint).toBe(afterNext);
+    });
+
+    it('finishes a first generation cut between its renames, keeping the certificate of the key', async () => {
+      const dataDir = tempDir();
+      const files = tlsLayout(dataDir);
+      const pair = await generateOfficeCertificate(new Date());
+      mkdirSync(files.dir, { mode: 0o700 });
+      writeFileSync(files.key, pair.keyPem, { mode: 0o600 });
+      writeFileSync(`${files.cert}.tmp`, pair.certPem);
+      const tls = await load(dataDir);
+      expect(tls.current.fingerprint).toBe(certificateFingerprint(pair.certPem));
+      expect(tls.current.keyPem).toBe(pair.keyPem);
+      expect(existsSync(`${files.cert}.tmp`)).toBe(false);
+    });
+
+    it('finishes a prepared next certificate cut between its renames, and announces it', async () => {
+      const dataDir = tempDir();
+      const files = tlsLayout(dataDir);
+      await load(dataDir);
+      const next = await generateOfficeCertificate(new Date());
+      writeFileSync(files.nextKey, next.keyPem, { mode: 0o600 });
+      writeFileSync(`${files.nextCert}.tmp`, next.certPem);
+      expect((await load(dataDir)).nextFingerprint).toBe(certificateFingerprint(next.certPem));
+      expect(await switchToNextCertificate(dataDir)).toBe(certificateFingerprint(next.certPem));
+    });
+
+    it('refuses to start with the key of an unrelated certificate, naming both files and what to do', async () => {
+      const dataDir = tempDir();
+      const files = tlsLayout(dataDir);
+      const served = (await load(dataDir)).current.fingerprint;
+      const unrelatedKey = (await generateOfficeCertificate(new Date())).keyPem;
+      const unrelatedCert = (await generateOfficeCertificate(new Date())).certPem;
+      writeFileSync(files.key, unrelatedKey, { mode: 0o600 });
+      // Looks like a cut switch by its names, but the key is not this certificate's: left alone.
+      writeFileSync(files.nextCert, unrelatedCert);
+      const refusal = load(dataDir);
+      await expect(refusal).rejects.toThrow(
+        `the key ${files.key} does not belong to the certificate ${files.cert}`,
+      );
+      await expect(refusal).rejects.toThrow(/from a backup.*enrolled again/);
+      expect(certificateFingerprint(readFileSync(files.cert, 'utf8'))).toBe(served);
+      expect(readFileSync(files.nextCert, 'utf8')).toBe(unrelatedCert);
+    });
+
+    it('refuses to switch to a next certificate whose key is not its own', async () => {
+      const dataDir = tempDir();
+      const files = tlsLayout(dataDir);
+      await preparedForSwitch(dataDir);
+      const served = (await load(dataDir)).current;
+      writeFileSync(files.nextKey, (await generateOfficeCertificate(new Date())).keyPem, { mode: 0o600 });
+      await expect(switchToNextCertificate(dataDir)).rejects.toThrow(
+        `the next key ${files.nextKey} does not belong to the next certificate ${files.nextCert}`,
+      );
+      expect((await load(dataDir)).current).toEqual(served);
+    });
   });
 });
