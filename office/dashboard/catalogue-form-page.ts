@@ -1,5 +1,5 @@
 import { html, type Html } from './html.ts';
-import { layout } from './pages.ts';
+import { layout, type PageView } from './pages.ts';
 import { refusalSummary } from './refusal-summary.ts';
 import { t, type Lang } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
@@ -43,7 +43,12 @@ export interface CatalogueFormView {
  * Works without script; a refusal lists every reason at the top (linked to its procedure)
  * and again inside that procedure's part, with the text as typed.
  */
-export function catalogueFormPage(lang: Lang, session: StaffSession, view: CatalogueFormView): string {
+export function catalogueFormPage(
+  pageView: PageView,
+  session: StaffSession,
+  view: CatalogueFormView,
+): string {
+  const { lang } = pageView;
   const { form } = view;
   const problems = view.outcome && 'problems' in view.outcome ? view.outcome.problems : [];
   const confirm = view.outcome && 'confirm' in view.outcome ? view.outcome.confirm : null;
@@ -149,7 +154,7 @@ export function catalogueFormPage(lang: Lang, session: StaffSession, view: Catal
       <button type="submit" class="primary">${t(lang, 'configForm.submit')}</button>
       ${confirmBox}
     </form>`;
-  return layout(lang, t(lang, 'catalogueForm.title'), session, body, CATALOGUE_FORM_PATH);
+  return layout(pageView, t(lang, 'catalogueForm.title'), session, body, CATALOGUE_FORM_PATH);
 }
 
 function procedureSection(

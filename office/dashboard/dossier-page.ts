@@ -1,6 +1,6 @@
 import { html, type Html } from './html.ts';
 import { t, type Lang } from './i18n.ts';
-import { layout } from './pages.ts';
+import { layout, type PageView } from './pages.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVietnamDateTime } from '../../shared/domain/vietnam-time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
@@ -33,13 +33,14 @@ export interface DossierView {
 const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export function dossierPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   d: DossierView,
   error: string | null,
   /** What the officer had chosen and typed, shown again when the change was refused. */
   typed: { status: string; reason: string } | null = null,
 ): string {
+  const { lang } = pageView;
   const chosen = typed?.status ?? d.status;
   const body = html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <dl class="facts">
@@ -134,7 +135,7 @@ ${typed?.reason ?? ''}</textarea>
         )}
       </tbody>
     </table>`;
-  return layout(lang, t(lang, 'dossier.title', { code: d.code }), session, body, `/dossiers/${d.id}`);
+  return layout(pageView, t(lang, 'dossier.title', { code: d.code }), session, body, `/dossiers/${d.id}`);
 }
 
 /** The declaration as the citizen filled it in: one block per step of the kiosk's form. */

@@ -6,18 +6,32 @@ import { formatVietnamDateTime, formatVietnamTime } from '../../shared/domain/vi
 import type { PublishedVersion } from '../published-config.ts';
 import type { AccountRow } from '../staff/accounts.ts';
 
+/**
+ * How the reader asked to see the staff pages: the language (`?lang=`) and large text
+ * (`?text=`), both remembered in cookies (routes/staff.ts builds it from the request).
+ */
+export interface PageView {
+  lang: Lang;
+  largeText: boolean;
+}
+
+/**
+ * A staff page's shell. The header links to the same page (`path`) in the other language
+ * and with the other text size.
+ */
 export function layout(
-  lang: Lang,
+  view: PageView,
   title: string,
   session: StaffSession | null,
   body: Html | Html[],
   path = '/',
 ): string {
+  const { lang, largeText } = view;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const sep = path.includes('?') ? '&' : '?';
   return (
     '<!doctype html>' +
-    html`<html lang="${lang}">
+    html`<html lang="${lang}" ${largeText ? html`class="large-text"` : ''}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
@@ -47,6 +61,9 @@ export function layout(
               : ''
           }
           <a href="${path}${sep}lang=${other}" lang="${other}">${t(lang, 'nav.language')}</a>
+          <a href="${path}${sep}text=${largeText ? 'normal' : 'large'}"
+            >${t(lang, largeText ? 'nav.normalText' : 'nav.largeText')}</a
+          >
         </header>
         <main>
           <h1>${title}</h1>
@@ -64,10 +81,11 @@ export function layout(
  * that minute works.
  */
 export function loginPage(
-  lang: Lang,
+  pageView: PageView,
   csrf: string,
   problem: boolean | { lockedUntil: number; now: number },
 ): string {
+  const { lang } = pageView;
   const message =
     typeof problem === 'object'
       ? problem.lockedUntil - problem.now <= 60_000
@@ -81,7 +99,7 @@ export function loginPage(
         ? t(lang, 'login.failed')
         : null;
   return layout(
-    lang,
+    pageView,
     t(lang, 'login.title'),
     null,
     html`${message ? html`<p class="error" role="alert">${message}</p>` : ''}
@@ -112,11 +130,12 @@ export interface KioskView {
 }
 
 export function kiosksPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   kiosks: KioskView[],
   newCode: NewEnrolmentCode | null,
 ): string {
+  const { lang } = pageView;
   const body = html`${newCode ? enrolmentCodeNotice(lang, newCode) : ''}
     <form method="post" action="/kiosks/codes">
       <input type="hidden" name="csrf" value="${session.csrfToken}" /><button type="submit">
@@ -158,7 +177,7 @@ export function kiosksPage(
           </table>`
         : html`<p>${t(lang, 'kiosks.empty')}</p>`
     }`;
-  return layout(lang, t(lang, 'kiosks.title'), session, body, '/kiosks');
+  return layout(pageView, t(lang, 'kiosks.title'), session, body, '/kiosks');
 }
 
 /** A new enrolment code as the Kiosks page shows it: typed at the kiosk, or its QR scanned. */
@@ -195,13 +214,14 @@ function enrolmentCodeNotice(lang: Lang, c: NewEnrolmentCode): Html {
 }
 
 export function configPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   versions: Record<'profile' | 'catalogue', PublishedVersion[]>,
   message: { ok: boolean; text: string; reasons?: string[] } | null,
   /** The text a refused publication was given, shown again in its form. */
   typed: { kind: 'profile' | 'catalogue'; json: string } | null = null,
 ): string {
+  const { lang } = pageView;
   const section = (kind: 'profile' | 'catalogue') => {
     const list = versions[kind];
     const current = list[0];
@@ -279,7 +299,7 @@ ${typed?.kind === kind ? typed.json : ''}</textarea>
         </div>`
     : '';
   return layout(
-    lang,
+    pageView,
     t(lang, 'config.title'),
     session,
     html`${notice}${section('profile')}${section('catalogue')}`,
@@ -288,11 +308,12 @@ ${typed?.kind === kind ? typed.json : ''}</textarea>
 }
 
 export function accountsPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   accounts: AccountRow[],
   message: { ok: boolean; text: string } | null,
 ): string {
+  const { lang } = pageView;
   const action = (a: AccountRow, name: string, label: string) =>
     html`<form method="post" action="/accounts/${a.id}/${name}" class="inline">
       <input type="hidden" name="csrf" value="${session.csrfToken}" />
@@ -366,15 +387,16 @@ export function accountsPage(
       /></label>
       <button type="submit">${t(lang, 'accounts.create')}</button>
     </form>`;
-  return layout(lang, t(lang, 'accounts.title'), session, body, '/accounts');
+  return layout(pageView, t(lang, 'accounts.title'), session, body, '/accounts');
 }
 
 /** The signed-in person's password change; the only page open while `mustChangePassword`. */
 export function passwordPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   message: { ok: boolean; text: string } | null,
 ): string {
+  const { lang } = pageView;
   const body = html`${
       session.mustChangePassword
         ? html`<p class="notice" role="status">${t(lang, 'password.mustChange')}</p>`
@@ -415,7 +437,7 @@ export function passwordPage(
       /></label>
       <button type="submit">${t(lang, 'password.submit')}</button>
     </form>`;
-  return layout(lang, t(lang, 'password.title'), session, body, '/account/password');
+  return layout(pageView, t(lang, 'password.title'), session, body, '/account/password');
 }
 
 /**
@@ -423,7 +445,7 @@ export function passwordPage(
  * again with `confirmed=yes`; "Huỷ" goes back without doing anything.
  */
 export function confirmPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   question: string,
   action: string,
@@ -432,6 +454,7 @@ export function confirmPage(
   /** The rest of the first form, posted again unchanged. */
   fields: Record<string, string> = {},
 ): string {
+  const { lang } = pageView;
   const body = html`<p role="alert">${question}</p>
     <form method="post" action="${action}">
       <input type="hidden" name="csrf" value="${session.csrfToken}" />
@@ -442,5 +465,5 @@ export function confirmPage(
       <button type="submit">${confirmLabel}</button>
       <a href="${back}">${t(lang, 'confirm.cancel')}</a>
     </form>`;
-  return layout(lang, t(lang, 'confirm.title'), session, body, back);
+  return layout(pageView, t(lang, 'confirm.title'), session, body, back);
 }

@@ -1,7 +1,7 @@
 import { html, type Html } from './html.ts';
-import { layout } from './pages.ts';
+import { layout, type PageView } from './pages.ts';
 import { refusalSummary } from './refusal-summary.ts';
-import { t, type Lang } from './i18n.ts';
+import { t } from './i18n.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import type { ProfileFormValues } from '../../shared/contracts/profile-form.ts';
 import type { Catalogue, Procedure } from '../../shared/domain/procedure.ts';
@@ -32,7 +32,8 @@ export interface ProfileFormView {
  * fees are transferred to. Works without script; a refusal lists every problem at the
  * top (linked to its section) and again inside the section, with the text as typed.
  */
-export function profileFormPage(lang: Lang, session: StaffSession, view: ProfileFormView): string {
+export function profileFormPage(pageView: PageView, session: StaffSession, view: ProfileFormView): string {
+  const { lang } = pageView;
   const { values: v, catalogue } = view;
   const problems = view.outcome && 'problems' in view.outcome ? view.outcome.problems : [];
   const bySection = (s: FormSection) => problems.filter((p) => p.section === s);
@@ -346,5 +347,5 @@ export function profileFormPage(lang: Lang, session: StaffSession, view: Profile
       <p class="hint">${t(lang, 'configForm.publishHint')}</p>
       <button type="submit" class="primary">${t(lang, 'configForm.submit')}</button>
     </form>`;
-  return layout(lang, t(lang, 'configForm.title'), session, body, PROFILE_FORM_PATH);
+  return layout(pageView, t(lang, 'configForm.title'), session, body, PROFILE_FORM_PATH);
 }

@@ -1,6 +1,6 @@
 import { html, type Html } from './html.ts';
 import { t, type Lang } from './i18n.ts';
-import { layout } from './pages.ts';
+import { layout, type PageView } from './pages.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import { formatVietnamDateTime } from '../../shared/domain/vietnam-time.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
@@ -52,7 +52,8 @@ export function filterQuery(filters: QueueFilters, page = 1): string {
  * reloads the rows region from /queue/rows with the same filters when a dossier arrives
  * or changes, marking rows it had not shown before as new.
  */
-export function queuePage(lang: Lang, session: StaffSession, view: QueueView): string {
+export function queuePage(pageView: PageView, session: StaffSession, view: QueueView): string {
+  const { lang } = pageView;
   const f = view.filters;
   const option = (value: string, label: string, chosen: string | undefined) =>
     html`<option value="${value}" ${value === (chosen ?? '') ? html`selected` : ''}>${label}</option>`;
@@ -96,7 +97,7 @@ export function queuePage(lang: Lang, session: StaffSession, view: QueueView): s
       ${queueResults(lang, view)}
     </div>`;
   return layout(
-    lang,
+    pageView,
     t(lang, 'queue.title', { date: view.date }),
     session,
     body,

@@ -3,11 +3,11 @@ import type { ReportRow } from '../report/weekly.ts';
 import type { ColumnPart, ReportTable } from '../report/export.ts';
 import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
 import { html } from './html.ts';
-import { layout } from './pages.ts';
+import { layout, type PageView } from './pages.ts';
 import { reportChart, type ChartPart } from './chart.ts';
 import { waitChart } from './wait-chart.ts';
 import { formatNumber, formatPercent } from './number-format.ts';
-import { t, type Lang } from './i18n.ts';
+import { t } from './i18n.ts';
 
 export interface ReportPageData {
   /** yyyy-mm-dd when the range was read; as typed when it was refused. */
@@ -26,7 +26,8 @@ export interface ReportPageData {
  * The weekly report: range form, period, download links, then the dossiers (table with its
  * total line, stacked chart) and the desk's tickets (table, waiting-time chart).
  */
-export function reportPage(lang: Lang, session: StaffSession, data: ReportPageData): string {
+export function reportPage(pageView: PageView, session: StaffSession, data: ReportPageData): string {
+  const { lang } = pageView;
   const { from, to, report } = data;
   // Text, not <input type="date">: the browser draws that in its own locale's order
   // (mm/dd/yyyy on an English Windows), and staff write dates dd/mm/yyyy.
@@ -52,7 +53,7 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
   const query = `from=${from}&to=${to}`;
   if (!report)
     return layout(
-      lang,
+      pageView,
       t(lang, 'report.title'),
       session,
       html`${form}
@@ -155,5 +156,5 @@ export function reportPage(lang: Lang, session: StaffSession, data: ReportPageDa
       </tfoot>
     </table>`;
   }
-  return layout(lang, t(lang, 'report.title'), session, body, `/reports/weekly?${query}`);
+  return layout(pageView, t(lang, 'report.title'), session, body, `/reports/weekly?${query}`);
 }

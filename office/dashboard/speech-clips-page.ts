@@ -1,6 +1,6 @@
 import { html } from './html.ts';
-import { t, type Lang } from './i18n.ts';
-import { layout } from './pages.ts';
+import { t } from './i18n.ts';
+import { layout, type PageView } from './pages.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import type { RecordedLanguage } from '../speech-clips.ts';
 import { formatVietnamDateTime } from '../../shared/domain/vietnam-time.ts';
@@ -19,13 +19,14 @@ export interface ClipUploadTyped {
  * and upload it per text key; kiosks pull the recordings with the profile and catalogue.
  */
 export function speechClipsPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   languages: RecordedLanguage[],
   keys: Map<string, string>,
   message: { ok: boolean; text: string; reasons?: string[] } | null,
   typed: ClipUploadTyped | null = null,
 ): string {
+  const { lang } = pageView;
   const notice = message
     ? message.ok
       ? html`<p class="notice" role="status">${message.text}</p>`
@@ -142,7 +143,7 @@ export function speechClipsPage(
       <button type="submit">${t(lang, 'clips.publish')}</button>
     </form>`;
   return layout(
-    lang,
+    pageView,
     t(lang, 'clips.title'),
     session,
     html`${notice}

@@ -1,6 +1,6 @@
 import { html, type Html } from './html.ts';
 import { t, type Lang, type MessageKey } from './i18n.ts';
-import { layout } from './pages.ts';
+import { layout, type PageView } from './pages.ts';
 import type { StaffSession } from '../staff/accounts.ts';
 import type { Counter, Ticket } from '../../shared/queue/index.ts';
 import type { BoardState, TicketPosition } from '../../shared/contracts/tickets.ts';
@@ -109,7 +109,7 @@ export type DeskError = keyof typeof ERRORS;
 
 /** One counter's calling page: the ticket in front of the officer and what can be done with it. */
 export function deskPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   counters: Counter[],
   counter: Counter | null,
@@ -120,6 +120,7 @@ export function deskPage(
   refused: Html,
   notice: string | null,
 ): string {
+  const { lang } = pageView;
   const form = (action: string, label: string, extra = html``) =>
     html`<form method="post" action="/desk/${counter!.id}/${action}">
       <input type="hidden" name="csrf" value="${session.csrfToken}" />${extra}<button type="submit">
@@ -137,7 +138,7 @@ export function deskPage(
   const messages = html`${error ? html`<p class="error" role="alert">${t(lang, ERRORS[error])}</p>` : ''}
   ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}`;
   if (!counter)
-    return layout(lang, t(lang, 'desk.title'), session, html`${picker} ${messages} ${refused}`, '/desk');
+    return layout(pageView, t(lang, 'desk.title'), session, html`${picker} ${messages} ${refused}`, '/desk');
   // layout() gives the page its one heading.
   const body = html`${picker} ${messages}
     <p>${t(lang, 'desk.waiting', { n: waiting })}</p>
@@ -188,7 +189,7 @@ export function deskPage(
     </div>
     ${refused}`;
   return layout(
-    lang,
+    pageView,
     `${t(lang, 'desk.title')} — ${t(lang, 'board.counter', { n: counter.number })}`,
     session,
     body,
@@ -197,11 +198,12 @@ export function deskPage(
 }
 
 export function setupPage(
-  lang: Lang,
+  pageView: PageView,
   session: StaffSession,
   values: { services: string; counters: string },
   message: { ok: boolean; text: string } | null,
 ): string {
+  const { lang } = pageView;
   const body = html`<h1>${t(lang, 'desk.setup')}</h1>
     ${
       message
@@ -220,5 +222,5 @@ export function setupPage(
       </label>
       <button type="submit">${t(lang, 'desk.setupSave')}</button>
     </form>`;
-  return layout(lang, t(lang, 'desk.setup'), session, body, '/desk/setup');
+  return layout(pageView, t(lang, 'desk.setup'), session, body, '/desk/setup');
 }

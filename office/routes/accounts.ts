@@ -18,7 +18,7 @@ import {
   PageQuerySchema,
   PasswordChangeFormSchema,
 } from '../../shared/contracts/office.ts';
-import { forbidden, notFound, sendPage } from './staff.ts';
+import { forbidden, notFound, pageView, sendPage } from './staff.ts';
 
 /** Staff accounts (administrators), and everyone's own password. */
 export function accountRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -26,7 +26,7 @@ export function accountRoutes(ctx: OfficeContext): FastifyPluginAsync {
     const app = plain.withTypeProvider<ZodTypeProvider>();
 
     app.get('/account/password', { schema: { querystring: PageQuerySchema } }, async (request, reply) =>
-      sendPage(reply, 200, passwordPage(request.lang, request.staff!, null)),
+      sendPage(reply, 200, passwordPage(pageView(request), request.staff!, null)),
     );
     app.post('/account/password', { schema: { body: PasswordChangeFormSchema } }, async (request, reply) => {
       const outcome = await changeOwnPassword(ctx.db, request.staff!, request.body);
@@ -34,7 +34,7 @@ export function accountRoutes(ctx: OfficeContext): FastifyPluginAsync {
         return sendPage(
           reply,
           400,
-          passwordPage(request.lang, request.staff!, {
+          passwordPage(pageView(request), request.staff!, {
             ok: false,
             text: t(request.lang, `password.${outcome}`),
           }),
@@ -43,7 +43,7 @@ export function accountRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         200,
-        passwordPage(request.lang, staff, { ok: true, text: t(request.lang, 'password.changed') }),
+        passwordPage(pageView(request), staff, { ok: true, text: t(request.lang, 'password.changed') }),
       );
     });
 
@@ -58,7 +58,7 @@ export function accountRoutes(ctx: OfficeContext): FastifyPluginAsync {
       sendPage(
         reply,
         message && !message.ok ? 400 : 200,
-        accountsPage(request.lang, request.staff!, await listAccounts(ctx.db, ctx.now()), message),
+        accountsPage(pageView(request), request.staff!, await listAccounts(ctx.db, ctx.now()), message),
       );
 
     app.get(
@@ -106,7 +106,14 @@ export function accountRoutes(ctx: OfficeContext): FastifyPluginAsync {
           return sendPage(
             reply,
             200,
-            confirmPage(lang, request.staff!, question, `/accounts/${id}/${action}`, label, '/accounts'),
+            confirmPage(
+              pageView(request),
+              request.staff!,
+              question,
+              `/accounts/${id}/${action}`,
+              label,
+              '/accounts',
+            ),
           );
         }
         if (action === 'disable' || action === 'enable') {

@@ -12,7 +12,7 @@ import {
   catalogueFormPage,
   type CatalogueFormView,
 } from '../dashboard/catalogue-form-page.ts';
-import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { canManageKiosks, forbidden, pageView, sendPage } from './staff.ts';
 import { t } from '../dashboard/i18n.ts';
 
 /** Thirteen procedures post a few hundred fields; a catalogue of hundreds stays well under this. */
@@ -47,7 +47,7 @@ export function catalogueFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         200,
-        catalogueFormPage(request.lang, request.staff!, await view(form, current ?? '', null)),
+        catalogueFormPage(pageView(request), request.staff!, await view(form, current ?? '', null)),
       );
     });
 
@@ -61,7 +61,7 @@ export function catalogueFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
           sendPage(
             reply,
             status,
-            catalogueFormPage(request.lang, request.staff!, await view(form, baseVersion, outcome)),
+            catalogueFormPage(pageView(request), request.staff!, await view(form, baseVersion, outcome)),
           );
         const refuse = (problems: CatalogueProblem[], baseVersion = form.baseVersion) =>
           show(400, baseVersion, { problems });
@@ -106,7 +106,7 @@ export function catalogueFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
           reply,
           200,
           catalogueFormPage(
-            request.lang,
+            pageView(request),
             request.staff!,
             await view(catalogueToForm(saved, published.version), published.version, {
               published: published.version,

@@ -19,7 +19,7 @@ import {
   PublishFormSchema,
   RepublishFormSchema,
 } from '../../shared/contracts/office.ts';
-import { canManageKiosks, forbidden, notFound, sendPage } from './staff.ts';
+import { canManageKiosks, forbidden, notFound, pageView, sendPage } from './staff.ts';
 
 /** A published catalogue can be large; only the configuration forms get this much. */
 const CONFIG_FORM_LIMIT = 4 * 1024 * 1024;
@@ -48,7 +48,7 @@ export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         result.ok ? 200 : 400,
-        configPage(request.lang, request.staff!, await versions(), message, result.ok ? null : typed),
+        configPage(pageView(request), request.staff!, await versions(), message, result.ok ? null : typed),
       );
     };
     // A pair the kiosk would refuse: each reason with the place in words, procedures named
@@ -64,7 +64,7 @@ export function configurationRoutes(ctx: OfficeContext): FastifyPluginAsync {
       publishConfig(ctx.db, kind, json, request.staff!.accountId, ctx.now(), request.lang);
 
     app.get('/config', { schema: { querystring: PageQuerySchema } }, async (request, reply) =>
-      sendPage(reply, 200, configPage(request.lang, request.staff!, await versions(), null)),
+      sendPage(reply, 200, configPage(pageView(request), request.staff!, await versions(), null)),
     );
     // An earlier version published again becomes the one kiosks pull (rollback).
     app.post(

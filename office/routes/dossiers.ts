@@ -16,7 +16,7 @@ import {
 } from '../../shared/contracts/office.ts';
 import { layout } from '../dashboard/pages.ts';
 import { html } from '../dashboard/html.ts';
-import { notFound, sendPage } from './staff.ts';
+import { notFound, pageView, sendPage } from './staff.ts';
 
 /** A dossier's page, its status changes and its attachments. */
 export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -28,7 +28,7 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
       async (request, reply) => {
         const view = await dossierView(ctx.db, request.params.id, request.lang, ctx.now());
         if (!view) return notFound(request, reply);
-        return sendPage(reply, 200, dossierPage(request.lang, request.staff!, view, null));
+        return sendPage(reply, 200, dossierPage(pageView(request), request.staff!, view, null));
       },
     );
 
@@ -45,7 +45,7 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
           return sendPage(
             reply,
             400,
-            dossierPage(request.lang, request.staff!, view!, t(request.lang, 'dossier.reasonRequired'), {
+            dossierPage(pageView(request), request.staff!, view!, t(request.lang, 'dossier.reasonRequired'), {
               status,
               reason,
             }),
@@ -85,7 +85,7 @@ export function dossierRoutes(ctx: OfficeContext): FastifyPluginAsync {
           reply,
           outcome.reason === 'no-printer' ? 503 : 409,
           layout(
-            lang,
+            pageView(request),
             t(lang, 'reprint.title'),
             request.staff,
             html`<p class="error" role="alert">${t(lang, `reprint.${outcome.reason}`)}</p>

@@ -13,14 +13,14 @@ import {
   KioskParamsSchema,
   PageQuerySchema,
 } from '../../shared/contracts/office.ts';
-import { canManageKiosks, forbidden, notFound, sendPage } from './staff.ts';
+import { canManageKiosks, forbidden, notFound, pageView, sendPage } from './staff.ts';
 
 /** Kiosks: their sync state, enrolment codes, revocation. */
 export function kioskRoutes(ctx: OfficeContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get('/kiosks', { schema: { querystring: PageQuerySchema } }, async (request, reply) =>
-      sendPage(reply, 200, kiosksPage(request.lang, request.staff!, await kioskViews(ctx.db), null)),
+      sendPage(reply, 200, kiosksPage(pageView(request), request.staff!, await kioskViews(ctx.db), null)),
     );
 
     app.post('/kiosks/codes', { schema: { body: CsrfOnlyFormSchema } }, async (request, reply) => {
@@ -34,7 +34,7 @@ export function kioskRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         200,
-        kiosksPage(request.lang, request.staff!, await kioskViews(ctx.db), {
+        kiosksPage(pageView(request), request.staff!, await kioskViews(ctx.db), {
           code,
           officeUrl,
           fingerprint,
@@ -57,7 +57,7 @@ export function kioskRoutes(ctx: OfficeContext): FastifyPluginAsync {
             reply,
             200,
             confirmPage(
-              lang,
+              pageView(request),
               request.staff!,
               t(lang, 'kiosks.confirmRevoke', { name: kiosk.name }),
               `/kiosks/${id}/revoke`,

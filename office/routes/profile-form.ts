@@ -12,7 +12,7 @@ import { validateOfficeProfile } from '../../shared/domain/profile-validation.ts
 import { currentCatalogue, currentProfile, currentVersions, publishConfig } from '../published-config.ts';
 import { explainProfileErrors, formToProfile, profileToForm, type FormProblem } from '../profile-form.ts';
 import { PROFILE_FORM_PATH, profileFormPage } from '../dashboard/profile-form-page.ts';
-import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { canManageKiosks, forbidden, pageView, sendPage } from './staff.ts';
 import { t } from '../dashboard/i18n.ts';
 
 /** What the form shows again: everything posted but the token. */
@@ -42,7 +42,7 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         200,
-        profileFormPage(request.lang, request.staff!, {
+        profileFormPage(pageView(request), request.staff!, {
           values: profileToForm(await currentProfile(ctx.db), cat, await version()),
           catalogue: cat,
           currentVersion: await version(),
@@ -68,7 +68,7 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
           sendPage(
             reply,
             400,
-            profileFormPage(request.lang, request.staff!, {
+            profileFormPage(pageView(request), request.staff!, {
               values,
               catalogue: cat,
               currentVersion: await version(),
@@ -104,7 +104,7 @@ export function profileFormRoutes(ctx: OfficeContext): FastifyPluginAsync {
         return sendPage(
           reply,
           200,
-          profileFormPage(request.lang, request.staff!, {
+          profileFormPage(pageView(request), request.staff!, {
             values: profileToForm(saved, cat, published.version),
             catalogue: cat,
             currentVersion: published.version,

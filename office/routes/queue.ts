@@ -6,7 +6,7 @@ import { queueRows } from '../queries/queue.ts';
 import { formatVietnamDate } from '../../shared/domain/vietnam-time.ts';
 import { QueueQuerySchema, type QueueFilters } from '../../shared/contracts/office.ts';
 import type { Lang } from '../dashboard/i18n.ts';
-import { sendPage } from './staff.ts';
+import { pageView, sendPage } from './staff.ts';
 import { sessionStillOpen } from '../staff/accounts.ts';
 
 /** Proxies and browsers close an event stream that stays silent; a comment line keeps it open. */
@@ -23,7 +23,7 @@ export function queueRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         200,
-        queuePage(request.lang, request.staff!, { date: formatVietnamDate(now), filters, ...result }),
+        queuePage(pageView(request), request.staff!, { date: formatVietnamDate(now), filters, ...result }),
       );
     });
 

@@ -16,7 +16,7 @@ import { procedureName } from '../queries/procedure-names.ts';
 import { DAY_MS, vietnamDate, vietnamDateStart, vietnamWeekStart } from '../../shared/domain/vietnam-time.ts';
 import { ReportQuerySchema } from '../../shared/contracts/office.ts';
 import { parseDmy } from '../../shared/forms/dates.ts';
-import { sendPage } from './staff.ts';
+import { pageView, sendPage } from './staff.ts';
 
 const MAX_RANGE_DAYS = 366;
 
@@ -53,7 +53,11 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
         toMsStart < fromMs ||
         (toMsStart - fromMs) / DAY_MS > MAX_RANGE_DAYS
       )
-        return sendPage(reply, 400, reportPage(lang, request.staff!, { ...typed, report: null }));
+        return sendPage(
+          reply,
+          400,
+          reportPage(pageView(request), request.staff!, { ...typed, report: null }),
+        );
 
       const now = ctx.now();
       const waits = await waitTimes(ctx.db, fromMs, toMsStart + DAY_MS, now);
@@ -84,7 +88,11 @@ export function reportRoutes(ctx: OfficeContext): FastifyPluginAsync {
       return sendPage(
         reply,
         200,
-        reportPage(lang, request.staff!, { from, to, report: { rows, table, totalRow: totalRow!, nameOf } }),
+        reportPage(pageView(request), request.staff!, {
+          from,
+          to,
+          report: { rows, table, totalRow: totalRow!, nameOf },
+        }),
       );
     });
   };

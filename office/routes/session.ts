@@ -6,7 +6,7 @@ import { signIn, signOut, SESSION_TTL_MS } from '../staff/accounts.ts';
 import { throttledSignIn, throttleKeys } from '../auth/sign-in-throttle.ts';
 import { loginPage } from '../dashboard/pages.ts';
 import { CsrfOnlyFormSchema, PageQuerySchema, SignInFormSchema } from '../../shared/contracts/office.ts';
-import { cookieOptions, SESSION_COOKIE, sendPage } from './staff.ts';
+import { cookieOptions, SESSION_COOKIE, pageView, sendPage } from './staff.ts';
 
 /** /login and /logout. */
 export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
@@ -22,7 +22,7 @@ export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
         sendPage(
           reply,
           200,
-          loginPage(request.lang, reply.generateCsrf(), request.query.failed !== undefined),
+          loginPage(pageView(request), reply.generateCsrf(), request.query.failed !== undefined),
         ),
     );
 
@@ -48,7 +48,7 @@ export function sessionRoutes(ctx: OfficeContext): FastifyPluginAsync {
           return sendPage(
             reply,
             429,
-            loginPage(request.lang, reply.generateCsrf(), { lockedUntil: outcome.lockedUntil, now }),
+            loginPage(pageView(request), reply.generateCsrf(), { lockedUntil: outcome.lockedUntil, now }),
           );
         }
         if (!outcome.ok) return reply.redirect('/login?failed=1', 303);

@@ -7,7 +7,7 @@ import { publishClip, recordableKeys, recordedLanguages, removeClip } from '../s
 import { PageQuerySchema } from '../../shared/contracts/office.ts';
 import { ClipRemoveFormSchema, ClipUploadFormSchema } from '../../shared/contracts/speech-clips.ts';
 import { CLIP_MAX_BYTES } from '../../shared/speech/clips.ts';
-import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { canManageKiosks, forbidden, pageView, sendPage } from './staff.ts';
 
 /**
  * A form carrying a recording: the file part may exceed the clip limit by a little so the
@@ -30,7 +30,7 @@ export function speechClipRoutes(ctx: OfficeContext): FastifyPluginAsync {
         reply,
         status,
         speechClipsPage(
-          request.lang,
+          pageView(request),
           request.staff!,
           await recordedLanguages(ctx.db),
           await recordableKeys(ctx.db),

@@ -8,7 +8,7 @@ import type { OfficeContext } from '../app.ts';
 import { sessionFromCookie, type StaffSession } from '../staff/accounts.ts';
 import { parseLang, t, type Lang } from '../dashboard/i18n.ts';
 import { html } from '../dashboard/html.ts';
-import { layout } from '../dashboard/pages.ts';
+import { layout, type PageView } from '../dashboard/pages.ts';
 import { sessionRoutes } from './session.ts';
 import { queueRoutes } from './queue.ts';
 import { dossierRoutes } from './dossiers.ts';
@@ -26,6 +26,8 @@ declare module 'fastify' {
     /** The signed-in staff member; null on the public sign-in routes. */
     staff: StaffSession | null;
     lang: Lang;
+    /** Large text on the staff pages (`?text=large`, remembered in a cookie). */
+    largeText: boolean;
   }
   interface FastifyContextConfig {
     /** Reachable without signing in (the sign-in page itself). */
@@ -35,6 +37,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'office_session';
 const LANG_COOKIE = 'office_lang';
+const TEXT_COOKIE = 'office_text';
 const PASSWORD_CHANGE_ROUTES = new Set(['/account/password', '/logout']);
 
 /**
@@ -45,6 +48,16 @@ export function cookieOptions(ctx: Pick<OfficeContext, 'certificate'>) {
   return { path: '/', httpOnly: true, sameSite: 'strict', secure: ctx.certificate !== null } as const;
 }
 
+/** What a staff page is rendered for, from the language and text-size choices on the request. */
+export function pageView(request: FastifyRequest): PageView {
+  return { lang: request.lang, largeText: request.largeText };
+}
+
+/** `?text=` and its cookie: 'large' turns large text on, 'normal' off; anything else is no choice. */
+function parseLargeText(value: string | undefined | null): boolean | null {
+  return value === 'large' ? true : value === 'normal' ? false : null;
+}
+
 export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(page);
 }
@@ -53,12 +66,16 @@ export function forbidden(request: FastifyRequest, reply: FastifyReply): Fastify
   return sendPage(
     reply,
     403,
-    layout(request.lang, t(request.lang, 'error.forbidden'), request.staff, html``),
+    layout(pageView(request), t(request.lang, 'error.forbidden'), request.staff, html``),
   );
 }
 
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendPage(reply, 404, layout(request.lang, t(request.lang, 'error.notFound'), request.staff, html``));
+  return sendPage(
+    reply,
+    404,
+    layout(pageView(request), t(request.lang, 'error.notFound'), request.staff, html``),
+  );
 }
 
 /** Officers see and handle dossiers; heads of office and admins also manage kiosks and configuration. */
@@ -83,21 +100,23 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
     });
     app.decorateRequest('staff', null);
     app.decorateRequest('lang', 'vi');
+    app.decorateRequest('largeText', false);
 
     app.addHook('onRequest', async (request, reply) => {
-      const requested = parseLang((request.query as { lang?: string } | undefined)?.lang);
+      const query = request.query as { lang?: string; text?: string } | undefined;
+      const choiceCookie = { ...cookieOptions(ctx), httpOnly: false, maxAge: 31_536_000 };
+      const requested = parseLang(query?.lang);
       request.lang = requested ?? parseLang(request.cookies[LANG_COOKIE]) ?? 'vi';
-      if (requested)
-        reply.setCookie(LANG_COOKIE, requested, {
-          ...cookieOptions(ctx),
-          httpOnly: false,
-          maxAge: 31_536_000,
-        });
+      if (requested) reply.setCookie(LANG_COOKIE, requested, choiceCookie);
+      const requestedText = parseLargeText(query?.text);
+      request.largeText = requestedText ?? parseLargeText(request.cookies[TEXT_COOKIE]) ?? false;
+      if (requestedText !== null)
+        reply.setCookie(TEXT_COOKIE, requestedText ? 'large' : 'normal', choiceCookie);
       if (request.routeOptions.config.public) return;
       const session = await sessionFromCookie(ctx.db, request.cookies[SESSION_COOKIE], ctx.now());
       if (!session) {
         if (request.method === 'GET') return reply.redirect('/login', 303);
-        return sendPage(reply, 401, csrfPage(request.lang));
+        return sendPage(reply, 401, csrfPage(pageView(request)));
       }
       request.staff = { ...session, csrfToken: reply.generateCsrf() };
       // A password someone else chose opens nothing but the page that replaces it.
@@ -114,14 +133,14 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET')
-        return sendPage(reply, 403, csrfPage(request.lang));
+        return sendPage(reply, 403, csrfPage(pageView(request)));
       const status = hasZodFastifySchemaValidationErrors(error) ? 400 : (error.statusCode ?? 500);
       const message = status >= 500 ? t(request.lang, 'error.internal') : t(request.lang, 'error.badRequest');
       return sendPage(
         reply,
         status,
         layout(
-          request.lang,
+          pageView(request),
           String(status),
           request.staff,
           html`<p class="error" role="alert">${message}</p>`,
@@ -148,9 +167,10 @@ export function staffRoutes(ctx: OfficeContext): FastifyPluginAsync {
   };
 }
 
-function csrfPage(lang: Lang): string {
+function csrfPage(view: PageView): string {
+  const { lang } = view;
   return layout(
-    lang,
+    view,
     t(lang, 'login.title'),
     null,
     html`<p class="error" role="alert">${t(lang, 'error.csrf')}</p>

@@ -8,7 +8,7 @@ import { formatSetup, parseSetup } from '../tickets/setup-form.ts';
 import { boardPage, deskPage, positionPage, setupPage, type DeskError } from '../dashboard/ticket-pages.ts';
 import { refusedTicketsSection } from '../dashboard/refused-tickets-section.ts';
 import { parseLang, t } from '../dashboard/i18n.ts';
-import { canManageKiosks, forbidden, sendPage } from './staff.ts';
+import { canManageKiosks, forbidden, pageView, sendPage } from './staff.ts';
 import { confirmPage } from '../dashboard/pages.ts';
 import { ConfirmableFormSchema } from '../../shared/contracts/office.ts';
 import { formatVietnamTime } from '../../shared/domain/vietnam-time.ts';
@@ -182,7 +182,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
         reply,
         error ? 409 : 200,
         deskPage(
-          request.lang,
+          pageView(request),
           request.staff!,
           counters,
           counter,
@@ -259,7 +259,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
             reply,
             200,
             confirmPage(
-              lang,
+              pageView(request),
               request.staff!,
               question,
               '/desk/refused',
@@ -280,7 +280,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
         reply,
         200,
         setupPage(
-          request.lang,
+          pageView(request),
           request.staff!,
           formatSetup(await desk.services(), await desk.counters()),
           null,
@@ -307,7 +307,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
             reply,
             400,
             setupPage(
-              request.lang,
+              pageView(request),
               request.staff!,
               { services, counters },
               {
@@ -320,7 +320,7 @@ export function deskRoutes(desk: TicketDesk): FastifyPluginAsync {
         return sendPage(
           reply,
           200,
-          setupPage(request.lang, request.staff!, formatSetup(parsed.services, parsed.counters), {
+          setupPage(pageView(request), request.staff!, formatSetup(parsed.services, parsed.counters), {
             ok: true,
             text: t(request.lang, 'desk.setupSaved'),
           }),
