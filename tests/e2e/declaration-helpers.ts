@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { redeemLaunch } from '../../main/test-support/bridge-cookie.ts';
+import { waitForKioskDb } from './helpers.ts';
 
 /** A chip ID card QR (Hà Nội 001, male born 1995: century/sex digit 0, year 95). */
 export const CCCD_QR =
@@ -27,6 +28,7 @@ export async function readKioskDb(page: Page): Promise<{
   drafts: { id: string; formData: Record<string, string>; step: number }[];
   ratings: { dossierId: string | null; level?: string }[];
 }> {
+  await waitForKioskDb(page);
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('commune-kiosk');
@@ -98,6 +100,7 @@ export async function readKioskDb(page: Page): Promise<{
  * with strings, and the bytes of Blobs and byte arrays decoded, NFC-normalised.
  */
 export async function rawKioskDbText(page: Page): Promise<string> {
+  await waitForKioskDb(page);
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('commune-kiosk');

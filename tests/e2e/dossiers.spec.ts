@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
-import { startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
+import { startKioskHost, TEST_OFFICE, vn, waitForKioskDb, type KioskHostHandle } from './helpers.ts';
 import { expectNoSeriousAxe, setOfficerPinFirstRun } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
@@ -29,6 +29,7 @@ interface Seed {
  * the data layer's submitDossier writes), after the app has opened and upgraded it.
  */
 async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
+  await waitForKioskDb(page);
   await page.evaluate(
     async ({ seeds, procedureCode }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { startKioskHost, profilePath, type KioskHostHandle } from '../support/kiosk-host.ts';
 import type { OfficeProfileInput } from '../../shared/domain/office-profile.ts';
@@ -82,4 +82,27 @@ export async function decodeQrImage(img: Locator): Promise<string | null> {
   });
   const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
   return code?.data ?? null;
+}
+
+/**
+ * Waits until the app has created its IndexedDB database with its stores. IndexedDB's library
+ * loads after Today's first paint, so a visible screen does not mean the database exists yet,
+ * and a test that opens it first would create an empty one.
+ */
+export async function waitForKioskDb(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        if (!(await indexedDB.databases()).some((d) => d.name === 'commune-kiosk')) return false;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('commune-kiosk');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const ready = db.objectStoreNames.contains('dossiers');
+        db.close();
+        return ready;
+      }),
+    )
+    .toBe(true);
 }

@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATALOGUE } from '../../shared/catalogue/procedures.ts';
-import { openKioskAt, scanBurst, startKioskHost, TEST_OFFICE, vn, type KioskHostHandle } from './helpers.ts';
+import {
+  openKioskAt,
+  scanBurst,
+  startKioskHost,
+  TEST_OFFICE,
+  vn,
+  waitForKioskDb,
+  type KioskHostHandle,
+} from './helpers.ts';
 import { expectNoSeriousAxe } from './settings-helpers.ts';
 
 let host: KioskHostHandle;
@@ -29,6 +37,7 @@ interface Seed {
 /** Stores dossiers straight into the kiosk's IndexedDB (the rows submit and sync write), after the app opened it. */
 async function seedDossiers(page: Page, seeds: Seed[]): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await waitForKioskDb(page);
   await page.evaluate(
     async ({ seeds, procedureCode }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
