@@ -33,8 +33,9 @@ export function ResumeDraftPrompt() {
     void (async () => {
       await discardDraftsSavedBefore(new Date(startedAt - timeoutMs));
       const draft = await loadLatestDraft();
-      // Only at start, and only if nobody has opened the wizard meanwhile.
-      if (!live || !draft || useWizardStore.getState().session !== null) return;
+      // Only at start, and only if nobody has opened the wizard since the page loaded (this
+      // prompt is mounted after the first paint: a quick citizen may already have started one).
+      if (!live || !draft || useWizardStore.getState().openedSinceLoad) return;
       if (!getForm(draft.formId)) {
         await discardDraft(draft.id);
         return;

@@ -23,6 +23,11 @@ export interface WizardSession {
 
 interface WizardState {
   session: WizardSession | null;
+  /**
+   * Whether a declaration was opened since the page loaded. A draft found after that is this
+   * page's own, never one left by a reload or a crash to offer back.
+   */
+  openedSinceLoad: boolean;
   /** Section ids whose errors are on screen (after Next was pressed there, or a submit). */
   shownSections: readonly string[];
   activeField: string | null;
@@ -74,6 +79,7 @@ export const useWizardStore = create<WizardState>((set, get) => {
   };
   return {
     session: null,
+    openedSinceLoad: false,
     shownSections: [],
     activeField: null,
     saveProblem: null,
@@ -88,7 +94,7 @@ export const useWizardStore = create<WizardState>((set, get) => {
         values: initialValues(form, procedureCode),
         step: 0,
       };
-      set({ ...ENDED, session });
+      set({ ...ENDED, session, openedSinceLoad: true });
       save(session);
       return session;
     },
@@ -100,7 +106,7 @@ export const useWizardStore = create<WizardState>((set, get) => {
         values: { ...draft.formData },
         step: draft.step,
       };
-      set({ ...ENDED, session });
+      set({ ...ENDED, openedSinceLoad: true, session });
       return session;
     },
     setValue: (fieldId, value) => {
