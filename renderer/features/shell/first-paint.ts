@@ -13,8 +13,17 @@ export const FIRST_PAINT_WAIT_MS = 3_000;
  * Told by the browser's paint timing, not by an animation frame: a page whose clock is held
  * (the idle-reset tests hold it) still gets there. A hidden page paints nothing, and a
  * browser without paint timing (jsdom) reports none: both go at once.
+ *
+ * The first paint happens once per page: every caller shares one wait (one observer, one
+ * fallback timer).
  */
 export function afterFirstPaint(): Promise<void> {
+  return (firstPaint ??= waitForFirstPaint());
+}
+
+let firstPaint: Promise<void> | undefined;
+
+function waitForFirstPaint(): Promise<void> {
   const paintTiming =
     typeof PerformanceObserver !== 'undefined' &&
     (PerformanceObserver.supportedEntryTypes ?? []).includes('paint');
