@@ -71,6 +71,16 @@ const purge = (now: string, retentionDays = 30, batchSize?: number, bridge?: Pur
  * records each forgetPrintedDocuments call together with whether its dossiers were
  * already purged in the database at that moment, i.e. whether the batch had committed.
  */
+/** A rating given without a dossier, at `at`, with a free-text reason. */
+async function rateWithoutDossier(at: string, reason: string) {
+  const r = await saveRating(
+    { dossierId: null, procedureCode: null, level: 'dissatisfied', reason },
+    { db, now: () => new Date(at) },
+  );
+  if (!r.ok) throw new Error(r.reason);
+  return r.rating;
+}
+
 function fakeBridge(answer: 'ok' | 'fail' | 'unreachable' = 'ok') {
   const calls: { ids: string[]; committed: boolean[] }[] = [];
   const client = createBridgeClient(async (method, input) => {
@@ -430,17 +440,9 @@ describe('purge: printed documents kept by main', () => {
 
   it('removes the reason of a rating given without a dossier N days after the office acknowledged it', async () => {
     db = freshDb();
-    const rate = async (at: string, reason: string) => {
-      const r = await saveRating(
-        { dossierId: null, procedureCode: null, level: 'dissatisfied', reason },
-        { db, now: () => new Date(at) },
-      );
-      if (!r.ok) throw new Error(r.reason);
-      return r.rating;
-    };
-    const old = await rate('2026-10-01T02:00:00Z', 'Chị Lan ở thôn Nà Làng chờ lâu');
-    const unsent = await rate('2026-10-01T03:00:00Z', 'Anh Bình chờ lâu');
-    const recent = await rate('2026-11-25T02:00:00Z', 'Ông Tư chờ lâu');
+    const old = await rateWithoutDossier('2026-10-01T02:00:00Z', 'Chị Lan ở thôn Nà Làng chờ lâu');
+    const unsent = await rateWithoutDossier('2026-10-01T03:00:00Z', 'Anh Bình chờ lâu');
+    const recent = await rateWithoutDossier('2026-11-25T02:00:00Z', 'Ông Tư chờ lâu');
     // The office acknowledges the first and the last; the second never left the kiosk.
     const rows = (await outboxPending(10, {}, { db })).filter((r) => r.id !== unsent.id);
     const items = toPushItems(rows);
@@ -468,14 +470,6 @@ describe('purge: printed documents kept by main', () => {
 
   it('a rating stored below the mark afterwards (a clock set back) is still walked and its reason removed', async () => {
     db = freshDb();
-    const rate = async (at: string, reason: string) => {
-      const r = await saveRating(
-        { dossierId: null, procedureCode: null, level: 'dissatisfied', reason },
-        { db, now: () => new Date(at) },
-      );
-      if (!r.ok) throw new Error(r.reason);
-      return r.rating;
-    };
     const acknowledgeAll = async (at: string) => {
       const items = toPushItems(await outboxPending(10, {}, { db }));
       await recordPushResults(
@@ -485,11 +479,11 @@ describe('purge: printed documents kept by main', () => {
         { db, now: () => new Date(at) },
       );
     };
-    await rate('2026-10-20T02:00:00Z', 'Bà Hoa chờ lâu');
+    await rateWithoutDossier('2026-10-20T02:00:00Z', 'Bà Hoa chờ lâu');
     await acknowledgeAll('2026-10-21T01:00:00Z');
     expect((await purge('2026-12-01T00:00:00Z')).ratingReasons).toBe(1);
     // Every rating below the cutoff is done: the mark is at the cutoff, past this one's date.
-    const late = await rate('2026-10-05T02:00:00Z', 'Anh Sơn ở bản Khuổi chờ lâu');
+    const late = await rateWithoutDossier('2026-10-05T02:00:00Z', 'Anh Sơn ở bản Khuổi chờ lâu');
     await acknowledgeAll('2026-10-06T01:00:00Z');
     expect((await purge('2026-12-02T00:00:00Z')).ratingReasons).toBe(1);
     expect((await getRating(late.id, { db }))!.comment).toBe('');

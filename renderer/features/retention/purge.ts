@@ -204,13 +204,13 @@ async function purgeOnce(db: KioskDb, options: PurgeOptions): Promise<PurgeResul
     await putMeta(db, RETENTION_WATERMARK_KEY, { before, count });
     return count;
   });
-  result.ratingReasons += await purgeUnattachedRatingReasons(db, cutoffMs);
+  const ratings = await purgeUnattachedRatingReasons(db, cutoffMs);
+  result.ratingReasons += ratings.cleared;
   // A rating given without a dossier keeps its reason sealed under its own day's key until
   // its own retention: no day is shredded from the first such reason still kept.
-  const ratingsFrom = (await readRatingsMark(db))?.before ?? '';
   const shredBefore =
-    ratingsFrom !== '' && new Date(ratingsFrom) < new Date(before)
-      ? toVietnamIso(new Date(ratingsFrom))
+    new Date(ratings.checkedBefore) < new Date(before)
+      ? toVietnamIso(new Date(ratings.checkedBefore))
       : before;
   if (purgedCount !== null && purgedCount > 0) {
     result.shreddedKeys = await shredPurgedDays(db, shredBefore);
@@ -273,9 +273,12 @@ const ratingsBelow = (db: KioskDb, before: string) => db.ratings.where('createdA
  * A rating given without a dossier (the citizen rated the service without leaving one)
  * has no dossier to be purged with: its free-text reason, which may name the person or
  * their situation, goes the same number of days after the office acknowledged the rating.
- * The score stays. Returns how many reasons were removed.
+ * The score stays. Returns how many reasons were removed, and the mark the run wrote.
  */
-async function purgeUnattachedRatingReasons(db: KioskDb, cutoffMs: number): Promise<number> {
+async function purgeUnattachedRatingReasons(
+  db: KioskDb,
+  cutoffMs: number,
+): Promise<{ cleared: number; checkedBefore: string }> {
   // Acknowledged after it was created on a clock that runs forward: createdAt bounds the walk.
   const cutoff = new Date(cutoffMs).toISOString();
   return db.transaction('rw', db.ratings, db.meta, async () => {
@@ -298,7 +301,7 @@ async function purgeUnattachedRatingReasons(db: KioskDb, cutoffMs: number): Prom
     await db.ratings.bulkUpdate(clear.map((key) => ({ key, changes: { comment: '', sealedFields: {} } })));
     const before = firstKept ?? cutoff;
     await putMeta(db, RETENTION_RATINGS_KEY, { before, count: await ratingsBelow(db, before) });
-    return clear.length;
+    return { cleared: clear.length, checkedBefore: before };
   });
 }
 
